@@ -1,0 +1,134 @@
+"""Turn what someone typed into a clean answer value, or a kind explanation of what is wrong.
+
+What people type is data: terminal escape sequences and control characters are removed
+before anything is saved or shown, and nothing typed is ever interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+MAX_CHARS = 4000
+MAX_MONEY = Decimal("10000000")
+PENNY = Decimal("0.01")
+
+# ESC-introduced sequences (CSI, OSC, DCS and two-character escapes), then any other
+# C0/C1 control character except tab and newline.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, ended by BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|\x1b[@-Z\\-_]"  # two-character escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MONEY = re.compile(r"^\d+(?:\.\d{1,2})?$")
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
+
+
+class Period(StrEnum):
+    WEEK = "week"
+    FOUR_WEEKS = "four-weeks"
+    MONTH = "month"
+    YEAR = "year"
+
+    @property
+    def per_year(self) -> int:
+        return {"week": 52, "four-weeks": 13, "month": 12, "year": 1}[self.value]
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be saved. `key` names the message in content; `values` fill it."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+def clean(text: str) -> str:
+    """Remove terminal escape sequences and control characters; keep tabs and new lines."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def text(raw: str) -> str:
+    if len(raw) > MAX_CHARS:
+        raise AnswerError("error_too_long", length=f"{len(raw):,}", limit=f"{MAX_CHARS:,}")
+    value = clean(raw).strip()
+    if not value:
+        raise AnswerError("error_empty")
+    return value
+
+
+def money(raw: str, period: str) -> dict[str, str]:
+    """'£1,250.5' and '1250.50' are both £1,250.50. Stored as exact pence in a string."""
+    shown = clean(raw).strip()[:40]
+    if len(raw) > MAX_CHARS:
+        raise AnswerError("error_too_long", length=f"{len(raw):,}", limit=f"{MAX_CHARS:,}")
+    plain = shown.replace("£", "").replace(",", "").replace(" ", "")
+    if not plain:
+        raise AnswerError("error_empty")
+    if plain.startswith("-") and _MONEY.match(plain[1:]):
+        raise AnswerError("error_money_negative")
+    if not _MONEY.match(plain):
+        raise AnswerError("error_money", text=shown)
+    try:
+        amount = Decimal(plain).quantize(PENNY, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        raise AnswerError("error_money", text=shown) from None
+    if amount > MAX_MONEY:
+        raise AnswerError("error_money_huge")
+    return {"amount": str(amount), "period": Period(period).value}
+
+
+def when(raw: str) -> str:
+    shown = clean(raw).strip()[:40]
+    if not shown:
+        raise AnswerError("error_empty")
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(shown, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise AnswerError("error_date", text=shown)
+
+
+def person(name: str, relation: str) -> dict[str, str]:
+    try:
+        who = text(name)
+    except AnswerError as e:
+        raise AnswerError("error_person" if e.key == "error_empty" else e.key, **e.values) from None
+    how = clean(relation).strip()[:MAX_CHARS]
+    return {"name": who, "relation": how}
+
+
+def items(values: list[str]) -> list[str]:
+    cleaned = [text(v) for v in values]
+    if not cleaned:
+        raise AnswerError("error_empty")
+    return cleaned
+
+
+def per_year(value: dict[str, str]) -> Decimal:
+    return (Decimal(value["amount"]) * Period(value["period"]).per_year).quantize(PENNY)
+
+
+def per_week(value: dict[str, str]) -> Decimal:
+    return (per_year(value) / 52).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def pounds(amount: Decimal) -> str:
+    return f"£{amount:,.2f}"
+
+
+def show_date(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def is_money(value: Any) -> bool:
+    return isinstance(value, dict) and {"amount", "period"} <= value.keys()

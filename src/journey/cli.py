@@ -1,0 +1,124 @@
+"""The `journey` command. Commands that show no screen never import Textual."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from journey import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="journey",
+        description="Plan your own care and support, one question at a time.",
+    )
+    parser.add_argument("--version", action="version", version=f"journey {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", help="show saved journeys, most recent first")
+    export = commands.add_parser("export", help="save a journey's plan as a file")
+    export.add_argument("id", help="the journey's id, as shown by 'journey list'")
+    export.add_argument("--format", default="md", choices=["md"], help="file format")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
+    resume = commands.add_parser("open", help="open a saved journey where it stopped")
+    resume.add_argument("id")
+    commands.add_parser("new", help="start a new journey")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from journey.content import ContentError
+    from journey.store import StoreError
+
+    try:
+        if args.command == "list":
+            return _list()
+        if args.command == "export":
+            return _export(args.id, args.format, args.output)
+        return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new")
+    except (StoreError, ContentError) as e:
+        print(f"journey: {e}", file=sys.stderr)
+        return 1
+
+
+def _open_store():  # noqa: ANN202 - the Store type is imported lazily
+    from journey import content
+    from journey.store import Store, StoreError, data_home
+
+    try:
+        return Store()
+    except StoreError as e:
+        raise StoreError(
+            content.default().message("error_data_dir", path=data_home(), reason=e)
+        ) from None
+
+
+def _list() -> int:
+    from journey import content
+
+    summaries = _open_store().list()
+    if not summaries:
+        print("No saved journeys yet. Type 'journey' to start one.")
+        return 0
+    words = content.default()
+    rows = [("ID", "Name", "Step reached", "Last changed")]
+    for s in summaries:
+        step = words.step(s.step).title if s.step and s.step != "finished" else "Finished"
+        rows.append((s.id, _safe(s.name or "(no name yet)"), step, _when(s.updated)))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def _export(journey_id: str, fmt: str, output: Path | None) -> int:
+    from journey import content, plan, render
+
+    store = _open_store()
+    words = content.default()
+    try:
+        journey = store.load(journey_id)
+    except KeyError:
+        print(words.message("error_no_journey", id=_safe(journey_id)), file=sys.stderr)
+        return 1
+    text = render.render(plan.build(words, journey), fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_private(output, text)
+    except OSError as e:
+        print(words.message("export_failed", reason=e.strerror or e), file=sys.stderr)
+        return 1
+    print(words.message("exported", path=output))
+    return 0
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a file only the user can read: plans hold health and family details."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def _run_app(journey_id: str | None, new: bool) -> int:
+    store = _open_store()
+    from journey.tui.app import JourneyApp
+
+    JourneyApp(store, journey_id=journey_id, new=new).run()
+    return 0
+
+
+def _when(moment) -> str:  # noqa: ANN001
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
+def _safe(text: str) -> str:
+    from journey.answers import clean
+
+    return clean(text)

@@ -1,0 +1,129 @@
+"""One person's journey in use: the machine, the saved events and the plan, joined up.
+
+Every method saves before it changes what the person sees, so if saving fails nothing
+moves and nothing is lost. No screen code lives here; the UI and the tests drive it alike.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from journey.content import Journey as Content
+from journey.content import Question
+from journey.flow import FINISHED, WELCOME, Flow
+from journey.model import Answered, Journey, Mode, Moved, Skipped
+from journey.plan import Plan, build
+from journey.store import Store
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    SKIPPED = "skipped"
+    DONE = "done"
+    NOT_NEEDED = "not_needed"
+
+
+class Session:
+    def __init__(self, content: Content, store: Store, journey: Journey) -> None:
+        self.content = content
+        self.store = store
+        self.journey = journey
+        where = journey.position
+        self.flow = Flow(
+            content,
+            journey.values,
+            step=where.step if where else WELCOME,
+            question=where.question if where else None,
+        )
+
+    # -- what the person sees ------------------------------------------------------------
+
+    @property
+    def question(self) -> Question | None:
+        return self.flow.question
+
+    @property
+    def name(self) -> str:
+        return self.journey.name or ""
+
+    @property
+    def about(self) -> bool:
+        """Speak about the person by name, rather than to them."""
+        return self.journey.mode is not Mode.SELF and bool(self.journey.name)
+
+    def wording(self, question: Question) -> str:
+        return question.wording(self.name or self.content.message("someone"), self.about)
+
+    def plan(self) -> Plan:
+        return build(self.content, self.journey)
+
+    def status(self, step_id: str) -> Status:
+        if not self.flow.applies(step_id):
+            return Status.NOT_NEEDED
+        questions = self.flow.questions(step_id)
+        given = self.journey.answers
+        answered = [given[q.id] for q in questions if q.id in given]
+        if questions and len(answered) == len(questions):
+            return Status.DONE
+        skipped = self.journey.last_skip(step_id)
+        if skipped and all(a.at < skipped for a in answered):
+            return Status.SKIPPED
+        return Status.IN_PROGRESS if answered else Status.NOT_STARTED
+
+    def statuses(self) -> dict[str, Status]:
+        return {step_id: self.status(step_id) for step_id in [WELCOME, *self.flow.step_ids]}
+
+    def percent_done(self) -> int:
+        states = [self.status(s) for s in self.flow.step_ids]
+        finished = sum(s in (Status.DONE, Status.NOT_NEEDED) for s in states)
+        return round(100 * finished / len(states))
+
+    # -- what the person does ------------------------------------------------------------
+
+    def answer(self, value: Any, *, unsure: bool = False, move_on: bool = True) -> None:
+        """Save an answer to the current question, then (usually) move to the next one."""
+        question = self.flow.question
+        if question is None:
+            return
+        by, role = self.journey.speaker(question.id)
+        self.store.record(
+            self.journey,
+            Answered(question=question.id, value=None if unsure else value, unsure=unsure,
+                     by=by, role=role),
+        )
+        if move_on:
+            self.next()
+
+    def next(self) -> bool:
+        return self._moved(self.flow.next())
+
+    def back(self) -> bool:
+        return self._moved(self.flow.back())
+
+    def skip_step(self) -> bool:
+        step = self.flow.state
+        if step not in self.flow.step_ids or not self._may_move():
+            return False
+        # Saved before the machine moves: a skip that is not on disk must not show.
+        self.store.record(self.journey, Skipped(step=step))
+        return self._moved(self.flow.skip_step() is not None)
+
+    def go_to(self, step_id: str) -> bool:
+        return self._moved(self.flow.go_to(step_id))
+
+    def _may_move(self) -> bool:
+        question = self.flow.question
+        return question is None or not question.required or question.id in self.journey.values()
+
+    def _moved(self, moved: bool) -> bool:
+        if moved:
+            self.store.record(
+                self.journey, Moved(step=self.flow.state, question=self.flow.question_id)
+            )
+        return moved
+
+    @property
+    def finished(self) -> bool:
+        return self.flow.state == FINISHED

@@ -1,0 +1,46 @@
+"""The journey map: every step with its status; choosing one goes there."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from journey.flow import WELCOME
+from journey.session import Session
+
+
+class MapScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "close", "Close", id="close-map")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        words = self.session.content
+        statuses = self.session.statuses()
+        rows = []
+        for number, (step_id, status) in enumerate(statuses.items()):
+            title = words.step(step_id).title
+            label = title if step_id == WELCOME else f"{number:>2}. {title}"
+            rows.append(
+                Option(f"{label:<32} {words.message('status_' + status.value)}", id=step_id)
+            )
+        with Vertical(id="map-box"):
+            yield Static(words.message("map"), id="map-title", markup=False)
+            options = OptionList(*rows, id="steps")
+            options.highlighted = list(statuses).index(self.session.flow.state) if (
+                self.session.flow.state in statuses) else 0
+            yield options
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _open_store():  # noqa: ANN202 - the Store type is imported lazily
+def _open_store():
     from journey import content
     from journey.store import Store, StoreError, data_home
 
@@ -113,7 +113,7 @@ def _run_app(journey_id: str | None, new: bool) -> int:
     return 0
 
 
-def _when(moment) -> str:  # noqa: ANN001
+def _when(moment) -> str:
     local = moment.astimezone()
     return f"{local.day} {local:%b %Y %H:%M}"
 

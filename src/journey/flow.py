@@ -156,6 +156,16 @@ class Flow:
     def finished(self) -> bool:
         return self.state == FINISHED
 
+    def blocked(self) -> bool:
+        """The current question must be answered before moving on."""
+        question = self.question
+        return (
+            question is not None
+            and question.required
+            and question.id not in self._answers()
+            and question in self.questions(self.state)
+        )
+
     # -- moves the person makes ----------------------------------------------------------
 
     def _neighbour(self, offset: int) -> str | None:
@@ -173,8 +183,7 @@ class Flow:
         """Move on: to the next question, or the next step that applies."""
         if self.finished:
             return False
-        question = self.question
-        if question is not None and question.required and question.id not in self._answers():
+        if self.blocked():
             return False
         following = self._neighbour(+1)
         if following:

@@ -104,7 +104,7 @@ class Session:
 
     def skip_step(self) -> bool:
         step = self.flow.state
-        if step not in self.flow.step_ids or not self._may_move():
+        if step not in self.flow.step_ids or self.flow.blocked():
             return False
         # Saved before the machine moves: a skip that is not on disk must not show.
         self.store.record(self.journey, Skipped(step=step))
@@ -112,10 +112,6 @@ class Session:
 
     def go_to(self, step_id: str) -> bool:
         return self._moved(self.flow.go_to(step_id))
-
-    def _may_move(self) -> bool:
-        question = self.flow.question
-        return question is None or not question.required or question.id in self.journey.values()
 
     def _moved(self, moved: bool) -> bool:
         if moved:

@@ -188,7 +188,10 @@ class _Transaction:
         self.db = db
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StoreError(_plain(e)) from None
 
     def __exit__(self, kind: type | None, error: BaseException | None, tb: object) -> None:
         if kind is None:

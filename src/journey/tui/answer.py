@@ -44,6 +44,11 @@ class AnswerBox(Vertical):
         self.person = name
         self.value = value
 
+    def on_mount(self) -> None:
+        # Focus as soon as the input exists, so no key typed after an answer goes astray.
+        first = self.query("Input, OptionList, SelectionList").first()
+        first.focus()
+
     def hint(self, key: str) -> Static:
         return Static(self.words.message(key), classes="hint", markup=False)
 
@@ -119,8 +124,7 @@ class ChoiceAnswer(AnswerBox):
         options = self.options()
         choices = OptionList(*options, id="choices")
         ids = [o.id for o in options]
-        if self.value in ids:
-            choices.highlighted = ids.index(self.value)
+        choices.highlighted = ids.index(self.value) if self.value in ids else 0
         yield choices
 
     @on(OptionList.OptionSelected)

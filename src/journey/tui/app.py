@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from journey import content
@@ -18,7 +20,9 @@ from journey.tui.themes import HIGH_CONTRAST
 
 class JourneyApp(App[None]):
     CSS_PATH = "journey.tcss"
-    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
 
     def __init__(self, store: Store, journey_id: str | None = None, new: bool = False) -> None:
         super().__init__()

@@ -31,7 +31,7 @@ def plan_content(plan: Plan, words: Words) -> Content:
 
 
 class PlanPanel(VerticalScroll):
-    def compose(self):  # noqa: ANN201
+    def compose(self):
         yield Static(id="plan-text", markup=False)
 
     def show(self, plan: Plan, words: Words) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,12 +24,13 @@ REPLAY = 20  # answers shown again in the chat when a saved journey is opened
 
 
 class ConversationScreen(Screen[None]):
-    BINDINGS = [
-        Binding("ctrl+n", "not_sure", "Not sure yet", id="not-sure"),
-        Binding("ctrl+b", "back", "Back", id="back"),
-        Binding("ctrl+k", "skip", "Skip step", id="skip"),
-        Binding("ctrl+g", "map", "Journey map", id="map"),
-        Binding("ctrl+e", "export", "Save plan", id="export"),
+    # Keys chosen so none is taken by the text box (ctrl+e, ctrl+k and others edit text).
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("ctrl+n", "not_sure", "Not sure yet", id="not-sure", priority=True),
+        Binding("ctrl+b", "back", "Back", id="back", priority=True),
+        Binding("ctrl+l", "skip", "Skip step", id="skip", priority=True),
+        Binding("ctrl+g", "map", "Journey map", id="map", priority=True),
+        Binding("ctrl+o", "export", "Save plan", id="export", priority=True),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -122,12 +125,6 @@ class ConversationScreen(Screen[None]):
         self.query_one("#skip").display = step.id in steps
         box = answer_box(question, words, session.name, session.journey.value(question.id))
         slot.mount(box)
-        self.call_after_refresh(self._focus_answer)
-
-    def _focus_answer(self) -> None:
-        for widget in self.query_one("#answer-slot").query("Input, OptionList, SelectionList"):
-            widget.focus()
-            return
 
     def _complain(self, message: str) -> None:
         self.query_one("#error", Static).update(Content(message))
@@ -165,7 +162,7 @@ class ConversationScreen(Screen[None]):
             event.stop()
             self.run_action(event.button.id.replace("-", "_"))
 
-    def _move(self, move) -> None:  # noqa: ANN001
+    def _move(self, move) -> None:
         try:
             move()
         except StoreError as e:

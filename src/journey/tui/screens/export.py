@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,7 +27,7 @@ def write_plan(session: Session, path: Path) -> None:
 class ExportScreen(ModalScreen[str | None]):
     """Returns a message saying where the plan went, or None if the person closed it."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="close-export")]
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "close", "Close", id="close-export")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +17,7 @@ from journey.session import Session
 
 
 class MapScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "close", "Close", id="close-map")]
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "close", "Close", id="close-map")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journey import content
+from journey.content import Journey as Content
+from journey.store import Store
+
+
+@pytest.fixture(autouse=True)
+def journey_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches real saved journeys."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("JOURNEY_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def words() -> Content:
+    return content.default()
+
+
+@pytest.fixture
+def store(journey_home: Path) -> Store:
+    s = Store(journey_home)
+    yield s
+    s.close()

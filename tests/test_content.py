@@ -1,0 +1,129 @@
+"""The content files: all twelve steps load, and a broken file says where and what."""
+
+from __future__ import annotations
+
+import shutil
+import re
+from pathlib import Path
+
+import pytest
+
+from journey import content
+from journey.content import ContentError, Kind
+
+STEPS = [
+    "rights", "assessment", "personal-budget", "health-budget", "circle", "advocacy",
+    "brokerage", "dreams", "options", "connections", "planning", "happen",
+]
+
+
+def test_twelve_steps_in_order_with_real_questions(words) -> None:
+    assert [s.id for s in words.steps] == STEPS
+    for step in words.steps:
+        assert len(step.questions) >= 3, step.id
+        for q in step.questions:
+            assert q.why and q.ask and q.feeds
+
+
+def test_every_criterion_is_fed_by_some_question(words) -> None:
+    fed = {q.feeds for s in words.all_steps for q in s.questions}
+    criteria = [s.id for s in words.plan_sections if s.criterion]
+    assert len(criteria) == 7
+    assert set(criteria) <= fed
+
+
+def test_health_budget_step_collapses_to_one_question(words) -> None:
+    first, *rest = words.step("health-budget").questions
+    assert rest and all(q.when and q.when.question == first.id for q in rest)
+
+
+def test_every_message_the_code_uses_exists(words) -> None:
+    source = "\n".join(p.read_text() for p in Path(content.__file__).parent.rglob("*.py"))
+
+
+    used = set(re.findall(r'message\(\s*"([a-z_]+)"(?! \+)', source))
+    assert used and used <= set(words.messages), used - set(words.messages)
+
+
+def test_wording_inserts_the_name_as_plain_text(words) -> None:
+    q = words.question("rights.hopes")
+    hostile = "{name} [b]x[/b] {{ 7*7 }}"
+    assert q.wording(hostile, about=True) == (
+        "What would {name} [b]x[/b] {{ 7*7 }} most like this plan to help with?"
+    )
+    assert q.wording("Sam") == q.ask
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(content.content_dir(), root)
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_unknown_key_names_file_and_question(copy: Path) -> None:
+    step = copy / "steps" / "01-rights.toml"
+    _edit(step, 'label = "Hopes for this plan"', 'label = "Hopes for this plan"\nwhy_ask = "typo"')
+    with pytest.raises(ContentError) as e:
+        content.load(copy)
+    assert "01-rights.toml" in str(e.value)
+    assert "rights.hopes" in str(e.value)
+    assert "why_ask" in str(e.value)
+
+
+def test_missing_why_is_an_error(copy: Path) -> None:
+    step = copy / "steps" / "01-rights.toml"
+    _edit(step, 'why = "Starting with what matters to you keeps the plan yours."\n', "")
+    with pytest.raises(ContentError, match=r"rights\.hopes.*why"):
+        content.load(copy)
+
+
+def test_unknown_kind_and_bad_toml(copy: Path) -> None:
+    step = copy / "steps" / "01-rights.toml"
+    original = step.read_text()
+    _edit(step, 'kind = "text"', 'kind = "essay"')
+    with pytest.raises(ContentError, match="kind"):
+        content.load(copy)
+    step.write_text(original + "\n[[[broken")
+    with pytest.raises(ContentError, match="not valid TOML"):
+        content.load(copy)
+
+
+def test_references_are_checked(copy: Path) -> None:
+    step = copy / "steps" / "01-rights.toml"
+    _edit(step, 'feeds = "change"', 'feeds = "nowhere"')
+    with pytest.raises(ContentError, match="nowhere"):
+        content.load(copy)
+
+
+def test_conditions_must_name_real_questions(copy: Path) -> None:
+    step = copy / "steps" / "04-health-budget.toml"
+    text = step.read_text().replace('question = "health-budget.route"', 'question = "nope"', 1)
+    step.write_text(text)
+    with pytest.raises(ContentError, match="nope"):
+        content.load(copy)
+
+
+def test_unknown_placeholder_is_refused(copy: Path) -> None:
+    step = copy / "steps" / "01-rights.toml"
+    _edit(step, "most like this plan", "most like {plan.__class__}")
+    with pytest.raises(ContentError, match="placeholder"):
+        content.load(copy)
+
+
+def test_choice_questions_need_choices(copy: Path) -> None:
+    step = copy / "steps" / "01-rights.toml"
+    _edit(step, 'kind = "text"', 'kind = "choice"')
+    with pytest.raises(ContentError, match="choices"):
+        content.load(copy)
+
+
+def test_all_kinds_are_used(words) -> None:
+    used = {q.kind for s in words.all_steps for q in s.questions}
+    assert used == set(Kind)

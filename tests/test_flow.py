@@ -144,6 +144,9 @@ def test_resume_at_a_saved_place(words, given: dict) -> None:
 
 
 def test_the_machine_does_not_import_textual() -> None:
-    code = "import sys, journey.flow, journey.session, journey.plan; print('textual' in sys.modules)"
+    code = (
+        "import sys, journey.flow, journey.session, journey.plan, journey.render\n"
+        "print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -55,6 +55,17 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+def clean_value(value: Any) -> Any:
+    """Clean every piece of text inside an answer, however it arrived."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: clean_value(v) for k, v in value.items()}
+    return value
+
+
 def text(raw: str) -> str:
     if len(raw) > MAX_CHARS:
         raise AnswerError("error_too_long", length=f"{len(raw):,}", limit=f"{MAX_CHARS:,}")

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from journey.plan import Plan
 
 FORMATS = {"md": "plan.md.j2"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>()#+!|~])")
 
 
 def markdown_escape(value: object) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from journey.answers import clean_value
 from journey.content import Journey as Content
 from journey.content import Question
 from journey.flow import FINISHED, WELCOME, Flow
@@ -90,8 +91,8 @@ class Session:
         by, role = self.journey.speaker(question.id)
         self.store.record(
             self.journey,
-            Answered(question=question.id, value=None if unsure else value, unsure=unsure,
-                     by=by, role=role),
+            Answered(question=question.id, value=None if unsure else clean_value(value),
+                     unsure=unsure, by=by, role=role),
         )
         if move_on:
             self.next()

@@ -1,0 +1,90 @@
+"""The journey command: version, help, list and export, without Textual."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from journey import __version__
+from journey.cli import main
+
+from .helpers import start
+
+
+def run(*args: str, env_home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "JOURNEY_HOME": str(env_home)}
+    return subprocess.run([sys.executable, "-m", "journey", *args], capture_output=True,
+                          text=True, env=env, check=False)
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert __version__ in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "list" in out and "export" in out
+
+
+def test_list_when_empty(capsys: pytest.CaptureFixture) -> None:
+    assert main(["list"]) == 0
+    assert "No saved journeys" in capsys.readouterr().out
+
+
+def test_list_and_export(words, store, journey_home: Path, tmp_path: Path,
+                         capsys: pytest.CaptureFixture) -> None:
+    session = start(words, store, name="Sam\x1b[2J")
+    session.answer("person")
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert session.journey.id in out and "Sam" in out and "Your rights" in out
+    assert "\x1b" not in out
+    target = tmp_path / "plan.md"
+    assert main(["export", session.journey.id, "--format", "md", "-o", str(target)]) == 0
+    assert (target.stat().st_mode & 0o777) == 0o600
+    assert target.read_text().startswith("# Support plan for Sam")
+    assert main(["export", session.journey.id]) == 0
+    assert "Support plan for Sam" in capsys.readouterr().out
+
+
+def test_export_unknown_id(capsys: pytest.CaptureFixture) -> None:
+    assert main(["export", "nope"]) == 1
+    assert "no saved journey with the id nope" in capsys.readouterr().err
+
+
+def test_export_to_a_folder_that_does_not_exist(words, store, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    session = start(words, store)
+    assert main(["export", session.journey.id, "-o", str(tmp_path / "no" / "x.md")]) == 1
+    assert "could not save the plan" in capsys.readouterr().err
+
+
+def test_data_folder_that_cannot_be_used(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("list", env_home=blocker)
+    assert result.returncode == 1
+    assert "cannot use the folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_commands_without_a_screen_do_not_import_textual(words, store, journey_home) -> None:
+    journey = start(words, store).journey
+    probe = (
+        "import sys, runpy\n"
+        "sys.argv = ['journey', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('journey', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN')\n"
+    )
+    env = {**os.environ, "JOURNEY_HOME": str(journey_home)}
+    for args in (["list"], ["export", journey.id], ["--version"], ["--help"]):
+        out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                             text=True, env=env, check=True).stdout
+        assert out.strip().endswith("CLEAN"), args

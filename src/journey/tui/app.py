@@ -70,5 +70,5 @@ class JourneyApp(App[None]):
             for binding in screen.BINDINGS:
                 yield SystemCommand(
                     binding.description, binding.tooltip or binding.description,
-                    lambda action=binding.action: screen.run_action(action),
+                    getattr(screen, f"action_{binding.action}"),
                 )

@@ -158,9 +158,11 @@ class ConversationScreen(Screen[None]):
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
-        if event.button.id in ("not-sure", "back", "skip", "map"):
+        actions = {"not-sure": self.action_not_sure, "back": self.action_back,
+                   "skip": self.action_skip, "map": self.action_map}
+        if event.button.id in actions:
             event.stop()
-            self.run_action(event.button.id.replace("-", "_"))
+            actions[event.button.id]()
 
     def _move(self, move) -> None:
         try:

@@ -97,3 +97,10 @@ def test_failed_save_leaves_journey_in_memory_unchanged(store: Store) -> None:
     store.db.execute("PRAGMA query_only=OFF")
     store.record(journey, Moved(step="welcome"))
     assert len(store.load(journey.id).events) == 1
+
+
+def test_a_journey_is_saved_with_its_first_event(store: Store) -> None:
+    journey = store.create()
+    assert store.list() == []
+    store.record(journey, Moved(step="welcome"))
+    assert [s.id for s in store.list()] == [journey.id]

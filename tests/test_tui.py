@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from journey.model import Answered
+from journey.model import Answered, Moved
 from journey.store import Store
 from journey.tui.app import JourneyApp
 from journey.tui.screens.conversation import ConversationScreen
@@ -210,14 +210,15 @@ async def test_quit_and_resume_exactly_where_they_stopped(store: Store) -> None:
 
 
 async def test_start_a_new_journey_from_the_start_screen(store: Store) -> None:
-    store.create()
+    store.record(store.create(), Moved(step="welcome"))
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StartScreen)
         await pilot.press("enter")
         await pilot.pause()
         assert question(app) == "welcome.name"
-        assert len(store.list()) == 2
+        await type_in(pilot, "Bo")
+        assert [s.name for s in store.list()] == ["Bo", None]
 
 
 async def test_export_from_the_app(store: Store, tmp_path: Path) -> None:

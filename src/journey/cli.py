@@ -67,7 +67,8 @@ def _list() -> int:
     words = content.default()
     rows = [("ID", "Name", "Step reached", "Last changed")]
     for s in summaries:
-        step = words.step(s.step).title if s.step and s.step != "finished" else "Finished"
+        step = (words.message("step_finished") if s.step == "finished"
+                else words.step(s.step or "welcome").title)
         rows.append((s.id, _safe(s.name or "(no name yet)"), step, _when(s.updated)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:

@@ -115,13 +115,9 @@ class Store:
     # -- writing -------------------------------------------------------------------------
 
     def create(self) -> Journey:
-        journey = Journey(id=secrets.token_hex(4))
-        with self._transaction():
-            self.db.execute(
-                "INSERT INTO journeys (id, created) VALUES (?, ?)",
-                (journey.id, journey.created.isoformat()),
-            )
-        return journey
+        """A new journey. It is written to disk with its first event, so opening journey
+        and leaving without a word leaves nothing behind."""
+        return Journey(id=secrets.token_hex(4))
 
     def record(self, journey: Journey, event: AnyEvent) -> None:
         """Save one event, then add it to the journey in memory. If saving fails the
@@ -129,6 +125,10 @@ class Store:
         question = getattr(event, "question", None)
         step = getattr(event, "step", None)
         with self._transaction():
+            self.db.execute(
+                "INSERT OR IGNORE INTO journeys (id, created) VALUES (?, ?)",
+                (journey.id, journey.created.isoformat()),
+            )
             self.db.execute(
                 "INSERT INTO events (journey, seq, kind, question, step, at, body) "
                 "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM events WHERE journey = ?), "

@@ -26,10 +26,8 @@ class JourneyChosen(Message):
 
 def row(summary: Summary, words: Words) -> Content:
     name = summary.name or "…"
-    step = (
-        words.message("status_done").capitalize() if summary.step == FINISHED
-        else words.step(summary.step).title if summary.step else words.welcome.title
-    )
+    step = (words.message("step_finished") if summary.step == FINISHED
+            else words.step(summary.step or words.welcome.id).title)
     changed = summary.updated.astimezone()
     return Content(f"{name[:30]:<32}{step:<26}{changed.day} {changed:%b %Y %H:%M}")
 

@@ -70,8 +70,10 @@ def answer_lines(content: Content, question: Question, value: Any, name: str) ->
 
 
 def attribution(content: Content, answer: Answered, journey: Journey) -> str | None:
-    """Who said it, shown only when someone other than the person alone was involved."""
-    if journey.mode is Mode.SELF or not answer.by:
+    """Who said it, shown only when someone other than the person alone was involved.
+    The welcome's answers are about the session, not the person's own words."""
+    if journey.mode is Mode.SELF or not answer.by or content.step_of(answer.question) is (
+            content.welcome):
         return None
     if answer.role is Role.PERSON:
         return content.message("said_by", name=answer.by)

@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, Static
 from journey.model import Answered, Moved
 from journey.store import Store
 from journey.tui.app import JourneyApp
+from journey.tui.plan_panel import PlanPanel
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.map import MapScreen
 from journey.tui.screens.start import StartScreen
@@ -22,7 +23,7 @@ def shown(app: JourneyApp, selector: str) -> str:
 
 
 def plan_text(app: JourneyApp) -> str:
-    return shown(app, "#plan-text")
+    return app.screen.query_one(PlanPanel).text()
 
 
 async def type_in(pilot: Pilot, text: str) -> None:

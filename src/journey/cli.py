@@ -107,10 +107,20 @@ def write_private(path: Path, text: str) -> None:
 
 
 def _run_app(journey_id: str | None, new: bool) -> int:
+    from journey import content
+
     store = _open_store()
+    journey = None
+    if journey_id:
+        try:
+            journey = store.load(journey_id)
+        except KeyError:
+            message = content.default().message("error_no_journey", id=_safe(journey_id))
+            print(message, file=sys.stderr)
+            return 1
     from journey.tui.app import JourneyApp
 
-    JourneyApp(store, journey_id=journey_id, new=new).run()
+    JourneyApp(store, journey=journey, new=new).run()
     return 0
 
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from journey import content
+from journey.model import Journey
 from journey.session import Session
 from journey.store import Store, StoreError
 from journey.tui.screens.conversation import ConversationScreen
@@ -24,45 +25,40 @@ class JourneyApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    def __init__(self, store: Store, journey_id: str | None = None, new: bool = False) -> None:
+    def __init__(self, store: Store, journey: Journey | None = None, new: bool = False) -> None:
         super().__init__()
         self.store = store
         self.words = content.default()
-        self.journey_id = journey_id
+        self.journey = journey
         self.new = new
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
 
+    def get_default_screen(self) -> Screen:
+        # The first screen is built here rather than pushed in on_mount, so the first
+        # question is painted in one pass.
+        if self.journey is None and not self.new:
+            summaries = self.store.list()
+            if summaries:
+                return StartScreen(summaries, self.words)
+        return self._conversation(self.journey or self.store.create())
+
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
-        if self.journey_id:
-            self.open_journey(self.journey_id)
-            return
-        summaries = [] if self.new else self.store.list()
-        if summaries:
-            self.push_screen(StartScreen(summaries, self.words))
-        else:
-            self.open_journey(None)
 
-    def open_journey(self, journey_id: str | None) -> None:
-        try:
-            journey = self.store.load(journey_id) if journey_id else self.store.create()
-        except KeyError:
-            self.exit(message=self.words.message("error_no_journey", id=journey_id))
-            return
-        except StoreError as e:
-            self.notify(self.words.message("error_open", reason=e), severity="error",
-                        markup=False)
-            return
-        screen = ConversationScreen(Session(self.words, self.store, journey))
-        if isinstance(self.screen, StartScreen):
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+    def _conversation(self, journey: Journey) -> ConversationScreen:
+        return ConversationScreen(Session(self.words, self.store, journey))
 
     @on(JourneyChosen)
     def _chosen(self, event: JourneyChosen) -> None:
-        self.open_journey(event.journey_id)
+        try:
+            journey = self.store.load(event.journey_id) if event.journey_id else (
+                self.store.create())
+        except (KeyError, StoreError) as e:
+            self.notify(self.words.message("error_open", reason=e), severity="error",
+                        markup=False)
+            return
+        self.push_screen(self._conversation(journey))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

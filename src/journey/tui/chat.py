@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 # A long journey would otherwise keep thousands of widgets alive; the plan keeps the rest.
-KEEP = 80
+KEEP = 30
 
 
 class ChatLog(VerticalScroll):

@@ -1,38 +1,67 @@
 """The plan, growing beside the conversation. Built from the Plan model as plain Content,
-so nothing a person typed is ever read as markup."""
+so nothing a person typed is ever read as markup. Each section is its own Static and is
+redrawn only when it changes, so an answer costs one section's layout, not the plan's."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from journey.content import Journey as Words
-from journey.plan import Plan
+from journey.plan import FollowUp, Plan, Section
+
+Part = str | tuple[str, str]
 
 
-def plan_content(plan: Plan, words: Words) -> Content:
-    parts: list[str | tuple[str, str]] = [(plan.title, "bold"), "\n"]
-    for section in plan.sections:
-        number = f"{section.criterion}. " if section.criterion else ""
-        parts += ["\n", (f"{number}{section.title}", "bold $accent"), "\n"]
-        if not section.entries:
-            parts += [(words.message("plan_empty", hint=section.hint), "italic $text-muted"), "\n"]
-        for entry in section.entries:
-            parts += [(entry.label, "bold")]
-            if entry.said_by:
-                parts += [(f" ({entry.said_by})", "$text-muted")]
-            parts += ["\n"]
-            parts += [f"  • {line}\n" for line in entry.lines]
-    if plan.to_find_out:
-        parts += ["\n", (words.message("plan_to_find_out"), "bold $warning"), "\n"]
-        parts += [f"  • {item.label} ({item.step})\n" for item in plan.to_find_out]
+def section_content(section: Section, words: Words) -> Content:
+    number = f"{section.criterion}. " if section.criterion else ""
+    parts: list[Part] = [(f"{number}{section.title}", "bold $accent"), "\n"]
+    if not section.entries:
+        parts.append((words.message("plan_empty", hint=section.hint), "italic $text-muted"))
+    for entry in section.entries:
+        parts.append((entry.label, "bold"))
+        if entry.said_by:
+            parts.append((f" ({entry.said_by})", "$text-muted"))
+        parts += [f"\n  • {line}" for line in entry.lines]
+        parts.append("\n")
+    return Content.assemble(*parts).rstrip()
+
+
+def follow_ups_content(items: list[FollowUp], words: Words) -> Content:
+    if not items:
+        return Content("")
+    parts: list[Part] = [(words.message("plan_to_find_out"), "bold $warning")]
+    parts += [f"\n  • {item.label} ({item.step})" for item in items]
     return Content.assemble(*parts)
 
 
 class PlanPanel(VerticalScroll):
-    def compose(self):
-        yield Static(id="plan-text", markup=False)
+    def __init__(self, words: Words, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.words = words
+        self._shown: dict[str, object] = {}
 
-    def show(self, plan: Plan, words: Words) -> None:
-        self.query_one("#plan-text", Static).update(plan_content(plan, words))
+    def compose(self) -> ComposeResult:
+        yield Static(id="plan-title", markup=False)
+        for section in self.words.plan_sections:
+            yield Static(id=f"plan-{section.id}", classes="plan-section", markup=False)
+        yield Static(id="plan-follow-ups", classes="plan-section", markup=False)
+
+    def _update(self, key: str, data: object, build: object) -> None:
+        if self._shown.get(key) != data:
+            self._shown[key] = data
+            self.query_one(f"#plan-{key}", Static).update(build())  # type: ignore[operator]
+
+    def show(self, plan: Plan) -> None:
+        words = self.words
+        self._update("title", plan.title, lambda: Content.assemble((plan.title, "bold")))
+        for section in plan.sections:
+            self._update(section.id, section, lambda s=section: section_content(s, words))
+        self._update("follow-ups", plan.to_find_out,
+                     lambda: follow_ups_content(plan.to_find_out, words))
+
+    def text(self) -> str:
+        """The plan as plain text, as shown."""
+        return "\n".join(str(w.content) for w in self.query(Static))

@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widget import Widget
+from textual.widgets import Button, Header, Input, Static
 
 from journey.answers import AnswerError
 from journey.plan import answer_lines, attribution
@@ -18,6 +19,7 @@ from journey.session import Session
 from journey.store import StoreError
 from journey.tui.answer import Given, Invalid, answer_box
 from journey.tui.chat import ChatLog
+from journey.tui.keys import KeyBar
 from journey.tui.plan_panel import PlanPanel
 
 REPLAY = 20  # answers shown again in the chat when a saved journey is opened
@@ -48,19 +50,25 @@ class ConversationScreen(Screen[None]):
                     yield Static(id="question", markup=False)
                     yield Static(id="why", markup=False)
                     yield Static(id="examples", markup=False)
-                    yield Vertical(id="answer-slot")
+                    # The first answer box is composed with the screen, so it can take
+                    # the focus before the first key arrives.
+                    with Vertical(id="answer-slot"):
+                        if self.session.question is not None:
+                            yield self._answer_box()
                     yield Static(id="error", markup=False)
                     with Horizontal(id="actions"):
                         yield Button(self.words.message("not_sure"), id="not-sure")
                         yield Button(self.words.message("back"), id="back")
                         yield Button(self.words.message("skip"), id="skip")
                         yield Button(self.words.message("map"), id="map")
-            yield PlanPanel(id="plan")
-        yield Footer()
+            yield PlanPanel(self.words, id="plan")
+        yield KeyBar()
+
+    AUTO_FOCUS = "#answer-slot Input, #answer-slot OptionList, #answer-slot SelectionList"
 
     def on_mount(self) -> None:
         self._replay()
-        self.show_question()
+        self.show_question(new_box=False)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -86,14 +94,21 @@ class ConversationScreen(Screen[None]):
             text = "\n".join(answer_lines(words, question, answer.value, session.name))
         chat.say(text, "person", attribution(words, answer, session.journey))
 
-    def show_question(self) -> None:
+    def _answer_box(self) -> Widget:
+        question = self.session.question
+        assert question is not None
+        return answer_box(question, self.words, self.session.name,
+                          self.session.journey.value(question.id))
+
+    def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words
         question = session.question
         step = session.flow.step()
         self.query_one("#error", Static).update("")
-        self.query_one(PlanPanel).show(session.plan(), words)
+        self.query_one(PlanPanel).show(session.plan())
         slot = self.query_one("#answer-slot")
-        slot.remove_children()
+        if new_box:
+            slot.remove_children()
         if question is None or step is None:
             self.query_one("#step-title", Static).update("")
             self.query_one("#question", Static).update(words.message("finished"))
@@ -123,8 +138,8 @@ class ConversationScreen(Screen[None]):
         )
         self.query_one("#not-sure").display = not question.required
         self.query_one("#skip").display = step.id in steps
-        box = answer_box(question, words, session.name, session.journey.value(question.id))
-        slot.mount(box)
+        if new_box:
+            slot.mount(self._answer_box())
 
     def _complain(self, message: str) -> None:
         self.query_one("#error", Static).update(Content(message))
@@ -148,7 +163,7 @@ class ConversationScreen(Screen[None]):
             self._move(self.session.next)
         else:
             self.query_one("#error", Static).update("")
-            self.query_one(PlanPanel).show(self.session.plan(), self.words)
+            self.query_one(PlanPanel).show(self.session.plan())
 
     @on(Invalid)
     def _invalid(self, event: Invalid) -> None:

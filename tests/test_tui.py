@@ -65,7 +65,7 @@ async def test_opens_on_the_first_question_and_shows_the_name_at_once(store: Sto
         await pilot.pause()
         assert "Support plan for Sam" in plan_text(app)
         assert question(app) == "welcome.mode"
-        assert "Sam" in shown(app, "#chat Static.person")
+        assert "Sam" in shown(app, "#chat Static.exchange")
 
 
 async def test_empty_name_gets_a_kind_message(store: Store) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -45,6 +46,9 @@ class JourneyApp(App[None]):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
+        # What exists once the first screen is up lives as long as the app: keep it out of
+        # the garbage collector's full passes, which otherwise stall an answer now and then.
+        self.call_after_refresh(gc.freeze)
 
     def _conversation(self, journey: Journey) -> ConversationScreen:
         return ConversationScreen(Session(self.words, self.store, journey))

@@ -13,10 +13,20 @@ KEEP = 30
 class ChatLog(VerticalScroll):
     can_focus = False
 
-    def say(self, text: str, speaker: str, note: str | None = None) -> None:
-        """Add one message. `speaker` is "journey" or "person" (a style class)."""
-        body = Content(text) if note is None else Content.assemble(text, (f"\n— {note}", "italic"))
-        self.mount(Static(body, classes=f"message {speaker}", markup=False))
+    def say(self, text: str, speaker: str = "journey") -> None:
+        """A message from journey (or, with speaker="person", from the person)."""
+        self._add(Static(Content(text), classes=f"message {speaker}", markup=False))
+
+    def exchange(self, question: str, answer: str, note: str | None = None) -> None:
+        """A question and its answer, as one message: one widget per answer keeps the
+        screen's layout work small however long the conversation gets."""
+        parts: list[str | tuple[str, str]] = [(question, "$text-muted"), "\n", (answer, "bold")]
+        if note:
+            parts.append((f"  — {note}", "italic $text-muted"))
+        self._add(Static(Content.assemble(*parts), classes="message exchange", markup=False))
+
+    def _add(self, message: Static) -> None:
+        self.mount(message)
         excess = len(self.children) - KEEP
         if excess > 0:
             for old in list(self.children)[:excess]:

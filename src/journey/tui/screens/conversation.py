@@ -86,13 +86,13 @@ class ConversationScreen(Screen[None]):
         session, words = self.session, self.words
         question = words.question(question_id)
         answer = session.journey.answers[question_id]
-        chat = self.query_one(ChatLog)
-        chat.say(session.wording(question), "journey")
         if answer.unsure:
             text = words.message("not_sure_said")
         else:
             text = "\n".join(answer_lines(words, question, answer.value, session.name))
-        chat.say(text, "person", attribution(words, answer, session.journey))
+        self.query_one(ChatLog).exchange(
+            session.wording(question), text, attribution(words, answer, session.journey)
+        )
 
     def _answer_box(self) -> Widget:
         question = self.session.question

@@ -245,3 +245,14 @@ async def test_facilitated_wording(store: Store) -> None:
         assert "support for Sam" in shown(app, "#question")
         await choose(pilot, 0)
         assert "said by Sam" in plan_text(app)
+
+
+async def test_command_palette_offers_the_main_actions(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await through_welcome(pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Not sure yet", "Back", "Skip step", "Journey map", "Save plan"} <= set(commands)
+        commands["Journey map"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)

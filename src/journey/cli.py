@@ -7,8 +7,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journey import __version__
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from journey.store import Store
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _open_store():
+def _open_store() -> Store:
     from journey import content
     from journey.store import Store, StoreError, data_home
 
@@ -69,7 +75,7 @@ def _list() -> int:
     for s in summaries:
         step = (words.message("step_finished") if s.step == "finished"
                 else words.step(s.step or "welcome").title)
-        rows.append((s.id, _safe(s.name or "(no name yet)"), step, _when(s.updated)))
+        rows.append((s.id, _safe(s.name or "…"), step, _when(s.updated)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -124,7 +130,7 @@ def _run_app(journey_id: str | None, new: bool) -> int:
     return 0
 
 
-def _when(moment) -> str:
+def _when(moment: datetime) -> str:
     local = moment.astimezone()
     return f"{local.day} {local:%b %Y %H:%M}"
 

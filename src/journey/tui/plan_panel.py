@@ -4,6 +4,8 @@ redrawn only when it changes, so an answer costs one section's layout, not the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -49,10 +51,10 @@ class PlanPanel(VerticalScroll):
             yield Static(id=f"plan-{section.id}", classes="plan-section", markup=False)
         yield Static(id="plan-follow-ups", classes="plan-section", markup=False)
 
-    def _update(self, key: str, data: object, build: object) -> None:
+    def _update(self, key: str, data: object, build: Callable[[], Content]) -> None:
         if self._shown.get(key) != data:
             self._shown[key] = data
-            self.query_one(f"#plan-{key}", Static).update(build())  # type: ignore[operator]
+            self.query_one(f"#plan-{key}", Static).update(build())
 
     def show(self, plan: Plan) -> None:
         words = self.words

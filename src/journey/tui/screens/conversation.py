@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -179,7 +180,7 @@ class ConversationScreen(Screen[None]):
             event.stop()
             actions[event.button.id]()
 
-    def _move(self, move) -> None:
+    def _move(self, move: Callable[[], bool]) -> None:
         try:
             move()
         except StoreError as e:

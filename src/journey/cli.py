@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -96,6 +95,8 @@ def _export(journey_id: str, fmt: str, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
+    from journey.private import write_private
+
     try:
         write_private(output, text)
     except OSError as e:
@@ -103,13 +104,6 @@ def _export(journey_id: str, fmt: str, output: Path | None) -> int:
         return 1
     print(words.message("exported", path=output))
     return 0
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write a file only the user can read: plans hold health and family details."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
 
 
 def _run_app(journey_id: str | None, new: bool) -> int:

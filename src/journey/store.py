@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from journey.model import NAME_QUESTION, AnyEvent, Journey
+from journey.private import create_private
 
 SCHEMA_VERSION = 1
 DB_NAME = "journeys.db"
@@ -69,19 +70,13 @@ def _private_dir(path: Path) -> None:
         raise StoreError(f"The folder {path} cannot be read or written.")
 
 
-def _private_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
-    path.chmod(0o600)
-
-
 class Store:
     def __init__(self, home: Path | None = None) -> None:
         self.home = home or data_home()
         self.path = self.home / DB_NAME
         _private_dir(self.home)
         try:
-            _private_file(self.path)
+            create_private(self.path)
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._prepare()
         except sqlite3.DatabaseError as e:

@@ -15,12 +15,11 @@ from textual.widgets import Input, Static
 
 from journey import render
 from journey.answers import clean
+from journey.private import write_private
 from journey.session import Session
 
 
 def write_plan(session: Session, path: Path) -> None:
-    from journey.cli import write_private
-
     write_private(path, render.render(session.plan(), "md"))
 
 

@@ -1,0 +1,22 @@
+"""Files only the user can read (0600), whatever the umask: journeys and plans hold health
+and family details."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _open(path: Path, flags: int) -> int:
+    fd = os.open(path, flags | os.O_CREAT, 0o600)
+    os.fchmod(fd, 0o600)  # also when the file was already there, with looser rights
+    return fd
+
+
+def create_private(path: Path) -> None:
+    os.close(_open(path, os.O_RDWR))
+
+
+def write_private(path: Path, text: str) -> None:
+    with os.fdopen(_open(path, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8") as f:
+        f.write(text)

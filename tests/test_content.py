@@ -37,12 +37,15 @@ def test_health_budget_step_collapses_to_one_question(words) -> None:
     assert rest and all(q.when and q.when.question == first.id for q in rest)
 
 
-def test_every_message_the_code_uses_exists(words) -> None:
+def test_every_message_the_code_uses_exists_and_none_is_left_over(words) -> None:
     source = "\n".join(p.read_text() for p in Path(content.__file__).parent.rglob("*.py"))
-
-
     used = set(re.findall(r'message\(\s*"([a-z_]+)"(?! \+)', source))
     assert used and used <= set(words.messages), used - set(words.messages)
+    # Keys built from a prefix: "period_" + a Period, "status_" + a Status.
+    prefixes = set(re.findall(r'"([a-z]+_)" \+', source))
+    unused = {k for k in words.messages
+              if f'"{k}"' not in source and not any(k.startswith(p) for p in prefixes)}
+    assert not unused
 
 
 def test_wording_inserts_the_name_as_plain_text(words) -> None:

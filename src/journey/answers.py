@@ -77,9 +77,9 @@ def text(raw: str) -> str:
 
 def money(raw: str, period: str) -> dict[str, str]:
     """'£1,250.5' and '1250.50' are both £1,250.50. Stored as exact pence in a string."""
-    shown = clean(raw).strip()[:40]
     if len(raw) > MAX_CHARS:
         raise AnswerError("error_too_long", length=f"{len(raw):,}", limit=f"{MAX_CHARS:,}")
+    shown = clean(raw).strip()[:40]
     plain = shown.replace("£", "").replace(",", "").replace(" ", "")
     if not plain:
         raise AnswerError("error_empty")

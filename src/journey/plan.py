@@ -48,9 +48,9 @@ def answer_lines(content: Content, question: Question, value: Any, name: str) ->
     if value is None:
         return []
     kind = question.kind
-    if kind in (Kind.CHOICE, Kind.YESNO):
-        if kind is Kind.YESNO:
-            return [content.message(value) if value in ("yes", "no") else str(value)]
+    if kind is Kind.YESNO:
+        return [content.message(value) if value in ("yes", "no") else str(value)]
+    if kind is Kind.CHOICE:
         return [question.choice_label(str(value), name)]
     if kind is Kind.MULTI:
         return [question.choice_label(str(v), name) for v in value]

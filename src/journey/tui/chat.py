@@ -13,9 +13,9 @@ KEEP = 30
 class ChatLog(VerticalScroll):
     can_focus = False
 
-    def say(self, text: str, speaker: str = "journey") -> None:
-        """A message from journey (or, with speaker="person", from the person)."""
-        self._add(Static(Content(text), classes=f"message {speaker}", markup=False))
+    def say(self, text: str) -> None:
+        """A message from journey itself."""
+        self._add(Static(Content(text), classes="message journey", markup=False))
 
     def exchange(self, question: str, answer: str, note: str | None = None) -> None:
         """A question and its answer, as one message: one widget per answer keeps the

@@ -77,8 +77,8 @@ class ConversationScreen(Screen[None]):
         """Put the last few answers back in the chat, so a resumed journey has context."""
         chat = self.query_one(ChatLog)
         if not self.session.journey.events:
-            chat.say(self.words.message("welcome"), "journey")
-            chat.say(self.words.message("informs"), "journey")
+            chat.say(self.words.message("welcome"))
+            chat.say(self.words.message("informs"))
             return
         for answer in list(self.session.journey.answers.values())[-REPLAY:]:
             self._say_answer(answer.question)

@@ -30,9 +30,8 @@ class MapScreen(ModalScreen[str | None]):
         for number, (step_id, status) in enumerate(statuses.items()):
             title = words.step(step_id).title
             label = title if step_id == WELCOME else f"{number:>2}. {title}"
-            rows.append(
-                Option(f"{label:<32} {words.message('status_' + status.value)}", id=step_id)
-            )
+            shown = words.message("status_" + status.value)
+            rows.append(Option(f"{label:<32} {shown}", id=step_id))
         with Vertical(id="map-box"):
             yield Static(words.message("map"), id="map-title", markup=False)
             options = OptionList(*rows, id="steps")

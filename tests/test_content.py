@@ -80,50 +80,28 @@ def test_unknown_key_names_file_and_question(copy: Path) -> None:
     assert "why_ask" in str(e.value)
 
 
-def test_missing_why_is_an_error(copy: Path) -> None:
-    step = copy / "steps" / "01-rights.toml"
-    _edit(step, 'why = "Starting with what matters to you keeps the plan yours."\n', "")
-    with pytest.raises(ContentError, match=r"rights\.hopes.*why"):
-        content.load(copy)
+# Each broken file: (step file, text to replace, replacement, what the error must say).
+BROKEN = {
+    "missing why": ("01-rights.toml",
+                    'why = "Starting with what matters to you keeps the plan yours."\n', "",
+                    r"rights\.hopes.*why"),
+    "unknown kind": ("01-rights.toml", 'kind = "text"', 'kind = "essay"', "kind"),
+    "bad TOML": ("01-rights.toml", 'kind = "text"', 'kind = "text"\n[[[broken',
+                 "not valid TOML"),
+    "feeds nowhere": ("01-rights.toml", 'feeds = "change"', 'feeds = "nowhere"', "nowhere"),
+    "condition on no question": ("04-health-budget.toml", 'question = "health-budget.route"',
+                                 'question = "nope"', "nope"),
+    "unknown placeholder": ("01-rights.toml", "most like this plan",
+                            "most like {plan.__class__}", "placeholder"),
+    "choice without choices": ("01-rights.toml", 'kind = "text"', 'kind = "choice"',
+                               "choices"),
+}
 
 
-def test_unknown_kind_and_bad_toml(copy: Path) -> None:
-    step = copy / "steps" / "01-rights.toml"
-    original = step.read_text()
-    _edit(step, 'kind = "text"', 'kind = "essay"')
-    with pytest.raises(ContentError, match="kind"):
-        content.load(copy)
-    step.write_text(original + "\n[[[broken")
-    with pytest.raises(ContentError, match="not valid TOML"):
-        content.load(copy)
-
-
-def test_references_are_checked(copy: Path) -> None:
-    step = copy / "steps" / "01-rights.toml"
-    _edit(step, 'feeds = "change"', 'feeds = "nowhere"')
-    with pytest.raises(ContentError, match="nowhere"):
-        content.load(copy)
-
-
-def test_conditions_must_name_real_questions(copy: Path) -> None:
-    step = copy / "steps" / "04-health-budget.toml"
-    text = step.read_text().replace('question = "health-budget.route"', 'question = "nope"', 1)
-    step.write_text(text)
-    with pytest.raises(ContentError, match="nope"):
-        content.load(copy)
-
-
-def test_unknown_placeholder_is_refused(copy: Path) -> None:
-    step = copy / "steps" / "01-rights.toml"
-    _edit(step, "most like this plan", "most like {plan.__class__}")
-    with pytest.raises(ContentError, match="placeholder"):
-        content.load(copy)
-
-
-def test_choice_questions_need_choices(copy: Path) -> None:
-    step = copy / "steps" / "01-rights.toml"
-    _edit(step, 'kind = "text"', 'kind = "choice"')
-    with pytest.raises(ContentError, match="choices"):
+@pytest.mark.parametrize(("file", "old", "new", "says"), BROKEN.values(), ids=BROKEN.keys())
+def test_broken_content_is_refused(copy: Path, file: str, old: str, new: str, says: str) -> None:
+    _edit(copy / "steps" / file, old, new)
+    with pytest.raises(ContentError, match=says):
         content.load(copy)
 
 

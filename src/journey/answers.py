@@ -141,5 +141,11 @@ def show_date(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def show_moment(moment: datetime) -> str:
+    """A time in the person's own time zone, like "5 Nov 2026 14:05"."""
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
 def is_money(value: Any) -> bool:
     return isinstance(value, dict) and {"amount", "period"} <= value.keys()

@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 from journey import __version__
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from journey.store import Store
 
 
@@ -64,17 +62,16 @@ def _open_store() -> Store:
 
 def _list() -> int:
     from journey import content
+    from journey.answers import show_moment
 
     summaries = _open_store().list()
-    if not summaries:
-        print("No saved journeys yet. Type 'journey' to start one.")
-        return 0
     words = content.default()
-    rows = [("ID", "Name", "Step reached", "Last changed")]
+    if not summaries:
+        print(words.message("list_empty"))
+        return 0
+    rows = [tuple(words.message("list_columns").split("|"))]
     for s in summaries:
-        step = (words.message("step_finished") if s.step == "finished"
-                else words.step(s.step or "welcome").title)
-        rows.append((s.id, _safe(s.name or "…"), step, _when(s.updated)))
+        rows.append((s.id, _safe(s.name or "…"), words.reached(s.step), show_moment(s.updated)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -122,11 +119,6 @@ def _run_app(journey_id: str | None, new: bool) -> int:
 
     JourneyApp(store, journey=journey, new=new).run()
     return 0
-
-
-def _when(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{local.day} {local:%b %Y %H:%M}"
 
 
 def _safe(text: str) -> str:

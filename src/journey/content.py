@@ -160,6 +160,12 @@ class Journey(Strict):
     def step_of(self, question_id: str) -> Step:
         return self._step_of_question[question_id]
 
+    def reached(self, step_id: str | None) -> str:
+        """How to name where a saved journey stopped: a step's title, or the end."""
+        if step_id in self._steps_by_id:
+            return self._steps_by_id[step_id].title
+        return self.message("step_finished") if step_id else self.welcome.title
+
     def message(self, key: str, **values: object) -> str:
         return self.messages[key].format(**values)
 

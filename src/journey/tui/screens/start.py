@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from journey.answers import show_moment
 from journey.content import Journey as Words
-from journey.flow import FINISHED
 from journey.store import Summary
 
 NEW = "new"
@@ -26,10 +26,11 @@ class JourneyChosen(Message):
 
 def row(summary: Summary, words: Words) -> Content:
     name = summary.name or "…"
-    step = (words.message("step_finished") if summary.step == FINISHED
-            else words.step(summary.step or words.welcome.id).title)
-    changed = summary.updated.astimezone()
-    return Content(f"{name[:30]:<32}{step:<26}{changed.day} {changed:%b %Y %H:%M}")
+    return columns(name[:30], words.reached(summary.step), show_moment(summary.updated))
+
+
+def columns(name: str, step: str, changed: str) -> Content:
+    return Content(f"{name:<32}{step:<26}{changed}")
 
 
 class StartScreen(Screen[None]):
@@ -44,7 +45,8 @@ class StartScreen(Screen[None]):
         with Vertical(id="start"):
             yield Static(words.message("start_title"), id="start-title", markup=False)
             yield Static(words.message("start_hint"), markup=False)
-            yield Static(words.message("start_columns"), id="start-columns", markup=False)
+            _, *headings = words.message("list_columns").split("|")
+            yield Static(columns(*headings), id="start-columns", markup=False)
             yield OptionList(
                 Option(Content("+ " + words.message("start_new")), id=NEW),
                 *[Option(row(s, words), id=s.id) for s in self.summaries],

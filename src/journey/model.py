@@ -3,6 +3,8 @@ is) is derived from those events, so nothing is ever stored twice or overwritten
 
 from __future__ import annotations
 
+import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -13,6 +15,7 @@ NAME_QUESTION = "welcome.name"
 MODE_QUESTION = "welcome.mode"
 HELPER_QUESTION = "welcome.helper-name"
 HELPER_ROLE_QUESTION = "welcome.helper-role"
+_SITTING_QUESTIONS = frozenset({MODE_QUESTION, HELPER_QUESTION, HELPER_ROLE_QUESTION})
 
 
 def now() -> datetime:
@@ -58,7 +61,77 @@ class Moved(Event):
     question: str | None = None
 
 
-AnyEvent = Annotated[Answered | Skipped | Moved, Field(discriminator="kind")]
+class Sat(Event):
+    """A new sitting began: who is planning this time and who else is in the room.
+    The first sitting needs no event; the welcome's answers describe it."""
+
+    kind: Literal["sitting"] = "sitting"
+    mode: Mode
+    helper: str | None = None
+    helper_role: str | None = None
+    present: list[str] = []
+
+
+class Confirmed(Event):
+    """The person says a suggested answer is theirs."""
+
+    kind: Literal["confirm"] = "confirm"
+    question: str
+    by: str
+
+
+class Noted(Event):
+    """A facilitator's note. Kept with the journey; in the plan only when chosen."""
+
+    kind: Literal["note"] = "note"
+    id: str = Field(default_factory=lambda: secrets.token_hex(4))
+    text: str
+    by: str
+    step: str | None = None
+    in_plan: bool = False
+    next_step: bool = False
+
+
+class NoteShared(Event):
+    """A note put into the plan, or taken out of it again."""
+
+    kind: Literal["note-shared"] = "note-shared"
+    note: str
+    in_plan: bool
+
+
+AnyEvent = Annotated[
+    Answered | Skipped | Moved | Sat | Confirmed | Noted | NoteShared,
+    Field(discriminator="kind"),
+]
+Recorded = Answered | Skipped | Moved | Sat | Confirmed | Noted | NoteShared
+
+
+@dataclass(frozen=True)
+class Sitting:
+    """One sitting: who was there, and the events recorded while it lasted."""
+
+    number: int
+    mode: Mode
+    helper: str | None
+    helper_role: str | None
+    present: tuple[str, ...]
+    events: tuple[Recorded, ...]
+
+    @property
+    def started(self) -> datetime | None:
+        return self.events[0].at if self.events else None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    text: str
+    by: str
+    step: str | None
+    at: datetime
+    in_plan: bool
+    next_step: bool
 
 
 class Journey(BaseModel):
@@ -69,9 +142,12 @@ class Journey(BaseModel):
     events: list[AnyEvent] = []
 
     _answers: dict[str, Answered] | None = PrivateAttr(default=None)
+    # Derived facts that walk all the events; forgotten whenever an event is recorded.
+    _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
 
-    def record(self, event: Answered | Skipped | Moved) -> None:
+    def record(self, event: Recorded) -> None:
         self.events.append(event)
+        self._derived.clear()
         if isinstance(event, Answered) and self._answers is not None:
             self._answers[event.question] = event
 
@@ -94,30 +170,104 @@ class Journey(BaseModel):
     def name(self) -> str | None:
         return self.value(NAME_QUESTION)
 
+    def _welcome_sitting(self) -> tuple[Mode, str | None, str | None]:
+        value = self.value(MODE_QUESTION)
+        mode = Mode(value) if value in Mode._value2member_map_ else Mode.SELF
+        if mode is Mode.SELF:
+            return (mode, None, None)
+        return (mode, self.value(HELPER_QUESTION), self.value(HELPER_ROLE_QUESTION))
+
+    def _now_sitting(self) -> tuple[Mode, str | None, str | None]:
+        """Who is planning now: the last sitting's choice, unless the welcome's answers
+        about who is planning were changed after it."""
+        if "now" not in self._derived:
+            found = self._welcome_sitting()
+            for event in reversed(self.events):
+                if isinstance(event, Answered) and event.question in _SITTING_QUESTIONS:
+                    break
+                if isinstance(event, Sat):
+                    found = (event.mode, event.helper, event.helper_role)
+                    break
+            self._derived["now"] = found
+        return self._derived["now"]
+
     @property
     def mode(self) -> Mode:
-        value = self.value(MODE_QUESTION)
-        return Mode(value) if value in Mode._value2member_map_ else Mode.SELF
+        return self._now_sitting()[0]
 
     @property
     def helper(self) -> str | None:
-        return self.value(HELPER_QUESTION) if self.mode is not Mode.SELF else None
+        return self._now_sitting()[1]
 
     @property
     def helper_role(self) -> str | None:
-        return self.value(HELPER_ROLE_QUESTION) if self.mode is not Mode.SELF else None
+        return self._now_sitting()[2]
 
-    def speaker(self, question: str) -> tuple[str, Role]:
+    def speaker(self, question: str, *, suggested: bool = False) -> tuple[str, Role]:
         """Who is giving an answer now. In facilitated sessions the person speaks for
-        themselves about their life; the helper answers the questions about the session."""
+        themselves about their life unless the facilitator suggests an answer; the helper
+        answers the questions about the session."""
         if self.mode is Mode.SELF:
             return (self.name or "", Role.PERSON)
         helper = self.helper or ""
-        if question.startswith("welcome."):
+        if question.startswith("welcome.") or (suggested and self.mode is Mode.WITH):
             return (helper, Role.FACILITATOR)
         if self.mode is Mode.BEHALF:
             return (helper, Role.BEHALF)
         return (self.name or "", Role.PERSON)
+
+    def role_of(self, helper: str) -> str | None:
+        """The role a helper gave, as they gave it most recently."""
+        roles = self._derived.get("roles")
+        if roles is None:
+            roles = {s.helper: s.helper_role for s in self.sittings() if s.helper}
+            self._derived["roles"] = roles
+        return roles.get(helper)
+
+    def confirmed(self, question: str) -> bool:
+        """The person has said the latest answer, suggested by someone else, is theirs."""
+        answer = self.answers.get(question)
+        if answer is None or answer.role is Role.PERSON:
+            return False
+        for event in reversed(self.events):
+            if event is answer:
+                return False
+            if isinstance(event, Confirmed) and event.question == question:
+                return True
+        return False
+
+    def suggestions(self) -> list[Answered]:
+        """Answers a facilitator suggested that the person has not yet confirmed."""
+        return [
+            a for q, a in self.answers.items()
+            if a.role is Role.FACILITATOR and not a.unsure and not q.startswith("welcome.")
+            and not self.confirmed(q)
+        ]
+
+    def sittings(self) -> list[Sitting]:
+        """Each sitting with its events. The first is described by the welcome's answers."""
+        mode, helper, role = self._welcome_sitting()
+        name = self.name or ""
+        first = tuple(p for p in ((helper,) if mode is Mode.BEHALF else (name, helper)) if p)
+        found: list[Sitting] = []
+        current: tuple[Mode, str | None, str | None, tuple[str, ...]] = (mode, helper, role, first)
+        events: list[Recorded] = []
+        for event in self.events:
+            if isinstance(event, Sat):
+                found.append(Sitting(len(found) + 1, *current, tuple(events)))
+                current = (event.mode, event.helper, event.helper_role, tuple(event.present))
+                events = []
+            events.append(event)
+        found.append(Sitting(len(found) + 1, *current, tuple(events)))
+        return found
+
+    def notes(self) -> list[Note]:
+        shared = {e.note: e.in_plan for e in self.events if isinstance(e, NoteShared)}
+        return [
+            Note(id=e.id, text=e.text, by=e.by, step=e.step, at=e.at,
+                 in_plan=shared.get(e.id, e.in_plan), next_step=e.next_step)
+            for e in self.events if isinstance(e, Noted)
+        ]
 
     @property
     def position(self) -> Moved | None:

@@ -34,6 +34,11 @@ class FollowUp(BaseModel):
     label: str
 
 
+class PlanNote(BaseModel):
+    text: str
+    by: str | None
+
+
 class Plan(BaseModel):
     title: str
     name: str | None
@@ -41,6 +46,7 @@ class Plan(BaseModel):
     helper: str | None
     sections: list[Section]
     to_find_out: list[FollowUp]
+    notes: list[PlanNote] = []
 
 
 def answer_lines(content: Content, question: Question, value: Any, name: str) -> list[str]:
@@ -72,15 +78,24 @@ def answer_lines(content: Content, question: Question, value: Any, name: str) ->
 def attribution(content: Content, answer: Answered, journey: Journey) -> str | None:
     """Who said it, shown only when someone other than the person alone was involved.
     The welcome's answers are about the session, not the person's own words."""
-    if journey.mode is Mode.SELF or not answer.by or content.step_of(answer.question) is (
-            content.welcome):
+    if journey.mode is Mode.SELF and answer.role is Role.PERSON:
+        return None
+    if not answer.by or content.step_of(answer.question) is content.welcome:
         return None
     if answer.role is Role.PERSON:
         return content.message("said_by", name=answer.by)
-    return content.message("answered_for", name=answer.by, role=journey.helper_role or answer.role)
+    role = journey.role_of(answer.by) or content.message("role_" + answer.role)
+    if answer.role is Role.BEHALF:
+        return content.message("answered_for", name=answer.by, role=role)
+    if journey.confirmed(answer.question):
+        return content.message("agreed_by", helper=answer.by, role=role,
+                               name=journey.name or content.message("someone"))
+    return content.message("suggested_by", name=answer.by, role=role)
 
 
-def build(content: Content, journey: Journey) -> Plan:
+def build(content: Content, journey: Journey, *, attributed: bool = True) -> Plan:
+    """The plan as it stands. Without attribution it reads as one voice, for people
+    who want to hand it on without the who-said-what."""
     name = journey.name
     shown_name = name or ""
     given = journey.answers
@@ -105,7 +120,7 @@ def build(content: Content, journey: Journey) -> Plan:
                     question=question.id,
                     label=question.label,
                     lines=lines,
-                    said_by=attribution(content, answer, journey),
+                    said_by=attribution(content, answer, journey) if attributed else None,
                 )
             )
     return Plan(
@@ -120,4 +135,6 @@ def build(content: Content, journey: Journey) -> Plan:
             for s in content.plan_sections
         ],
         to_find_out=to_find_out,
+        notes=[PlanNote(text=n.text, by=n.by if attributed else None)
+               for n in journey.notes() if n.in_plan],
     )

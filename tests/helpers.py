@@ -15,3 +15,11 @@ def start(words: Content, store: Store, name: str = "Sam", mode: str = "self") -
         session.answer("Jo")
         session.answer("advocate")
     return session
+
+
+def to_text_question(session: Session) -> str:
+    """Say "not sure yet" until the journey asks an open question; return its id."""
+    while session.question is not None and session.question.kind != "text":
+        session.answer(None, unsure=True)
+    assert session.question is not None
+    return session.question.id

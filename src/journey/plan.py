@@ -10,7 +10,9 @@ from pydantic import BaseModel
 from journey import answers as parse
 from journey.content import Journey as Content
 from journey.content import Kind, Question
-from journey.model import Answered, Journey, Mode, Role
+from journey.model import HELPER_QUESTION, HELPER_ROLE_QUESTION, Answered, Journey, Mode, Role
+
+HELPER_QUESTIONS = frozenset({HELPER_QUESTION, HELPER_ROLE_QUESTION})
 
 
 class Entry(BaseModel):
@@ -107,6 +109,8 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
             answer = given.get(question.id)
             if answer is None or (question.when and not question.when.holds(values)):
                 continue
+            if not attributed and question.id in HELPER_QUESTIONS:
+                continue
             if answer.unsure:
                 to_find_out.append(
                     FollowUp(question=question.id, step=step.title, label=question.label)
@@ -128,7 +132,7 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
             "plan_untitled"),
         name=name,
         mode=journey.mode,
-        helper=journey.helper,
+        helper=journey.helper if attributed else None,
         sections=[
             Section(id=s.id, title=s.title, criterion=s.criterion, hint=s.hint,
                     entries=entries[s.id])

@@ -9,12 +9,14 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from journey.answers import show_moment
 from journey.content import content_dir
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
     from journey.plan import Plan
+    from journey.summary import SittingSummary
 
 FORMATS = {"md": "plan.md.j2"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>()#+!|~])")
@@ -39,6 +41,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_escape
+    env.filters["moment"] = show_moment
     return env
 
 
@@ -46,3 +49,7 @@ def render(plan: Plan, fmt: str = "md") -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return environment().get_template(FORMATS[fmt]).render(plan=plan.model_dump())
+
+
+def render_summary(summary: SittingSummary) -> str:
+    return environment().get_template("summary.md.j2").render(summary=summary.model_dump())

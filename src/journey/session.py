@@ -10,10 +10,11 @@ from enum import StrEnum
 from typing import Any
 
 from journey.answers import clean_value
+from journey.answers import text as clean_text
 from journey.content import Journey as Content
 from journey.content import Question
 from journey.flow import FINISHED, WELCOME, Flow
-from journey.model import Answered, Journey, Mode, Moved, Skipped
+from journey.model import Answered, Confirmed, Journey, Mode, Moved, Noted, NoteShared, Sat, Skipped
 from journey.plan import Plan, build
 from journey.store import Store
 
@@ -83,12 +84,14 @@ class Session:
 
     # -- what the person does ------------------------------------------------------------
 
-    def answer(self, value: Any, *, unsure: bool = False, move_on: bool = True) -> None:
-        """Save an answer to the current question, then (usually) move to the next one."""
+    def answer(self, value: Any, *, unsure: bool = False, move_on: bool = True,
+               suggested: bool = False) -> None:
+        """Save an answer to the current question, then (usually) move to the next one.
+        `suggested`: the facilitator offers this answer; the person has not yet said it."""
         question = self.flow.question
         if question is None:
             return
-        by, role = self.journey.speaker(question.id)
+        by, role = self.journey.speaker(question.id, suggested=suggested)
         self.store.record(
             self.journey,
             Answered(question=question.id, value=None if unsure else clean_value(value),
@@ -96,6 +99,29 @@ class Session:
         )
         if move_on:
             self.next()
+
+    def begin_sitting(self, mode: Mode, helper: str | None = None,
+                      helper_role: str | None = None, present: list[str] | None = None) -> None:
+        """A new sitting: who is planning this time, and who is in the room."""
+        helper = clean_text(helper) if mode is not Mode.SELF and helper else None
+        role = clean_text(helper_role) if helper and helper_role else None
+        people = [clean_text(p) for p in present or [] if p.strip()]
+        self.store.record(self.journey, Sat(mode=mode, helper=helper, helper_role=role,
+                                            present=people))
+
+    def confirm(self, question_id: str) -> None:
+        """The person says a suggested answer is theirs."""
+        self.store.record(self.journey, Confirmed(question=question_id, by=self.name))
+
+    def note(self, words: str, *, in_plan: bool = False, next_step: bool = False) -> Noted:
+        """A facilitator's note, kept with the journey. Raises AnswerError if empty."""
+        note = Noted(text=clean_text(words), by=self.journey.helper or self.name,
+                     step=self.flow.state, in_plan=in_plan, next_step=next_step)
+        self.store.record(self.journey, note)
+        return note
+
+    def share_note(self, note_id: str, in_plan: bool) -> None:
+        self.store.record(self.journey, NoteShared(note=note_id, in_plan=in_plan))
 
     def next(self) -> bool:
         return self._moved(self.flow.next())

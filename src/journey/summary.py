@@ -1,0 +1,97 @@
+"""What happened in one sitting, for the person and for a facilitator's case file.
+Derived from the journey's events: pure functions, no files, no screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from journey.content import Journey as Content
+from journey.model import Answered, Confirmed, Journey, Mode, Moved, Noted, Sitting
+from journey.plan import FollowUp, answer_lines, attribution, build
+
+
+class Change(BaseModel):
+    question: str
+    label: str
+    step: str
+    before: list[str]
+    after: list[str]
+    said_by: str | None
+
+
+class SittingSummary(BaseModel):
+    title: str
+    number: int
+    started: datetime | None
+    mode: Mode
+    present: list[str]
+    covered: list[str]
+    changes: list[Change]
+    agreed: list[str]
+    to_find_out: list[FollowUp]
+    next_steps: list[str]
+
+
+def _lines(content: Content, answer: Answered | None, name: str) -> list[str]:
+    if answer is None:
+        return []
+    if answer.unsure:
+        return [content.message("not_sure_said")]
+    return answer_lines(content, content.question(answer.question), answer.value, name)
+
+
+def summarise(content: Content, journey: Journey, number: int | None = None) -> SittingSummary:
+    """The summary of sitting `number` (counting from 1), or of the latest sitting."""
+    sittings = journey.sittings()
+    sitting: Sitting = sittings[(number or len(sittings)) - 1]
+    name = journey.name or content.message("someone")
+    inside = {id(e) for e in sitting.events}
+    before: dict[str, Answered] = {}
+    for event in journey.events:
+        if id(event) in inside:
+            break
+        if isinstance(event, Answered):
+            before[event.question] = event
+
+    step_ids = {s.id for s in content.all_steps}
+    covered: list[str] = []
+    latest: dict[str, Answered] = {}
+    agreed: list[str] = []
+    for event in sitting.events:
+        step_id = None
+        if isinstance(event, Moved):
+            step_id = event.step
+        elif isinstance(event, Answered):
+            latest[event.question] = event
+            step_id = content.step_of(event.question).id
+        elif isinstance(event, Confirmed):
+            agreed.append(content.question(event.question).label)
+        if step_id in step_ids and (title := content.step(step_id).title) not in covered:
+            covered.append(title)
+
+    noted = {e.id for e in sitting.events if isinstance(e, Noted)}
+    changes = []
+    for question_id, answer in latest.items():
+        old, new = _lines(content, before.get(question_id), name), _lines(content, answer, name)
+        if old == new:
+            continue
+        question = content.question(question_id)
+        changes.append(Change(
+            question=question_id, label=question.label,
+            step=content.step_of(question_id).title, before=old, after=new,
+            said_by=attribution(content, answer, journey),
+        ))
+    return SittingSummary(
+        title=content.message("summary_title", name=name, number=sitting.number),
+        number=sitting.number,
+        started=sitting.started,
+        mode=sitting.mode,
+        present=list(sitting.present),
+        covered=covered,
+        changes=changes,
+        agreed=agreed,
+        to_find_out=build(content, journey).to_find_out,
+        next_steps=[n.text for n in journey.notes() if n.next_step and n.id in noted],
+    )

@@ -88,3 +88,28 @@ def test_commands_without_a_screen_do_not_import_textual(words, store, journey_h
         out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
                              text=True, env=env, check=True).stdout
         assert out.strip().endswith("CLEAN"), args
+
+
+def test_summary_and_export_without_attribution(words, store, tmp_path, capsys) -> None:
+    from journey.cli import main
+
+    from .helpers import start, to_text_question
+
+    session = start(words, store, mode="with")
+    to_text_question(session)
+    session.answer("Swimming on Tuesdays", suggested=True)
+    session.note("Ask about the pool's hoist", next_step=True)
+    journey_id = session.journey.id
+
+    assert main(["export", journey_id, "--no-attribution"]) == 0
+    bare = capsys.readouterr().out
+    assert "Swimming on Tuesdays" in bare and "Jo" not in bare
+
+    out = tmp_path / "summary.md"
+    assert main(["summary", journey_id, "-o", str(out)]) == 0
+    text = out.read_text()
+    assert "Swimming on Tuesdays" in text and "hoist" in text
+    assert out.stat().st_mode & 0o777 == 0o600
+
+    assert main(["summary", journey_id, "--sitting", "5"]) == 1
+    assert "There is no sitting 5" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from journey import __version__
 
 if TYPE_CHECKING:
+    from journey.model import Journey
     from journey.store import Store
 
 
@@ -26,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("id", help="the journey's id, as shown by 'journey list'")
     export.add_argument("--format", default="md", choices=["md"], help="file format")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
+    export.add_argument("--no-attribution", dest="attributed", action="store_false",
+                        help="leave out who said what")
+    summary = commands.add_parser("summary", help="what happened in a sitting, for the file")
+    summary.add_argument("id", help="the journey's id, as shown by 'journey list'")
+    summary.add_argument("--sitting", type=int, help="which sitting (default: the latest)")
+    summary.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
     resume = commands.add_parser("open", help="open a saved journey where it stopped")
     resume.add_argument("id")
     commands.add_parser("new", help="start a new journey")
@@ -41,7 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return _list()
         if args.command == "export":
-            return _export(args.id, args.format, args.output)
+            return _export(args.id, args.format, args.output, args.attributed)
+        if args.command == "summary":
+            return _summary(args.id, args.sitting, args.output)
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new")
     except (StoreError, ContentError) as e:
         print(f"journey: {e}", file=sys.stderr)
@@ -78,22 +87,51 @@ def _list() -> int:
     return 0
 
 
-def _export(journey_id: str, fmt: str, output: Path | None) -> int:
+def _load(journey_id: str, store: Store | None = None) -> Journey | None:
+    """The saved journey, or None after telling the person there is no such journey."""
+    from journey import content
+
+    try:
+        return (store or _open_store()).load(journey_id)
+    except KeyError:
+        message = content.default().message("error_no_journey", id=_safe(journey_id))
+        print(message, file=sys.stderr)
+        return None
+
+
+def _export(journey_id: str, fmt: str, output: Path | None, attributed: bool) -> int:
     from journey import content, plan, render
 
-    store = _open_store()
-    words = content.default()
-    try:
-        journey = store.load(journey_id)
-    except KeyError:
-        print(words.message("error_no_journey", id=_safe(journey_id)), file=sys.stderr)
+    journey = _load(journey_id)
+    if journey is None:
         return 1
-    text = render.render(plan.build(words, journey), fmt)
+    words = content.default()
+    return _write(render.render(plan.build(words, journey, attributed=attributed), fmt), output)
+
+
+def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
+    from journey import content, render
+    from journey.summary import summarise
+
+    journey = _load(journey_id)
+    if journey is None:
+        return 1
+    words = content.default()
+    count = len(journey.sittings())
+    if sitting is not None and not 1 <= sitting <= count:
+        print(words.message("error_no_sitting", number=sitting, count=count), file=sys.stderr)
+        return 1
+    return _write(render.render_summary(summarise(words, journey, sitting)), output)
+
+
+def _write(text: str, output: Path | None) -> int:
+    from journey import content
+    from journey.private import write_private
+
     if output is None:
         sys.stdout.write(text)
         return 0
-    from journey.private import write_private
-
+    words = content.default()
     try:
         write_private(output, text)
     except OSError as e:
@@ -104,17 +142,10 @@ def _export(journey_id: str, fmt: str, output: Path | None) -> int:
 
 
 def _run_app(journey_id: str | None, new: bool) -> int:
-    from journey import content
-
     store = _open_store()
     journey = None
-    if journey_id:
-        try:
-            journey = store.load(journey_id)
-        except KeyError:
-            message = content.default().message("error_no_journey", id=_safe(journey_id))
-            print(message, file=sys.stderr)
-            return 1
+    if journey_id and (journey := _load(journey_id, store)) is None:
+        return 1
     from journey.tui.app import JourneyApp
 
     JourneyApp(store, journey=journey, new=new).run()

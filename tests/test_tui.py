@@ -13,6 +13,7 @@ from journey.tui.app import JourneyApp
 from journey.tui.plan_panel import PlanPanel
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.map import MapScreen
+from journey.tui.screens.sitting import SittingScreen
 from journey.tui.screens.start import StartScreen
 
 SIZE = (120, 40)
@@ -203,6 +204,10 @@ async def test_quit_and_resume_exactly_where_they_stopped(store: Store) -> None:
         assert "Sam" in str(rows.get_option_at_index(1).prompt)
         assert "Your rights" in str(rows.get_option_at_index(1).prompt)
         rows.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        # A new sitting: the same people as last time.
+        assert isinstance(again.screen, SittingScreen)
         await pilot.press("enter")
         await pilot.pause()
         assert question(again) == "rights.hopes"

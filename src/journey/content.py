@@ -125,6 +125,8 @@ class Step(Strict):
     title: NonEmpty
     intro: NonEmpty
     when: Condition | None = None
+    facilitator: list[NonEmpty] = Field(
+        default=[], description="Short notes for a facilitator, shown only when one helps.")
     questions: list[Question] = Field(min_length=1)
 
 

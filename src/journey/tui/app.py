@@ -64,10 +64,20 @@ class JourneyApp(App[None]):
             return
         self.push_screen(self._conversation(journey))
 
+    async def action_quit(self) -> None:
+        """At the end of a sitting with someone helping, offer its summary first."""
+        screen = self.screen
+        if isinstance(screen, ConversationScreen) and screen.sitting_has_news():
+            screen.action_summary(quitting=True)
+            return
+        self.exit()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, ConversationScreen):
             for binding in screen.BINDINGS:
+                if screen.check_action(binding.action, ()) is False:
+                    continue
                 yield SystemCommand(
                     binding.description, binding.tooltip or binding.description,
                     getattr(screen, f"action_{binding.action}"),

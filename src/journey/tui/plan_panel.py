@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from journey.content import Journey as Words
-from journey.plan import FollowUp, Plan, Section
+from journey.plan import FollowUp, Plan, PlanNote, Section
 
 Part = str | tuple[str, str]
 
@@ -39,6 +39,17 @@ def follow_ups_content(items: list[FollowUp], words: Words) -> Content:
     return Content.assemble(*parts)
 
 
+def notes_content(notes: list[PlanNote], words: Words) -> Content:
+    if not notes:
+        return Content("")
+    parts: list[Part] = [(words.message("plan_notes"), "bold")]
+    for note in notes:
+        parts.append(f"\n  • {note.text}")
+        if note.by:
+            parts.append((f" ({note.by})", "$text-muted"))
+    return Content.assemble(*parts)
+
+
 class PlanPanel(VerticalScroll):
     def __init__(self, words: Words, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -50,6 +61,7 @@ class PlanPanel(VerticalScroll):
         for section in self.words.plan_sections:
             yield Static(id=f"plan-{section.id}", classes="plan-section", markup=False)
         yield Static(id="plan-follow-ups", classes="plan-section", markup=False)
+        yield Static(id="plan-notes", classes="plan-section", markup=False)
 
     def _update(self, key: str, data: object, build: Callable[[], Content]) -> None:
         if self._shown.get(key) != data:
@@ -63,6 +75,7 @@ class PlanPanel(VerticalScroll):
             self._update(section.id, section, lambda s=section: section_content(s, words))
         self._update("follow-ups", plan.to_find_out,
                      lambda: follow_ups_content(plan.to_find_out, words))
+        self._update("notes", plan.notes, lambda: notes_content(plan.notes, words))
 
     def text(self) -> str:
         """The plan as plain text, as shown."""

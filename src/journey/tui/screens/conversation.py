@@ -15,11 +15,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
 
 from journey.answers import AnswerError
+from journey.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
 from journey.session import Session
 from journey.store import StoreError
 from journey.tui.answer import Given, Invalid, answer_box
 from journey.tui.chat import ChatLog
+from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.keys import KeyBar
 from journey.tui.plan_panel import PlanPanel
 
@@ -34,12 +36,28 @@ class ConversationScreen(Screen[None]):
         Binding("ctrl+l", "skip", "Skip step", id="skip", priority=True),
         Binding("ctrl+g", "map", "Journey map", id="map", priority=True),
         Binding("ctrl+o", "export", "Save plan", id="export", priority=True),
+        # For a facilitator: listed in their own panel, not in the key bar.
+        Binding("ctrl+t", "speaker", "Who is speaking", id="speaker", priority=True,
+                show=False),
+        Binding("ctrl+r", "notes", "Notes", id="notes", priority=True, show=False),
+        Binding("ctrl+y", "agree", "Agree suggestions", id="agree", priority=True,
+                show=False),
+        Binding("ctrl+s", "summary", "Sitting summary", id="summary", priority=True,
+                show=False),
+        Binding("f2", "toggle_facilitator", "Show or hide helper notes",
+                id="toggle-facilitator", priority=True, show=False),
     ]
+    FACILITATOR_ACTIONS = frozenset({"speaker", "notes", "agree", "summary",
+                                     "toggle_facilitator"})
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.words = session.content
+        self.suggesting = False  # the next answer is the facilitator's suggestion
+        self.facilitator_hidden = False
+        # A journey that already has a name is being resumed: a new sitting begins.
+        self.resumed = session.journey.name is not None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -62,7 +80,10 @@ class ConversationScreen(Screen[None]):
                         yield Button(self.words.message("back"), id="back")
                         yield Button(self.words.message("skip"), id="skip")
                         yield Button(self.words.message("map"), id="map")
-            yield PlanPanel(self.words, id="plan")
+                        yield Button("", id="speaker")
+            with Vertical(id="side"):
+                yield FacilitatorPanel()
+                yield PlanPanel(self.words, id="plan")
         yield KeyBar()
 
     AUTO_FOCUS = "#answer-slot Input, #answer-slot OptionList, #answer-slot SelectionList"
@@ -70,6 +91,29 @@ class ConversationScreen(Screen[None]):
     def on_mount(self) -> None:
         self._replay()
         self.show_question(new_box=False)
+        if self.resumed:
+            self.call_after_refresh(self._new_sitting)
+
+    def _new_sitting(self) -> None:
+        from journey.tui.screens.sitting import SittingScreen
+
+        self.app.push_screen(SittingScreen(self.session), lambda _: self._show_helping())
+
+    def _show_helping(self) -> None:
+        """The facilitator's panel and the who-is-speaking switch follow the mode."""
+        journey = self.session.journey
+        helping = journey.mode is not Mode.SELF
+        panel = self.query_one(FacilitatorPanel)
+        panel.display = helping and not self.facilitator_hidden
+        if panel.display:
+            panel.show(self.session)
+        speaker = self.query_one("#speaker", Button)
+        speaker.display = journey.mode is Mode.WITH and self.session.question is not None
+        if speaker.display:
+            speaker.label = Content(self.words.message(
+                "speaker_helper" if self.suggesting else "speaker_person",
+                name=self.session.name, helper=journey.helper or ""))
+            speaker.set_class(self.suggesting, "suggesting")
 
     # -- showing -------------------------------------------------------------------------
 
@@ -107,6 +151,7 @@ class ConversationScreen(Screen[None]):
         step = session.flow.step()
         self.query_one("#error", Static).update("")
         self.query_one(PlanPanel).show(session.plan())
+        self._show_helping()
         slot = self.query_one("#answer-slot")
         if new_box:
             slot.remove_children()
@@ -155,16 +200,19 @@ class ConversationScreen(Screen[None]):
         if question is None:
             return
         try:
-            self.session.answer(event.value, move_on=False)
+            self.session.answer(event.value, move_on=False, suggested=self.suggesting)
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
             return
+        # Each answer is the person's own unless the facilitator says otherwise again.
+        self.suggesting = False
         if event.move_on:
             self._say_answer(question.id)
             self._move(self.session.next)
         else:
             self.query_one("#error", Static).update("")
             self.query_one(PlanPanel).show(self.session.plan())
+            self._show_helping()
 
     @on(Invalid)
     def _invalid(self, event: Invalid) -> None:
@@ -175,7 +223,8 @@ class ConversationScreen(Screen[None]):
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
         actions = {"not-sure": self.action_not_sure, "back": self.action_back,
-                   "skip": self.action_skip, "map": self.action_map}
+                   "skip": self.action_skip, "map": self.action_map,
+                   "speaker": self.action_speaker}
         if event.button.id in actions:
             event.stop()
             actions[event.button.id]()
@@ -224,7 +273,50 @@ class ConversationScreen(Screen[None]):
 
         self.app.push_screen(ExportScreen(self.session), done)
 
+    # -- for a facilitator ---------------------------------------------------------------
+
+    def action_speaker(self) -> None:
+        self.suggesting = not self.suggesting
+        self._show_helping()
+
+    def action_notes(self) -> None:
+        from journey.tui.screens.notes import NotesScreen
+
+        self.app.push_screen(NotesScreen(self.session), self._after_dialog)
+
+    def action_agree(self) -> None:
+        from journey.tui.screens.agree import AgreeScreen
+
+        self.app.push_screen(AgreeScreen(self.session), self._after_dialog)
+
+    def action_summary(self, quitting: bool = False) -> None:
+        from journey.tui.screens.summary import SummaryScreen
+
+        def done(quit_now: bool | None) -> None:
+            if quit_now:
+                self.app.exit()
+
+        self.app.push_screen(SummaryScreen(self.session, quitting), done)
+
+    def action_toggle_facilitator(self) -> None:
+        self.facilitator_hidden = not self.facilitator_hidden
+        self._show_helping()
+
+    def _after_dialog(self, changed: object) -> None:
+        if changed:
+            self.query_one(PlanPanel).show(self.session.plan())
+            self._show_helping()
+
+    def sitting_has_news(self) -> bool:
+        """Something was said in this sitting with someone helping: worth a summary."""
+        journey = self.session.journey
+        return journey.mode is not Mode.SELF and any(
+            isinstance(e, Answered | Noted) for e in journey.sittings()[-1].events)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.FACILITATOR_ACTIONS:
+            mode = self.session.journey.mode
+            return mode is Mode.WITH if action == "speaker" else mode is not Mode.SELF
         if action in ("not_sure", "skip"):
             question = self.session.question
             return question is not None and not question.required

@@ -11,16 +11,19 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from journey import render
 from journey.answers import clean
+from journey.model import Mode
+from journey.plan import build
 from journey.private import write_private
 from journey.session import Session
 
 
-def write_plan(session: Session, path: Path) -> None:
-    write_private(path, render.render(session.plan(), "md"))
+def write_plan(session: Session, path: Path, attributed: bool = True) -> None:
+    plan = build(session.content, session.journey, attributed=attributed)
+    write_private(path, render.render(plan, "md"))
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -39,6 +42,10 @@ class ExportScreen(ModalScreen[str | None]):
             yield Static(words.message("export"), id="export-title", markup=False)
             yield Static(words.message("export_where"), markup=False)
             yield Input(value=str(default), id="export-path")
+            attribution = Checkbox(words.message("export_attribution"), value=True,
+                                   id="export-attribution")
+            attribution.display = self.session.journey.mode is not Mode.SELF
+            yield attribution
             yield Static(id="export-error", markup=False)
 
     @on(Input.Submitted)
@@ -46,7 +53,8 @@ class ExportScreen(ModalScreen[str | None]):
         words = self.session.content
         path = Path(clean(event.value).strip()).expanduser()
         try:
-            write_plan(self.session, path)
+            write_plan(self.session, path,
+                       self.query_one("#export-attribution", Checkbox).value)
         except OSError as e:
             reason = e.strerror or str(e)
             self.query_one("#export-error", Static).update(

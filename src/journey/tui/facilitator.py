@@ -1,0 +1,43 @@
+"""Notes for the facilitator: how to ask this step, their own notes, and suggestions the
+person has yet to agree. Shown only when someone is helping, and they can hide it."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from journey.session import Session
+
+Part = str | tuple[str, str]
+
+
+def panel_content(session: Session) -> Content:
+    words = session.content
+    step = session.flow.step()
+    parts: list[Part] = [(words.message("facilitator_title"), "bold $accent")]
+    if step is not None and step.facilitator:
+        parts += [f"\n  • {note}" for note in step.facilitator]
+    notes = session.journey.notes()
+    if notes:
+        parts += ["\n", (words.message("facilitator_notes"), "bold")]
+        for note in notes[-3:]:
+            where = words.message("note_in_plan" if note.in_plan else "note_private")
+            parts += [f"\n  • {note.text} ", (f"({where})", "$text-muted")]
+    waiting = len(session.journey.suggestions())
+    if waiting:
+        parts += ["\n", (words.message("facilitator_waiting", count=waiting), "$warning")]
+    parts += ["\n", (words.message("facilitator_keys"), "italic $text-muted")]
+    return Content.assemble(*parts)
+
+
+class FacilitatorPanel(Static):
+    def __init__(self) -> None:
+        super().__init__(id="facilitator", markup=False)
+        self._shown: Content | None = None
+
+    def show(self, session: Session) -> None:
+        """Redraw only when something changed: most answers leave this panel as it was."""
+        content = panel_content(session)
+        if content != self._shown:
+            self._shown = content
+            self.update(content)

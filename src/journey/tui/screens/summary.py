@@ -1,0 +1,76 @@
+"""The summary of this sitting: read it, save it for the case file, and (at the end of a
+sitting) quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from journey import render
+from journey.answers import clean
+from journey.private import write_private
+from journey.session import Session
+from journey.summary import summarise
+
+
+class SummaryScreen(ModalScreen[bool]):
+    """Returns True when the person chose to quit."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("escape", "close", "Close", id="close-summary"),
+    ]
+
+    def __init__(self, session: Session, quitting: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.quitting = quitting
+        self.text = render.render_summary(summarise(session.content, session.journey))
+
+    def compose(self) -> ComposeResult:
+        words = self.session.content
+        default = Path.home() / f"sitting-{self.session.journey.id}.md"
+        with Vertical(id="summary-box", classes="dialog"):
+            # Shown as the plain Markdown that will be saved: typed text stays as typed.
+            with VerticalScroll(id="summary-text"):
+                yield Static(Content(self.text), markup=False)
+            yield Static(words.message("summary_where"), markup=False)
+            yield Input(value=str(default), id="summary-path")
+            yield Static(id="summary-error", markup=False)
+            with Horizontal(classes="dialog-actions"):
+                yield Button(words.message("summary_save"), id="summary-save",
+                             variant="primary")
+                if self.quitting:
+                    yield Button(words.message("summary_quit"), id="summary-quit")
+                yield Button(words.message("summary_back"), id="summary-back")
+
+    @on(Input.Submitted, "#summary-path")
+    @on(Button.Pressed, "#summary-save")
+    def _save(self) -> None:
+        words = self.session.content
+        path = Path(clean(self.query_one("#summary-path", Input).value).strip()).expanduser()
+        try:
+            write_private(path, self.text)
+        except OSError as e:
+            message = words.message("export_failed", reason=e.strerror or str(e))
+            self.query_one("#summary-error", Static).update(Content(message))
+            self.app.bell()
+            return
+        self.notify(words.message("exported", path=path), markup=False)
+        if self.quitting:
+            self.dismiss(True)
+
+    @on(Button.Pressed, "#summary-quit")
+    def _quit(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#summary-back")
+    def action_close(self) -> None:
+        self.dismiss(False)

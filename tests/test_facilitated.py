@@ -167,3 +167,9 @@ def test_typed_text_in_a_summary_stays_inert(words, store) -> None:
     text = render.render_summary(summarise(words, session.journey))
     assert "49" not in text and "<script>" not in text and "\x1b" not in text
     assert r"\# Heading" in text
+
+
+def test_the_summary_leaves_out_the_welcome(words, store) -> None:
+    session = start(words, store, mode="with")
+    summary = summarise(words, session.journey)
+    assert summary.changes == [] and words.welcome.title not in summary.covered

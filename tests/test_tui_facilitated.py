@@ -136,7 +136,7 @@ async def test_nothing_for_a_helper_when_the_person_plans_alone(store: Store) ->
         await choose(pilot, 0)
         screen = conversation(app)
         assert not screen.query_one(FacilitatorPanel).display
-        assert not screen.query_one("#speaker", Button).display
+        assert not screen.query_one("#speaker-row").display
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, ConversationScreen)

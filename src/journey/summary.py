@@ -55,7 +55,8 @@ def summarise(content: Content, journey: Journey, number: int | None = None) -> 
         if isinstance(event, Answered):
             before[event.question] = event
 
-    step_ids = {s.id for s in content.all_steps}
+    # The welcome's answers are about the sitting itself, which the summary names already.
+    step_ids = {s.id for s in content.steps}
     covered: list[str] = []
     latest: dict[str, Answered] = {}
     agreed: list[str] = []
@@ -74,6 +75,8 @@ def summarise(content: Content, journey: Journey, number: int | None = None) -> 
     noted = {e.id for e in sitting.events if isinstance(e, Noted)}
     changes = []
     for question_id, answer in latest.items():
+        if content.step_of(question_id).id not in step_ids:
+            continue
         old, new = _lines(content, before.get(question_id), name), _lines(content, answer, name)
         if old == new:
             continue

@@ -3,6 +3,7 @@ person has yet to agree. Shown only when someone is helping, and they can hide i
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
@@ -11,7 +12,7 @@ from journey.session import Session
 Part = str | tuple[str, str]
 
 
-def panel_content(session: Session) -> Content:
+def panel_content(session: Session, keys: Content) -> Content:
     words = session.content
     step = session.flow.step()
     parts: list[Part] = [(words.message("facilitator_title"), "bold $accent")]
@@ -26,18 +27,27 @@ def panel_content(session: Session) -> Content:
     waiting = len(session.journey.suggestions())
     if waiting:
         parts += ["\n", (words.message("facilitator_waiting", count=waiting), "$warning")]
-    parts += ["\n", (words.message("facilitator_keys"), "italic $text-muted")]
-    return Content.assemble(*parts)
+    return Content.assemble(*parts, "\n", keys)
 
 
 class FacilitatorPanel(Static):
-    def __init__(self) -> None:
+    def __init__(self, actions: frozenset[str]) -> None:
         super().__init__(id="facilitator", markup=False)
+        self.actions = actions
         self._shown: Content | None = None
+
+    def keys(self) -> Content:
+        """The facilitator's keys, shown the same way as the key bar shows the others."""
+        parts: list[Part] = []
+        for binding in self.screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.action in self.actions:
+                key = self.app.get_key_display(binding)
+                parts += [(f"{key} ", "bold $accent"), (f"{binding.description}  ", "italic")]
+        return Content.assemble(*parts)
 
     def show(self, session: Session) -> None:
         """Redraw only when something changed: most answers leave this panel as it was."""
-        content = panel_content(session)
+        content = panel_content(session, self.keys())
         if content != self._shown:
             self._shown = content
             self.update(content)

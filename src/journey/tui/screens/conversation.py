@@ -71,6 +71,9 @@ class ConversationScreen(Screen[None]):
                     yield Static(id="examples", markup=False)
                     # The first answer box is composed with the screen, so it can take
                     # the focus before the first key arrives.
+                    with Horizontal(id="speaker-row"):
+                        yield Static(self.words.message("speaker_label"), markup=False)
+                        yield Button("", id="speaker", compact=True)
                     with Vertical(id="answer-slot"):
                         if self.session.question is not None:
                             yield self._answer_box()
@@ -80,9 +83,8 @@ class ConversationScreen(Screen[None]):
                         yield Button(self.words.message("back"), id="back")
                         yield Button(self.words.message("skip"), id="skip")
                         yield Button(self.words.message("map"), id="map")
-                        yield Button("", id="speaker")
             with Vertical(id="side"):
-                yield FacilitatorPanel()
+                yield FacilitatorPanel(self.FACILITATOR_ACTIONS)
                 yield PlanPanel(self.words, id="plan")
         yield KeyBar()
 
@@ -108,8 +110,9 @@ class ConversationScreen(Screen[None]):
         if panel.display:
             panel.show(self.session)
         speaker = self.query_one("#speaker", Button)
-        speaker.display = journey.mode is Mode.WITH and self.session.question is not None
-        if speaker.display:
+        row = self.query_one("#speaker-row")
+        row.display = journey.mode is Mode.WITH and self.session.question is not None
+        if row.display:
             speaker.label = Content(self.words.message(
                 "speaker_helper" if self.suggesting else "speaker_person",
                 name=self.session.name, helper=journey.helper or ""))

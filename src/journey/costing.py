@@ -74,7 +74,7 @@ class FundingTotal(BaseModel):
 
 
 class Costing(BaseModel):
-    items: list[CostLine]
+    lines: list[CostLine]
     notes: list[str]  # lines typed before support was costed item by item
     totals: list[FundingTotal]
     total_per_week: Decimal
@@ -166,6 +166,6 @@ def cost(content: Content, journey: Journey) -> Costing:
             total.left_per_week = weekly(total.left_per_year)
         totals.append(total)
     total = sum((i.per_year for i in items), Decimal("0.00"))
-    return Costing(items=items, notes=notes, totals=totals, total_per_week=weekly(total),
+    return Costing(lines=items, notes=notes, totals=totals, total_per_week=weekly(total),
                    total_per_year=total, budgets=known)
 

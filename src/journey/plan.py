@@ -32,6 +32,7 @@ class Entry(BaseModel):
     label: str
     lines: list[str]
     said_by: str | None = None
+    kind: Kind = Kind.TEXT  # documents draw costed support and actions as tables
 
 
 class Section(BaseModel):
@@ -196,6 +197,7 @@ def build(content: Content, journey: Journey) -> Plan:
                     label=question.label,
                     lines=lines,
                     said_by=attribution(content, answer, journey),
+                    kind=question.kind,
                 )
             )
     sections = [

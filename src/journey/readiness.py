@@ -123,7 +123,7 @@ class _Checker:
 
     def money(self) -> None:
         costing = self.costing
-        if not costing.items:
+        if not costing.lines:
             self.add("no_costs", COSTS_QUESTION)
         for total in costing.totals:
             if total.over:
@@ -155,7 +155,7 @@ class _Checker:
             self.add("family_payment", COUNCIL_AGREE, who=who)
             return
         family_items = any(i.provider == Provider.FAMILY and i.funding in BUDGET_FUNDING
-                           for i in self.costing.items)
+                           for i in self.costing.lines)
         wants = family_items or live.get(OPTIONS_PAY_FAMILY) == "yes"
         if wants and self.applies(PAY_KNOWN) and not self.answered(PAY_KNOWN):
             self.add("family_check", PAY_KNOWN, blocks=False)
@@ -175,7 +175,7 @@ class _Checker:
         if live.get(OPTIONS_EMPLOY) == "yes":
             self.add("employer_unchecked", EMPLOY_PA)
         elif any(i.provider == Provider.PA and i.funding in BUDGET_FUNDING
-                 for i in self.costing.items):
+                 for i in self.costing.lines):
             self.add("employer_unchecked", EMPLOY_PA, blocks=False)
 
     def to_find_out(self) -> None:

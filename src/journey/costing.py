@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 
 from journey import answers as parse
 from journey.answers import Funding, Per
@@ -68,6 +68,7 @@ class FundingTotal(BaseModel):
     left_per_year: Decimal | None = None
     left_per_week: Decimal | None = None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def over(self) -> bool:
         return self.left_per_year is not None and self.left_per_year < 0

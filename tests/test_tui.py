@@ -252,7 +252,8 @@ async def test_command_palette_offers_the_main_actions(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        assert {"Not sure yet", "Back", "Skip step", "Journey map", "Save plan"} <= set(commands)
+        assert {"Not sure yet", "Back", "Skip step", "Journey map", "Save plan",
+            "Check plan"} <= set(commands)
         commands["Journey map"].callback()
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)

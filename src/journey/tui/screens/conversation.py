@@ -34,6 +34,7 @@ class ConversationScreen(Screen[None]):
         Binding("ctrl+l", "skip", "Skip step", id="skip", priority=True),
         Binding("ctrl+g", "map", "Journey map", id="map", priority=True),
         Binding("ctrl+o", "export", "Save plan", id="export", priority=True),
+        Binding("ctrl+r", "check", "Check plan", id="check", priority=True),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -223,6 +224,15 @@ class ConversationScreen(Screen[None]):
                 self.notify(message, markup=False)
 
         self.app.push_screen(ExportScreen(self.session), done)
+
+    def action_check(self) -> None:
+        from journey.tui.screens.readiness import ReadinessScreen
+
+        def chosen(question_id: str | None) -> None:
+            if question_id:
+                self._move(lambda: self.session.go_to_question(question_id))
+
+        self.app.push_screen(ReadinessScreen(self.session), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("not_sure", "skip"):

@@ -92,7 +92,8 @@ def test_support_items_that_are_not_right(words) -> None:
     good = ["PA", "", "pa", "2", "week", "3", "15", "hour", "personal-budget"]
     for index, bad, key in [(3, "0", "error_times"), (3, "two", "error_times"),
                             (3, "1001", "error_times"), (5, "25", "error_hours"),
-                            (5, "", "error_empty"), (6, "-5", "error_money_negative"),
+                            (5, "", "error_hours_empty"), (3, " ", "error_times_empty"),
+                            (6, "-5", "error_money_negative"),
                             (0, "  ", "error_empty"), (5, "1.555", "error_hours")]:
         fields = list(good)
         fields[index] = bad

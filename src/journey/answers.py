@@ -173,7 +173,7 @@ def times(raw: str) -> int:
     """How many times in a period: a whole number from 1 to MAX_TIMES."""
     shown = clean(raw).strip()[:40]
     if not shown:
-        raise AnswerError("error_empty")
+        raise AnswerError("error_times_empty")
     if not _TIMES.match(shown) or not 1 <= int(shown) <= MAX_TIMES:
         raise AnswerError("error_times", text=shown, most=MAX_TIMES)
     return int(shown)
@@ -184,7 +184,7 @@ def hours(raw: str) -> str:
     without trailing zeros."""
     shown = clean(raw).strip()[:40]
     if not shown:
-        raise AnswerError("error_empty")
+        raise AnswerError("error_hours_empty")
     if not _HOURS.match(shown) or not Decimal(0) < Decimal(shown) <= 24:
         raise AnswerError("error_hours", text=shown)
     plain = f"{Decimal(shown):f}"

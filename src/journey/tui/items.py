@@ -39,24 +39,25 @@ def _choices(prefix: str, values: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple((prefix + v.replace("-", "_"), v) for v in values)
 
 
+# The last field is a text box, so Enter there saves once every field has been passed.
 SUPPORT_FIELDS = (
     Field("what", "item_what", placeholder="item_what_hint"),
     Field("helps", "item_helps", placeholder="item_helps_hint"),
     Field("provider", "item_provider", _choices("provider_", [p.value for p in Provider])),
+    Field("funding", "item_funding", _choices("funding_", [f.value for f in Funding])),
     Field("times", "item_how_many", placeholder="item_how_many_hint"),
     Field("period", "item_period", _choices("period_", [p.value for p in Period])),
     Field("hours", "item_how_long", placeholder="item_how_long_hint"),
-    Field("cost", "item_cost", placeholder="money_hint"),
     Field("per", "item_per",
           (("item_per_hour", Per.HOUR.value), ("item_per_time", Per.TIME.value))),
-    Field("funding", "item_funding", _choices("funding_", [f.value for f in Funding])),
+    Field("cost", "item_cost", placeholder="money_hint"),
 )
 
 ACTION_FIELDS = (
     Field("what", "action_what", placeholder="action_what_hint"),
     Field("who", "action_who_field", placeholder="action_who_hint"),
-    Field("by", "action_by_field", placeholder="date_hint"),
     Field("status", "action_status", _choices("action_", [s.value for s in Status])),
+    Field("by", "action_by_field", placeholder="date_hint"),
 )
 
 
@@ -177,6 +178,8 @@ class ItemsAnswer(AnswerBox):
         listed.clear_options()
         listed.add_options(self._options())
         listed.display = bool(self.items)
+        if self.items and listed.highlighted is None:
+            listed.highlighted = 0
         self.query_one("#items-empty").display = not self.items
         for button in ("#items-change", "#items-remove"):
             self.query_one(button, Button).disabled = not self.items

@@ -170,7 +170,7 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
     session = edna(words, store)
     plan = session.plan()
     assert findings(session) == [
-        ("criterion", "rights.knew", True),
+        ("criterion", "circle.planning", True),
         ("over_budget", "planning.costs", True),
         ("no_money_person", "personal-budget.money-person", True),
         ("no_carer_backup", "planning.carer-backup", True),
@@ -183,7 +183,7 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
     assert "a close relative in the same home" in texts[4]
     assert "council can agree" in texts[4].lower() or "It can agree" in texts[4]
     first = plan.readiness.findings[0]
-    assert (first.step, first.step_number, first.step_title) == ("rights", 1, "Your rights")
+    assert (first.step, first.step_number, first.step_title) == ("circle", 5, "Circle of support")
     for finding in plan.readiness.findings:
         assert session.go_to_question(finding.question)
         assert (session.flow.state, session.question.id) == (finding.step, finding.question)

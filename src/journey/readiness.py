@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from journey.answers import Funding, Provider, pounds
 from journey.content import Journey as Content
+from journey.content import Kind
 from journey.costing import COSTS_QUESTION, Costing
 from journey.live import applies, live_values
 from journey.model import Journey
@@ -38,6 +39,7 @@ OPTIONS_PAY_FAMILY = "options.pay-family"
 CLOSE_FAMILY = {"parent", "child", "sibling", "aunt-uncle", "grandparent"}
 EMPLOYER_JOBS = ("contract", "payroll", "insurance", "records")
 BUDGET_FUNDING = {Funding.PERSONAL_BUDGET.value, Funding.HEALTH_BUDGET.value}
+OWN_WORDS = {Kind.TEXT, Kind.LIST, Kind.PERSON, Kind.SUPPORT, Kind.ACTIONS}
 
 
 class Finding(BaseModel):
@@ -99,12 +101,15 @@ class _Checker:
         return question_id in self.live
 
     def where_to_answer(self, section_id: str) -> str:
-        """The first question feeding a section that applies and has no answer; else the
-        first that applies; else the first of all."""
-        feeding = [q.id for s in self.content.all_steps for q in s.questions
+        """Where to start filling a section: the first question feeding it that applies and
+        has no answer, preferring those answered in the person's own words (a criterion is
+        met by what they say, not by a yes or no); else the first that applies."""
+        feeding = [q for s in self.content.all_steps for q in s.questions
                    if q.feeds == section_id]
-        open_ = [q for q in feeding if self.applies(q)]
-        return next((q for q in open_ if not self.answered(q)), (open_ or feeding)[0])
+        open_ = [q for q in feeding if self.applies(q.id)]
+        unanswered = [q for q in open_ if not self.answered(q.id)]
+        own_words = [q for q in unanswered if q.kind in OWN_WORDS]
+        return (own_words or unanswered or open_ or feeding)[0].id
 
     # -- the checks ------------------------------------------------------------------
 

@@ -24,8 +24,9 @@ def finding_prompt(finding: Finding, session: Session) -> Content:
         finding.step_number) else finding.step_title
     where = words.message("check_where", step=step, question=finding.question_label)
     worth = "" if finding.blocks else words.message("check_worth_checking") + " "
+    # The blank last line keeps one finding apart from the next.
     return Content.assemble(
-        (worth, "italic"), finding.text, "\n", (where, "$text-muted"))
+        (worth, "italic"), finding.text, "\n", (where, "$text-muted"), "\n")
 
 
 class ReadinessScreen(ModalScreen[str | None]):

@@ -412,3 +412,40 @@ def test_hostile_text_comes_out_inert(words, store: Store, fmt: str) -> None:
         assert "<script>" not in xml and "&lt;script&gt;" in xml
     else:
         assert "<script>alert(1)</script>" in text  # plain text: shown as typed, nothing runs
+
+
+# -- content: compound conditions and the profile --------------------------------------
+
+def test_compound_conditions(tmp_path) -> None:
+    import shutil
+
+    from pydantic import ValidationError
+
+    from journey import content
+    from journey.content import Condition, ContentError
+
+    either = Condition(any_of=[Condition(question="a", one_of=["x"]),
+                               Condition(all_of=[Condition(question="b", one_of=["y"]),
+                                                 Condition(question="c", none_of=["z"])])])
+    assert either.questions() == ["a", "b", "c"]
+    assert either.holds({"a": "x"}) and either.holds({"b": "y", "c": "w"})
+    assert not either.holds({"b": "y", "c": "z"}) and not either.holds({})
+    for bad in ({"any_of": []}, {"any_of": [{"question": "a", "one_of": ["x"]}], "question": "a"},
+                {"one_of": ["x"]}, {"any_of": [{"question": "a", "one_of": ["x"]}],
+                                    "all_of": [{"question": "a", "one_of": ["x"]}]}):
+        with pytest.raises(ValidationError):
+            Condition.model_validate(bad)
+
+    root = tmp_path / "content"
+    shutil.copytree(content.content_dir(), root)
+    step = root / "steps" / "03-personal-budget.toml"
+    step.write_text(step.read_text().replace(
+        '{ question = "personal-budget.family-household", one_of = ["yes"] }',
+        '{ question = "personal-budget.nowhere", one_of = ["yes"] }'))
+    with pytest.raises(ContentError, match=r"personal-budget\.nowhere"):
+        content.load(root)
+    shutil.copy(content.content_dir() / "steps" / "03-personal-budget.toml", step)
+    words = root / "journey.toml"
+    words.write_text(words.read_text().replace('"dreams.admire"]', '"dreams.nothing"]'))
+    with pytest.raises(ContentError, match=r"dreams\.nothing"):
+        content.load(root)

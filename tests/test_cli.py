@@ -84,7 +84,8 @@ def test_commands_without_a_screen_do_not_import_textual(words, store, journey_h
         "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN')\n"
     )
     env = {**os.environ, "JOURNEY_HOME": str(journey_home)}
-    for args in (["list"], ["export", journey.id], ["--version"], ["--help"]):
+    for args in (["list"], ["export", journey.id], ["--version"], ["--help"],
+                 ["check", journey.id], ["export", journey.id, "--format", "html"]):
         out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
                              text=True, env=env, check=True).stdout
         assert out.strip().endswith("CLEAN"), args

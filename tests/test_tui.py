@@ -50,6 +50,14 @@ def question(app: JourneyApp) -> str | None:
     return screen.session.flow.question_id
 
 
+async def opened(pilot: Pilot) -> None:
+    """A saved journey opens with a new sitting: say it is the same people as last time."""
+    await pilot.pause()
+    if isinstance(pilot.app.screen, SittingScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+
+
 async def through_welcome(pilot: Pilot, name: str = "Sam") -> None:
     await type_in(pilot, name)
     await choose(pilot, 0)
@@ -257,7 +265,8 @@ async def test_command_palette_offers_the_main_actions(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        assert {"Not sure yet", "Back", "Skip step", "Journey map", "Save plan"} <= set(commands)
+        assert {"Not sure yet", "Back", "Skip step", "Journey map", "Save plan",
+            "Check plan"} <= set(commands)
         commands["Journey map"].callback()
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)

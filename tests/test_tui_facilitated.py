@@ -59,7 +59,7 @@ async def test_a_facilitated_sitting_from_start_to_summary(store: Store, tmp_pat
         assert "said by Sam" in plan_text(app)
 
         suggested = await to_text_question(pilot)
-        await pilot.press("ctrl+t")
+        await pilot.press("f3")
         assert str(screen.query_one("#speaker", Button).label) == "Suggested by Jo"
         await type_in(pilot, "A bus pass")
         assert session.journey.answers[suggested].role is Role.FACILITATOR
@@ -68,7 +68,7 @@ async def test_a_facilitated_sitting_from_start_to_summary(store: Store, tmp_pat
         assert str(screen.query_one("#speaker", Button).label) == "Said by Sam"
         assert "waiting for the person to agree: 1" in str(panel.content)
 
-        await pilot.press("ctrl+r")
+        await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
         app.screen.query_one("#note-next-step", Checkbox).value = True
@@ -77,7 +77,7 @@ async def test_a_facilitated_sitting_from_start_to_summary(store: Store, tmp_pat
         assert "Jo rings the council on Monday (private)" in str(panel.content)
         assert "rings the council" not in plan_text(app)
 
-        await pilot.press("ctrl+y")
+        await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.screen, AgreeScreen)
         choices = app.screen.query_one(SelectionList)
@@ -113,13 +113,13 @@ async def test_notes_can_go_into_the_plan_later(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await start_with_helper(pilot)
-        await pilot.press("ctrl+r")
+        await pilot.press("f4")
         await pilot.pause()
         await type_in(pilot, "   ")
         assert isinstance(app.screen, NotesScreen)
         assert "Please" in str(app.screen.query_one("#note-error", Static).content)
         await type_in(pilot, "Sam prefers mornings")
-        await pilot.press("ctrl+r")
+        await pilot.press("f4")
         await pilot.pause()
         notes = app.screen.query_one("#note-list", SelectionList)
         notes.focus()
@@ -137,7 +137,7 @@ async def test_nothing_for_a_helper_when_the_person_plans_alone(store: Store) ->
         screen = conversation(app)
         assert not screen.query_one(FacilitatorPanel).display
         assert not screen.query_one("#speaker-row").display
-        await pilot.press("ctrl+r")
+        await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, ConversationScreen)
         await pilot.press("ctrl+q")

@@ -27,6 +27,10 @@ _ESCAPES = re.compile(
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MONEY = re.compile(r"^\d+(?:\.\d{1,2})?$")
+_HOURS = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})?$|^\.[0-9]{1,2}$")
+_TIMES = re.compile(r"^[0-9]{1,4}$")
+MAX_TIMES = 1000
+MAX_ITEMS = 100
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
 
 
@@ -39,6 +43,42 @@ class Period(StrEnum):
     @property
     def per_year(self) -> int:
         return {"week": 52, "four-weeks": 13, "month": 12, "year": 1}[self.value]
+
+
+class Provider(StrEnum):
+    """Who provides a piece of support."""
+
+    PA = "pa"
+    AGENCY = "agency"
+    COMMUNITY = "community"
+    FAMILY = "family"
+    EQUIPMENT = "equipment"
+    OTHER = "other"
+
+
+class Funding(StrEnum):
+    """Which money pays for a piece of support."""
+
+    PERSONAL_BUDGET = "personal-budget"
+    HEALTH_BUDGET = "health-budget"
+    OWN_MONEY = "own-money"
+    FREE = "free"
+    OTHER = "other"
+
+
+class Per(StrEnum):
+    """What a unit cost is for: an hour of help, or each time."""
+
+    HOUR = "hour"
+    TIME = "time"
+
+
+class Status(StrEnum):
+    """How far an action has got."""
+
+    TO_DO = "to-do"
+    DOING = "doing"
+    DONE = "done"
 
 
 class AnswerError(ValueError):
@@ -77,6 +117,11 @@ def text(raw: str) -> str:
 
 def money(raw: str, period: str) -> dict[str, str]:
     """'£1,250.5' and '1250.50' are both £1,250.50. Stored as exact pence in a string."""
+    return {"amount": str(amount(raw)), "period": Period(period).value}
+
+
+def amount(raw: str) -> Decimal:
+    """An amount of money in pounds, exact to the penny."""
     if len(raw) > MAX_CHARS:
         raise AnswerError("error_too_long", length=f"{len(raw):,}", limit=f"{MAX_CHARS:,}")
     shown = clean(raw).strip()[:40]
@@ -88,12 +133,12 @@ def money(raw: str, period: str) -> dict[str, str]:
     if not _MONEY.match(plain):
         raise AnswerError("error_money", text=shown)
     try:
-        amount = Decimal(plain).quantize(PENNY, rounding=ROUND_HALF_UP)
+        value = Decimal(plain).quantize(PENNY, rounding=ROUND_HALF_UP)
     except InvalidOperation:
         raise AnswerError("error_money", text=shown) from None
-    if amount > MAX_MONEY:
+    if value > MAX_MONEY:
         raise AnswerError("error_money_huge")
-    return {"amount": str(amount), "period": Period(period).value}
+    return value
 
 
 def when(raw: str) -> str:
@@ -124,6 +169,111 @@ def items(values: list[str]) -> list[str]:
     return cleaned
 
 
+def times(raw: str) -> int:
+    """How many times in a period: a whole number from 1 to MAX_TIMES."""
+    shown = clean(raw).strip()[:40]
+    if not shown:
+        raise AnswerError("error_times_empty")
+    if not _TIMES.match(shown) or not 1 <= int(shown) <= MAX_TIMES:
+        raise AnswerError("error_times", text=shown, most=MAX_TIMES)
+    return int(shown)
+
+
+def hours(raw: str) -> str:
+    """How long each time, in hours: '2', '1.5' or '0.25', up to a day. Kept as typed,
+    without trailing zeros."""
+    shown = clean(raw).strip()[:40]
+    if not shown:
+        raise AnswerError("error_hours_empty")
+    if not _HOURS.match(shown) or not Decimal(0) < Decimal(shown) <= 24:
+        raise AnswerError("error_hours", text=shown)
+    plain = f"{Decimal(shown):f}"
+    return plain.rstrip("0").rstrip(".") if "." in plain else plain
+
+
+def support_item(what: str, helps: str, provider: str, how_many: str, period: str,
+                 how_long: str, cost: str, per: str, funding: str) -> dict[str, str]:
+    """One costed piece of support, from the fields of the support form. How long each
+    time may be left blank when the cost is for each time rather than by the hour."""
+    item = {
+        "what": text(what),
+        "helps": clean(helps).strip()[:MAX_CHARS],
+        "provider": Provider(provider).value,
+        "times": str(times(how_many)),
+        "period": Period(period).value,
+        "hours": "",
+        "cost": str(amount(cost)),
+        "per": Per(per).value,
+        "funding": Funding(funding).value,
+    }
+    if how_long.strip() or item["per"] == Per.HOUR:
+        item["hours"] = hours(how_long)
+    return item
+
+
+def support_items(values: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A whole list of items, checked again as it is saved; an empty list is allowed."""
+    if len(values) > MAX_ITEMS:
+        raise AnswerError("error_too_many", most=MAX_ITEMS)
+    return [support_item(v["what"], v.get("helps", ""), v["provider"], v["times"],
+                         v["period"], v.get("hours", ""), v["cost"], v["per"], v["funding"])
+            for v in values]
+
+
+def is_support_item(value: Any) -> bool:
+    """A saved item that can be costed. Older answers to the costs question were plain
+    lines of text; they are shown but not added up."""
+    if not isinstance(value, dict):
+        return False
+    try:
+        support_items([value])
+    except (AnswerError, KeyError, ValueError, TypeError, InvalidOperation):
+        return False
+    return True
+
+
+def cost_per_period(item: dict[str, str]) -> Decimal:
+    """An item's cost in its own period: unit cost x hours (when by the hour) x times."""
+    each = Decimal(item["cost"])
+    if item["per"] == Per.HOUR:
+        each *= Decimal(item["hours"])
+    return (each * int(item["times"])).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def item_money(item: dict[str, str]) -> dict[str, str]:
+    """An item's cost as a money value, so it converts like any other."""
+    return {"amount": str(cost_per_period(item)), "period": item["period"]}
+
+
+def action(what: str, who: str, by: str, status: str) -> dict[str, str]:
+    """One thing to do: what, who does it, by when (may be blank), and how far it has got."""
+    return {
+        "what": text(what),
+        "who": clean(who).strip()[:MAX_CHARS],
+        "by": when(by) if by.strip() else "",
+        "status": Status(status).value,
+    }
+
+
+def actions(values: list[dict[str, str]]) -> list[dict[str, str]]:
+    if len(values) > MAX_ITEMS:
+        raise AnswerError("error_too_many", most=MAX_ITEMS)
+    return [action(v["what"], v.get("who", ""), v.get("by", ""), v.get("status", Status.TO_DO))
+            for v in values]
+
+
+def as_action(value: Any) -> dict[str, str] | None:
+    """A saved action; a plain line (from a list of first steps) is an action still to do."""
+    if isinstance(value, str) and value.strip():
+        return {"what": value, "who": "", "by": "", "status": Status.TO_DO.value}
+    if isinstance(value, dict):
+        try:
+            return actions([value])[0]
+        except (AnswerError, KeyError, ValueError, TypeError):
+            return None
+    return None
+
+
 def per_year(value: dict[str, str]) -> Decimal:
     return (Decimal(value["amount"]) * Period(value["period"]).per_year).quantize(PENNY)
 
@@ -134,6 +284,14 @@ def per_week(value: dict[str, str]) -> Decimal:
 
 def pounds(amount: Decimal) -> str:
     return f"£{amount:,.2f}"
+
+
+def show_short_date(iso: str) -> str:
+    """A saved date as people type it (25/12/2026), or blank."""
+    if not iso:
+        return ""
+    day = date.fromisoformat(iso)
+    return f"{day:%d/%m/%Y}"
 
 
 def show_date(iso: str) -> str:

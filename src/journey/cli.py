@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from journey.model import Journey
     from journey.store import Store
 
+# The formats' names only: the renderers are imported when a file is made.
+FORMATS = ("md", "txt", "html", "docx", "profile-md", "profile-html")
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -25,7 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("list", help="show saved journeys, most recent first")
     export = commands.add_parser("export", help="save a journey's plan as a file")
     export.add_argument("id", help="the journey's id, as shown by 'journey list'")
-    export.add_argument("--format", default="md", choices=["md"], help="file format")
+    export.add_argument(
+        "--format", default="md", choices=list(FORMATS),
+        help="md, txt, html or docx: the plan; profile-md or profile-html: the one-page profile",
+    )
+    export.add_argument("--large-print", action="store_true",
+                        help="bigger text (html, profile-html and docx)")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
     export.add_argument("--no-attribution", dest="attributed", action="store_false",
                         help="leave out who said what")
@@ -33,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("id", help="the journey's id, as shown by 'journey list'")
     summary.add_argument("--sitting", type=int, help="which sitting (default: the latest)")
     summary.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
+    check = commands.add_parser(
+        "check", help="what the council would still need before agreeing the plan")
+    check.add_argument("id", help="the journey's id, as shown by 'journey list'")
     resume = commands.add_parser("open", help="open a saved journey where it stopped")
     resume.add_argument("id")
     commands.add_parser("new", help="start a new journey")
@@ -48,9 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return _list()
         if args.command == "export":
-            return _export(args.id, args.format, args.output, args.attributed)
+            return _export(args.id, args.format, args.output, args.large_print, args.attributed)
         if args.command == "summary":
             return _summary(args.id, args.sitting, args.output)
+        if args.command == "check":
+            return _check(args.id)
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new")
     except (StoreError, ContentError) as e:
         print(f"journey: {e}", file=sys.stderr)
@@ -99,14 +112,19 @@ def _load(journey_id: str, store: Store | None = None) -> Journey | None:
         return None
 
 
-def _export(journey_id: str, fmt: str, output: Path | None, attributed: bool) -> int:
+def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
+            attributed: bool) -> int:
     from journey import content, plan, render
 
+    words = content.default()
     journey = _load(journey_id)
     if journey is None:
         return 1
-    words = content.default()
-    return _write(render.render(plan.build(words, journey, attributed=attributed), fmt), output)
+    if output is None and render.FORMATS[fmt].binary:
+        print(words.message("export_needs_file", format=fmt), file=sys.stderr)
+        return 1
+    built = plan.build(words, journey, attributed=attributed)
+    return _write(render.export(built, fmt, large_print), output)
 
 
 def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
@@ -121,24 +139,52 @@ def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
     if sitting is not None and not 1 <= sitting <= count:
         print(words.message("error_no_sitting", number=sitting, count=count), file=sys.stderr)
         return 1
-    return _write(render.render_summary(summarise(words, journey, sitting)), output)
+    return _write(render.render_summary(summarise(words, journey, sitting)).encode(), output)
 
 
-def _write(text: str, output: Path | None) -> int:
+def _write(data: bytes, output: Path | None) -> int:
     from journey import content
-    from journey.private import write_private
 
-    if output is None:
-        sys.stdout.write(text)
-        return 0
     words = content.default()
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    from journey.private import write_private_bytes
+
     try:
-        write_private(output, text)
+        write_private_bytes(output, data)
     except OSError as e:
         print(words.message("export_failed", reason=e.strerror or e), file=sys.stderr)
         return 1
     print(words.message("exported", path=output))
     return 0
+
+
+def _check(journey_id: str) -> int:
+    """Print what a council would still need; 0 only when nothing blocks agreement."""
+    from journey import content, plan
+
+    words = content.default()
+    journey = _load(journey_id)
+    if journey is None:
+        return 1
+    readiness = plan.build(words, journey).readiness
+    print(_safe(words.message("check_title", name=journey.name or words.message("someone"))))
+    for criterion in readiness.criteria:
+        mark = words.message("check_answered" if criterion.answered else "check_missing")
+        print(f"  [{mark}] {criterion.number}. {criterion.title}")
+    print()
+    print(words.message("check_ready" if readiness.ready else "check_not_ready"))
+    for finding in readiness.findings:
+        where = words.message(
+            "check_where", step=words.message("check_step", number=finding.step_number,
+                                              title=finding.step_title)
+            if finding.step_number else finding.step_title,
+            question=finding.question_label,
+        )
+        label = "" if finding.blocks else words.message("check_worth_checking") + " "
+        print(_safe(f"  - {label}{finding.text}\n    {where}"))
+    return 0 if readiness.ready else 2
 
 
 def _run_app(journey_id: str | None, new: bool) -> int:

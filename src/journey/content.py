@@ -37,6 +37,8 @@ class Kind(StrEnum):
     MONEY = "money"
     DATE = "date"
     PERSON = "person"
+    SUPPORT = "support"  # costed support items (journey.answers.support_item)
+    ACTIONS = "actions"  # who does what by when (journey.answers.action)
 
 
 class Strict(BaseModel):
@@ -66,24 +68,46 @@ class Choice(Strict):
 
 
 class Condition(Strict):
-    """A question or step applies only when an earlier answer is (or is not) one of some values."""
+    """A question or step applies only when an earlier answer is (or is not) one of some
+    values; or when any (any_of) or every (all_of) one of several conditions holds."""
 
-    question: Identifier
+    question: Identifier | None = None
     one_of: list[str] | None = None
     none_of: list[str] | None = None
+    any_of: list[Condition] | None = None
+    all_of: list[Condition] | None = None
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
+        if self.any_of is not None or self.all_of is not None:
+            if self.question or self.one_of is not None or self.none_of is not None or (
+                    self.any_of is not None and self.all_of is not None):
+                raise ValueError("a condition with 'any_of' or 'all_of' can have nothing else")
+            if not (self.any_of or self.all_of):
+                raise ValueError("'any_of' and 'all_of' need at least one condition")
+            return self
+        if self.question is None:
+            raise ValueError("a condition needs a 'question'")
         if (self.one_of is None) == (self.none_of is None):
             raise ValueError("a condition needs exactly one of 'one_of' or 'none_of'")
         return self
 
     def holds(self, answers: dict[str, object]) -> bool:
-        value = answers.get(self.question)
+        if self.any_of is not None:
+            return any(c.holds(answers) for c in self.any_of)
+        if self.all_of is not None:
+            return all(c.holds(answers) for c in self.all_of)
+        value = answers.get(self.question or "")
         given = set(value) if isinstance(value, list) else {value}
         if self.one_of is not None:
             return bool(given & set(self.one_of))
         return value is not None and not (given & set(self.none_of or ()))
+
+    def questions(self) -> list[str]:
+        """Every question this condition reads."""
+        if self.question:
+            return [self.question]
+        return [q for c in (self.any_of or self.all_of or []) for q in c.questions()]
 
 
 class Question(Strict):
@@ -137,12 +161,21 @@ class PlanSection(Strict):
     hint: NonEmpty = Field(description="What belongs here, shown while the section is empty.")
 
 
+class ProfileSection(Strict):
+    """A heading of the one-page profile and the questions whose answers go under it."""
+
+    id: Identifier
+    title: NonEmpty
+    questions: list[Identifier] = Field(min_length=1)
+
+
 class Journey(Strict):
     """The whole of journey's content: the welcome, the twelve steps, the plan's sections."""
 
     welcome: Step
     steps: list[Step] = Field(min_length=1)
     plan_sections: list[PlanSection] = Field(min_length=1)
+    profile_sections: list[ProfileSection] = []
     messages: dict[str, str]
 
     _steps_by_id: dict[str, Step] = PrivateAttr()
@@ -189,15 +222,22 @@ class Journey(Strict):
         for step in self.all_steps:
             conditions = [(None, step.when)] + [(q.id, q.when) for q in step.questions]
             for qid, cond in conditions:
-                if cond is not None and cond.question not in questions:
-                    where = f"question '{qid}'" if qid else f"step '{step.id}'"
-                    raise ContentError(
-                        f"{where} depends on '{cond.question}', which is not a question"
-                    )
+                for needed in cond.questions() if cond is not None else []:
+                    if needed not in questions:
+                        where = f"question '{qid}'" if qid else f"step '{step.id}'"
+                        raise ContentError(
+                            f"{where} depends on '{needed}', which is not a question"
+                        )
             for q in step.questions:
                 if q.feeds not in sections:
                     raise ContentError(
                         f"question '{q.id}' feeds '{q.feeds}', which is not a plan section"
+                    )
+        for profile in self.profile_sections:
+            for qid in profile.questions:
+                if qid not in questions:
+                    raise ContentError(
+                        f"profile section '{profile.id}' uses '{qid}', which is not a question"
                     )
         self._steps_by_id = steps
         self._questions_by_id = questions
@@ -264,6 +304,7 @@ def load(root: Path | None = None) -> Journey:
             welcome=_load_step(root / "welcome.toml"),
             steps=[_load_step(p) for p in step_files],
             plan_sections=data.get("plan_sections", []),
+            profile_sections=data.get("profile_sections", []),
             messages=data.get("messages", {}),
         )
     except ValidationError as e:

@@ -209,7 +209,11 @@ class Flow:
             return None
         return leaving if self.skip() else None
 
-    def go_to(self, step_id: str) -> bool:
+    def go_to(self, step_id: str, question: str | None = None) -> bool:
+        """Go to a step: to the given question when it applies, else the first still open."""
         if step_id not in (WELCOME, *self.step_ids):
             return False
-        return self.go(step=step_id)
+        moved = self.go(step=step_id)
+        if moved and question in {q.id for q in self.questions(step_id)}:
+            self.question_id = question
+        return moved

@@ -20,3 +20,8 @@ def create_private(path: Path) -> None:
 def write_private(path: Path, text: str) -> None:
     with os.fdopen(_open(path, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def write_private_bytes(path: Path, data: bytes) -> None:
+    with os.fdopen(_open(path, os.O_WRONLY | os.O_TRUNC), "wb") as f:
+        f.write(data)

@@ -1,15 +1,20 @@
-"""Render a plan with the Jinja2 templates in content/templates.
+"""Render a plan as a document: Markdown, plain text, HTML, Word (DOCX), and the one-page
+profile as Markdown or HTML.
 
 Answers reach the templates only as data: they are never compiled as templates, and
-each format escapes them in its own way (HTML autoescaping, Markdown backslashes)."""
+each format escapes them in its own way (HTML autoescaping, Markdown backslashes, DOCX
+runs of plain text). The same plan always gives the same bytes."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from journey.answers import show_moment
+from journey.answers import clean, pounds, show_date, show_moment
 from journey.content import content_dir
 
 if TYPE_CHECKING:
@@ -18,7 +23,24 @@ if TYPE_CHECKING:
     from journey.plan import Plan
     from journey.summary import SittingSummary
 
-FORMATS = {"md": "plan.md.j2"}
+
+@dataclass(frozen=True)
+class Format:
+    suffix: str
+    template: str | None = None  # None: built in code (DOCX)
+    binary: bool = False
+
+
+FORMATS: dict[str, Format] = {
+    "md": Format(".md", "plan.md.j2"),
+    "txt": Format(".txt", "plan.txt.j2"),
+    "html": Format(".html", "plan.html.j2"),
+    "docx": Format(".docx", binary=True),
+    "profile-md": Format(".md", "profile.md.j2"),
+    "profile-html": Format(".html", "profile.html.j2"),
+    # "json" belongs here too: the whole journey in the interchange format that saved
+    # journeys export and import. It is made from the journey, not from the plan.
+}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>()#+!|~])")
 
 
@@ -26,6 +48,20 @@ def markdown_escape(value: object) -> str:
     """Make typed text show as itself in Markdown, not as headings, links or HTML."""
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
     return re.sub(r"^(\s*)([-=]|\d+\.)", r"\1\\\2", text, flags=re.MULTILINE)
+
+
+def markdown_cell(value: object) -> str:
+    """Typed text in a Markdown table cell: escaped, and on one line."""
+    return " ".join(markdown_escape(value).split())
+
+
+def money(value: Decimal) -> str:
+    """Pounds, with a minus sign before the pound sign when below nothing."""
+    return f"-{pounds(-value)}" if value < 0 else pounds(value)
+
+
+def day(value: date | None) -> str:
+    return show_date(value.isoformat()) if value else ""
 
 
 @cache
@@ -42,14 +78,54 @@ def environment() -> Environment:
     )
     env.filters["md"] = markdown_escape
     env.filters["moment"] = show_moment
+    env.filters["cell"] = markdown_cell
+    env.filters["money"] = money
+    env.filters["day"] = day
     return env
 
 
-def render(plan: Plan, fmt: str = "md") -> str:
+def _data(plan: Plan, large_print: bool) -> dict[str, Any]:
+    from journey.charts import budget_chart, circle_chart
+
+    chart = budget_chart(plan.costing)
+    circle = circle_chart(plan.circle)
+    return {
+        "plan": plan.model_dump(),
+        "large_print": large_print,
+        "chart": chart.model_dump() if chart else None,
+        "circle": circle.model_dump() if circle else None,
+        "ready": plan.readiness.ready,
+        "over": {t.funding: t.over for t in plan.costing.totals},
+    }
+
+
+def render(plan: Plan, fmt: str = "md", large_print: bool = False) -> str:
+    """A text format, as a string."""
+    chosen = _format(fmt)
+    if chosen.template is None:
+        raise ValueError(f"{fmt!r} is not a text format")
+    text = environment().get_template(chosen.template).render(**_data(plan, large_print))
+    # Typed text is cleaned as it is saved; clean again so no older or imported answer can
+    # put a terminal code into a document.
+    return clean(text)
+
+
+def export(plan: Plan, fmt: str = "md", large_print: bool = False) -> bytes:
+    """Any format, as the bytes of a file."""
+    if _format(fmt).binary:
+        from journey.content import default
+        from journey.word import build
+
+        return build(plan, default(), large_print)
+    return render(plan, fmt, large_print).encode("utf-8")
+
+
+def _format(fmt: str) -> Format:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return environment().get_template(FORMATS[fmt]).render(plan=plan.model_dump())
+    return FORMATS[fmt]
 
 
 def render_summary(summary: SittingSummary) -> str:
-    return environment().get_template("summary.md.j2").render(summary=summary.model_dump())
+    text = environment().get_template("summary.md.j2").render(summary=summary.model_dump())
+    return clean(text)

@@ -140,6 +140,11 @@ class Session:
     def go_to(self, step_id: str) -> bool:
         return self._moved(self.flow.go_to(step_id))
 
+    def go_to_question(self, question_id: str) -> bool:
+        """Go to the question where something can be put right (from the readiness check)."""
+        step = self.content.step_of(question_id).id
+        return self._moved(self.flow.go_to(step, question_id))
+
     def _moved(self, moved: bool) -> bool:
         if moved:
             self.store.record(

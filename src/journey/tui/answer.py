@@ -46,8 +46,10 @@ class AnswerBox(Vertical):
 
     def on_mount(self) -> None:
         # Focus as soon as the input exists, so no key typed after an answer goes astray.
-        first = self.query("Input, OptionList, SelectionList").first()
-        first.focus()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        self.query("Input, OptionList, SelectionList").first().focus()
 
     def hint(self, key: str) -> Static:
         return Static(self.words.message(key), classes="hint", markup=False)
@@ -215,4 +217,10 @@ _BY_KIND: dict[Kind, type[AnswerBox]] = {
 
 
 def answer_box(question: Question, words: Words, name: str, value: Any) -> Widget:
+    if question.kind in (Kind.SUPPORT, Kind.ACTIONS):
+        # The record forms build on AnswerBox, so they are imported once it exists.
+        from journey.tui.items import ActionsAnswer, SupportAnswer
+
+        box = SupportAnswer if question.kind is Kind.SUPPORT else ActionsAnswer
+        return box(question, words, name, value)
     return _BY_KIND[question.kind](question, words, name, value)

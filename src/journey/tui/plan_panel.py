@@ -11,8 +11,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from journey.answers import pounds
 from journey.content import Journey as Words
+from journey.costing import Costing
 from journey.plan import FollowUp, Plan, PlanNote, Section
+from journey.readiness import Readiness
 
 Part = str | tuple[str, str]
 
@@ -50,6 +53,32 @@ def notes_content(notes: list[PlanNote], words: Words) -> Content:
     return Content.assemble(*parts)
 
 
+def money_content(costing: Costing, words: Words) -> Content:
+    """The costs against the budgets, by the week."""
+    if not costing.lines:
+        return Content("")
+    parts: list[Part] = [(words.message("panel_money", weekly=pounds(costing.total_per_week),
+                                        yearly=pounds(costing.total_per_year)), "bold")]
+    for total in costing.totals:
+        if total.left_per_week is None:
+            continue
+        if total.over:
+            parts.append(("\n  " + words.message("panel_over", budget=total.label,
+                                                  weekly=pounds(-total.left_per_week)),
+                          "bold $error"))
+        else:
+            parts.append("\n  " + words.message("panel_left", budget=total.label,
+                                                 weekly=pounds(total.left_per_week)))
+    return Content.assemble(*parts)
+
+
+def readiness_content(readiness: Readiness, words: Words) -> Content:
+    blocking = sum(f.blocks for f in readiness.findings)
+    if not blocking:
+        return Content.assemble((words.message("panel_ready"), "bold $success"))
+    return Content.assemble((words.message("panel_not_ready", count=blocking), "$warning"))
+
+
 class PlanPanel(VerticalScroll):
     def __init__(self, words: Words, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -60,8 +89,10 @@ class PlanPanel(VerticalScroll):
         yield Static(id="plan-title", markup=False)
         for section in self.words.plan_sections:
             yield Static(id=f"plan-{section.id}", classes="plan-section", markup=False)
+        yield Static(id="plan-money", classes="plan-section", markup=False)
         yield Static(id="plan-follow-ups", classes="plan-section", markup=False)
         yield Static(id="plan-notes", classes="plan-section", markup=False)
+        yield Static(id="plan-readiness", classes="plan-section", markup=False)
 
     def _update(self, key: str, data: object, build: Callable[[], Content]) -> None:
         if self._shown.get(key) != data:
@@ -73,9 +104,12 @@ class PlanPanel(VerticalScroll):
         self._update("title", plan.title, lambda: Content.assemble((plan.title, "bold")))
         for section in plan.sections:
             self._update(section.id, section, lambda s=section: section_content(s, words))
+        self._update("money", plan.costing, lambda: money_content(plan.costing, words))
         self._update("follow-ups", plan.to_find_out,
                      lambda: follow_ups_content(plan.to_find_out, words))
         self._update("notes", plan.notes, lambda: notes_content(plan.notes, words))
+        self._update("readiness", plan.readiness,
+                     lambda: readiness_content(plan.readiness, words))
 
     def text(self) -> str:
         """The plan as plain text, as shown."""

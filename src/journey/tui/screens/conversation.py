@@ -36,14 +36,12 @@ class ConversationScreen(Screen[None]):
         Binding("ctrl+l", "skip", "Skip step", id="skip", priority=True),
         Binding("ctrl+g", "map", "Journey map", id="map", priority=True),
         Binding("ctrl+o", "export", "Save plan", id="export", priority=True),
+        Binding("ctrl+y", "check", "Check plan", id="check", priority=True),
         # For a facilitator: listed in their own panel, not in the key bar.
-        Binding("ctrl+t", "speaker", "Who is speaking", id="speaker", priority=True,
-                show=False),
-        Binding("ctrl+r", "notes", "Notes", id="notes", priority=True, show=False),
-        Binding("ctrl+y", "agree", "Agree suggestions", id="agree", priority=True,
-                show=False),
-        Binding("ctrl+s", "summary", "Sitting summary", id="summary", priority=True,
-                show=False),
+        Binding("f3", "speaker", "Who is speaking", id="speaker", priority=True, show=False),
+        Binding("f4", "notes", "Notes", id="notes", priority=True, show=False),
+        Binding("f5", "agree", "Agree suggestions", id="agree", priority=True, show=False),
+        Binding("f6", "summary", "Sitting summary", id="summary", priority=True, show=False),
         Binding("f2", "toggle_facilitator", "Show or hide helper notes",
                 id="toggle-facilitator", priority=True, show=False),
     ]
@@ -275,6 +273,15 @@ class ConversationScreen(Screen[None]):
                 self.notify(message, markup=False)
 
         self.app.push_screen(ExportScreen(self.session), done)
+
+    def action_check(self) -> None:
+        from journey.tui.screens.readiness import ReadinessScreen
+
+        def chosen(question_id: str | None) -> None:
+            if question_id:
+                self._move(lambda: self.session.go_to_question(question_id))
+
+        self.app.push_screen(ReadinessScreen(self.session), chosen)
 
     # -- for a facilitator ---------------------------------------------------------------
 

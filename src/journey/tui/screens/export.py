@@ -1,4 +1,5 @@
-"""Save the plan as a Markdown file, where the person chooses."""
+"""Save the plan (or the one-page profile) as a file, in the format and place the person
+chooses."""
 
 from __future__ import annotations
 
@@ -8,26 +9,34 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from journey import render
 from journey.answers import clean
 from journey.model import Mode
 from journey.plan import build
-from journey.private import write_private
+from journey.private import write_private_bytes
 from journey.session import Session
 
+LARGE_PRINT = {"html", "profile-html", "docx"}
 
-def write_plan(session: Session, path: Path, attributed: bool = True) -> None:
+
+def write_plan(session: Session, path: Path, fmt: str = "md", large_print: bool = False,
+               attributed: bool = True) -> None:
     plan = build(session.content, session.journey, attributed=attributed)
-    write_private(path, render.render(plan, "md"))
+    write_private_bytes(path, render.export(plan, fmt, large_print))
+
+
+def file_name(journey_id: str, fmt: str) -> str:
+    kind = "profile" if fmt.startswith("profile-") else "support-plan"
+    return f"{kind}-{journey_id}{render.FORMATS[fmt].suffix}"
 
 
 class ExportScreen(ModalScreen[str | None]):
-    """Returns a message saying where the plan went, or None if the person closed it."""
+    """Returns a message saying where the file went, or None if the person closed it."""
 
     BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "close", "Close", id="close-export")]
 
@@ -37,9 +46,15 @@ class ExportScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         words = self.session.content
-        default = Path.home() / f"support-plan-{self.session.journey.id}.md"
+        default = Path.home() / file_name(self.session.journey.id, "md")
         with Vertical(id="export-box"):
             yield Static(words.message("export"), id="export-title", markup=False)
+            with Horizontal(id="export-options"):
+                yield Select(
+                    [(words.message("format_" + f.replace("-", "_")), f) for f in render.FORMATS],
+                    value="md", allow_blank=False, id="export-format",
+                )
+                yield Checkbox(words.message("export_large"), id="export-large", disabled=True)
             yield Static(words.message("export_where"), markup=False)
             yield Input(value=str(default), id="export-path")
             attribution = Checkbox(words.message("export_attribution"), value=True,
@@ -48,12 +63,28 @@ class ExportScreen(ModalScreen[str | None]):
             yield attribution
             yield Static(id="export-error", markup=False)
 
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(Select.Changed, "#export-format")
+    def _format(self, event: Select.Changed) -> None:
+        """A new format renames the file, when the name is still the one offered."""
+        fmt = str(event.value)
+        box = self.query_one("#export-path", Input)
+        path = Path(box.value)
+        offered = {file_name(self.session.journey.id, f) for f in render.FORMATS}
+        if path.name in offered:
+            box.value = str(path.with_name(file_name(self.session.journey.id, fmt)))
+        self.query_one("#export-large", Checkbox).disabled = fmt not in LARGE_PRINT
+
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
         words = self.session.content
         path = Path(clean(event.value).strip()).expanduser()
+        fmt = str(self.query_one("#export-format", Select).value)
+        large = self.query_one("#export-large", Checkbox)
         try:
-            write_plan(self.session, path,
+            write_plan(self.session, path, fmt, large.value and not large.disabled,
                        self.query_one("#export-attribution", Checkbox).value)
         except OSError as e:
             reason = e.strerror or str(e)

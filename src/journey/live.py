@@ -1,0 +1,31 @@
+"""Which answers still count. An answer stays saved when an earlier answer changes, but it
+counts only while its step and its question still apply, and a question that depends on an
+answer that no longer counts does not apply either."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from journey.content import Journey as Content
+from journey.model import Journey
+
+
+def live_values(content: Content, journey: Journey) -> dict[str, Any]:
+    given = journey.values()
+    live: dict[str, Any] = {}
+    # Conditions only look back, so one pass in journey order settles every question.
+    for step in content.all_steps:
+        if step.when is not None and not step.when.holds(live):
+            continue
+        for question in step.questions:
+            if question.id in given and (question.when is None or question.when.holds(live)):
+                live[question.id] = given[question.id]
+    return live
+
+
+def applies(content: Content, live: dict[str, Any], question_id: str) -> bool:
+    """Whether a question would be asked now, given the answers that count."""
+    question = content.question(question_id)
+    step = content.step_of(question_id)
+    return (step.when is None or step.when.holds(live)) and (
+        question.when is None or question.when.holds(live))

@@ -1,0 +1,282 @@
+"""Answers that are a list of small records: costed support items and actions. The list is
+shown with buttons to add, change and remove; each record is filled in on a small form.
+Every change posts Given (saved at once, without moving on); Done posts Given and moves on.
+Nothing typed is read as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from journey import answers
+from journey.answers import AnswerError, Funding, Per, Period, Provider, Status
+from journey.content import Journey as Words
+from journey.plan import action_line, item_line
+from journey.tui.answer import AnswerBox, Given, Invalid
+
+Record = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str  # message key
+    choices: tuple[tuple[str, str], ...] = ()  # (message key, value); none for a text box
+    placeholder: str = ""  # message key
+
+
+def _choices(prefix: str, values: list[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((prefix + v.replace("-", "_"), v) for v in values)
+
+
+# The last field is a text box, so Enter there saves once every field has been passed.
+SUPPORT_FIELDS = (
+    Field("what", "item_what", placeholder="item_what_hint"),
+    Field("helps", "item_helps", placeholder="item_helps_hint"),
+    Field("provider", "item_provider", _choices("provider_", [p.value for p in Provider])),
+    Field("funding", "item_funding", _choices("funding_", [f.value for f in Funding])),
+    Field("times", "item_how_many", placeholder="item_how_many_hint"),
+    Field("period", "item_period", _choices("period_", [p.value for p in Period])),
+    Field("hours", "item_how_long", placeholder="item_how_long_hint"),
+    Field("per", "item_per",
+          (("item_per_hour", Per.HOUR.value), ("item_per_time", Per.TIME.value))),
+    Field("cost", "item_cost", placeholder="money_hint"),
+)
+
+ACTION_FIELDS = (
+    Field("what", "action_what", placeholder="action_what_hint"),
+    Field("who", "action_who_field", placeholder="action_who_hint"),
+    Field("status", "action_status", _choices("action_", [s.value for s in Status])),
+    Field("by", "action_by_field", placeholder="date_hint"),
+)
+
+
+class ItemForm(ModalScreen[Record | None]):
+    """One record's fields. Returns the record, read and checked, or None if closed."""
+
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "close", "Close", id="close-item")]
+
+    def __init__(self, words: Words, title: str, fields: tuple[Field, ...], values: Record,
+                 read: Callable[[Record], Record]) -> None:
+        super().__init__()
+        self.words = words
+        self.title_text = title
+        self.fields = fields
+        self.values = values
+        self.read = read
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with VerticalScroll(id="item-box"):
+            yield Static(self.title_text, id="item-title", markup=False)
+            for field in self.fields:
+                with Horizontal(classes="item-row"):
+                    yield Static(words.message(field.label), classes="item-label", markup=False)
+                    value = self.values.get(field.key, "")
+                    if field.choices:
+                        options = [(words.message(k), v) for k, v in field.choices]
+                        yield Select(options, value=value or options[0][1], allow_blank=False,
+                                     id=f"item-{field.key}")
+                    else:
+                        hint = words.message(field.placeholder) if field.placeholder else ""
+                        yield Input(value=value, placeholder=hint, id=f"item-{field.key}")
+            yield Static(id="item-error", markup=False)
+            with Horizontal(id="item-buttons"):
+                yield Button(words.message("item_save"), id="item-save", variant="primary")
+                yield Button(words.message("item_cancel"), id="item-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def record(self) -> Record:
+        """What the form holds now, as typed."""
+        shown: Record = {}
+        for field in self.fields:
+            widget = self.query_one(f"#item-{field.key}")
+            value = widget.value if isinstance(widget, Input | Select) else ""
+            shown[field.key] = str(value)
+        return shown
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        """Enter moves to the next box; in the last box it saves."""
+        event.stop()
+        boxes = list(self.query(Input))
+        if event.input is boxes[-1]:
+            self._save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#item-save")
+    def _save(self) -> None:
+        try:
+            item = self.read(self.record())
+        except AnswerError as error:
+            self.query_one("#item-error", Static).update(
+                Content(self.words.message(error.key, **error.values)))
+            self.app.bell()
+            return
+        self.dismiss(item)
+
+    @on(Button.Pressed, "#item-cancel")
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ItemsAnswer(AnswerBox):
+    """A list of records, each added or changed on an ItemForm."""
+
+    FIELDS: ClassVar[tuple[Field, ...]] = ()
+    FORM_TITLE: ClassVar[str] = ""
+
+    def read(self, record: Record) -> Record:
+        raise NotImplementedError
+
+    def line(self, record: Record) -> str:
+        raise NotImplementedError
+
+    def editable(self, record: Record) -> Record:
+        """A saved record as the form shows it."""
+        return dict(record)
+
+    def saved(self) -> list[Any]:
+        return list(self.value) if isinstance(self.value, list) else []
+
+    def compose(self) -> ComposeResult:
+        self.items: list[Any] = self.saved()
+        yield OptionList(*self._options(), id="items-list")
+        yield Static(self.words.message("items_empty"), id="items-empty", markup=False)
+        with Horizontal(classes="items-buttons"):
+            yield Button(self.words.message("items_add"), id="items-add", variant="primary")
+            yield Button(self.words.message("items_change"), id="items-change")
+            yield Button(self.words.message("items_remove"), id="items-remove")
+            yield Button(self.words.message("items_done"), id="items-done")
+        yield self.hint("items_hint")
+
+    def _options(self) -> list[Option]:
+        return [Option(Content(self.line(v) if isinstance(v, dict) else str(v)), id=str(i))
+                for i, v in enumerate(self.items)]
+
+    def on_mount(self) -> None:
+        self._refresh()
+
+    def focus_first(self) -> None:
+        (self.query_one("#items-list") if self.items else self.query_one("#items-add")).focus()
+
+    def _refresh(self) -> None:
+        listed = self.query_one("#items-list", OptionList)
+        listed.clear_options()
+        listed.add_options(self._options())
+        listed.display = bool(self.items)
+        if self.items and listed.highlighted is None:
+            listed.highlighted = 0
+        self.query_one("#items-empty").display = not self.items
+        for button in ("#items-change", "#items-remove"):
+            self.query_one(button, Button).disabled = not self.items
+
+    def _chosen_index(self) -> int | None:
+        highlighted = self.query_one("#items-list", OptionList).highlighted
+        return highlighted if highlighted is not None and self.items else None
+
+    def _open(self, index: int | None) -> None:
+        earlier = self.items[index] if index is not None else None
+        values = self.editable(earlier) if isinstance(earlier, dict) else (
+            {"what": earlier} if isinstance(earlier, str) else {})
+
+        def done(item: Record | None) -> None:
+            if item is None:
+                return
+            if index is None:
+                self.items.append(item)
+            else:
+                self.items[index] = item
+            self._changed(len(self.items) - 1 if index is None else index)
+
+        title = self.words.message(self.FORM_TITLE)
+        self.app.push_screen(ItemForm(self.words, title, self.FIELDS, values, self.read), done)
+
+    def _changed(self, highlight: int | None) -> None:
+        self._refresh()
+        listed = self.query_one("#items-list", OptionList)
+        if highlight is not None and self.items:
+            listed.highlighted = min(highlight, len(self.items) - 1)
+            listed.focus()
+        else:
+            self.query_one("#items-add").focus()
+        self.post_message(Given(list(self.items), move_on=False))
+
+    @on(OptionList.OptionSelected, "#items-list")
+    def _edit_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option_index)
+
+    @on(Button.Pressed, "#items-add")
+    def _add(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._open(None)
+
+    @on(Button.Pressed, "#items-change")
+    def _change(self, event: Button.Pressed) -> None:
+        event.stop()
+        index = self._chosen_index()
+        if index is not None:
+            self._open(index)
+
+    @on(Button.Pressed, "#items-remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        index = self._chosen_index()
+        if index is not None:
+            del self.items[index]
+            self._changed(index)
+
+    @on(Button.Pressed, "#items-done")
+    def _done(self, event: Button.Pressed) -> None:
+        event.stop()
+        if not self.items:
+            self.post_message(Invalid(AnswerError("error_no_items")))
+            return
+        self.post_message(Given(list(self.items)))
+
+
+class SupportAnswer(ItemsAnswer):
+    FIELDS = SUPPORT_FIELDS
+    FORM_TITLE = "item_title"
+
+    def read(self, record: Record) -> Record:
+        r = record
+        return answers.support_item(r["what"], r["helps"], r["provider"], r["times"],
+                                    r["period"], r["hours"], r["cost"], r["per"], r["funding"])
+
+    def line(self, record: Record) -> str:
+        return item_line(self.words, record)
+
+    def editable(self, record: Record) -> Record:
+        return {k: str(record.get(k, "")) for k in (f.key for f in SUPPORT_FIELDS)}
+
+
+class ActionsAnswer(ItemsAnswer):
+    FIELDS = ACTION_FIELDS
+    FORM_TITLE = "action_title"
+
+    def read(self, record: Record) -> Record:
+        return answers.action(**record)
+
+    def line(self, record: Record) -> str:
+        action = answers.as_action(record)
+        return action_line(self.words, action) if action else str(record)
+
+    def editable(self, record: Record) -> Record:
+        return {**{k: str(v) for k, v in record.items()},
+                "by": answers.show_short_date(str(record.get("by", "")))}
+

@@ -1,0 +1,109 @@
+"""The costed-support and action forms, driven with Pilot."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Select, Static
+
+from journey.store import Store
+from journey.tui.app import JourneyApp
+from journey.tui.items import ItemForm
+from journey.tui.screens.conversation import ConversationScreen
+
+from .helpers import start
+from .test_tui import SIZE, opened, plan_text, question, shown
+
+
+def at(words, store: Store, question_id: str) -> JourneyApp:
+    session = start(words, store)
+    session.go_to_question(question_id)
+    return JourneyApp(store, journey=session.journey)
+
+
+async def fill(pilot, values: dict[str, str]) -> None:
+    form = pilot.app.screen
+    assert isinstance(form, ItemForm)
+    for key, value in values.items():
+        widget = form.query_one(f"#item-{key}")
+        if isinstance(widget, Select):
+            widget.value = value
+        else:
+            assert isinstance(widget, Input)
+            widget.value = value
+    await pilot.pause()
+
+
+PA = {"what": "PA for swimming", "helps": "Getting out", "provider": "pa", "times": "2",
+      "period": "week", "hours": "3", "cost": "15.50", "per": "hour",
+      "funding": "personal-budget"}
+
+
+async def test_add_change_and_remove_support_items(words, store: Store) -> None:
+    app = at(words, store, "planning.costs")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        assert question(app) == "planning.costs"
+        assert app.focused.id == "items-add"
+        await pilot.press("enter")
+        await pilot.pause()
+        await fill(pilot, {**PA, "hours": "lots"})
+        await pilot.click("#item-save")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+        assert "as hours" in str(app.screen.query_one("#item-error", Static).content)
+        await fill(pilot, PA)
+        app.screen.query_one("#item-cost", Input).focus()
+        await pilot.press("enter")  # Enter in the last box saves
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        session = app.screen.session
+        saved = session.journey.value("planning.costs")
+        assert saved == [{**PA, "cost": "15.50"}]
+        assert question(app) == "planning.costs"  # saved, not moved on
+        assert "£93.00 a week, £4,836.00 a year" in plan_text(app)
+
+        await pilot.press("enter")  # the highlighted item opens to change it
+        await pilot.pause()
+        assert app.screen.query_one("#item-hours", Input).value == "3"
+        await fill(pilot, {"hours": "2"})
+        await pilot.click("#item-save")
+        await pilot.pause()
+        assert session.journey.value("planning.costs")[0]["hours"] == "2"
+        assert "£62.00 a week" in plan_text(app)
+
+        await pilot.click("#items-remove")
+        await pilot.pause()
+        assert session.journey.value("planning.costs") == []
+        await pilot.click("#items-done")
+        await pilot.pause()
+        assert "add at least one" in shown(app, "#error")
+        assert question(app) == "planning.costs"
+
+
+async def test_done_moves_on_and_cancel_keeps_nothing(words, store: Store) -> None:
+    app = at(words, store, "happen.first-steps")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.click("#items-add")
+        await pilot.pause()
+        await fill(pilot, {"what": "Ring the agency", "who": "Amy", "by": "31/13/2026"})
+        await pilot.click("#item-save")
+        await pilot.pause()
+        assert "as a date" in str(app.screen.query_one("#item-error", Static).content)
+        await fill(pilot, {"by": "3/3/2026", "status": "doing"})
+        app.screen.query_one("#item-by", Input).focus()
+        await pilot.press("enter")  # the last box: saves
+        await pilot.pause()
+        await pilot.click("#items-add")
+        await pilot.pause()
+        await fill(pilot, {"what": "Never saved"})
+        await pilot.press("escape")
+        await pilot.pause()
+        session = app.screen.session
+        assert session.journey.value("happen.first-steps") == [
+            {"what": "Ring the agency", "who": "Amy", "by": "2026-03-03", "status": "doing"}]
+        listed = app.screen.query_one("#items-list", OptionList)
+        assert listed.option_count == 1
+        assert "Ring the agency, who: Amy, by 3 March 2026 (started)" in plan_text(app)
+        await pilot.click("#items-done")
+        await pilot.pause()
+        assert question(app) != "happen.first-steps"

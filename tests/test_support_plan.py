@@ -1,0 +1,451 @@
+"""The support plan from the three example journeys: money to the penny, review dates, each
+readiness finding and where it leads, and documents that are steady and keep typed text inert."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import pytest
+
+from journey import answers, render
+from journey.answers import AnswerError
+from journey.costing import cost
+from journey.plan import build
+from journey.readiness import check
+from journey.reviews import add_months
+from journey.session import Session
+from journey.store import Store
+
+from .examples import EXAMPLES, edna, gareth, item, mia, walk
+from .helpers import start
+
+D = Decimal
+TEXT_FORMATS = ("md", "txt", "html", "profile-md", "profile-html")
+
+
+def totals(plan) -> dict[str, tuple[Decimal, Decimal, Decimal | None]]:
+    return {t.funding: (t.per_week, t.per_year, t.left_per_year) for t in plan.costing.totals}
+
+
+# -- money ---------------------------------------------------------------------------------
+
+def test_mia_costs_add_up_to_the_penny(words, store: Store) -> None:
+    plan = mia(words, store).plan()
+    lines = {line.what: line for line in plan.costing.lines}
+    alfie = lines["Personal assistant time with Alfie"]
+    assert (alfie.per_period, alfie.per_week, alfie.per_year) == (D("73.75"), D("73.75"),
+                                                                  D("3835.00"))
+    insurance = lines["Employer's liability insurance"]
+    assert (insurance.per_week, insurance.per_year) == (D("2.31"), D("120.00"))
+    payroll = lines["Payroll service"]
+    assert (payroll.per_week, payroll.per_year) == (D("3.46"), D("180.00"))
+    assert totals(plan) == {
+        "personal-budget": (D("168.02"), D("8737.00"), D("623.00")),
+        "own-money": (D("8.00"), D("416.00"), None),
+        "free": (D("0.00"), D("0.00"), None),
+    }
+    budget = plan.costing.totals[0].budget
+    assert budget is not None and budget.agreed
+    assert (budget.per_week, budget.per_year) == (D("180.00"), D("9360.00"))
+    assert plan.costing.totals[0].left_per_week == D("11.98")
+    assert (plan.costing.total_per_week, plan.costing.total_per_year) == (D("176.02"),
+                                                                          D("9153.00"))
+
+
+def test_gareth_and_edna_totals(words, store: Store) -> None:
+    plan = gareth(words, store).plan()
+    assert totals(plan)["personal-budget"] == (D("67.20"), D("3494.40"), D("105.60"))
+    assert totals(plan)["own-money"] == (D("3.83"), D("199.00"), None)
+    assert plan.costing.totals[0].budget.agreed is False  # indicative
+    assert plan.costing.total_per_year == D("3693.40")
+
+    plan = edna(words, store).plan()
+    over = plan.costing.totals[0]
+    assert (over.per_week, over.per_year) == (D("266.25"), D("13845.00"))
+    assert (over.left_per_year, over.left_per_week, over.over) == (D("-2925.00"), D("-56.25"),
+                                                                   True)
+    assert (plan.costing.total_per_week, plan.costing.total_per_year) == (D("275.25"),
+                                                                          D("14313.00"))
+
+
+@pytest.mark.parametrize(
+    ("times", "period", "hours", "price", "per", "week", "year"),
+    [(3, "week", "1.5", "13.33", "hour", "59.99", "3119.48"),  # 59.985: pence each week
+     (1, "four-weeks", "", "100", "time", "25.00", "1300.00"),
+     (2, "month", "", "49.99", "time", "23.07", "1199.76"),
+     (1, "year", "", "1000", "time", "19.23", "1000.00"),
+     (5, "week", "0.25", "20.02", "hour", "25.03", "1301.56")],
+)
+def test_period_conversions(words, times, period, hours, price, per, week, year) -> None:
+    saved = answers.support_item("x", "", "pa", str(times), period, hours, price, per, "free")
+    money = answers.item_money(saved)
+    assert answers.per_year(money) == D(year)
+    assert answers.per_week(money) == D(week)
+
+
+def test_support_items_that_are_not_right(words) -> None:
+    good = ["PA", "", "pa", "2", "week", "3", "15", "hour", "personal-budget"]
+    for index, bad, key in [(3, "0", "error_times"), (3, "two", "error_times"),
+                            (3, "1001", "error_times"), (5, "25", "error_hours"),
+                            (5, "", "error_hours_empty"), (3, " ", "error_times_empty"),
+                            (6, "-5", "error_money_negative"),
+                            (0, "  ", "error_empty"), (5, "1.555", "error_hours")]:
+        fields = list(good)
+        fields[index] = bad
+        with pytest.raises(AnswerError) as e:
+            answers.support_item(*fields)
+        assert e.value.key == key, (index, bad)
+        assert e.value.key in words.messages
+    by_time = answers.support_item("Club", "", "community", "1", "week", "", "5", "time", "free")
+    assert by_time["hours"] == ""
+
+
+def test_older_lines_in_the_costs_answer_are_kept_but_not_added(words, store: Store) -> None:
+    session = start(words, store)
+    session.go_to_question("planning.costs")
+    session.answer(["Helper: 6 hours a week at £15 an hour",
+                    item("Art group", "community", 1, "week", "", "5", "time", "own-money")])
+    costing = cost(words, session.journey)
+    assert costing.notes == ["Helper: 6 hours a week at £15 an hour"]
+    assert [line.what for line in costing.lines] == ["Art group"]
+    assert costing.total_per_year == D("260.00")
+
+
+# -- review dates --------------------------------------------------------------------------
+
+def test_review_dates(words, store: Store) -> None:
+    due = {r.kind: (r.earliest, r.latest) for r in mia(words, store).plan().reviews}
+    assert due == {
+        "light": (date(2026, 4, 13), date(2026, 4, 27)),
+        "direct_payment": (None, date(2026, 9, 2)),
+        "yearly": (None, date(2027, 3, 2)),
+    }
+    plan = edna(words, store).plan()  # agreed on 31 August: the months run short
+    assert [(r.kind, r.latest) for r in plan.reviews] == [
+        ("light", date(2026, 10, 26)), ("direct_payment", date(2027, 2, 28)),
+        ("yearly", date(2027, 8, 31))]
+    assert plan.reviews[0].text.endswith("between 12 October 2026 and 26 October 2026")
+    assert gareth(words, store).plan().reviews == []  # not agreed yet: no dates
+
+
+def test_no_direct_payment_review_without_a_direct_payment(words, store: Store) -> None:
+    session = start(words, store)
+    session.go_to_question("happen.agreed")
+    session.answer("2028-02-29")
+    assert [(r.kind, r.latest) for r in session.plan().reviews] == [
+        ("light", date(2028, 4, 25)), ("yearly", date(2029, 2, 28))]
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
+
+
+# -- readiness ---------------------------------------------------------------------------
+
+def findings(session: Session) -> list[tuple[str, str, bool]]:
+    return [(f.code, f.question, f.blocks) for f in session.plan().readiness.findings]
+
+
+def test_mia_is_ready(words, store: Store) -> None:
+    readiness = mia(words, store).plan().readiness
+    assert readiness.ready and readiness.findings == []
+    assert [c.answered for c in readiness.criteria] == [True] * 7
+
+
+def test_gareth_needs_a_back_up_plan_and_a_start_date(words, store: Store) -> None:
+    session = gareth(words, store)
+    assert findings(session) == [("no_backup", "planning.backup", True),
+                                 ("to_find_out", "happen.start", True)]
+    session.go_to_question("planning.backup")
+    session.answer("My mum takes me to the club")
+    session.go_to_question("happen.start")
+    session.answer("2026-05-01")
+    assert session.plan().readiness.ready
+
+
+def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
+    session = edna(words, store)
+    plan = session.plan()
+    assert findings(session) == [
+        ("criterion", "circle.planning", True),
+        ("over_budget", "planning.costs", True),
+        ("no_money_person", "personal-budget.money-person", True),
+        ("no_carer_backup", "planning.carer-backup", True),
+        ("family_payment", "personal-budget.council-agree", True),
+        ("to_find_out", "personal-budget.pay-part", True),
+    ]
+    texts = [f.text for f in plan.readiness.findings]
+    assert texts[0] == 'Nothing yet for "Staying in control" (part 6 of 7).'
+    assert "£2,925.00 a year more than the budget (£56.25 a week)" in texts[1]
+    assert "a close relative in the same home" in texts[4]
+    assert "council can agree" in texts[4].lower() or "It can agree" in texts[4]
+    first = plan.readiness.findings[0]
+    assert (first.step, first.step_number, first.step_title) == ("circle", 5, "Circle of support")
+    for finding in plan.readiness.findings:
+        assert session.go_to_question(finding.question)
+        assert (session.flow.state, session.question.id) == (finding.step, finding.question)
+    reopened = Session(words, store, store.load(session.journey.id))
+    assert reopened.question.id == plan.readiness.findings[-1].question
+
+
+def test_family_restriction_follows_the_rules(words, store: Store) -> None:
+    base = {"welcome.name": "Ann", "welcome.mode": "self",
+            "personal-budget.managed": "direct-payment", "personal-budget.pay-known": "yes"}
+    cases = [({"personal-budget.family-relation": "partner",
+               "personal-budget.council-agree": "asked"}, True),
+             ({"personal-budget.family-relation": "partner",
+               "personal-budget.council-agree": "agreed"}, False),
+             ({"personal-budget.family-relation": "sibling",
+               "personal-budget.family-household": "no"}, False),
+             ({"personal-budget.family-relation": "grandparent",
+               "personal-budget.family-household": "yes"}, True),
+             ({"personal-budget.family-relation": "friend"}, False),
+             ({"personal-budget.family-relation": "other-family"}, False)]
+    for extra, restricted in cases:
+        session = walk(words, store, {**base, **extra})
+        codes = [f.code for f in session.plan().readiness.findings]
+        assert ("family_payment" in codes) is restricted, extra
+        if restricted and "personal-budget.council-agree" not in extra:
+            # asked at once, with the reason, and a kind word about the council's say
+            assert session.journey.value("personal-budget.council-agree") is None
+
+
+def test_changing_an_earlier_answer_retires_the_later_ones(words, store: Store) -> None:
+    session = walk(words, store, {
+        "welcome.name": "Ann", "welcome.mode": "self",
+        "personal-budget.managed": "direct-payment", "personal-budget.pay-known": "yes",
+        "personal-budget.family-relation": "partner",
+        "personal-budget.employ-pa": "yes", "personal-budget.employer-basics": ["contract"]})
+    codes = [f.code for f in session.plan().readiness.findings]
+    assert {"family_payment", "employer"} <= set(codes)
+    employer = next(f for f in session.plan().readiness.findings if f.code == "employer")
+    assert "paying wages" in employer.text and "insurance" in employer.text
+    assert "written contract" not in employer.text
+    session.go_to_question("personal-budget.managed")
+    session.answer("council-managed")
+    codes = [f.code for f in session.plan().readiness.findings]
+    assert "family_payment" not in codes and "employer" not in codes
+
+
+def test_a_personal_assistant_without_the_employer_questions(words, store: Store) -> None:
+    session = walk(words, store, {
+        "welcome.name": "Ann", "welcome.mode": "self",
+        "personal-budget.managed": "direct-payment",
+        "options.kinds": ["pa"], "options.employ": "yes",
+        "planning.costs": [item("PA", "pa", 1, "week", "2", "15", "hour", "personal-budget"),
+                           item("Dad", "family", 1, "week", "2", "10", "hour",
+                                "personal-budget")]})
+    found = {f.code: f for f in session.plan().readiness.findings}
+    assert found["employer_unchecked"].question == "personal-budget.employ-pa"
+    assert found["employer_unchecked"].blocks
+    assert found["family_check"].question == "personal-budget.pay-known"
+    assert not found["family_check"].blocks
+    assert found["budget_unknown"].question == "personal-budget.known"
+    assert not found["budget_unknown"].blocks
+
+
+def test_readiness_is_pure_and_matches_the_plan(words, store: Store) -> None:
+    session = edna(words, store)
+    plan = session.plan()
+    again = check(words, session.journey, plan.sections, plan.costing)
+    assert again == plan.readiness
+
+
+def test_conditions_only_look_back(words) -> None:
+    """The plan reads answers in journey order, so a condition may only read earlier ones."""
+    seen: set[str] = set()
+    for step in words.all_steps:
+        assert step.when is None or set(step.when.questions()) <= seen, step.id
+        for question in step.questions:
+            assert question.when is None or set(question.when.questions()) <= seen, question.id
+            seen.add(question.id)
+
+
+# -- documents ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_every_format_is_steady(words, store: Store, example: str) -> None:
+    session = EXAMPLES[example](words, store)
+    reloaded = build(words, store.load(session.journey.id))
+    for fmt in render.FORMATS:
+        first = render.export(session.plan(), fmt)
+        assert first == render.export(reloaded, fmt), fmt
+        assert first == render.export(session.plan(), fmt), fmt
+
+
+def test_markdown_shows_the_costed_plan(words, store: Store) -> None:
+    text = render.render(edna(words, store).plan(), "md")
+    assert ("| Home care visits, morning and bedtime | Getting washed and dressed | An agency "
+            "| 14 times a week, 0.5 hours each time | £24.60 an hour | £172.20 | £8,954.40 "
+            "| Personal budget |") in text
+    assert "**Over the budget by £2,925.00 a year (£56.25 a week).**" in text
+    assert "Budget: £210.00 a week (£210.00 a week, £10,920.00 a year, indicative)" in text
+    assert "| Ask the council to agree paying Carol | Carol | 14 September 2026 | to do |" in text
+    assert "| Find out: Paying part of the cost \\(Personal budget\\) |  |  | to do |" in text
+    assert "- A review of the direct payment: by 28 February 2027" in text
+    assert "- [ ] 6. Staying in control" in text and "- [x] 1. What is important" in text
+    assert "answered by Carol \\(daughter\\)" in text
+    assert "**Closest family and friends**" in text
+
+
+def test_text_and_word_documents(words, store: Store) -> None:
+    plan = mia(words, store).plan()
+    text = render.render(plan, "txt")
+    assert "Personal budget: £168.02 a week, £8,737.00 a year." in text
+    assert "Left: £623.00 a year (£11.98 a week)." in text
+    assert "Nothing that a council would need is missing." in text
+    document = word_text(render.export(plan, "docx"))
+    for expected in ("Support plan for Mia", "1. What is important", "Costed support",
+                     "Personal assistant time with Alfie", "£3,835.00", "Action plan",
+                     "Open a bank account for the direct payment", "Reviews",
+                     "A review of the direct payment: by 2 September 2026"):
+        assert expected in document, expected
+    large = render.export(plan, "docx", large_print=True)
+    assert b"" != large != render.export(plan, "docx")
+
+
+def word_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return re.sub(r"<[^>]+>", "", xml.replace("</w:p>", "\n"))
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.style = ""
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.style += data
+
+
+@pytest.mark.parametrize("fmt", ["html", "profile-html"])
+def test_html_is_one_file_that_fetches_nothing(words, store: Store, fmt: str) -> None:
+    page = render.render(gareth(words, store).plan(), fmt)
+    tags = Tags()
+    tags.feed(page)
+    assert not {"script", "link", "img", "iframe", "object", "embed", "image", "use"} & set(
+        tags.tags)
+    assert not [a for a, _ in tags.attrs if a in ("src", "href", "srcset", "xlink:href")]
+    assert "url(" not in tags.style and "@import" not in tags.style
+    assert "@media print" in tags.style
+    large = render.render(gareth(words, store).plan(), fmt, large_print=True)
+    assert '<body class="large">' in large and '<body class="large">' not in page
+
+
+def test_html_draws_the_budget_and_the_circle(words, store: Store) -> None:
+    page = render.render(gareth(words, store).plan(), "html")
+    assert page.count("<svg") == 2
+    assert "£3,494.40 a year, budget £3,600.00" in page
+    for name in ("Mum", "Dave", "The Red Lion quiz…", "Rugby club", "Sian"):
+        assert f">{name}</text>" in page, name
+    for ring in ("Closest family and friends", "Friends and neighbours", "Groups and places",
+                 "Paid people"):
+        assert f">{ring}</text>" in page
+    over = render.render(edna(words, store).plan(), "html")
+    assert "over-bar" in over and "(over)" in over
+
+
+def test_one_page_profile(words, store: Store) -> None:
+    text = render.render(mia(words, store).plan(), "profile-md")
+    assert text.startswith("# One-page profile: Mia")
+    sections = text.split("\n## ")[1:]
+    assert [s.splitlines()[0] for s in sections] == [
+        "What people like and admire about me", "What is important to me",
+        "How best to support me"]
+    assert "- I never give up" in sections[0]
+    assert "- Walking" in sections[1] and "- The river path" in sections[1]
+    assert "- Tell me the plan for the week on Sunday" in sections[2]
+    assert "- Eight hours of sleep" in sections[2]
+    assert "Costed support" not in text
+
+
+HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% raw %} & [x](http://evil) # h \x1b[31mred\x07"
+
+
+def hostile_journey(words, store: Store) -> Session:
+    people = [{"name": HOSTILE, "relation": HOSTILE, "ring": ring, "helps": HOSTILE}
+              for ring in ("closest", "paid")]
+    return walk(words, store, {
+        "welcome.name": "<b>{{ name }}</b>", "welcome.mode": "self",
+        "rights.hopes": HOSTILE,
+        "circle.people": people,
+        "dreams.admire": [HOSTILE],
+        "planning.costs": [item(HOSTILE, "pa", 1, "week", "1", "10", "hour", "free", HOSTILE)],
+        "happen.first-steps": [{"what": HOSTILE, "who": HOSTILE, "by": "", "status": "to-do"}],
+    })
+
+
+@pytest.mark.parametrize("fmt", list(render.FORMATS))
+def test_hostile_text_comes_out_inert(words, store: Store, fmt: str) -> None:
+    plan = hostile_journey(words, store).plan()
+    data = render.export(plan, fmt)
+    text = word_text(data) if fmt == "docx" else data.decode("utf-8")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "49" not in text
+    assert "{{ 7*7 }}" in text or "{{ 7\\*7 }}" in text
+    if fmt in ("html", "profile-html"):
+        assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+        assert "<b>" not in text and "&lt;b&gt;" in text
+        assert 'href="' not in text
+    elif fmt in ("md", "profile-md"):
+        assert "<script>" not in text and "\\<script\\>" in text
+        assert "\\[x\\]\\(http://evil\\)" in text
+        assert "\n# h" not in text
+    elif fmt == "docx":
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+        assert "<script>" not in xml and "&lt;script&gt;" in xml
+    else:
+        assert "<script>alert(1)</script>" in text  # plain text: shown as typed, nothing runs
+
+
+# -- content: compound conditions and the profile --------------------------------------
+
+def test_compound_conditions(tmp_path) -> None:
+    import shutil
+
+    from pydantic import ValidationError
+
+    from journey import content
+    from journey.content import Condition, ContentError
+
+    either = Condition(any_of=[Condition(question="a", one_of=["x"]),
+                               Condition(all_of=[Condition(question="b", one_of=["y"]),
+                                                 Condition(question="c", none_of=["z"])])])
+    assert either.questions() == ["a", "b", "c"]
+    assert either.holds({"a": "x"}) and either.holds({"b": "y", "c": "w"})
+    assert not either.holds({"b": "y", "c": "z"}) and not either.holds({})
+    for bad in ({"any_of": []}, {"any_of": [{"question": "a", "one_of": ["x"]}], "question": "a"},
+                {"one_of": ["x"]}, {"any_of": [{"question": "a", "one_of": ["x"]}],
+                                    "all_of": [{"question": "a", "one_of": ["x"]}]}):
+        with pytest.raises(ValidationError):
+            Condition.model_validate(bad)
+
+    root = tmp_path / "content"
+    shutil.copytree(content.content_dir(), root)
+    step = root / "steps" / "03-personal-budget.toml"
+    step.write_text(step.read_text().replace(
+        '{ question = "personal-budget.family-household", one_of = ["yes"] }',
+        '{ question = "personal-budget.nowhere", one_of = ["yes"] }'))
+    with pytest.raises(ContentError, match=r"personal-budget\.nowhere"):
+        content.load(root)
+    shutil.copy(content.content_dir() / "steps" / "03-personal-budget.toml", step)
+    words = root / "journey.toml"
+    words.write_text(words.read_text().replace('"dreams.admire"]', '"dreams.nothing"]'))
+    with pytest.raises(ContentError, match=r"dreams\.nothing"):
+        content.load(root)

@@ -90,7 +90,7 @@ def build(content: Content, journey: Journey) -> Plan:
     for step in content.all_steps:
         for question in step.questions:
             answer = given.get(question.id)
-            if answer is None or (question.when and not question.when.holds(values)):
+            if answer is None or not question.applies(values):
                 continue
             if answer.unsure:
                 to_find_out.append(

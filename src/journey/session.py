@@ -61,7 +61,8 @@ class Session:
         return build(self.content, self.journey)
 
     def status(self, step_id: str) -> Status:
-        if not self.flow.applies(step_id):
+        if not self.flow.applies(step_id) or self.content.step(step_id).not_needed(
+                self.journey.values()):
             return Status.NOT_NEEDED
         questions = self.flow.questions(step_id)
         given = self.journey.answers

@@ -14,4 +14,5 @@ def start(words: Content, store: Store, name: str = "Sam", mode: str = "self") -
     if mode != "self":
         session.answer("Jo")
         session.answer("advocate")
+        session.answer("they")
     return session

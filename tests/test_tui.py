@@ -82,17 +82,22 @@ async def test_answer_back_and_skip(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
+        assert question(app) == "rights.hopes"
+        for text in ("Getting out more", "Home from hospital", "Nothing"):
+            await type_in(pilot, text)
         assert question(app) == "rights.who"
-        await choose(pilot, 1)
+        await choose(pilot, 1)  # a carer
+        assert question(app) == "rights.cared-for"
+        await type_in(pilot, "My son")
         await choose(pilot, 0)  # yes
-        await type_in(pilot, "Getting out more")
+        await choose(pilot, 0)  # yes
         assert question(app) == "assessment.hard"
         assert "Getting out more" in plan_text(app)
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+b", "ctrl+b", "ctrl+b")
         await pilot.pause()
-        assert question(app) == "rights.hopes"
-        assert app.focused.value == "Getting out more"  # nothing lost going back
-        await pilot.press("ctrl+b", "ctrl+b")
+        assert question(app) == "rights.cared-for"
+        assert app.focused.value == "My son"  # nothing lost going back
+        await pilot.press("ctrl+b")
         await pilot.pause()
         assert question(app) == "rights.who"
         assert app.focused.highlighted == 1
@@ -108,7 +113,7 @@ async def test_not_sure_moves_on_and_lists_it(store: Store) -> None:
         await through_welcome(pilot)
         await pilot.click("#not-sure")
         await pilot.pause()
-        assert question(app) == "rights.knew"
+        assert question(app) == "rights.why-now"
         assert "Still to find out" in plan_text(app)
 
 
@@ -116,7 +121,7 @@ async def test_map_shows_statuses_and_jumps(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
-        await choose(pilot, 0)
+        await type_in(pilot, "More time out")
         await pilot.press("ctrl+l")  # skip the rest of rights
         await pilot.pause()
         await pilot.press("ctrl+g")
@@ -160,12 +165,10 @@ async def test_huge_paste_and_escape_codes(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot, "Sam\x1b[31m [b]bold[/b]")
         assert "Sam [b]bold[/b]" in plan_text(app)  # shown as typed, not as markup
-        await choose(pilot, 0)
-        await choose(pilot, 0)
         await type_in(pilot, "x" * 1_048_576)
         assert "very long" in shown(app, "#error")
         assert question(app) == "rights.hopes"
-        assert len(app.screen.session.journey.answers) == 4  # earlier answers intact
+        assert len(app.screen.session.journey.answers) == 2  # earlier answers intact
 
 
 async def test_list_items_are_saved_one_by_one(store: Store) -> None:
@@ -188,13 +191,13 @@ async def test_quit_and_resume_exactly_where_they_stopped(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
-        await choose(pilot, 2)
-        await choose(pilot, 1)
+        await type_in(pilot, "More time out")
+        await type_in(pilot, "Home from hospital")
         await pilot.press("ctrl+q")
     journey_id = store.list()[0].id
     saved = Store(store.home).load(journey_id)
     assert [e.question for e in saved.events if isinstance(e, Answered)] == [
-        "welcome.name", "welcome.mode", "rights.who", "rights.knew"]
+        "welcome.name", "welcome.mode", "rights.hopes", "rights.why-now"]
 
     again = JourneyApp(Store(store.home))
     async with again.run_test(size=SIZE) as pilot:
@@ -205,9 +208,8 @@ async def test_quit_and_resume_exactly_where_they_stopped(store: Store) -> None:
         rows.highlighted = 1
         await pilot.press("enter")
         await pilot.pause()
-        assert question(again) == "rights.hopes"
-        assert "Support for a carer" not in plan_text(again)
-        assert "Both" in plan_text(again)
+        assert question(again) == "rights.worries"
+        assert "Home from hospital" in plan_text(again)
 
 
 async def test_start_a_new_journey_from_the_start_screen(store: Store) -> None:
@@ -242,8 +244,10 @@ async def test_facilitated_wording(store: Store) -> None:
         await choose(pilot, 1)
         await type_in(pilot, "Jo")
         await type_in(pilot, "advocate")
-        assert "support for Sam" in shown(app, "#question")
-        await choose(pilot, 0)
+        assert "about Sam" in shown(app, "#question")
+        await choose(pilot, 0)  # they and their
+        assert "What would Sam most like" in shown(app, "#question")
+        await type_in(pilot, "More time out")
         assert "said by Sam" in plan_text(app)
 
 

@@ -142,6 +142,9 @@ class Question(Strict):
     when: When = None
     feeds: Identifier
     required: bool = False
+    quiet: list[str] = Field(
+        default=[], description="Answers the plan leaves out, because they need nothing doing."
+    )
     sources: list[Identifier] = Field(
         default=[], description="Where a legal fact in the wording comes from (sources.toml)."
     )
@@ -214,22 +217,44 @@ class Repeat(Strict):
         return test.holds(answers)
 
 
+class Count(Strict):
+    """How many of a Repeat's outcomes the person said are hard, compared with a number."""
+
+    repeat: Identifier
+    at_least: int | None = Field(default=None, ge=0)
+    below: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Count:
+        if (self.at_least is None) == (self.below is None):
+            raise ValueError("a count needs exactly one of 'at_least' or 'below'")
+        return self
+
+    def holds(self, count: int) -> bool:
+        return count >= self.at_least if self.at_least is not None else count < (
+            self.below or 0)
+
+
 class Rule(Strict):
-    """One thing a helper's result may say, and when it says it."""
+    """One thing a helper's result may say, and when it says it. With a count, the wording
+    may use {count} and {areas} (the outcomes said to be hard)."""
 
     when: list[Condition] = []
+    count: Count | None = None
     say: NonEmpty
     say_about: NonEmpty | None = None
     sources: list[Identifier] = []
 
     @model_validator(mode="after")
     def _placeholders(self) -> Rule:
-        _check_placeholders(self.say)
-        _check_placeholders(self.say_about or "")
+        allowed = ALLOWED_PLACEHOLDERS | ({"count", "areas"} if self.count else set())
+        _check_placeholders(self.say, allowed)
+        _check_placeholders(self.say_about or "", allowed)
         return self
 
-    def wording(self, name: str, about: bool = False) -> str:
-        return fill(self.say_about if about and self.say_about else self.say, name)
+    def wording(self, name: str, about: bool = False, **values: str) -> str:
+        text = self.say_about if about and self.say_about else self.say
+        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), fill(text, name))
 
 
 class Result(Strict):
@@ -247,8 +272,6 @@ class Result(Strict):
     def covers(self, question_id: str) -> bool:
         return any(question_id == q or question_id.startswith(q + ".") for q in self.questions)
 
-    def says(self, answers: dict[str, object]) -> list[Rule]:
-        return [r for r in self.rules if holds(r.when, answers)]
 
 
 class Step(Strict):
@@ -345,6 +368,7 @@ class Journey(Strict):
     _questions_by_id: dict[str, Question] = PrivateAttr()
     _step_of_question: dict[str, Step] = PrivateAttr()
     _sources_by_id: dict[str, Source] = PrivateAttr()
+    _repeats_by_id: dict[str, Repeat] = PrivateAttr()
 
     @property
     def all_steps(self) -> list[Step]:
@@ -361,6 +385,9 @@ class Journey(Strict):
 
     def source(self, source_id: str) -> Source:
         return self._sources_by_id[source_id]
+
+    def repeat(self, repeat_id: str) -> Repeat:
+        return self._repeats_by_id[repeat_id]
 
     def results(self) -> list[Result]:
         return [r for s in self.all_steps for r in s.results]
@@ -390,8 +417,14 @@ class Journey(Strict):
                 owner[q.id] = step
         sections = {s.id for s in self.plan_sections}
         known_sources = {s.id for s in self.sources}
+        repeats = {r.id: r for step in self.all_steps for r in step.repeats}
         for step in self.all_steps:
             self._check_step(step, questions, sections, known_sources)
+            for result in step.results:
+                for rule in result.rules:
+                    if rule.count and rule.count.repeat not in repeats:
+                        raise ContentError(f"result '{result.id}' counts "
+                                           f"'{rule.count.repeat}', which is not a repeat")
         for term in self.glossary:
             for source in term.sources:
                 if source not in known_sources:
@@ -402,6 +435,7 @@ class Journey(Strict):
         self._questions_by_id = questions
         self._step_of_question = owner
         self._sources_by_id = {s.id: s for s in self.sources}
+        self._repeats_by_id = repeats
         return self
 
     @staticmethod

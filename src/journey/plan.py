@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from journey import answers as parse
+from journey import results
 from journey.content import Journey as Content
 from journey.content import Kind, Question
 from journey.model import Answered, Journey, Mode, Role
@@ -97,6 +98,8 @@ def build(content: Content, journey: Journey) -> Plan:
                     FollowUp(question=question.id, step=step.title, label=question.label)
                 )
                 continue
+            if answer.value in question.quiet:
+                continue
             lines = answer_lines(content, question, answer.value, shown_name)
             if not lines:
                 continue
@@ -108,6 +111,10 @@ def build(content: Content, journey: Journey) -> Plan:
                     said_by=attribution(content, answer, journey),
                 )
             )
+    for found in results.findings(content, journey):
+        entries[found.feeds].append(
+            Entry(question=found.id, label=found.title, lines=[line.text for line in found.lines])
+        )
     return Plan(
         title=content.message("plan_title", name=name) if name else content.message(
             "plan_untitled"),

@@ -11,11 +11,13 @@ from typing import Any
 
 from journey.answers import clean_value
 from journey.content import Journey as Content
-from journey.content import Question
+from journey.content import Question, Step
 from journey.flow import FINISHED, WELCOME, Flow
 from journey.model import Answered, Journey, Mode, Moved, Skipped
 from journey.plan import Plan, build
 from journey.store import Store
+
+PRONOUNS_QUESTION = "welcome.pronouns"
 
 
 class Status(StrEnum):
@@ -54,8 +56,22 @@ class Session:
         """Speak about the person by name, rather than to them."""
         return self.journey.mode is not Mode.SELF and bool(self.journey.name)
 
+    @property
+    def pronouns(self) -> dict[str, str] | None:
+        """The words chosen for talking about the person, put into wording as plain text."""
+        chosen = self.journey.value(PRONOUNS_QUESTION)
+        if chosen not in ("they", "she", "he"):
+            return None  # the person's name is used instead
+        return {"their": self.content.message("their_" + chosen),
+                "them": self.content.message("them_" + chosen)}
+
     def wording(self, question: Question) -> str:
-        return question.wording(self.name or self.content.message("someone"), self.about)
+        return question.wording(self.name or self.content.message("someone"), self.about,
+                                self.pronouns)
+
+    def introduction(self, step: Step) -> str:
+        return step.introduction(self.name or self.content.message("someone"), self.about,
+                                 self.pronouns)
 
     def plan(self) -> Plan:
         return build(self.content, self.journey)

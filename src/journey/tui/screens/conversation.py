@@ -128,7 +128,7 @@ class ConversationScreen(Screen[None]):
         self.sub_title = title
         self.query_one("#step-title", Static).update(Content(title))
         first = session.flow.questions(step.id)[:1] == [question]
-        intro = f"{step.intro.strip()}\n\n" if first else ""
+        intro = f"{session.introduction(step)}\n\n" if first else ""
         self.query_one("#question", Static).update(
             Content.assemble((intro, "italic"), (session.wording(question), "bold"))
         )

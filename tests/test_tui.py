@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from journey.model import Answered, Moved
 from journey.store import Store
@@ -260,3 +260,41 @@ async def test_command_palette_offers_the_main_actions(store: Store) -> None:
         commands["Journey map"].callback()
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
+
+
+async def test_circle_of_support_people_are_added_and_removed(store: Store) -> None:
+    from journey.tui.people import PeopleAnswer
+
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await through_welcome(pilot)
+        app.screen.session.go_to("circle")
+        app.screen.show_question()
+        await pilot.pause()
+        assert question(app) == "circle.people"
+        box = app.screen.query_one(PeopleAnswer)
+        assert app.focused.id == "people-name"
+        box.query_one("#people-done", Button).press()  # nobody yet: a kind message
+        await pilot.pause()
+        assert "at least one person" in shown(app, "#error")
+        for name, relation, helps in (("Jan [b]", "sister", "does my big shop"),
+                                      ("Dave", "next door", "")):
+            await type_in(pilot, name)
+            await type_in(pilot, relation)
+            box.query_one("#people-helps", Input).value = helps
+            box.query_one("#people-helps", Input).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+        journey = app.screen.session.journey
+        assert journey.value("circle.people") == [
+            {"name": "Jan [b]", "relation": "sister", "ring": "closest",
+             "helps": "does my big shop"},
+            {"name": "Dave", "relation": "next door", "ring": "closest", "helps": ""}]
+        assert "Jan [b] (sister), closest family and friends: does my big shop" in plan_text(app)
+        box.query_one("#people-list", OptionList).highlighted = 1
+        box.query_one("#people-remove", Button).press()
+        await pilot.pause()
+        assert [p["name"] for p in journey.value("circle.people")] == ["Jan [b]"]
+        box.query_one("#people-done", Button).press()
+        await pilot.pause()
+        assert question(app) == "circle.knows-best"

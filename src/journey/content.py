@@ -43,6 +43,7 @@ class Kind(StrEnum):
     MONEY = "money"
     DATE = "date"
     PERSON = "person"
+    PEOPLE = "people"
 
 
 class Strict(BaseModel):

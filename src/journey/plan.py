@@ -64,10 +64,24 @@ def answer_lines(content: Content, question: Question, value: Any, name: str) ->
         return [f"{amount} {period} ({yearly} a year)" if value["period"] != "year" else amount]
     if kind is Kind.DATE:
         return [parse.show_date(value)]
+    if kind is Kind.PEOPLE and isinstance(value, list):
+        return [member_line(content, v) for v in value if isinstance(v, dict)]
     if kind is Kind.PERSON and isinstance(value, dict):
         relation = value.get("relation")
         return [f"{value.get('name', '')} ({relation})" if relation else value.get("name", "")]
     return [str(value)]
+
+
+def member_line(content: Content, member: dict[str, str]) -> str:
+    """'Jan (sister), closest family and friends: does the big shop'."""
+    line = member.get("name", "")
+    if member.get("relation"):
+        line += f" ({member['relation']})"
+    if member.get("ring") in parse.Ring._value2member_map_:
+        line += ", " + content.message("ring_" + member["ring"]).lower()
+    if member.get("helps"):
+        line += f": {member['helps']}"
+    return line
 
 
 def attribution(content: Content, answer: Answered, journey: Journey) -> str | None:

@@ -33,6 +33,7 @@ LEGAL_NAMES = (
     "Mental Health Act",
     "Care Act 2014",
     "Care Act",
+    "National Insurance",
     "Independent Mental Capacity Advocate",
     "Independent Mental Health Advocate",
 )

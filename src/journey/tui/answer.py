@@ -37,6 +37,8 @@ class Invalid(Message):
 class AnswerBox(Vertical):
     """Base for the inputs: knows the question, the words, and any earlier answer."""
 
+    FIRST = "Input, OptionList, SelectionList"  # what takes the focus
+
     def __init__(self, question: Question, words: Words, name: str, value: Any) -> None:
         super().__init__(classes="answer")
         self.question = question
@@ -46,7 +48,7 @@ class AnswerBox(Vertical):
 
     def on_mount(self) -> None:
         # Focus as soon as the input exists, so no key typed after an answer goes astray.
-        first = self.query("Input, OptionList, SelectionList").first()
+        first = self.query(self.FIRST).first()
         first.focus()
 
     def hint(self, key: str) -> Static:
@@ -215,4 +217,8 @@ _BY_KIND: dict[Kind, type[AnswerBox]] = {
 
 
 def answer_box(question: Question, words: Words, name: str, value: Any) -> Widget:
+    if question.kind is Kind.PEOPLE:
+        from journey.tui.people import PeopleAnswer  # it builds on AnswerBox, above
+
+        return PeopleAnswer(question, words, name, value)
     return _BY_KIND[question.kind](question, words, name, value)

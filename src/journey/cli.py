@@ -24,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("list", help="show saved journeys, most recent first")
     export = commands.add_parser("export", help="save a journey's plan as a file")
     export.add_argument("id", help="the journey's id, as shown by 'journey list'")
-    export.add_argument("--format", default="md", choices=["md"], help="file format")
+    export.add_argument("--format", default="md", choices=["md", "prep"],
+                        help="md: the plan; prep: the assessment preparation sheet")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
     resume = commands.add_parser("open", help="open a saved journey where it stopped")
     resume.add_argument("id")
@@ -88,7 +89,12 @@ def _export(journey_id: str, fmt: str, output: Path | None) -> int:
     except KeyError:
         print(words.message("error_no_journey", id=_safe(journey_id)), file=sys.stderr)
         return 1
-    text = render.render(plan.build(words, journey), fmt)
+    if fmt == "prep":
+        from journey import prep
+
+        text = render.render_prep(prep.build(words, journey))
+    else:
+        text = render.render(plan.build(words, journey), fmt)
     if output is None:
         sys.stdout.write(text)
         return 0

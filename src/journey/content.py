@@ -50,10 +50,15 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def placeholder_values(name: str, pronouns: dict[str, str] | None = None) -> dict[str, str]:
+    """What each placeholder becomes: the name, and pronouns (the name again if none)."""
+    return {"their": f"{name}'s", "them": name, **(pronouns or {}), "name": name}
+
+
 def fill(text: str, name: str, pronouns: dict[str, str] | None = None) -> str:
     """Put the person's name (and pronouns) into wording. They are inserted as plain text,
     never interpreted, so whatever someone types as a name stays just a name."""
-    words = {"their": f"{name}'s", "them": name, **(pronouns or {}), "name": name}
+    words = placeholder_values(name, pronouns)
     return PLACEHOLDER.sub(lambda m: words.get(m.group(1), m.group(0)), text)
 
 
@@ -164,10 +169,14 @@ class Question(Strict):
     def applies(self, answers: dict[str, object]) -> bool:
         return holds(self.when, answers)
 
+    def template(self, about: bool = False) -> str:
+        """The wording before the name is put in: to the person, or about them."""
+        return self.ask_about if about and self.ask_about else self.ask
+
     def wording(self, name: str, about: bool = False,
                 pronouns: dict[str, str] | None = None) -> str:
         """The question as shown: spoken to the person, or about them by name."""
-        return fill(self.ask_about if about and self.ask_about else self.ask, name, pronouns)
+        return fill(self.template(about), name, pronouns)
 
     def choice_label(self, value: str, name: str) -> str:
         return fill(next((c.label for c in self.choices if c.value == value), value), name)
@@ -269,6 +278,7 @@ class Result(Strict):
         min_length=1, description="The helper's questions: ids, or prefixes of generated ids."
     )
     rules: list[Rule] = Field(min_length=1)
+    sheet: bool = Field(default=False, description="It can be saved on its own as a sheet.")
 
     def covers(self, question_id: str) -> bool:
         return any(question_id == q or question_id.startswith(q + ".") for q in self.questions)
@@ -309,10 +319,12 @@ class Step(Strict):
         _check_placeholders(self.more or "")
         return self
 
+    def intro_template(self, about: bool = False) -> str:
+        return (self.intro_about if about and self.intro_about else self.intro).strip()
+
     def introduction(self, name: str, about: bool = False,
                      pronouns: dict[str, str] | None = None) -> str:
-        return fill(self.intro_about if about and self.intro_about else self.intro, name,
-                    pronouns).strip()
+        return fill(self.intro_template(about), name, pronouns)
 
     def not_needed(self, answers: dict[str, object]) -> bool:
         """The step's deciding question says the step does not apply to this person."""

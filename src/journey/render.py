@@ -15,8 +15,10 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from journey.plan import Plan
+    from journey.prep import Sheet
 
 FORMATS = {"md": "plan.md.j2"}
+PREP_TEMPLATE = "prep.md.j2"  # the assessment preparation sheet, exported on its own
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>()#+!|~])")
 
 
@@ -46,3 +48,8 @@ def render(plan: Plan, fmt: str = "md") -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return environment().get_template(FORMATS[fmt]).render(plan=plan.model_dump())
+
+
+def render_prep(sheet: Sheet) -> str:
+    """The assessment preparation sheet as Markdown."""
+    return environment().get_template(PREP_TEMPLATE).render(sheet=sheet.model_dump())

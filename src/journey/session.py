@@ -11,7 +11,7 @@ from typing import Any
 
 from journey.answers import clean_value
 from journey.content import Journey as Content
-from journey.content import Question, Step
+from journey.content import Question, Step, placeholder_values
 from journey.flow import FINISHED, WELCOME, Flow
 from journey.model import Answered, Journey, Mode, Moved, Skipped
 from journey.plan import Plan, build
@@ -68,6 +68,11 @@ class Session:
     def wording(self, question: Question) -> str:
         return question.wording(self.name or self.content.message("someone"), self.about,
                                 self.pronouns)
+
+    @property
+    def placeholders(self) -> dict[str, str]:
+        """What the placeholders in wording become for this person, as plain text."""
+        return placeholder_values(self.name or self.content.message("someone"), self.pronouns)
 
     def introduction(self, step: Step) -> str:
         return step.introduction(self.name or self.content.message("someone"), self.about,

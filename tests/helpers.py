@@ -14,6 +14,7 @@ def start(words: Content, store: Store, name: str = "Sam", mode: str = "self") -
     if mode != "self":
         session.answer("Jo")
         session.answer("advocate")
+        session.answer("they")
     return session
 
 

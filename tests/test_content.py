@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from journey import content
-from journey.content import ContentError, Kind
+from journey.content import ContentError, Kind, conditions
 
 STEPS = [
     "rights", "assessment", "personal-budget", "health-budget", "circle", "advocacy",
@@ -33,8 +33,11 @@ def test_every_criterion_is_fed_by_some_question(words) -> None:
 
 
 def test_health_budget_step_collapses_to_one_question(words) -> None:
-    first, *rest = words.step("health-budget").questions
-    assert rest and all(q.when and q.when.question == first.id for q in rest)
+    step = words.step("health-budget")
+    first, *rest = step.questions
+    assert rest and all(any(first.id in c.questions() for c in conditions(q.when))
+                        for q in rest)
+    assert step.needed is not None and list(step.needed.questions()) == [first.id]
 
 
 def test_every_message_the_code_uses_exists_and_none_is_left_over(words) -> None:
@@ -95,6 +98,13 @@ BROKEN = {
                             "most like {plan.__class__}", "placeholder"),
     "choice without choices": ("01-rights.toml", 'kind = "text"', 'kind = "choice"',
                                "choices"),
+    "source not listed": ("01-rights.toml", 'feeds = "change"',
+                          'feeds = "change"\nsources = ["made-up-act"]', "made-up-act"),
+    "four paragraphs of introduction": ("01-rights.toml", 'intro = """',
+                                        'intro = """\nOne.\n\nTwo.\n\nThree.\n\n',
+                                        "at most 3 paragraphs"),
+    "empty any_of": ("04-health-budget.toml", 'when = { question = "health-budget.route", '
+                     'none_of = ["none"] }', "when = { any_of = [] }", "any_of"),
 }
 
 
@@ -103,6 +113,23 @@ def test_broken_content_is_refused(copy: Path, file: str, old: str, new: str, sa
     _edit(copy / "steps" / file, old, new)
     with pytest.raises(ContentError, match=says):
         content.load(copy)
+
+
+def test_glossary_and_sources_files_are_checked(copy: Path) -> None:
+    _edit(copy / "glossary.toml", "meaning =", "meening =")
+    with pytest.raises(ContentError, match=r"glossary.toml.*meening"):
+        content.load(copy)
+
+
+def test_a_condition_may_need_any_of_several_answers(words) -> None:
+    from journey.content import Condition
+
+    either = Condition.model_validate(
+        {"any_of": [{"question": "a", "one_of": ["x"]}, {"question": "b", "one_of": ["y"]}]})
+    assert either.holds({"b": "y"}) and not either.holds({"a": "y", "b": "x"})
+    assert list(either.questions()) == ["a", "b"]
+    with pytest.raises(ValueError, match="any_of"):
+        Condition.model_validate({"question": "a", "one_of": ["x"], "any_of": []})
 
 
 def test_all_kinds_are_used(words) -> None:

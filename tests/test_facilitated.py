@@ -41,9 +41,7 @@ def test_the_person_can_make_a_suggestion_their_own(words, store) -> None:
         "suggested by Jo (advocate), agreed by Sam")
     assert session.journey.suggestions() == []
     # A new suggestion to the same question needs agreeing again.
-    session.go_to(words.step_of(question).id)
-    while session.question.id != question:
-        session.next()
+    session.go_to_question(question)
     session.answer("A slow breakfast", suggested=True)
     assert session.journey.suggestions()[0].question == question
 
@@ -134,9 +132,7 @@ def test_the_summary_lists_what_this_sitting_covered_and_changed(words, store) -
     session.answer("Cooking")
     session.note("Old next step", next_step=True)
     session.begin_sitting(Mode.WITH, "Jo", "advocate", ["Sam", "Jo"])
-    session.go_to(words.step_of(question).id)
-    while session.question.id != question:
-        session.next()
+    session.go_to_question(question)
     session.answer("Baking bread", suggested=True)
     session.confirm(question)
     unsure = session.question.id

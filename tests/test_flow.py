@@ -44,7 +44,8 @@ def test_cannot_leave_welcome_without_a_name(flow: Flow, given: dict) -> None:
 def test_helper_questions_only_when_someone_helps(flow: Flow, given: dict) -> None:
     given.update({"welcome.name": "Sam", "welcome.mode": "with"})
     assert [q.id for q in flow.questions(WELCOME)] == [
-        "welcome.name", "welcome.mode", "welcome.helper-name", "welcome.helper-role"]
+        "welcome.name", "welcome.mode", "welcome.helper-name", "welcome.helper-role",
+        "welcome.pronouns"]
     given["welcome.mode"] = "self"
     assert [q.id for q in flow.questions(WELCOME)] == ["welcome.name", "welcome.mode"]
 

@@ -17,8 +17,6 @@ def section(plan, section_id: str):
 def test_plan_grows_from_answers(words, store) -> None:
     session = start(words, store)
     assert session.flow.state == "rights"
-    session.answer("person")
-    session.answer("yes")
     session.answer("Getting out more")
     plan = session.plan()
     assert plan.title == "Support plan for Sam"
@@ -28,6 +26,8 @@ def test_plan_grows_from_answers(words, store) -> None:
 
 def test_latest_answer_wins_and_nothing_is_lost(words, store) -> None:
     session = start(words, store)
+    while session.question.id != "rights.who":
+        session.next()
     session.answer("person")
     session.back()
     session.answer("carer")
@@ -41,7 +41,7 @@ def test_not_sure_becomes_something_to_find_out(words, store) -> None:
     session = start(words, store)
     session.answer(None, unsure=True)
     plan = session.plan()
-    assert [(f.question, f.step) for f in plan.to_find_out] == [("rights.who", "Your rights")]
+    assert [(f.question, f.step) for f in plan.to_find_out] == [("rights.hopes", "Your rights")]
     assert not section(plan, "about").entries[2:]
 
 
@@ -59,34 +59,35 @@ def test_money_shows_both_periods(words, store) -> None:
 
 def test_facilitated_answers_are_attributed(words, store) -> None:
     session = start(words, store, mode="with")
-    assert session.wording(session.question) == words.question("rights.who").wording(
+    assert session.wording(session.question) == words.question("rights.hopes").wording(
         "Sam", about=True)
-    session.answer("person")
-    entry = section(session.plan(), "about").entries[-1]
+    session.answer("More time out")
+    entry = section(session.plan(), "change").entries[-1]
     assert entry.said_by == "said by Sam"
     behalf = start(words, store, name="Ann", mode="behalf")
-    behalf.answer("person")
-    entry = section(behalf.plan(), "about").entries[-1]
+    behalf.answer("More time out")
+    entry = section(behalf.plan(), "change").entries[-1]
     assert entry.said_by == "answered by Jo (advocate)"
 
 
 def test_statuses_follow_the_journey(words, store) -> None:
     session = start(words, store)
     assert session.status("rights") is Status.NOT_STARTED
-    session.answer("person")
+    session.answer("More time out")
     assert session.status("rights") is Status.IN_PROGRESS
     session.skip_step()
     assert session.status("rights") is Status.SKIPPED
     assert session.flow.state == "assessment"
     session.go_to("rights")
-    assert session.question.id == "rights.knew"
-    session.answer("yes")
+    assert session.question.id == "rights.why-now"
+    session.answer("I came home from hospital")
     assert session.status("rights") is Status.IN_PROGRESS
-    session.answer("More time out")
+    for answer in ("Nothing", "person", "yes", "no"):
+        session.answer(answer)
     assert session.status("rights") is Status.DONE
     session.go_to("health-budget")
     session.answer(["none"])
-    assert session.status("health-budget") is Status.DONE
+    assert session.status("health-budget") is Status.NOT_NEEDED
     assert session.flow.state == "circle"
 
 
@@ -99,8 +100,6 @@ def test_health_budget_not_needed_when_step_condition_fails(words, store) -> Non
 def test_markdown_export_keeps_hostile_text_inert(words, store) -> None:
     hostile = "<script>alert(1)</script> {{ 7*7 }} {% raw %} [link](http://x) # heading \x1b[31m"
     session = start(words, store, name="**Bold** {{ name }}")
-    session.answer("person")
-    session.answer("yes")
     session.answer(hostile)
     text = render.render(build(words, session.journey), "md")
     assert "{{ 7\\*7 }}" in text and "{{ name }}" in text
@@ -121,6 +120,31 @@ def test_markdown_has_every_criterion(words, store) -> None:
 
 def test_resume_restores_the_place(words, store) -> None:
     session = start(words, store)
-    session.answer("person")
+    session.answer("More time out")
     reopened = Session(words, store, store.load(session.journey.id))
-    assert (reopened.flow.state, reopened.question.id) == ("rights", "rights.knew")
+    assert (reopened.flow.state, reopened.question.id) == ("rights", "rights.why-now")
+
+
+def test_pronouns_chosen_in_the_welcome_are_used_as_plain_words(words, store) -> None:
+    session = Session(words, store, store.create())
+    for answer in ("{their} [b]Kim[/b]", "with", "Jo", "sister", "she"):
+        session.answer(answer)
+    asked = session.wording(words.question("rights.who"))
+    assert asked.endswith("or about her role as a carer?")
+    assert "{their} [b]Kim[/b]" in asked  # the name is inserted, never read as wording
+    session.back()
+    session.answer("name")
+    assert "about {their} [b]Kim[/b]'s role" in session.wording(words.question("rights.who"))
+
+
+def test_health_budget_is_not_needed_after_one_answer(words, store) -> None:
+    session = start(words, store)
+    session.go_to("health-budget")
+    assert session.status("health-budget") is Status.NOT_STARTED
+    session.answer(["wheelchair"])
+    assert session.question.id == "health-budget.use"
+    assert session.status("health-budget") is Status.IN_PROGRESS
+    session.back()
+    session.answer(["none"])
+    assert session.status("health-budget") is Status.NOT_NEEDED
+    assert session.flow.state == "circle"

@@ -14,6 +14,7 @@ import pytest
 
 from journey import answers, render
 from journey.answers import AnswerError
+from journey.content import conditions
 from journey.costing import cost
 from journey.plan import build
 from journey.readiness import check
@@ -258,9 +259,10 @@ def test_conditions_only_look_back(words) -> None:
     """The plan reads answers in journey order, so a condition may only read earlier ones."""
     seen: set[str] = set()
     for step in words.all_steps:
-        assert step.when is None or set(step.when.questions()) <= seen, step.id
+        assert {q for c in conditions(step.when) for q in c.questions()} <= seen, step.id
         for question in step.questions:
-            assert question.when is None or set(question.when.questions()) <= seen, question.id
+            assert {q for c in conditions(question.when) for q in c.questions()} <= seen, (
+                question.id)
             seen.add(question.id)
 
 
@@ -427,7 +429,7 @@ def test_compound_conditions(tmp_path) -> None:
     either = Condition(any_of=[Condition(question="a", one_of=["x"]),
                                Condition(all_of=[Condition(question="b", one_of=["y"]),
                                                  Condition(question="c", none_of=["z"])])])
-    assert either.questions() == ["a", "b", "c"]
+    assert list(either.questions()) == ["a", "b", "c"]
     assert either.holds({"a": "x"}) and either.holds({"b": "y", "c": "w"})
     assert not either.holds({"b": "y", "c": "z"}) and not either.holds({})
     for bad in ({"any_of": []}, {"any_of": [{"question": "a", "one_of": ["x"]}], "question": "a"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from journey.model import Answered, Moved
 from journey.store import Store
@@ -91,17 +91,22 @@ async def test_answer_back_and_skip(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
+        assert question(app) == "rights.hopes"
+        for text in ("Getting out more", "Home from hospital", "Nothing"):
+            await type_in(pilot, text)
         assert question(app) == "rights.who"
-        await choose(pilot, 1)
+        await choose(pilot, 1)  # a carer
+        assert question(app) == "rights.cared-for"
+        await type_in(pilot, "My son")
         await choose(pilot, 0)  # yes
-        await type_in(pilot, "Getting out more")
+        await choose(pilot, 0)  # yes
         assert question(app) == "assessment.hard"
         assert "Getting out more" in plan_text(app)
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+b", "ctrl+b", "ctrl+b")
         await pilot.pause()
-        assert question(app) == "rights.hopes"
-        assert app.focused.value == "Getting out more"  # nothing lost going back
-        await pilot.press("ctrl+b", "ctrl+b")
+        assert question(app) == "rights.cared-for"
+        assert app.focused.value == "My son"  # nothing lost going back
+        await pilot.press("ctrl+b")
         await pilot.pause()
         assert question(app) == "rights.who"
         assert app.focused.highlighted == 1
@@ -117,7 +122,7 @@ async def test_not_sure_moves_on_and_lists_it(store: Store) -> None:
         await through_welcome(pilot)
         await pilot.click("#not-sure")
         await pilot.pause()
-        assert question(app) == "rights.knew"
+        assert question(app) == "rights.why-now"
         assert "Still to find out" in plan_text(app)
 
 
@@ -125,7 +130,7 @@ async def test_map_shows_statuses_and_jumps(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
-        await choose(pilot, 0)
+        await type_in(pilot, "More time out")
         await pilot.press("ctrl+l")  # skip the rest of rights
         await pilot.pause()
         await pilot.press("ctrl+g")
@@ -169,12 +174,10 @@ async def test_huge_paste_and_escape_codes(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot, "Sam\x1b[31m [b]bold[/b]")
         assert "Sam [b]bold[/b]" in plan_text(app)  # shown as typed, not as markup
-        await choose(pilot, 0)
-        await choose(pilot, 0)
         await type_in(pilot, "x" * 1_048_576)
         assert "very long" in shown(app, "#error")
         assert question(app) == "rights.hopes"
-        assert len(app.screen.session.journey.answers) == 4  # earlier answers intact
+        assert len(app.screen.session.journey.answers) == 2  # earlier answers intact
 
 
 async def test_list_items_are_saved_one_by_one(store: Store) -> None:
@@ -197,13 +200,13 @@ async def test_quit_and_resume_exactly_where_they_stopped(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
-        await choose(pilot, 2)
-        await choose(pilot, 1)
+        await type_in(pilot, "More time out")
+        await type_in(pilot, "Home from hospital")
         await pilot.press("ctrl+q")
     journey_id = store.list()[0].id
     saved = Store(store.home).load(journey_id)
     assert [e.question for e in saved.events if isinstance(e, Answered)] == [
-        "welcome.name", "welcome.mode", "rights.who", "rights.knew"]
+        "welcome.name", "welcome.mode", "rights.hopes", "rights.why-now"]
 
     again = JourneyApp(Store(store.home))
     async with again.run_test(size=SIZE) as pilot:
@@ -218,9 +221,8 @@ async def test_quit_and_resume_exactly_where_they_stopped(store: Store) -> None:
         assert isinstance(again.screen, SittingScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert question(again) == "rights.hopes"
-        assert "Support for a carer" not in plan_text(again)
-        assert "Both" in plan_text(again)
+        assert question(again) == "rights.worries"
+        assert "Home from hospital" in plan_text(again)
 
 
 async def test_start_a_new_journey_from_the_start_screen(store: Store) -> None:
@@ -255,8 +257,10 @@ async def test_facilitated_wording(store: Store) -> None:
         await choose(pilot, 1)
         await type_in(pilot, "Jo")
         await type_in(pilot, "advocate")
-        assert "support for Sam" in shown(app, "#question")
-        await choose(pilot, 0)
+        assert "about Sam" in shown(app, "#question")
+        await choose(pilot, 0)  # they and their
+        assert "What would Sam most like" in shown(app, "#question")
+        await type_in(pilot, "More time out")
         assert "said by Sam" in plan_text(app)
 
 
@@ -270,3 +274,41 @@ async def test_command_palette_offers_the_main_actions(store: Store) -> None:
         commands["Journey map"].callback()
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
+
+
+async def test_circle_of_support_people_are_added_and_removed(store: Store) -> None:
+    from journey.tui.people import PeopleAnswer
+
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await through_welcome(pilot)
+        app.screen.session.go_to("circle")
+        app.screen.show_question()
+        await pilot.pause()
+        assert question(app) == "circle.people"
+        box = app.screen.query_one(PeopleAnswer)
+        assert app.focused.id == "people-name"
+        box.query_one("#people-done", Button).press()  # nobody yet: a kind message
+        await pilot.pause()
+        assert "at least one person" in shown(app, "#error")
+        for name, relation, helps in (("Jan [b]", "sister", "does my big shop"),
+                                      ("Dave", "next door", "")):
+            await type_in(pilot, name)
+            await type_in(pilot, relation)
+            box.query_one("#people-helps", Input).value = helps
+            box.query_one("#people-helps", Input).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+        journey = app.screen.session.journey
+        assert journey.value("circle.people") == [
+            {"name": "Jan [b]", "relation": "sister", "ring": "closest",
+             "helps": "does my big shop"},
+            {"name": "Dave", "relation": "next door", "ring": "closest", "helps": ""}]
+        assert "Jan [b] (sister), closest family and friends: does my big shop" in plan_text(app)
+        box.query_one("#people-list", OptionList).highlighted = 1
+        box.query_one("#people-remove", Button).press()
+        await pilot.pause()
+        assert [p["name"] for p in journey.value("circle.people")] == ["Jan [b]"]
+        box.query_one("#people-done", Button).press()
+        await pilot.pause()
+        assert question(app) == "circle.knows-best"

@@ -81,6 +81,15 @@ class Status(StrEnum):
     DONE = "done"
 
 
+class Ring(StrEnum):
+    """How close someone is, in the circle of support."""
+
+    CLOSEST = "closest"  # closest family and friends
+    FRIENDS = "friends"  # friends and neighbours
+    GROUPS = "groups"  # groups and places
+    PAID = "paid"  # paid people
+
+
 class AnswerError(ValueError):
     """An answer that cannot be saved. `key` names the message in content; `values` fill it."""
 
@@ -160,6 +169,23 @@ def person(name: str, relation: str) -> dict[str, str]:
         raise AnswerError("error_person" if e.key == "error_empty" else e.key, **e.values) from None
     how = clean(relation).strip()[:MAX_CHARS]
     return {"name": who, "relation": how}
+
+
+def circle_member(name: str, relation: str, ring: str, helps: str) -> dict[str, str]:
+    """One person in the circle of support: name, who they are, how close, how they help."""
+    who = person(name, relation)
+    if ring not in Ring._value2member_map_:
+        raise AnswerError("error_choose")
+    if len(helps) > MAX_CHARS:
+        raise AnswerError("error_too_long", length=f"{len(helps):,}", limit=f"{MAX_CHARS:,}")
+    return {**who, "ring": ring, "helps": clean(helps).strip()}
+
+
+def people(values: list[dict[str, str]]) -> list[dict[str, str]]:
+    if not values:
+        raise AnswerError("error_no_people")
+    return [circle_member(v.get("name", ""), v.get("relation", ""), v.get("ring", ""),
+                          v.get("helps", "")) for v in values]
 
 
 def items(values: list[str]) -> list[str]:

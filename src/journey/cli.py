@@ -29,8 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="save a journey's plan as a file")
     export.add_argument("id", help="the journey's id, as shown by 'journey list'")
     export.add_argument(
-        "--format", default="md", choices=list(FORMATS),
-        help="md, txt, html or docx: the plan; profile-md or profile-html: the one-page profile",
+        "--format", default="md", choices=[*FORMATS, "prep"],
+        help="md, txt, html or docx: the plan; profile-md or profile-html: the one-page "
+             "profile; prep: the assessment preparation sheet",
     )
     export.add_argument("--large-print", action="store_true",
                         help="bigger text (html, profile-html and docx)")
@@ -120,6 +121,11 @@ def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
     journey = _load(journey_id)
     if journey is None:
         return 1
+    if fmt == "prep":
+        from journey import prep
+
+        sheet = render.render_prep(prep.build(words, journey)).encode()
+        return _write(sheet, output)
     if output is None and render.FORMATS[fmt].binary:
         print(words.message("export_needs_file", format=fmt), file=sys.stderr)
         return 1

@@ -1,24 +1,30 @@
 """Load and validate what journey asks and says, from the data files under content/.
 
-Every file is checked on load: an unknown key, a missing field or a reference to a
-question that does not exist is an error that names the file and the question.
+Every file is checked on load: an unknown key, a missing field, a reference to a question
+that does not exist or to a source that is not listed is an error that names the file and
+the question.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import tomllib
+from collections.abc import Iterator
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # Names that wording may use. They are filled in as plain text, never evaluated.
-ALLOWED_PLACEHOLDERS = frozenset({"name"})
+ALLOWED_PLACEHOLDERS = frozenset({"name", "their", "them"})
+# A repeated question may also name the outcome it is about; that is filled in on load.
+REPEAT_PLACEHOLDERS = frozenset({"outcome", "label"})
+MAX_INTRO_PARAGRAPHS = 3
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$")]
@@ -39,20 +45,27 @@ class Kind(StrEnum):
     PERSON = "person"
     SUPPORT = "support"  # costed support items (journey.answers.support_item)
     ACTIONS = "actions"  # who does what by when (journey.answers.action)
+    PEOPLE = "people"
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def fill(text: str, name: str) -> str:
-    """Put the person's name into wording. The name is inserted as plain text, never
-    interpreted, so whatever someone types as a name stays just a name."""
-    return PLACEHOLDER.sub(lambda m: name if m.group(1) == "name" else m.group(0), text)
+def placeholder_values(name: str, pronouns: dict[str, str] | None = None) -> dict[str, str]:
+    """What each placeholder becomes: the name, and pronouns (the name again if none)."""
+    return {"their": f"{name}'s", "them": name, **(pronouns or {}), "name": name}
 
 
-def _check_placeholders(text: str) -> None:
-    unknown = set(PLACEHOLDER.findall(text)) - ALLOWED_PLACEHOLDERS
+def fill(text: str, name: str, pronouns: dict[str, str] | None = None) -> str:
+    """Put the person's name (and pronouns) into wording. They are inserted as plain text,
+    never interpreted, so whatever someone types as a name stays just a name."""
+    words = placeholder_values(name, pronouns)
+    return PLACEHOLDER.sub(lambda m: words.get(m.group(1), m.group(0)), text)
+
+
+def _check_placeholders(text: str, allowed: frozenset[str] = ALLOWED_PLACEHOLDERS) -> None:
+    unknown = set(PLACEHOLDER.findall(text)) - allowed
     if unknown:
         raise ValueError(f"unknown placeholder(s) {sorted(unknown)} in wording")
 
@@ -68,8 +81,8 @@ class Choice(Strict):
 
 
 class Condition(Strict):
-    """A question or step applies only when an earlier answer is (or is not) one of some
-    values; or when any (any_of) or every (all_of) one of several conditions holds."""
+    """A test on earlier answers: one answer is (or is not) one of some values; or any
+    (any_of) or every (all_of) one of several such tests holds."""
 
     question: Identifier | None = None
     one_of: list[str] | None = None
@@ -103,14 +116,31 @@ class Condition(Strict):
             return bool(given & set(self.one_of))
         return value is not None and not (given & set(self.none_of or ()))
 
-    def questions(self) -> list[str]:
+    def questions(self) -> Iterator[str]:
         """Every question this condition reads."""
         if self.question:
-            return [self.question]
-        return [q for c in (self.any_of or self.all_of or []) for q in c.questions()]
+            yield self.question
+        for part in self.any_of or self.all_of or ():
+            yield from part.questions()
+
+
+# A `when` is one condition or a list of them that must all hold.
+When = Condition | list[Condition] | None
+
+
+def conditions(when: When) -> list[Condition]:
+    if when is None:
+        return []
+    return when if isinstance(when, list) else [when]
+
+
+def holds(when: When, answers: dict[str, object]) -> bool:
+    return all(c.holds(answers) for c in conditions(when))
 
 
 class Question(Strict):
+    placeholders: ClassVar[frozenset[str]] = ALLOWED_PLACEHOLDERS
+
     id: Identifier
     kind: Kind
     label: NonEmpty = Field(description="Short name used as a heading in the plan.")
@@ -121,9 +151,15 @@ class Question(Strict):
     why: NonEmpty
     examples: list[NonEmpty] = []
     choices: list[Choice] = []
-    when: Condition | None = None
+    when: When = None
     feeds: Identifier
     required: bool = False
+    quiet: list[str] = Field(
+        default=[], description="Answers the plan leaves out, because they need nothing doing."
+    )
+    sources: list[Identifier] = Field(
+        default=[], description="Where a legal fact in the wording comes from (sources.toml)."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
@@ -132,26 +168,179 @@ class Question(Strict):
             raise ValueError(f"a '{self.kind}' question needs at least two choices")
         if not needs_choices and self.choices:
             raise ValueError(f"a '{self.kind}' question cannot have choices")
-        for text in (self.ask, self.ask_about or ""):
-            _check_placeholders(text)
+        for text in (self.ask, self.ask_about or "", self.why, self.label):
+            _check_placeholders(text, self.placeholders)
         return self
 
-    def wording(self, name: str, about: bool = False) -> str:
+    def applies(self, answers: dict[str, object]) -> bool:
+        return holds(self.when, answers)
+
+    def template(self, about: bool = False) -> str:
+        """The wording before the name is put in: to the person, or about them."""
+        return self.ask_about if about and self.ask_about else self.ask
+
+    def wording(self, name: str, about: bool = False,
+                pronouns: dict[str, str] | None = None) -> str:
         """The question as shown: spoken to the person, or about them by name."""
-        return fill(self.ask_about if about and self.ask_about else self.ask, name)
+        return fill(self.template(about), name, pronouns)
 
     def choice_label(self, value: str, name: str) -> str:
         return fill(next((c.label for c in self.choices if c.value == value), value), name)
 
 
+class QuestionTemplate(Question):
+    """A question asked once for each outcome of a Repeat. Its id is short ("hard"); a
+    condition on a short id means the same outcome's question."""
+
+    placeholders: ClassVar[frozenset[str]] = ALLOWED_PLACEHOLDERS | REPEAT_PLACEHOLDERS
+    outcome_examples: bool = Field(
+        default=False, description="Use the outcome's own examples for this question."
+    )
+
+
+class Outcome(Strict):
+    """One thing the eligibility rules look at, in everyday words and in the law's words."""
+
+    id: Identifier
+    label: NonEmpty = Field(description="Everyday words, as a heading.")
+    phrase: NonEmpty = Field(description="Everyday words inside a question.")
+    legal: NonEmpty = Field(description="The regulation's own words.")
+    examples: list[NonEmpty] = []
+    sources: list[Identifier] = Field(min_length=1)
+
+
+class Repeat(Strict):
+    """The same few questions asked for each outcome in a list (the assessment helper).
+    Loading turns them into ordinary questions with ids `<id>.<outcome>.<question>`."""
+
+    id: Identifier
+    title: NonEmpty
+    after: Identifier | None = Field(
+        default=None, description="The questions go after this one (default: at the end)."
+    )
+    when: When = None
+    counts: Condition = Field(description="When an outcome counts as hard, on a short id.")
+    outcomes: list[Outcome] = Field(min_length=1)
+    questions: list[QuestionTemplate] = Field(min_length=1)
+
+    def question_id(self, outcome: str, question: str) -> str:
+        return f"{self.id}.{outcome}.{question}"
+
+    def hard(self, outcome: Outcome, answers: dict[str, object]) -> bool:
+        """Whether the person said this outcome is hard for them."""
+        test = self.counts.model_copy(
+            update={"question": self.question_id(outcome.id, self.counts.question or "")})
+        return test.holds(answers)
+
+
+class Count(Strict):
+    """How many of a Repeat's outcomes the person said are hard, compared with a number."""
+
+    repeat: Identifier
+    at_least: int | None = Field(default=None, ge=0)
+    below: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Count:
+        if (self.at_least is None) == (self.below is None):
+            raise ValueError("a count needs exactly one of 'at_least' or 'below'")
+        return self
+
+    def holds(self, count: int) -> bool:
+        return count >= self.at_least if self.at_least is not None else count < (
+            self.below or 0)
+
+
+class Rule(Strict):
+    """One thing a helper's result may say, and when it says it. With a count, the wording
+    may use {count} and {areas} (the outcomes said to be hard)."""
+
+    when: list[Condition] = []
+    count: Count | None = None
+    say: NonEmpty
+    say_about: NonEmpty | None = None
+    sources: list[Identifier] = []
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> Rule:
+        allowed = ALLOWED_PLACEHOLDERS | ({"count", "areas"} if self.count else set())
+        _check_placeholders(self.say, allowed)
+        _check_placeholders(self.say_about or "", allowed)
+        return self
+
+    def wording(self, name: str, about: bool = False, **values: str) -> str:
+        text = self.say_about if about and self.say_about else self.say
+        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), fill(text, name))
+
+
+class Result(Strict):
+    """What a helper works out from its questions. It is shown in the conversation when the
+    person leaves the helper's questions, and in the plan."""
+
+    id: Identifier
+    title: NonEmpty
+    feeds: Identifier
+    questions: list[Identifier] = Field(
+        min_length=1, description="The helper's questions: ids, or prefixes of generated ids."
+    )
+    rules: list[Rule] = Field(min_length=1)
+    sheet: bool = Field(default=False, description="It can be saved on its own as a sheet.")
+
+    def covers(self, question_id: str) -> bool:
+        return any(question_id == q or question_id.startswith(q + ".") for q in self.questions)
+
+
+
 class Step(Strict):
     id: Identifier
     title: NonEmpty
-    intro: NonEmpty
-    when: Condition | None = None
+    intro: NonEmpty = Field(description="At most three short paragraphs, blank-line apart.")
+    intro_about: NonEmpty | None = Field(
+        default=None, description="The introduction about the person by name."
+    )
+    more: NonEmpty | None = Field(default=None, description="'Tell me more': deeper detail.")
+    sources: list[Identifier] = Field(
+        default=[], description="Where the legal facts in the introduction come from."
+    )
     facilitator: list[NonEmpty] = Field(
-        default=[], description="Short notes for a facilitator, shown only when one helps.")
+        default=[], max_length=4, description="Notes for someone planning with the person."
+    )
+    when: When = None
+    needed: Condition | None = Field(
+        default=None,
+        description="Once its question is answered, the step is not needed unless this holds.",
+    )
+    repeats: list[Repeat] = []
+    results: list[Result] = []
     questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _intro(self) -> Step:
+        for text in (self.intro, self.intro_about or ""):
+            if len(paragraphs(text)) > MAX_INTRO_PARAGRAPHS:
+                raise ValueError(
+                    f"an introduction has at most {MAX_INTRO_PARAGRAPHS} paragraphs"
+                )
+            _check_placeholders(text)
+        _check_placeholders(self.more or "")
+        return self
+
+    def intro_template(self, about: bool = False) -> str:
+        return (self.intro_about if about and self.intro_about else self.intro).strip()
+
+    def introduction(self, name: str, about: bool = False,
+                     pronouns: dict[str, str] | None = None) -> str:
+        return fill(self.intro_template(about), name, pronouns)
+
+    def not_needed(self, answers: dict[str, object]) -> bool:
+        """The step's deciding question says the step does not apply to this person."""
+        test = self.needed
+        return test is not None and any(q in answers for q in test.questions()) and (
+            not test.holds(answers))
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 
 class PlanSection(Strict):
@@ -169,18 +358,45 @@ class ProfileSection(Strict):
     questions: list[Identifier] = Field(min_length=1)
 
 
+class Source(Strict):
+    """Where a fact comes from: law, statutory guidance, or good practice."""
+
+    id: Identifier
+    title: NonEmpty
+    reference: NonEmpty
+    standing: Literal["law", "guidance", "practice"]
+
+
+class Term(Strict):
+    """A word from the glossary, with its plain meaning."""
+
+    term: NonEmpty
+    also: list[NonEmpty] = Field(default=[], description="Other forms that mean the same.")
+    meaning: NonEmpty
+    sources: list[Identifier] = []
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.term, *self.also]
+
+
 class Journey(Strict):
-    """The whole of journey's content: the welcome, the twelve steps, the plan's sections."""
+    """The whole of journey's content: the welcome, the twelve steps, the plan's sections,
+    the glossary and the sources of the facts."""
 
     welcome: Step
     steps: list[Step] = Field(min_length=1)
     plan_sections: list[PlanSection] = Field(min_length=1)
     profile_sections: list[ProfileSection] = []
     messages: dict[str, str]
+    glossary: list[Term] = []
+    sources: list[Source] = []
 
     _steps_by_id: dict[str, Step] = PrivateAttr()
     _questions_by_id: dict[str, Question] = PrivateAttr()
     _step_of_question: dict[str, Step] = PrivateAttr()
+    _sources_by_id: dict[str, Source] = PrivateAttr()
+    _repeats_by_id: dict[str, Repeat] = PrivateAttr()
 
     @property
     def all_steps(self) -> list[Step]:
@@ -194,6 +410,15 @@ class Journey(Strict):
 
     def step_of(self, question_id: str) -> Step:
         return self._step_of_question[question_id]
+
+    def source(self, source_id: str) -> Source:
+        return self._sources_by_id[source_id]
+
+    def repeat(self, repeat_id: str) -> Repeat:
+        return self._repeats_by_id[repeat_id]
+
+    def results(self) -> list[Result]:
+        return [r for s in self.all_steps for r in s.results]
 
     def reached(self, step_id: str | None) -> str:
         """How to name where a saved journey stopped: a step's title, or the end."""
@@ -219,19 +444,20 @@ class Journey(Strict):
                 questions[q.id] = q
                 owner[q.id] = step
         sections = {s.id for s in self.plan_sections}
+        known_sources = {s.id for s in self.sources}
+        repeats = {r.id: r for step in self.all_steps for r in step.repeats}
         for step in self.all_steps:
-            conditions = [(None, step.when)] + [(q.id, q.when) for q in step.questions]
-            for qid, cond in conditions:
-                for needed in cond.questions() if cond is not None else []:
-                    if needed not in questions:
-                        where = f"question '{qid}'" if qid else f"step '{step.id}'"
-                        raise ContentError(
-                            f"{where} depends on '{needed}', which is not a question"
-                        )
-            for q in step.questions:
-                if q.feeds not in sections:
+            self._check_step(step, questions, sections, known_sources)
+            for result in step.results:
+                for rule in result.rules:
+                    if rule.count and rule.count.repeat not in repeats:
+                        raise ContentError(f"result '{result.id}' counts "
+                                           f"'{rule.count.repeat}', which is not a repeat")
+        for term in self.glossary:
+            for source in term.sources:
+                if source not in known_sources:
                     raise ContentError(
-                        f"question '{q.id}' feeds '{q.feeds}', which is not a plan section"
+                        f"glossary term '{term.term}' cites '{source}', which is not a source"
                     )
         for profile in self.profile_sections:
             for qid in profile.questions:
@@ -242,7 +468,52 @@ class Journey(Strict):
         self._steps_by_id = steps
         self._questions_by_id = questions
         self._step_of_question = owner
+        self._sources_by_id = {s.id: s for s in self.sources}
+        self._repeats_by_id = repeats
         return self
+
+    @staticmethod
+    def _check_step(step: Step, questions: dict[str, Question], sections: set[str],
+                    known_sources: set[str]) -> None:
+        def unknown_source(where: str, cited: list[str]) -> None:
+            for source in cited:
+                if source not in known_sources:
+                    raise ContentError(f"{where} cites '{source}', which is not a source")
+
+        def unknown_question(where: str, when: When) -> None:
+            for cond in conditions(when):
+                for asked in cond.questions():
+                    if asked not in questions:
+                        raise ContentError(
+                            f"{where} depends on '{asked}', which is not a question"
+                        )
+
+        unknown_question(f"step '{step.id}'", step.when)
+        unknown_question(f"step '{step.id}'", step.needed)
+        unknown_source(f"step '{step.id}'", step.sources)
+        for q in step.questions:
+            unknown_question(f"question '{q.id}'", q.when)
+            unknown_source(f"question '{q.id}'", q.sources)
+            if q.feeds not in sections:
+                raise ContentError(
+                    f"question '{q.id}' feeds '{q.feeds}', which is not a plan section"
+                )
+        for repeat in step.repeats:
+            for outcome in repeat.outcomes:
+                unknown_source(f"outcome '{repeat.id}.{outcome.id}'", outcome.sources)
+        for result in step.results:
+            if result.feeds not in sections:
+                raise ContentError(
+                    f"result '{result.id}' feeds '{result.feeds}', which is not a plan section"
+                )
+            for prefix in result.questions:
+                if not any(q == prefix or q.startswith(prefix + ".") for q in questions):
+                    raise ContentError(
+                        f"result '{result.id}' covers '{prefix}', which is not a question"
+                    )
+            for n, rule in enumerate(result.rules, start=1):
+                unknown_question(f"result '{result.id}' rule {n}", rule.when)
+                unknown_source(f"result '{result.id}' rule {n}", rule.sources)
 
 
 def content_dir() -> Path:
@@ -273,18 +544,91 @@ def _describe(error: ValidationError, data: dict) -> str:
     for err in error.errors():
         loc = list(err["loc"])
         where = ""
-        if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
-            questions = data.get("questions", [])
-            qid = questions[loc[1]].get("id", f"#{loc[1] + 1}") if loc[1] < len(questions) else "?"
-            where = f"question '{qid}': "
+        if len(loc) >= 2 and loc[0] in ("questions", "repeats", "results", "glossary",
+                                        "sources") and isinstance(loc[1], int):
+            items = data.get(loc[0], [])
+            item = items[loc[1]] if loc[1] < len(items) else {}
+            key = item.get("id", item.get("term", f"#{loc[1] + 1}")) if isinstance(
+                item, dict) else f"#{loc[1] + 1}"
+            kind = {"questions": "question", "repeats": "repeat", "results": "result",
+                    "glossary": "term", "sources": "source"}[str(loc[0])]
+            where = f"{kind} '{key}': "
             loc = loc[2:]
         field = ".".join(str(p) for p in loc) or "file"
         lines.append(f"{where}{field}: {err['msg']}")
     return "; ".join(lines)
 
 
+def _fill_outcome(value: Any, outcome: dict) -> Any:
+    """Put an outcome's everyday words into a repeated question's wording (content only)."""
+    if isinstance(value, str):
+        words = {"outcome": str(outcome.get("phrase", "")),
+                 "label": str(outcome.get("label", ""))}
+        return PLACEHOLDER.sub(lambda m: words.get(m.group(1), m.group(0)), value)
+    if isinstance(value, list):
+        return [_fill_outcome(v, outcome) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill_outcome(v, outcome) for k, v in value.items()}
+    return value
+
+
+def _local(condition: Any, prefix: str, siblings: set[str]) -> Any:
+    """A condition on a short id means the question for the same outcome."""
+    if isinstance(condition, list):
+        return [_local(c, prefix, siblings) for c in condition]
+    if not isinstance(condition, dict):
+        return condition
+    local = dict(condition)
+    if local.get("question") in siblings:
+        local["question"] = f"{prefix}.{local['question']}"
+    if isinstance(local.get("any_of"), list):
+        local["any_of"] = [_local(c, prefix, siblings) for c in local["any_of"]]
+    return local
+
+
+def expand(data: dict) -> dict:
+    """A step's data with each Repeat turned into ordinary questions. What is wrong with a
+    Repeat itself is left for validation to report."""
+    repeats = data.get("repeats")
+    if not isinstance(repeats, list) or not repeats:
+        return data
+    questions = list(data.get("questions", []))
+    for repeat in repeats:
+        if not isinstance(repeat, dict):
+            continue
+        templates = [t for t in repeat.get("questions", []) if isinstance(t, dict)]
+        siblings = {str(t.get("id")) for t in templates}
+        made = []
+        for outcome in repeat.get("outcomes", []):
+            if not isinstance(outcome, dict):
+                continue
+            prefix = f"{repeat.get('id')}.{outcome.get('id')}"
+            for template in templates:
+                q = {k: v for k, v in copy.deepcopy(template).items()
+                     if k != "outcome_examples"}
+                q = _fill_outcome(q, outcome)
+                q["id"] = f"{prefix}.{template.get('id')}"
+                if template.get("outcome_examples"):
+                    q["examples"] = list(outcome.get("examples", []))
+                q["when"] = conditions_data(repeat.get("when")) + conditions_data(
+                    _local(template.get("when"), prefix, siblings))
+                q["sources"] = list(dict.fromkeys(
+                    [*template.get("sources", []), *outcome.get("sources", [])]))
+                made.append(q)
+        ids = [q.get("id") for q in questions if isinstance(q, dict)]
+        at = ids.index(repeat.get("after")) + 1 if repeat.get("after") in ids else len(questions)
+        questions[at:at] = made
+    return {**data, "questions": questions}
+
+
+def conditions_data(when: Any) -> list:
+    if when is None:
+        return []
+    return list(when) if isinstance(when, list) else [when]
+
+
 def _load_step(path: Path) -> Step:
-    data = _read_toml(path)
+    data = expand(_read_toml(path))
     try:
         return Step.model_validate(data)
     except ValidationError as e:
@@ -299,18 +643,43 @@ def load(root: Path | None = None) -> Journey:
     step_files = sorted((root / "steps").glob("*.toml"))
     if not step_files:
         raise ContentError(f"{root / 'steps'}: no step files found")
+    glossary = _read_toml(root / "glossary.toml")
+    sources = _read_toml(root / "sources.toml")
+    welcome = _load_step(root / "welcome.toml")
+    steps = [_load_step(p) for p in step_files]
+    for name, part in (("glossary.toml", glossary), ("sources.toml", sources)):
+        key = "glossary" if name == "glossary.toml" else "sources"
+        try:
+            _check_part(key, part)
+        except ValidationError as e:
+            raise ContentError(f"{root / name}: {_describe(e, part)}") from None
     try:
         return Journey(
-            welcome=_load_step(root / "welcome.toml"),
-            steps=[_load_step(p) for p in step_files],
+            welcome=welcome,
+            steps=steps,
             plan_sections=data.get("plan_sections", []),
             profile_sections=data.get("profile_sections", []),
             messages=data.get("messages", {}),
+            glossary=glossary.get("glossary", []),
+            sources=sources.get("sources", []),
         )
     except ValidationError as e:
         raise ContentError(f"{journey_file}: {_describe(e, data)}") from None
     except ContentError as e:
         raise ContentError(f"{root}: {e}") from None
+
+
+class _GlossaryFile(Strict):
+    glossary: list[Term]
+
+
+class _SourcesFile(Strict):
+    sources: list[Source]
+
+
+def _check_part(key: str, data: dict) -> None:
+    """Validate glossary.toml or sources.toml on its own, so errors name that file."""
+    (_GlossaryFile if key == "glossary" else _SourcesFile).model_validate(data)
 
 
 @cache

@@ -13,7 +13,7 @@ from typing import Any
 from transitions import EventData, Machine
 
 from journey.content import Journey as Content
-from journey.content import Question, Step
+from journey.content import Question, Step, holds
 
 WELCOME = "welcome"
 FINISHED = "finished"
@@ -123,18 +123,14 @@ class Flow:
     def applies(self, step_id: str) -> bool:
         if step_id in (WELCOME, FINISHED):
             return True
-        step = self.content.step(step_id)
-        return step.when is None or step.when.holds(self._answers())
+        return holds(self.content.step(step_id).when, self._answers())
 
     def questions(self, step_id: str) -> list[Question]:
         """The questions of a step that apply, given the answers so far."""
         if step_id == FINISHED:
             return []
         given = self._answers()
-        return [
-            q for q in self.content.step(step_id).questions
-            if q.when is None or q.when.holds(given)
-        ]
+        return [q for q in self.content.step(step_id).questions if q.applies(given)]
 
     def _first(self, step_id: str) -> str | None:
         questions = self.questions(step_id)

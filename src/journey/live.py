@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from journey.content import Journey as Content
+from journey.content import holds
 from journey.model import Journey
 
 
@@ -15,10 +16,10 @@ def live_values(content: Content, journey: Journey) -> dict[str, Any]:
     live: dict[str, Any] = {}
     # Conditions only look back, so one pass in journey order settles every question.
     for step in content.all_steps:
-        if step.when is not None and not step.when.holds(live):
+        if not holds(step.when, live):
             continue
         for question in step.questions:
-            if question.id in given and (question.when is None or question.when.holds(live)):
+            if question.id in given and question.applies(live):
                 live[question.id] = given[question.id]
     return live
 
@@ -27,5 +28,4 @@ def applies(content: Content, live: dict[str, Any], question_id: str) -> bool:
     """Whether a question would be asked now, given the answers that count."""
     question = content.question(question_id)
     step = content.step_of(question_id)
-    return (step.when is None or step.when.holds(live)) and (
-        question.when is None or question.when.holds(live))
+    return holds(step.when, live) and question.applies(live)

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from journey import answers as parse
+from journey import results
 from journey.answers import Status
 from journey.content import Journey as Content
 from journey.content import Kind, Question
@@ -133,6 +134,8 @@ def answer_lines(content: Content, question: Question, value: Any, name: str) ->
         return [f"{amount} {period} ({yearly} a year)" if value["period"] != "year" else amount]
     if kind is Kind.DATE:
         return [parse.show_date(value)]
+    if kind is Kind.PEOPLE and isinstance(value, list):
+        return [member_line(content, v) for v in value if isinstance(v, dict)]
     if kind is Kind.PERSON and isinstance(value, dict):
         relation = value.get("relation")
         return [f"{value.get('name', '')} ({relation})" if relation else value.get("name", "")]
@@ -167,6 +170,18 @@ def action_line(content: Content, value: dict[str, str]) -> str:
     return f"{', '.join(parts)} ({status})"
 
 
+def member_line(content: Content, member: dict[str, str]) -> str:
+    """'Jan (sister), closest family and friends: does the big shop'."""
+    line = member.get("name", "")
+    if member.get("relation"):
+        line += f" ({member['relation']})"
+    if member.get("ring") in parse.Ring._value2member_map_:
+        line += ", " + content.message("ring_" + member["ring"]).lower()
+    if member.get("helps"):
+        line += f": {member['helps']}"
+    return line
+
+
 def attribution(content: Content, answer: Answered, journey: Journey) -> str | None:
     """Who said it, shown only when someone other than the person alone was involved.
     The welcome's answers are about the session, not the person's own words."""
@@ -197,7 +212,7 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
     for step in content.all_steps:
         for question in step.questions:
             answer = given.get(question.id)
-            if answer is None or (question.when and not question.when.holds(values)):
+            if answer is None or not question.applies(values):
                 continue
             if not attributed and question.id in HELPER_QUESTIONS:
                 continue
@@ -205,6 +220,8 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
                 to_find_out.append(
                     FollowUp(question=question.id, step=step.title, label=question.label)
                 )
+                continue
+            if answer.value in question.quiet:
                 continue
             lines = answer_lines(content, question, answer.value, shown_name)
             if not lines:
@@ -218,6 +235,10 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
                     kind=question.kind,
                 )
             )
+    for found in results.findings(content, journey):
+        entries[found.feeds].append(
+            Entry(question=found.id, label=found.title, lines=[line.text for line in found.lines])
+        )
     sections = [
         Section(id=s.id, title=s.title, criterion=s.criterion, hint=s.hint, entries=entries[s.id])
         for s in content.plan_sections

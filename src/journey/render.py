@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from journey.plan import Plan
+    from journey.prep import Sheet
     from journey.summary import SittingSummary
 
 
@@ -41,6 +42,7 @@ FORMATS: dict[str, Format] = {
     # "json" belongs here too: the whole journey in the interchange format that saved
     # journeys export and import. It is made from the journey, not from the plan.
 }
+PREP_TEMPLATE = "prep.md.j2"  # the assessment preparation sheet, exported on its own
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>()#+!|~])")
 
 
@@ -128,4 +130,10 @@ def _format(fmt: str) -> Format:
 
 def render_summary(summary: SittingSummary) -> str:
     text = environment().get_template("summary.md.j2").render(summary=summary.model_dump())
+    return clean(text)
+
+
+def render_prep(sheet: Sheet) -> str:
+    """The assessment preparation sheet as Markdown."""
+    text = environment().get_template(PREP_TEMPLATE).render(sheet=sheet.model_dump())
     return clean(text)

@@ -12,11 +12,13 @@ from typing import Any
 from journey.answers import clean_value
 from journey.answers import text as clean_text
 from journey.content import Journey as Content
-from journey.content import Question
+from journey.content import Question, Step, placeholder_values
 from journey.flow import FINISHED, WELCOME, Flow
 from journey.model import Answered, Confirmed, Journey, Mode, Moved, Noted, NoteShared, Sat, Skipped
 from journey.plan import Plan, build
 from journey.store import Store
+
+PRONOUNS_QUESTION = "welcome.pronouns"
 
 
 class Status(StrEnum):
@@ -55,14 +57,34 @@ class Session:
         """Speak about the person by name, rather than to them."""
         return self.journey.mode is not Mode.SELF and bool(self.journey.name)
 
+    @property
+    def pronouns(self) -> dict[str, str] | None:
+        """The words chosen for talking about the person, put into wording as plain text."""
+        chosen = self.journey.value(PRONOUNS_QUESTION)
+        if chosen not in ("they", "she", "he"):
+            return None  # the person's name is used instead
+        return {"their": self.content.message("their_" + chosen),
+                "them": self.content.message("them_" + chosen)}
+
     def wording(self, question: Question) -> str:
-        return question.wording(self.name or self.content.message("someone"), self.about)
+        return question.wording(self.name or self.content.message("someone"), self.about,
+                                self.pronouns)
+
+    @property
+    def placeholders(self) -> dict[str, str]:
+        """What the placeholders in wording become for this person, as plain text."""
+        return placeholder_values(self.name or self.content.message("someone"), self.pronouns)
+
+    def introduction(self, step: Step) -> str:
+        return step.introduction(self.name or self.content.message("someone"), self.about,
+                                 self.pronouns)
 
     def plan(self) -> Plan:
         return build(self.content, self.journey)
 
     def status(self, step_id: str) -> Status:
-        if not self.flow.applies(step_id):
+        if not self.flow.applies(step_id) or self.content.step(step_id).not_needed(
+                self.journey.values()):
             return Status.NOT_NEEDED
         questions = self.flow.questions(step_id)
         given = self.journey.answers

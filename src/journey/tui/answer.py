@@ -37,6 +37,8 @@ class Invalid(Message):
 class AnswerBox(Vertical):
     """Base for the inputs: knows the question, the words, and any earlier answer."""
 
+    FIRST = "Input, OptionList, SelectionList"  # what takes the focus
+
     def __init__(self, question: Question, words: Words, name: str, value: Any) -> None:
         super().__init__(classes="answer")
         self.question = question
@@ -49,7 +51,7 @@ class AnswerBox(Vertical):
         self.focus_first()
 
     def focus_first(self) -> None:
-        self.query("Input, OptionList, SelectionList").first().focus()
+        self.query(self.FIRST).first().focus()
 
     def hint(self, key: str) -> Static:
         return Static(self.words.message(key), classes="hint", markup=False)
@@ -223,4 +225,8 @@ def answer_box(question: Question, words: Words, name: str, value: Any) -> Widge
 
         box = SupportAnswer if question.kind is Kind.SUPPORT else ActionsAnswer
         return box(question, words, name, value)
+    if question.kind is Kind.PEOPLE:
+        from journey.tui.people import PeopleAnswer  # it builds on AnswerBox, above
+
+        return PeopleAnswer(question, words, name, value)
     return _BY_KIND[question.kind](question, words, name, value)

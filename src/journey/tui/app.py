@@ -82,3 +82,5 @@ class JourneyApp(App[None]):
                     binding.description, binding.tooltip or binding.description,
                     getattr(screen, f"action_{binding.action}"),
                 )
+            sheet = self.words.message("prep_export")
+            yield SystemCommand(sheet, sheet, screen.action_export_prep)

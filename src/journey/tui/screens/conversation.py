@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
 
 from journey.answers import AnswerError
+from journey.content import Term
 from journey.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
 from journey.session import Session
@@ -22,8 +23,11 @@ from journey.store import StoreError
 from journey.tui.answer import Given, Invalid, answer_box
 from journey.tui.chat import ChatLog
 from journey.tui.facilitator import FacilitatorPanel
+from journey.tui.findings import finished
 from journey.tui.keys import KeyBar
+from journey.tui.more import MorePanel
 from journey.tui.plan_panel import PlanPanel
+from journey.tui.words import choice_terms, plain_content, question_content, unique
 
 REPLAY = 20  # answers shown again in the chat when a saved journey is opened
 
@@ -36,6 +40,8 @@ class ConversationScreen(Screen[None]):
         Binding("ctrl+l", "skip", "Skip step", id="skip", priority=True),
         Binding("ctrl+g", "map", "Journey map", id="map", priority=True),
         Binding("ctrl+o", "export", "Save plan", id="export", priority=True),
+        Binding("ctrl+t", "more", "Tell me more", id="more", priority=True),
+        Binding("ctrl+r", "words", "Words", id="words", priority=True),
         Binding("ctrl+y", "check", "Check plan", id="check", priority=True),
         # For a facilitator: listed in their own panel, not in the key bar.
         Binding("f3", "speaker", "Who is speaking", id="speaker", priority=True, show=False),
@@ -56,6 +62,8 @@ class ConversationScreen(Screen[None]):
         self.facilitator_hidden = False
         # A journey that already has a name is being resumed: a new sitting begins.
         self.resumed = session.journey.name is not None
+        self.terms: list[Term] = []  # glossary words on screen now
+        self.sources: list[str] = []  # sources of the facts on screen now
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,6 +84,7 @@ class ConversationScreen(Screen[None]):
                         if self.session.question is not None:
                             yield self._answer_box()
                     yield Static(id="error", markup=False)
+                    yield MorePanel(id="more")
                     with Horizontal(id="actions"):
                         yield Button(self.words.message("not_sure"), id="not-sure")
                         yield Button(self.words.message("back"), id="back")
@@ -174,15 +183,17 @@ class ConversationScreen(Screen[None]):
         self.sub_title = title
         self.query_one("#step-title", Static).update(Content(title))
         first = session.flow.questions(step.id)[:1] == [question]
-        intro = f"{step.intro.strip()}\n\n" if first else ""
-        self.query_one("#question", Static).update(
-            Content.assemble((intro, "italic"), (session.wording(question), "bold"))
-        )
-        self.query_one("#why", Static).update(Content(words.message("why_prefix") + question.why))
-        examples = "; ".join(question.examples)
-        self.query_one("#examples", Static).update(
-            Content(words.message("examples_prefix") + examples) if examples else ""
-        )
+        asked, self.terms = question_content(session, step, question, first)
+        self.query_one("#question", Static).update(asked)
+        why, more_terms = plain_content(question.why, session, words.message("why_prefix"))
+        self.query_one("#why", Static).update(why)
+        examples, example_terms = plain_content("; ".join(question.examples), session,
+                                                words.message("examples_prefix"))
+        self.query_one("#examples", Static).update(examples if question.examples else "")
+        self.query_one(MorePanel).show_step(session, step)
+        self.terms = unique(self.terms + more_terms + example_terms + choice_terms(session,
+                                                                                 question))
+        self.sources = [*(step.sources if first else []), *question.sources]
         self.query_one("#not-sure").display = not question.required
         self.query_one("#skip").display = step.id in steps
         if new_box:
@@ -210,6 +221,7 @@ class ConversationScreen(Screen[None]):
         if event.move_on:
             self._say_answer(question.id)
             self._move(self.session.next)
+            self._helpers_done(question.id)
         else:
             self.query_one("#error", Static).update("")
             self.query_one(PlanPanel).show(self.session.plan())
@@ -249,6 +261,11 @@ class ConversationScreen(Screen[None]):
             return
         self._say_answer(question.id)
         self._move(self.session.next)
+        self._helpers_done(question.id)
+
+    def _helpers_done(self, before: str) -> None:
+        for text in finished(self.session, before):
+            self.query_one(ChatLog).say(text)
 
     def action_back(self) -> None:
         self._move(self.session.back)
@@ -322,6 +339,25 @@ class ConversationScreen(Screen[None]):
         journey = self.session.journey
         return journey.mode is not Mode.SELF and any(
             isinstance(e, Answered | Noted) for e in journey.sittings()[-1].events)
+
+    def action_more(self) -> None:
+        self.query_one(MorePanel).toggle()
+
+    def action_words(self) -> None:
+        from journey.tui.screens.explain import ExplainScreen
+
+        panel = self.query_one(MorePanel)
+        terms = unique([*self.terms, *(panel.terms if panel.display else [])])
+        step = self.session.flow.step()
+        shown = [*self.sources, *(step.sources if step and panel.display else [])]
+        sources = [self.words.source(s) for s in dict.fromkeys(shown)]
+        self.app.push_screen(ExplainScreen(self.words, terms, sources))
+
+    def action_export_prep(self) -> None:
+        from journey.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.session, "prep"),
+                             lambda m: self.notify(m, markup=False) if m else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.FACILITATOR_ACTIONS:

@@ -1,5 +1,5 @@
-"""Save the plan (or the one-page profile) as a file, in the format and place the person
-chooses."""
+"""Save the plan, the one-page profile or the assessment preparation sheet as a file, in
+the format and place the person chooses."""
 
 from __future__ import annotations
 
@@ -22,15 +22,25 @@ from journey.private import write_private_bytes
 from journey.session import Session
 
 LARGE_PRINT = {"html", "profile-html", "docx"}
+PREP = "prep"  # the assessment preparation sheet, made from the journey rather than the plan
+CHOICES = [*render.FORMATS, PREP]
 
 
 def write_plan(session: Session, path: Path, fmt: str = "md", large_print: bool = False,
                attributed: bool = True) -> None:
+    if fmt == PREP:
+        from journey import prep
+
+        sheet = render.render_prep(prep.build(session.content, session.journey))
+        write_private_bytes(path, sheet.encode())
+        return
     plan = build(session.content, session.journey, attributed=attributed)
     write_private_bytes(path, render.export(plan, fmt, large_print))
 
 
 def file_name(journey_id: str, fmt: str) -> str:
+    if fmt == PREP:
+        return f"assessment-sheet-{journey_id}.md"
     kind = "profile" if fmt.startswith("profile-") else "support-plan"
     return f"{kind}-{journey_id}{render.FORMATS[fmt].suffix}"
 
@@ -40,19 +50,20 @@ class ExportScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "close", "Close", id="close-export")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, fmt: str = "md") -> None:
         super().__init__()
         self.session = session
+        self.fmt = fmt
 
     def compose(self) -> ComposeResult:
         words = self.session.content
-        default = Path.home() / file_name(self.session.journey.id, "md")
+        default = Path.home() / file_name(self.session.journey.id, self.fmt)
         with Vertical(id="export-box"):
             yield Static(words.message("export"), id="export-title", markup=False)
             with Horizontal(id="export-options"):
                 yield Select(
-                    [(words.message("format_" + f.replace("-", "_")), f) for f in render.FORMATS],
-                    value="md", allow_blank=False, id="export-format",
+                    [(words.message("format_" + f.replace("-", "_")), f) for f in CHOICES],
+                    value=self.fmt, allow_blank=False, id="export-format",
                 )
                 yield Checkbox(words.message("export_large"), id="export-large", disabled=True)
             yield Static(words.message("export_where"), markup=False)
@@ -72,7 +83,7 @@ class ExportScreen(ModalScreen[str | None]):
         fmt = str(event.value)
         box = self.query_one("#export-path", Input)
         path = Path(box.value)
-        offered = {file_name(self.session.journey.id, f) for f in render.FORMATS}
+        offered = {file_name(self.session.journey.id, f) for f in CHOICES}
         if path.name in offered:
             box.value = str(path.with_name(file_name(self.session.journey.id, fmt)))
         self.query_one("#export-large", Checkbox).disabled = fmt not in LARGE_PRINT

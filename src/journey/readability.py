@@ -1,0 +1,189 @@
+"""How easy journey's own words are to read: every person-facing text in content, split into
+sentences and scored with the Flesch-Kincaid grade.
+
+Used by scripts/readability and the tests. textstat (a test dependency) is imported only
+when scoring, so loading content never needs it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from journey.content import PLACEHOLDER, Journey, Question, paragraphs
+
+# Targets (../shared/domain/care-act-facts.md, "Plain language"): reading age about 9 for
+# most text, 11 at most; sentences up to 20 words.
+MEDIAN_GRADE = 4.0
+P95_GRADE = 6.0
+MAX_WORDS = 20
+
+# Names of laws and bodies that must be given in full, so they are not scored. Glossary
+# terms are excused too: the glossary explains them, and the app marks them.
+LEGAL_NAMES = (
+    "Care and Support (Eligibility Criteria) Regulations 2015",
+    "Care and Support (Direct Payments) Regulations 2014",
+    "Care and Support (Independent Advocacy Support) (No. 2) Regulations 2014",
+    "Eligibility Criteria Regulations",
+    "Direct Payments Regulations",
+    "Health and Social Care Act 2012",
+    "Mental Capacity Act",
+    "Mental Health Act",
+    "Care Act 2014",
+    "Care Act",
+    "National Insurance",
+    "Independent Mental Capacity Advocate",
+    "Independent Mental Health Advocate",
+)
+STAND_IN = "it"  # one short word in place of an excused name
+# The grade formula means nothing for a fragment of a word or two ("Gardening" scores 20),
+# so headings and examples shorter than this are counted but not graded.
+MIN_GRADED_WORDS = 4
+SAMPLE = {"name": "Sam", "their": "Sam's", "them": "Sam"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    where: str
+    text: str
+    question: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Report:
+    sentences: list[tuple[Sentence, float]]
+    fragments: list[Sentence]
+
+    @property
+    def grades(self) -> list[float]:
+        return sorted(g for _, g in self.sentences)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.grades)
+
+    @property
+    def p95(self) -> float:
+        """95th percentile, nearest rank."""
+        grades = self.grades
+        rank = max(1, -(-95 * len(grades) // 100))
+        return grades[rank - 1]
+
+    @property
+    def long(self) -> list[Sentence]:
+        return [s for s, _ in self.sentences if s.words > MAX_WORDS]
+
+    @property
+    def questions(self) -> int:
+        return sum(s.question for s in [*(s for s, _ in self.sentences), *self.fragments])
+
+    @property
+    def long_questions(self) -> list[Sentence]:
+        return [s for s in self.long if s.question]
+
+    def hardest(self, n: int = 10) -> list[tuple[Sentence, float]]:
+        return sorted(self.sentences, key=lambda sg: sg[1], reverse=True)[:n]
+
+    @property
+    def ok(self) -> bool:
+        return (self.median <= MEDIAN_GRADE and self.p95 <= P95_GRADE and not self.long)
+
+
+def _sample(text: str) -> str:
+    """Wording as a person sees it: placeholders filled with a sample name or number."""
+    return PLACEHOLDER.sub(lambda m: SAMPLE.get(m.group(1), "3"), text)
+
+
+def sentences_of(text: str) -> list[str]:
+    """Split on line breaks and on sentence ends. Each list item or example is its own."""
+    parts: list[str] = []
+    for line in _sample(text).splitlines():
+        for piece in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(£])", line.strip()):
+            if re.search(r"[A-Za-z]", piece):
+                parts.append(piece.strip())
+    return parts
+
+
+def texts(content: Journey) -> Iterator[tuple[str, str, bool]]:
+    """(where, text, is_a_question) for every person-facing text in content."""
+    for key, value in content.messages.items():
+        if key not in ("app_title", "list_columns"):
+            yield f"message {key}", value, False
+    for section in content.plan_sections:
+        yield f"plan section {section.id}", section.title, False
+        yield f"plan section {section.id}", section.hint, False
+    for term in content.glossary:
+        yield f"glossary {term.term}", term.meaning, False
+    for step in content.all_steps:
+        where = f"step {step.id}"
+        yield where, step.title, False
+        for text in (step.intro, step.intro_about, step.more, *step.facilitator):
+            if text:
+                yield where, text, False
+        for repeat in step.repeats:
+            yield f"{where} {repeat.id}", repeat.title, False
+            for outcome in repeat.outcomes:
+                yield f"{repeat.id}.{outcome.id}", outcome.label, False
+        for result in step.results:
+            yield f"result {result.id}", result.title, False
+            for rule in result.rules:
+                for text in (rule.say, rule.say_about):
+                    if text:
+                        yield f"result {result.id}", text, False
+        for q in step.questions:
+            yield from _question_texts(q)
+
+
+def _question_texts(q: Question) -> Iterator[tuple[str, str, bool]]:
+    where = f"question {q.id}"
+    yield where, q.ask, True
+    if q.ask_about:
+        yield where, q.ask_about, True
+    yield where, q.label, False
+    yield where, q.why, False
+    for example in q.examples:
+        yield where, example, False
+    for choice in q.choices:
+        yield where, choice.label, False
+
+
+def collect(content: Journey) -> list[Sentence]:
+    seen: set[tuple[str, bool]] = set()
+    found = []
+    for where, text, question in texts(content):
+        for para in paragraphs(text) or [text]:
+            for sentence in sentences_of(para):
+                # Repeated questions say the same thing about each outcome: score each once.
+                if (sentence, question) not in seen:
+                    seen.add((sentence, question))
+                    found.append(Sentence(where, sentence, question))
+    return found
+
+
+def excused(content: Journey) -> list[str]:
+    """Names taken out before scoring, longest first so the fullest name is taken."""
+    names = {*LEGAL_NAMES, *(form for t in content.glossary for form in t.forms)}
+    return sorted(names, key=len, reverse=True)
+
+
+def grade(sentence: str, names: list[str]) -> float:
+    import textstat
+
+    plain = sentence
+    for name in names:
+        plain = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", STAND_IN, plain,
+                       flags=re.IGNORECASE)
+    return float(textstat.flesch_kincaid_grade(plain))
+
+
+def report(content: Journey) -> Report:
+    names = excused(content)
+    found = collect(content)
+    return Report([(s, grade(s.text, names)) for s in found if s.words >= MIN_GRADED_WORDS],
+                  [s for s in found if s.words < MIN_GRADED_WORDS])

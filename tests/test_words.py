@@ -1,0 +1,124 @@
+"""The words themselves: every question is complete, every legal statement says where it comes
+from, and the text is easy to read (scripts/readability reports the same figures)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from journey import readability
+from journey.content import Journey as Content
+from journey.content import paragraphs
+
+# Words that mark a statement of law or official rules. Text carrying one must cite a source.
+LEGAL = re.compile(
+    r"\b(must|the law|by law|legal|a right|right to|rights\b|Care Act|Act\b|regulations?|"
+    r"section \d|guidance|eligib\w*|entitled)", re.IGNORECASE)
+
+
+def cited_texts(words: Content) -> Iterator[tuple[str, str, list[str]]]:
+    """(where, text, sources it cites) for every text that can state a fact."""
+    for step in words.all_steps:
+        for text in (step.intro, step.intro_about, step.more, *step.facilitator):
+            if text:
+                yield f"step {step.id}", text, step.sources
+        for q in step.questions:
+            for text in (q.ask, q.ask_about, q.why, *q.examples, *(c.label for c in q.choices)):
+                if text:
+                    yield f"question {q.id}", text, q.sources
+        for result in step.results:
+            for n, rule in enumerate(result.rules, start=1):
+                for text in (rule.say, rule.say_about):
+                    if text:
+                        yield f"result {result.id} rule {n}", text, rule.sources
+    for term in words.glossary:
+        yield f"glossary {term.term}", term.meaning, term.sources
+
+
+def test_every_legal_statement_cites_a_source(words) -> None:
+    missing = [(where, text) for where, text, sources in cited_texts(words)
+               if LEGAL.search(text) and not sources]
+    assert not missing
+
+
+def test_messages_and_plan_hints_state_no_law(words) -> None:
+    # standing_* name the kind of a source ("the law"); they state no fact themselves.
+    plain = [text for key, text in words.messages.items() if not key.startswith("standing_")]
+    plain += [s.hint for s in words.plan_sections]
+    assert not [text for text in plain if LEGAL.search(text)]
+
+
+def test_no_text_tells_anyone_they_are_entitled(words) -> None:
+    said = [text for where, text, _ in cited_texts(words)
+            if "entitled" in text.lower() and not any(
+                text in s.facilitator for s in words.all_steps)]
+    assert not said
+
+
+def test_every_source_is_cited_somewhere(words) -> None:
+    cited = {s for _, _, sources in cited_texts(words) for s in sources}
+    cited |= {s for step in words.all_steps for r in step.repeats for o in r.outcomes
+              for s in o.sources}
+    assert {s.id for s in words.sources} == cited
+
+
+@pytest.mark.parametrize("step_id", ["rights", "assessment", "personal-budget", "health-budget",
+                                     "circle", "advocacy", "brokerage", "dreams", "options",
+                                     "connections", "planning", "happen"])
+def test_every_step_is_complete(words, step_id: str) -> None:
+    step = words.step(step_id)
+    assert 1 <= len(paragraphs(step.intro)) <= 3
+    assert step.intro_about and "{name}" in step.intro_about
+    assert step.more and len(paragraphs(step.more)) >= 2
+    assert 2 <= len(step.facilitator) <= 4
+    own = [q for q in step.questions if not any(q.id.startswith(r.id + ".")
+                                                 for r in step.repeats)]
+    # Questions that only some people meet (paying family, employing someone) come on top.
+    asked_of_everyone = [q for q in own if q.when is None]
+    assert len(own) >= 5 and len(asked_of_everyone) <= 12, (len(own), len(asked_of_everyone))
+    # Open questions first: the step starts with one the person answers in their own words.
+    assert own[0].kind in ("text", "list", "people", "multi")
+    for q in step.questions:
+        assert q.id and q.why and q.feeds
+        assert q.ask_about and "{name}" in q.ask_about, q.id
+        assert not q.required, q.id  # "not sure yet" is always allowed
+
+
+def test_the_glossary_explains_the_words_people_meet(words) -> None:
+    terms = {t.term.lower() for t in words.glossary}
+    needed = {"personal budget", "direct payment", "indicative budget", "personal assistant",
+              "support broker", "advocate", "circle of support", "individual service fund",
+              "nhs continuing healthcare", "imca", "imha", "wellbeing", "assessment"}
+    assert needed <= terms
+
+
+def test_reading_ease_meets_the_targets(words) -> None:
+    report = readability.report(words)
+    assert report.median <= readability.MEDIAN_GRADE
+    assert report.p95 <= readability.P95_GRADE
+    assert not report.long, [(s.where, s.text) for s in report.long]
+    assert report.questions > 100
+
+
+def test_a_long_or_hard_sentence_is_caught(words) -> None:
+    hard = ("The council's determination concerning eligibility necessitates consideration "
+            "of multifarious circumstances, notwithstanding individual preferences expressed "
+            "previously by representatives.")
+    assert readability.grade(hard, readability.excused(words)) > readability.P95_GRADE
+    assert readability.Sentence("x", hard, question=True).words > readability.MAX_WORDS - 5
+    # Legal names and glossary words are taken out before scoring.
+    easy = "Ask about the Care and Support (Eligibility Criteria) Regulations 2015 now."
+    assert readability.grade(easy, readability.excused(words)) < 4
+
+
+def test_glossary_words_are_found_only_in_journeys_own_wording(words) -> None:
+    from journey.glossary import fill_marked, terms_in
+
+    template = words.question("personal-budget.managed").template(about=True)
+    pieces = fill_marked(template, words, {"name": "Direct Payment [b]x[/b]"})
+    assert ("Direct Payment [b]x[/b]", None) in pieces
+    assert terms_in(pieces) == []
+    pieces = fill_marked("A personal health budget is not a personal budget.", words, {})
+    assert [t.term for t in terms_in(pieces)] == ["personal health budget", "personal budget"]

@@ -11,6 +11,7 @@ from textual.widgets import Button, SelectionList, Static
 
 from journey.store import Store
 from journey.tui.app import JourneyApp
+from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.more import MorePanel
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.explain import ExplainScreen
@@ -163,7 +164,9 @@ async def test_tell_me_more_words_and_sources(store: Store) -> None:
         await pilot.press("ctrl+t")
         assert more.display
         assert "28 days or more" in str(more.content)
-        assert "For the person helping" in str(more.content)  # notes, in a helped session
+        # In a helped session the notes for the helper are in their own panel.
+        assert "For the person helping" not in str(more.content)
+        assert "For the person helping" in str(app.screen.query_one(FacilitatorPanel).content)
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, ExplainScreen)

@@ -1,5 +1,6 @@
 """The journey: a list of events. Everything else about it (answers, name, where the person
-is) is derived from those events, so nothing is ever stored twice or overwritten."""
+is) is derived from those events, so nothing is ever stored twice or overwritten. Even
+undoing a change is a new event, so an answer's history shows every step of it."""
 
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ class Event(BaseModel):
 
 
 class Answered(Event):
+    """An answer to a question, and who gave it. A later answer to the same question
+    replaces it in the plan; this one stays in the history."""
+
     kind: Literal["answer"] = "answer"
     question: str
     value: Any = None
@@ -46,6 +50,8 @@ class Answered(Event):
 
 
 class Skipped(Event):
+    """The person left a step for now, to come back to it later."""
+
     kind: Literal["skip"] = "skip"
     step: str
 
@@ -58,7 +64,17 @@ class Moved(Event):
     question: str | None = None
 
 
-AnyEvent = Annotated[Answered | Skipped | Moved, Field(discriminator="kind")]
+class Undone(Event):
+    """The last change to an answer was undone: the answer before it is the answer again
+    (or there is no answer, if it was the first)."""
+
+    kind: Literal["undo"] = "undo"
+    question: str
+    by: str
+    role: Role
+
+
+AnyEvent = Annotated[Answered | Skipped | Moved | Undone, Field(discriminator="kind")]
 
 
 class Journey(BaseModel):
@@ -68,19 +84,60 @@ class Journey(BaseModel):
     created: datetime = Field(default_factory=now)
     events: list[AnyEvent] = []
 
+    # Derived from the events on first use, then kept up to date as events are recorded.
+    _changes: dict[str, list[Answered]] | None = PrivateAttr(default=None)
     _answers: dict[str, Answered] | None = PrivateAttr(default=None)
+    _skips: dict[str, datetime] | None = PrivateAttr(default=None)
 
-    def record(self, event: Answered | Skipped | Moved) -> None:
+    def record(self, event: Event) -> None:
         self.events.append(event)
-        if isinstance(event, Answered) and self._answers is not None:
+        if self._changes is not None:
+            self._apply(event)
+
+    def forget(self, event: Event) -> None:
+        """Take back the event just recorded, when saving it failed."""
+        if self.events and self.events[-1] is event:
+            self.events.pop()
+            self._changes = self._answers = self._skips = None
+
+    def _derive(self) -> None:
+        self._changes, self._answers, self._skips = {}, {}, {}
+        for event in self.events:
+            self._apply(event)
+
+    def _apply(self, event: Event) -> None:
+        assert self._changes is not None and self._answers is not None and (
+            self._skips is not None)
+        if isinstance(event, Answered):
+            self._changes.setdefault(event.question, []).append(event)
             self._answers[event.question] = event
+        elif isinstance(event, Undone):
+            # Each undo takes back one more change: the answers still standing are a stack.
+            standing = self._changes.get(event.question)
+            if standing:
+                standing.pop()
+            if standing:
+                self._answers[event.question] = standing[-1]
+            else:
+                self._answers.pop(event.question, None)
+        elif isinstance(event, Skipped):
+            self._skips[event.step] = event.at
 
     @property
     def answers(self) -> dict[str, Answered]:
-        """The latest answer to each question."""
+        """The answer standing for each question: the latest, unless it was undone."""
         if self._answers is None:
-            self._answers = {e.question: e for e in self.events if isinstance(e, Answered)}
+            self._derive()
+        assert self._answers is not None
         return self._answers
+
+    def history(self, question: str) -> list[Answered | Undone]:
+        """Every change to one answer, oldest first, with who made it and when."""
+        return [e for e in self.events
+                if isinstance(e, Answered | Undone) and e.question == question]
+
+    def can_undo(self, question: str) -> bool:
+        return question in self.answers
 
     def values(self) -> dict[str, Any]:
         """Given answers by question id, leaving out 'not sure yet'. Conditions read these."""
@@ -128,7 +185,7 @@ class Journey(BaseModel):
         return self.events[-1].at if self.events else self.created
 
     def last_skip(self, step: str) -> datetime | None:
-        return next(
-            (e.at for e in reversed(self.events) if isinstance(e, Skipped) and e.step == step),
-            None,
-        )
+        if self._skips is None:
+            self._derive()
+        assert self._skips is not None
+        return self._skips.get(step)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journey import __version__
+from journey import __version__, manage
 
 if TYPE_CHECKING:
     from journey.store import Store
@@ -21,14 +21,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"journey {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("list", help="show saved journeys, most recent first")
+    listing = commands.add_parser("list", help="show saved journeys, most recent first")
+    listing.add_argument("--search", metavar="TEXT", help="only those whose name has TEXT")
+    listing.add_argument("--deleted", action="store_true",
+                         help="show deleted journeys, which can still be recovered")
     export = commands.add_parser("export", help="save a journey's plan as a file")
     export.add_argument("id", help="the journey's id, as shown by 'journey list'")
-    export.add_argument("--format", default="md", choices=["md"], help="file format")
+    export.add_argument("--format", default="md", choices=["md", "json"],
+                        help="md: the plan; json: the whole journey, to import elsewhere")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
     resume = commands.add_parser("open", help="open a saved journey where it stopped")
     resume.add_argument("id")
     commands.add_parser("new", help="start a new journey")
+    manage.add_commands(commands)
     return parser
 
 
@@ -39,9 +44,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command == "list":
-            return _list()
+            return _list(args.search, args.deleted)
+        if args.command == "export" and args.format == "json":
+            return manage.export_json(_open_store(), args.id, args.output)
         if args.command == "export":
             return _export(args.id, args.format, args.output)
+        if args.command in manage.COMMANDS:
+            return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new")
     except (StoreError, ContentError) as e:
         print(f"journey: {e}", file=sys.stderr)
@@ -60,22 +69,37 @@ def _open_store() -> Store:
         ) from None
 
 
-def _list() -> int:
+def _list(search: str | None, deleted: bool) -> int:
     from journey import content
     from journey.answers import show_moment
 
-    summaries = _open_store().list()
+    summaries = _open_store().list(search, deleted=deleted)
     words = content.default()
     if not summaries:
-        print(words.message("list_empty"))
+        print(words.message("list_none_deleted") if deleted else words.message(
+            "list_none_found", search=_safe(search)) if search else words.message("list_empty"))
         return 0
-    rows = [tuple(words.message("list_columns").split("|"))]
-    for s in summaries:
-        rows.append((s.id, _safe(s.name or "…"), words.reached(s.step), show_moment(s.updated)))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    if deleted:
+        rows = [tuple(words.message("list_deleted_columns").split("|"))]
+        rows += [(s.id, _safe(s.name or "…"), show_moment(s.deleted), show_moment(s.purge_after))
+                 for s in summaries if s.deleted and s.purge_after]
+    else:
+        rows = [tuple(words.message("list_columns").split("|"))]
+        rows += [(s.id, _safe(s.name or "…"), words.message("mode_" + s.mode),
+                  words.reached(s.step), words.message("percent", percent=s.percent),
+                  show_moment(s.updated)) for s in summaries]
+    widths = [max(_cells(r[i]) for r in rows) for i in range(len(rows[0]))]
+    print("\n".join(
+        "  ".join(cell + " " * (w - _cells(cell)) for cell, w in zip(row, widths, strict=True))
+        .rstrip() for row in rows))
     return 0
+
+
+def _cells(text: str) -> int:
+    """Columns a text takes in a terminal: wide letters (CJK, emoji) take two."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _export(journey_id: str, fmt: str, output: Path | None) -> int:

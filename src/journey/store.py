@@ -396,6 +396,23 @@ class Store:
                 added.append(journey)
         return added
 
+    def restore(self, journeys: Sequence[Saved]) -> tuple[list[Journey], int]:
+        """Bring back journeys from a backup, in one transaction. A journey already here
+        with the same events is left as it is; one whose id is taken by a different journey
+        comes back beside it with a new id. Nothing here is removed or changed. Returns the
+        journeys added and how many were here already."""
+        fresh = [saved for saved in journeys if not self._here(saved.journey)]
+        return self.add(fresh, keep_ids=True), len(journeys) - len(fresh)
+
+    def _here(self, journey: Journey) -> bool:
+        """Whether this journey is here already: under its own id, or restored before
+        beside a changed one (a copy keeps the time its journey began)."""
+        with self._reading():
+            rows = self.db.execute(
+                "SELECT id FROM journeys WHERE id = ? OR created = ?",
+                (journey.id, _utc(journey.created))).fetchall()
+        return any(self._load(i).events == journey.events for (i,) in rows)
+
     @contextmanager
     def _reading(self) -> Iterator[None]:
         try:

@@ -41,7 +41,7 @@ class JourneyApp(App[None]):
         if self.journey is None and not self.new:
             summaries = self.store.list()
             if summaries:
-                return StartScreen(summaries, self.words)
+                return StartScreen(self.store, self.words, summaries)
         return self._conversation(self.journey or self.store.create())
 
     def on_mount(self) -> None:
@@ -51,7 +51,12 @@ class JourneyApp(App[None]):
         self.call_after_refresh(gc.freeze)
 
     def _conversation(self, journey: Journey) -> ConversationScreen:
-        return ConversationScreen(Session(self.words, self.store, journey))
+        session = Session(self.words, self.store, journey)
+        if not session.claim():
+            # Another journey process is changing it: look, but never save over it.
+            self.call_later(self.notify, session.read_only or "", severity="warning",
+                            timeout=10, markup=False)
+        return ConversationScreen(session)
 
     @on(JourneyChosen)
     def _chosen(self, event: JourneyChosen) -> None:

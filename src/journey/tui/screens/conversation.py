@@ -34,6 +34,7 @@ class ConversationScreen(Screen[None]):
         Binding("ctrl+l", "skip", "Skip step", id="skip", priority=True),
         Binding("ctrl+g", "map", "Journey map", id="map", priority=True),
         Binding("ctrl+o", "export", "Save plan", id="export", priority=True),
+        Binding("ctrl+r", "history", "History", id="history", priority=True),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -80,7 +81,9 @@ class ConversationScreen(Screen[None]):
             chat.say(self.words.message("welcome"))
             chat.say(self.words.message("informs"))
             return
-        for answer in list(self.session.journey.answers.values())[-REPLAY:]:
+        known = {q.id for s in self.words.all_steps for q in s.questions}
+        for answer in [a for a in self.session.journey.answers.values()
+                       if a.question in known][-REPLAY:]:
             self._say_answer(answer.question)
 
     def _say_answer(self, question_id: str) -> None:
@@ -223,6 +226,20 @@ class ConversationScreen(Screen[None]):
                 self.notify(message, markup=False)
 
         self.app.push_screen(ExportScreen(self.session), done)
+
+    def action_history(self) -> None:
+        from journey.tui.screens.history import HistoryScreen
+
+        def undone(question_id: str | None) -> None:
+            if question_id:
+                self.show_question()
+                label = self.words.question(question_id).label
+                self.notify(self.words.message("undone", label=label), markup=False)
+
+        self.app.push_screen(HistoryScreen(self.session), undone)
+
+    def on_unmount(self) -> None:
+        self.session.close()  # let another journey window change it now
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("not_sure", "skip"):

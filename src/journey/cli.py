@@ -131,7 +131,7 @@ def _run_app(journey_id: str | None, new: bool) -> int:
     from journey import content
 
     store = _open_store()
-    journey = None
+    journey, summaries = None, None
     if journey_id:
         try:
             journey = store.load(journey_id)
@@ -139,9 +139,11 @@ def _run_app(journey_id: str | None, new: bool) -> int:
             message = content.default().message("error_no_journey", id=_safe(journey_id))
             print(message, file=sys.stderr)
             return 1
+    elif not new:
+        summaries = store.list()  # a damaged file is reported here, before the screen opens
     from journey.tui.app import JourneyApp
 
-    JourneyApp(store, journey=journey, new=new).run()
+    JourneyApp(store, journey=journey, new=new, summaries=summaries).run()
     return 0
 
 

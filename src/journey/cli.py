@@ -70,6 +70,8 @@ def _open_store() -> Store:
 
 
 def _list(search: str | None, deleted: bool) -> int:
+    from functools import cache
+
     from journey import content
     from journey.answers import show_moment
 
@@ -84,19 +86,24 @@ def _list(search: str | None, deleted: bool) -> int:
         rows += [(s.id, _safe(s.name or "…"), show_moment(s.deleted), show_moment(s.purge_after))
                  for s in summaries if s.deleted and s.purge_after]
     else:
+        # Thousands of rows share a few modes and steps: name each once.
+        mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
         rows = [tuple(words.message("list_columns").split("|"))]
-        rows += [(s.id, _safe(s.name or "…"), words.message("mode_" + s.mode),
-                  words.reached(s.step), words.message("percent", percent=s.percent),
-                  show_moment(s.updated)) for s in summaries]
-    widths = [max(_cells(r[i]) for r in rows) for i in range(len(rows[0]))]
+        rows += [(s.id, _safe(s.name or "…"), mode(s.mode), reached(s.step),
+                  words.message("percent", percent=s.percent), show_moment(s.updated))
+                 for s in summaries]
+    sized = [[(cell, _cells(cell)) for cell in row] for row in rows]
+    widths = [max(row[i][1] for row in sized) for i in range(len(rows[0]))]
     print("\n".join(
-        "  ".join(cell + " " * (w - _cells(cell)) for cell, w in zip(row, widths, strict=True))
-        .rstrip() for row in rows))
+        "  ".join(cell + " " * (w - n) for (cell, n), w in zip(row, widths, strict=True))
+        .rstrip() for row in sized))
     return 0
 
 
 def _cells(text: str) -> int:
     """Columns a text takes in a terminal: wide letters (CJK, emoji) take two."""
+    if text.isascii():
+        return len(text)
     from unicodedata import east_asian_width
 
     return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)

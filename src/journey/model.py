@@ -92,7 +92,8 @@ class Journey(BaseModel):
     def record(self, event: Event) -> None:
         self.events.append(event)
         if self._changes is not None:
-            self._apply(event)
+            assert self._answers is not None and self._skips is not None
+            _apply(event, self._changes, self._answers, self._skips)
 
     def forget(self, event: Event) -> None:
         """Take back the event just recorded, when saving it failed."""
@@ -101,27 +102,12 @@ class Journey(BaseModel):
             self._changes = self._answers = self._skips = None
 
     def _derive(self) -> None:
-        self._changes, self._answers, self._skips = {}, {}, {}
+        changes: dict[str, list[Answered]] = {}
+        answers: dict[str, Answered] = {}
+        skips: dict[str, datetime] = {}
         for event in self.events:
-            self._apply(event)
-
-    def _apply(self, event: Event) -> None:
-        assert self._changes is not None and self._answers is not None and (
-            self._skips is not None)
-        if isinstance(event, Answered):
-            self._changes.setdefault(event.question, []).append(event)
-            self._answers[event.question] = event
-        elif isinstance(event, Undone):
-            # Each undo takes back one more change: the answers still standing are a stack.
-            standing = self._changes.get(event.question)
-            if standing:
-                standing.pop()
-            if standing:
-                self._answers[event.question] = standing[-1]
-            else:
-                self._answers.pop(event.question, None)
-        elif isinstance(event, Skipped):
-            self._skips[event.step] = event.at
+            _apply(event, changes, answers, skips)
+        self._changes, self._answers, self._skips = changes, answers, skips
 
     @property
     def answers(self) -> dict[str, Answered]:
@@ -189,3 +175,22 @@ class Journey(BaseModel):
             self._derive()
         assert self._skips is not None
         return self._skips.get(step)
+
+
+def _apply(event: Event, changes: dict[str, list[Answered]], answers: dict[str, Answered],
+           skips: dict[str, datetime]) -> None:
+    """Bring what is derived from a journey's events up to date with one more event."""
+    if isinstance(event, Answered):
+        changes.setdefault(event.question, []).append(event)
+        answers[event.question] = event
+    elif isinstance(event, Undone):
+        # Each undo takes back one more change: the answers still standing are a stack.
+        standing = changes.get(event.question)
+        if standing:
+            standing.pop()
+        if standing:
+            answers[event.question] = standing[-1]
+        else:
+            answers.pop(event.question, None)
+    elif isinstance(event, Skipped):
+        skips[event.step] = event.at

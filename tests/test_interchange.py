@@ -95,6 +95,7 @@ def test_restore_brings_back_a_backup_and_keeps_what_is_here(words, store: Store
     keep = start(words, store, name="Keep")
     backup = tmp_path / "all.json"
     assert main(["backup", str(backup)]) == 0
+    assert (backup.stat().st_mode & 0o777) == 0o600
     keep.answer("person")  # changed after the backup
     fresh = Store(tmp_path / "elsewhere")
     added, same = fresh.restore(read(backup))

@@ -178,3 +178,24 @@ async def test_closing_a_journey_lets_another_window_change_it(store: Store) -> 
     other = Store(store.home)
     other.rename(journey_id, "Sam B")  # would be refused if the first app still held it
     assert other.load(journey_id).name == "Sam B"
+
+
+async def test_a_long_list_shows_the_newest_and_search_finds_the_rest(words, store) -> None:
+    from journey.store import Saved
+    from journey.tui.screens.start import SHOWN
+
+    model = start(words, store, name="Model").journey
+    store.release(model.id)
+    store.purge(model.id)
+    first = model.events[0]
+    store.add([Saved(model.model_copy(update={"events": [
+        first.model_copy(update={"value": f"Person {n}"}), *model.events[1:]]}))
+        for n in range(SHOWN + 10)], keep_ids=False)
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert len(rows(app)) == SHOWN + 1
+        assert f"{SHOWN + 10} journeys" in shown(app, "#start-more")
+        app.screen.query_one("#search", Input).value = "Person 7"
+        await pilot.pause()
+        assert len(rows(app)) == 1 + 11  # Person 7 and Person 70 to 79
+        assert shown(app, "#start-more") == ""

@@ -353,15 +353,15 @@ class Store:
 
     def _purge_expired(self) -> None:
         cutoff = _utc(now() - KEEP_DELETED)
+        expired = "FROM journeys WHERE deleted IS NOT NULL AND deleted < ?"
+        if not self.db.execute(f"SELECT 1 {expired} LIMIT 1", (cutoff,)).fetchone():
+            return  # the usual case: nothing to do, and no need to take the write lock
         try:
             with self._transaction():
-                gone = self.db.execute(
-                    "DELETE FROM journeys WHERE deleted IS NOT NULL AND deleted < ?",
-                    (cutoff,)).rowcount
+                self.db.execute(f"DELETE {expired}", (cutoff,))
         except StoreError:
-            return  # a read-only folder: try again next time
-        if gone:
-            self._checkpoint()
+            return  # a read-only folder, or busy: try again next time
+        self._checkpoint()
 
     def _checkpoint(self) -> None:
         """Copy the write-ahead log into the file and empty it, so removed journeys do not
@@ -376,11 +376,13 @@ class Store:
         added: list[Journey] = []
         with self._transaction():
             for saved in journeys:
-                journey = saved.journey
+                old = saved.journey
                 taken = self.db.execute(
-                    "SELECT 1 FROM journeys WHERE id = ?", (journey.id,)).fetchone()
-                if not keep_ids or taken or journey.id in self._locks or not journey.id:
-                    journey = journey.model_copy(update={"id": self._new_id()})
+                    "SELECT 1 FROM journeys WHERE id = ?", (old.id,)).fetchone()
+                keep = keep_ids and old.id and not taken and old.id not in self._locks
+                # Built afresh, so what is derived comes from these events alone.
+                journey = Journey(id=old.id if keep else self._new_id(), created=old.created,
+                                  events=old.events)
                 self.db.execute(
                     "INSERT INTO journeys (id, created, name, mode, step, percent, updated, "
                     "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -88,10 +88,10 @@ def _list(search: str | None, deleted: bool) -> int:
     else:
         # Thousands of rows share a few modes and steps: name each once.
         mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
+        percent = cache(lambda p: words.message("percent", percent=p))
         rows = [tuple(words.message("list_columns").split("|"))]
-        rows += [(s.id, _safe(s.name or "…"), mode(s.mode), reached(s.step),
-                  words.message("percent", percent=s.percent), show_moment(s.updated))
-                 for s in summaries]
+        rows += [(s.id, _safe(s.name or "…"), mode(s.mode), reached(s.step), percent(s.percent),
+                  show_moment(s.updated)) for s in summaries]
     sized = [[(cell, _cells(cell)) for cell in row] for row in rows]
     widths = [max(row[i][1] for row in sized) for i in range(len(rows[0]))]
     print("\n".join(
@@ -155,6 +155,8 @@ def _run_app(journey_id: str | None, new: bool) -> int:
 
 
 def _safe(text: str) -> str:
+    if text.isprintable():  # no control characters, so no terminal codes: the usual case
+        return text
     from journey.answers import clean
 
     return clean(text)

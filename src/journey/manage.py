@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journey import content
-
 if TYPE_CHECKING:
+    from journey.content import Journey as Content
     from journey.store import Store
 
 
@@ -67,12 +66,19 @@ def run(args: argparse.Namespace, store: Store | None) -> int:
     return handlers[args.command]()
 
 
+def _words() -> Content:
+    # Loaded only when needed, so `journey --version` and `--help` stay quick.
+    from journey import content
+
+    return content.default()
+
+
 def _say(key: str, **values: object) -> None:
-    print(content.default().message(key, **values))
+    print(_words().message(key, **values))
 
 
 def _fail(key: str, **values: object) -> int:
-    print(content.default().message(key, **values), file=sys.stderr)
+    print(_words().message(key, **values), file=sys.stderr)
     return 1
 
 
@@ -85,7 +91,7 @@ def safe(text: str | None) -> str:
 def where(store: Store) -> int:
     from journey.lock import LOCKS
 
-    words = content.default()
+    words = _words()
     print(words.message("where"))
     print(f"  {store.home}")
     print(words.message("where_database"))

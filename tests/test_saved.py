@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -257,3 +259,16 @@ def test_welcome_answers_by_the_helper_keep_their_role(words, store: Store) -> N
     last = store.load(session.journey.id).history(NAME_QUESTION)[-1]
     assert isinstance(last, Answered)
     assert (last.by, last.role) == ("Jo", Role.FACILITATOR)
+
+
+def test_two_journeys_opening_an_old_file_at_once_migrate_it_once(tmp_path: Path) -> None:
+    home = old_store(tmp_path)
+    script = ("import sys; from pathlib import Path; from journey.store import Store; "
+              "s = Store(Path(sys.argv[1])); print(len(s.list()))")
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(home)], text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    results = [(r.wait(timeout=30), *r.communicate()) for r in runs]
+    assert all(code == 0 and out.strip() == "3" for code, out, _ in results), results
+    store = Store(home)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert len(store.list()) == 3

@@ -174,6 +174,8 @@ class Store:
             # In one transaction, before anything else changes the file: if a migration
             # fails, the older file is left exactly as it was.
             with self._transaction():
+                # Read again under the write lock: another journey may have just done it.
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
                 if version == 0:
                     self._create()
                 for older in range(version, SCHEMA_VERSION) if version else ():

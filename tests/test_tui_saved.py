@@ -87,6 +87,11 @@ async def test_rename_copy_and_delete_from_the_start_screen(words, store: Store)
         await pilot.press("enter")  # the safe answer is the one Enter gives: keep it
         await pilot.pause()
         assert isinstance(app.screen, StartScreen) and len(store.list()) == 2
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and len(store.list()) == 2
 
         highlight(app, "Samira")
         await pilot.press("delete")

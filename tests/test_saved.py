@@ -113,6 +113,12 @@ def test_summary_follows_every_event(words, store: Store) -> None:
     assert summary.step == "assessment"
     assert summary.percent == session.percent_done() > 0
     assert summary.updated == session.journey.updated
+    session.undo("rights.hopes")
+    session.skip_step()
+    session.go_to("dreams")
+    summary = store.summary(session.journey.id)
+    assert summary.percent == session.percent_done() == 0
+    assert (summary.step, summary.updated) == ("dreams", session.journey.updated)
 
 
 def test_list_newest_first_and_search_by_name_in_any_case(words, store: Store) -> None:

@@ -30,7 +30,7 @@ from journey.answers import clean
 from journey.content import Journey as Content
 from journey.flow import WELCOME
 from journey.lock import InUse, JourneyLock
-from journey.model import NAME_QUESTION, Answered, Event, Journey, Moved, now
+from journey.model import NAME_QUESTION, Answered, Event, Journey, Moved, Undone, now
 from journey.private import create_private
 from journey.progress import percent_done
 
@@ -269,14 +269,22 @@ class Store:
         journey.record(event)
         try:
             with self._transaction():
-                summary = self._summary_of(journey)
-                self.db.execute(
-                    "INSERT INTO journeys (id, created, name, mode, step, percent, updated) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                    "name = excluded.name, mode = excluded.mode, step = excluded.step, "
-                    "percent = excluded.percent, updated = excluded.updated",
-                    (journey.id, _utc(journey.created), *summary),
-                )
+                # Only answers change how much is done; for other events the percent kept
+                # stands, which spares working it out on every move.
+                kept = 0
+                if not isinstance(event, Answered | Undone):
+                    name, mode, step, _, updated = self._summary_of(journey, percent=False)
+                    kept = self.db.execute(
+                        "UPDATE journeys SET name = ?, mode = ?, step = ?, updated = ? "
+                        "WHERE id = ?", (name, mode, step, updated, journey.id)).rowcount
+                if not kept:
+                    self.db.execute(
+                        "INSERT INTO journeys (id, created, name, mode, step, percent, updated) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                        "name = excluded.name, mode = excluded.mode, step = excluded.step, "
+                        "percent = excluded.percent, updated = excluded.updated",
+                        (journey.id, _utc(journey.created), *self._summary_of(journey)),
+                    )
                 self.db.execute(
                     "INSERT INTO events (journey, seq, kind, question, step, at, body) "
                     "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM events "
@@ -287,14 +295,15 @@ class Store:
             journey.forget(event)
             raise
 
-    def _summary_of(self, journey: Journey) -> tuple[str | None, str, str | None, int, str]:
+    def _summary_of(self, journey: Journey, percent: bool = True
+                    ) -> tuple[str | None, str, str | None, int | None, str]:
         name = journey.name
         where = journey.position
         return (
             name if isinstance(name, str) else None,
             journey.mode.value,
             where.step if where else None,
-            percent_done(self.words, journey),
+            percent_done(self.words, journey) if percent else None,
             _utc(journey.updated),
         )
 

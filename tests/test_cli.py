@@ -114,3 +114,82 @@ def test_summary_and_export_without_attribution(words, store, tmp_path, capsys) 
 
     assert main(["summary", journey_id, "--sitting", "5"]) == 1
     assert "There is no sitting 5" in capsys.readouterr().err
+
+
+def test_list_shows_mode_and_percent_and_searches(words, store, capsys) -> None:
+    start(words, store, name="Ann Lee")
+    start(words, store, name="Bo", mode="behalf")
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["ID", "Name", "Mode", "Step", "reached", "Done", "Last", "changed"]
+    assert "Bo" in out[1] and "For someone" in out[1] and "0%" in out[1]
+    assert main(["list", "--search", "LEE"]) == 0
+    out = capsys.readouterr().out
+    assert "Ann Lee" in out and "Bo" not in out
+    assert main(["list", "--search", "zed"]) == 0
+    assert 'No saved journey has a name with "zed"' in capsys.readouterr().out
+
+
+def test_where_names_the_folder(journey_home: Path, capsys) -> None:
+    assert main(["where"]) == 0
+    out = capsys.readouterr().out
+    assert str(journey_home) in out and str(journey_home / "journeys.db") in out
+
+
+def test_rename_duplicate_delete_recover_and_purge(words, store, capsys) -> None:
+    journey_id = start(words, store, name="Sam").journey.id
+    store.release(journey_id)
+    assert main(["rename", journey_id, "Samira"]) == 0
+    assert "now called Samira" in capsys.readouterr().out
+    assert main(["rename", journey_id, "  "]) == 1
+    assert "Please give a name" in capsys.readouterr().err
+    assert main(["duplicate", journey_id]) == 0
+    assert "Made a copy of the journey for Samira" in capsys.readouterr().out
+    assert main(["delete", journey_id]) == 0
+    out = capsys.readouterr().out
+    assert f"Deleted the journey for Samira ({journey_id})" in out
+    assert f"journey recover {journey_id}" in out
+    assert main(["list", "--deleted"]) == 0
+    assert journey_id in capsys.readouterr().out
+    assert main(["export", journey_id, "--format", "json"]) == 1
+    capsys.readouterr()
+    assert main(["recover", journey_id]) == 0
+    assert "is back" in capsys.readouterr().out
+    assert main(["recover", journey_id]) == 1
+    assert "no deleted journey" in capsys.readouterr().err
+    assert main(["delete", journey_id, "--purge"]) == 0
+    assert "gone for good" in capsys.readouterr().out
+    for command in (["delete", journey_id], ["rename", journey_id, "X"],
+                    ["duplicate", journey_id]):
+        assert main(command) == 1
+        assert f"no saved journey with the id {journey_id}" in capsys.readouterr().err
+
+
+def test_changing_a_journey_open_elsewhere_is_refused(words, store, capsys) -> None:
+    journey_id = start(words, store).journey.id  # `store` holds it, as an open app would
+    for command in (["rename", journey_id, "X"], ["delete", journey_id],
+                    ["delete", journey_id, "--purge"]):
+        assert main(command) == 1
+        assert "open in another journey window" in capsys.readouterr().err
+    assert store.load(journey_id).name == "Sam"
+
+
+def test_new_commands_do_not_import_textual(words, store, journey_home, tmp_path) -> None:
+    journey = start(words, store).journey
+    store.release(journey.id)
+    probe = (
+        "import sys, runpy\n"
+        "sys.argv = ['journey', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('journey', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN')\n"
+    )
+    env = {**os.environ, "JOURNEY_HOME": str(journey_home)}
+    backup = str(tmp_path / "b.json")
+    for args in (["where"], ["schema"], ["list", "--search", "s"], ["backup", backup],
+                 ["restore", backup], ["import", backup], ["rename", journey.id, "Jo"],
+                 ["duplicate", journey.id], ["export", journey.id, "--format", "json"],
+                 ["delete", journey.id], ["recover", journey.id]):
+        out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                             text=True, env=env, check=True).stdout
+        assert out.strip().endswith("CLEAN"), args

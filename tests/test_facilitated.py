@@ -169,3 +169,54 @@ def test_the_summary_leaves_out_the_welcome(words, store) -> None:
     session = start(words, store, mode="with")
     summary = summarise(words, session.journey)
     assert summary.changes == [] and words.welcome.title not in summary.covered
+
+
+def test_handing_over_keeps_who_said_what_and_notes_unless_left_out(
+        words, store, tmp_path) -> None:
+    from journey.cli import main
+
+    session = start(words, store, mode="with")
+    question = to_text_question(session)
+    session.answer("Swimming", suggested=True)
+    session.confirm(question)
+    session.note("Private: ask about transport")
+    session.note("Share this one", in_plan=True)
+    session.begin_sitting(Mode.WITH, "Ali", "support broker", ["Sam", "Ali"])
+    journey_id = session.journey.id
+    store.release(journey_id)
+
+    whole, bare = tmp_path / "whole.json", tmp_path / "bare.json"
+    assert main(["export", journey_id, "--format", "json", "-o", str(whole)]) == 0
+    assert main(["export", journey_id, "--format", "json", "--no-notes", "-o", str(bare)]) == 0
+    assert "ask about transport" in whole.read_text()
+    assert "ask about transport" not in bare.read_text()
+
+    for path in (whole, bare):
+        assert main(["import", str(path)]) == 0
+    imported = [store.load(s.id) for s in store.list() if s.id != journey_id]
+    assert len(imported) == 2
+    for copy in imported:
+        answer = copy.answers[question]
+        assert (answer.by, answer.role) == ("Jo", Role.FACILITATOR) and copy.confirmed(question)
+        assert [s.helper for s in copy.sittings()] == ["Jo", "Ali"]
+        assert copy.role_of("Ali") == "support broker"
+    with_notes, without = sorted(imported, key=lambda j: len(j.notes()), reverse=True)
+    assert [n.text for n in with_notes.notes()] == [
+        "Private: ask about transport", "Share this one"]
+    assert without.notes() == []
+    assert "Share this one" in render.render(build(words, with_notes))
+    assert "Share this one" not in render.render(build(words, without))
+
+
+def test_an_undo_in_a_sitting_shows_as_what_stands_at_its_end(words, store) -> None:
+    session = start(words, store, mode="with")
+    question = to_text_question(session)
+    session.answer("Cooking")
+    session.begin_sitting(Mode.WITH, "Jo", "advocate", ["Sam", "Jo"])
+    session.go_to_question(question)
+    session.answer("Baking")
+    session.undo(question)
+    assert [c.question for c in summarise(words, session.journey).changes] == []
+    session.undo(question)
+    change = summarise(words, session.journey).changes[0]
+    assert (change.before, change.after) == (["Cooking"], [])

@@ -49,8 +49,8 @@ def test_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert (home.stat().st_mode & 0o777) == 0o700
-    for f in home.iterdir():
-        assert (f.stat().st_mode & 0o777) == 0o600, f
+    for f in home.rglob("*"):
+        assert (f.stat().st_mode & 0o777) == (0o700 if f.is_dir() else 0o600), f
 
 
 def test_damaged_file_is_refused_and_left_alone(tmp_path: Path) -> None:

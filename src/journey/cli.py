@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journey import __version__
+from journey import __version__, manage
 
 if TYPE_CHECKING:
     from journey.model import Journey
@@ -25,19 +25,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"journey {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("list", help="show saved journeys, most recent first")
+    listing = commands.add_parser("list", help="show saved journeys, most recent first")
+    listing.add_argument("--search", metavar="TEXT", help="only those whose name has TEXT")
+    listing.add_argument("--deleted", action="store_true",
+                         help="show deleted journeys, which can still be recovered")
     export = commands.add_parser("export", help="save a journey's plan as a file")
     export.add_argument("id", help="the journey's id, as shown by 'journey list'")
     export.add_argument(
-        "--format", default="md", choices=[*FORMATS, "prep"],
+        "--format", default="md", choices=[*FORMATS, "prep", "json"],
         help="md, txt, html or docx: the plan; profile-md or profile-html: the one-page "
-             "profile; prep: the assessment preparation sheet",
+             "profile; prep: the assessment preparation sheet; json: the whole journey, to "
+             "import elsewhere",
     )
     export.add_argument("--large-print", action="store_true",
                         help="bigger text (html, profile-html and docx)")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
     export.add_argument("--no-attribution", dest="attributed", action="store_false",
                         help="leave out who said what")
+    export.add_argument("--no-notes", dest="notes", action="store_false",
+                        help="leave out the helper's notes")
     summary = commands.add_parser("summary", help="what happened in a sitting, for the file")
     summary.add_argument("id", help="the journey's id, as shown by 'journey list'")
     summary.add_argument("--sitting", type=int, help="which sitting (default: the latest)")
@@ -48,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     resume = commands.add_parser("open", help="open a saved journey where it stopped")
     resume.add_argument("id")
     commands.add_parser("new", help="start a new journey")
+    manage.add_commands(commands)
     return parser
 
 
@@ -58,13 +65,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command == "list":
-            return _list()
+            return _list(args.search, args.deleted)
+        if args.command == "export" and args.format == "json":
+            return manage.export_json(_open_store(), args.id, args.output, args.notes)
         if args.command == "export":
-            return _export(args.id, args.format, args.output, args.large_print, args.attributed)
+            return _export(args.id, args.format, args.output, args.large_print, args.attributed,
+                           args.notes)
         if args.command == "summary":
             return _summary(args.id, args.sitting, args.output)
         if args.command == "check":
             return _check(args.id)
+        if args.command in manage.COMMANDS:
+            return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new")
     except (StoreError, ContentError) as e:
         print(f"journey: {e}", file=sys.stderr)
@@ -83,22 +95,44 @@ def _open_store() -> Store:
         ) from None
 
 
-def _list() -> int:
+def _list(search: str | None, deleted: bool) -> int:
+    from functools import cache
+
     from journey import content
     from journey.answers import show_moment
 
-    summaries = _open_store().list()
+    summaries = _open_store().list(search, deleted=deleted)
     words = content.default()
     if not summaries:
-        print(words.message("list_empty"))
+        print(words.message("list_none_deleted") if deleted else words.message(
+            "list_none_found", search=_safe(search)) if search else words.message("list_empty"))
         return 0
-    rows = [tuple(words.message("list_columns").split("|"))]
-    for s in summaries:
-        rows.append((s.id, _safe(s.name or "…"), words.reached(s.step), show_moment(s.updated)))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    if deleted:
+        rows = [tuple(words.message("list_deleted_columns").split("|"))]
+        rows += [(s.id, _safe(s.name or "…"), show_moment(s.deleted), show_moment(s.purge_after))
+                 for s in summaries if s.deleted and s.purge_after]
+    else:
+        # Thousands of rows share a few modes and steps: name each once.
+        mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
+        percent = cache(lambda p: words.message("percent", percent=p))
+        rows = [tuple(words.message("list_columns").split("|"))]
+        rows += [(s.id, _safe(s.name or "…"), mode(s.mode), reached(s.step), percent(s.percent),
+                  show_moment(s.updated)) for s in summaries]
+    sized = [[(cell, _cells(cell)) for cell in row] for row in rows]
+    widths = [max(row[i][1] for row in sized) for i in range(len(rows[0]))]
+    print("\n".join(
+        "  ".join(cell + " " * (w - n) for (cell, n), w in zip(row, widths, strict=True))
+        .rstrip() for row in sized))
     return 0
+
+
+def _cells(text: str) -> int:
+    """Columns a text takes in a terminal: wide letters (CJK, emoji) take two."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _load(journey_id: str, store: Store | None = None) -> Journey | None:
@@ -114,13 +148,15 @@ def _load(journey_id: str, store: Store | None = None) -> Journey | None:
 
 
 def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
-            attributed: bool) -> int:
+            attributed: bool, notes: bool) -> int:
     from journey import content, plan, render
 
     words = content.default()
     journey = _load(journey_id)
     if journey is None:
         return 1
+    if not notes:
+        journey = journey.without_notes()
     if fmt == "prep":
         from journey import prep
 
@@ -195,16 +231,21 @@ def _check(journey_id: str) -> int:
 
 def _run_app(journey_id: str | None, new: bool) -> int:
     store = _open_store()
-    journey = None
-    if journey_id and (journey := _load(journey_id, store)) is None:
-        return 1
+    journey, summaries = None, None
+    if journey_id:
+        if (journey := _load(journey_id, store)) is None:
+            return 1
+    elif not new:
+        summaries = store.list()  # a damaged file is reported here, before the screen opens
     from journey.tui.app import JourneyApp
 
-    JourneyApp(store, journey=journey, new=new).run()
+    JourneyApp(store, journey=journey, new=new, summaries=summaries).run()
     return 0
 
 
 def _safe(text: str) -> str:
+    if text.isprintable():  # no control characters, so no terminal codes: the usual case
+        return text
     from journey.answers import clean
 
     return clean(text)

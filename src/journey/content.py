@@ -11,7 +11,7 @@ import copy
 import os
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -105,7 +105,7 @@ class Condition(Strict):
             raise ValueError("a condition needs exactly one of 'one_of' or 'none_of'")
         return self
 
-    def holds(self, answers: dict[str, object]) -> bool:
+    def holds(self, answers: Mapping[str, object]) -> bool:
         if self.any_of is not None:
             return any(c.holds(answers) for c in self.any_of)
         if self.all_of is not None:
@@ -134,7 +134,7 @@ def conditions(when: When) -> list[Condition]:
     return when if isinstance(when, list) else [when]
 
 
-def holds(when: When, answers: dict[str, object]) -> bool:
+def holds(when: When, answers: Mapping[str, object]) -> bool:
     return all(c.holds(answers) for c in conditions(when))
 
 
@@ -172,7 +172,7 @@ class Question(Strict):
             _check_placeholders(text, self.placeholders)
         return self
 
-    def applies(self, answers: dict[str, object]) -> bool:
+    def applies(self, answers: Mapping[str, object]) -> bool:
         return holds(self.when, answers)
 
     def template(self, about: bool = False) -> str:
@@ -226,7 +226,7 @@ class Repeat(Strict):
     def question_id(self, outcome: str, question: str) -> str:
         return f"{self.id}.{outcome}.{question}"
 
-    def hard(self, outcome: Outcome, answers: dict[str, object]) -> bool:
+    def hard(self, outcome: Outcome, answers: Mapping[str, object]) -> bool:
         """Whether the person said this outcome is hard for them."""
         test = self.counts.model_copy(
             update={"question": self.question_id(outcome.id, self.counts.question or "")})
@@ -332,7 +332,7 @@ class Step(Strict):
                      pronouns: dict[str, str] | None = None) -> str:
         return fill(self.intro_template(about), name, pronouns)
 
-    def not_needed(self, answers: dict[str, object]) -> bool:
+    def not_needed(self, answers: Mapping[str, object]) -> bool:
         """The step's deciding question says the step does not apply to this person."""
         test = self.needed
         return test is not None and any(q in answers for q in test.questions()) and (

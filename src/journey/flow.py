@@ -21,6 +21,20 @@ FINISHED = "finished"
 Answers = Callable[[], Mapping[str, Any]]
 
 
+def step_applies(content: Content, step_id: str, given: Mapping[str, Any]) -> bool:
+    """Whether a step applies, given the answers so far. Used without a machine too."""
+    if step_id in (WELCOME, FINISHED):
+        return True
+    return holds(content.step(step_id).when, given)
+
+
+def applicable(content: Content, step_id: str, given: Mapping[str, Any]) -> list[Question]:
+    """The questions of a step that apply, given the answers so far."""
+    if step_id == FINISHED:
+        return []
+    return [q for q in content.step(step_id).questions if q.applies(given)]
+
+
 class Flow:
     """The model of the transitions machine. `state` is the current step id."""
 
@@ -121,16 +135,11 @@ class Flow:
         return None if step_id == FINISHED else self.content.step(step_id)
 
     def applies(self, step_id: str) -> bool:
-        if step_id in (WELCOME, FINISHED):
-            return True
-        return holds(self.content.step(step_id).when, self._answers())
+        return step_applies(self.content, step_id, self._answers())
 
     def questions(self, step_id: str) -> list[Question]:
         """The questions of a step that apply, given the answers so far."""
-        if step_id == FINISHED:
-            return []
-        given = self._answers()
-        return [q for q in self.content.step(step_id).questions if q.applies(given)]
+        return applicable(self.content, step_id, self._answers())
 
     def _first(self, step_id: str) -> str | None:
         questions = self.questions(step_id)

@@ -1,5 +1,6 @@
 """The journey: a list of events. Everything else about it (answers, name, where the person
-is) is derived from those events, so nothing is ever stored twice or overwritten."""
+is) is derived from those events, so nothing is ever stored twice or overwritten. Even
+undoing a change is a new event, so an answer's history shows every step of it."""
 
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ class Event(BaseModel):
 
 
 class Answered(Event):
+    """An answer to a question, and who gave it. A later answer to the same question
+    replaces it in the plan; this one stays in the history."""
+
     kind: Literal["answer"] = "answer"
     question: str
     value: Any = None
@@ -49,6 +53,8 @@ class Answered(Event):
 
 
 class Skipped(Event):
+    """The person left a step for now, to come back to it later."""
+
     kind: Literal["skip"] = "skip"
     step: str
 
@@ -59,6 +65,16 @@ class Moved(Event):
     kind: Literal["move"] = "move"
     step: str
     question: str | None = None
+
+
+class Undone(Event):
+    """The last change to an answer was undone: the answer before it is the answer again
+    (or there is no answer, if it was the first)."""
+
+    kind: Literal["undo"] = "undo"
+    question: str
+    by: str
+    role: Role
 
 
 class Sat(Event):
@@ -101,10 +117,10 @@ class NoteShared(Event):
 
 
 AnyEvent = Annotated[
-    Answered | Skipped | Moved | Sat | Confirmed | Noted | NoteShared,
+    Answered | Skipped | Moved | Undone | Sat | Confirmed | Noted | NoteShared,
     Field(discriminator="kind"),
 ]
-Recorded = Answered | Skipped | Moved | Sat | Confirmed | Noted | NoteShared
+Recorded = Answered | Skipped | Moved | Undone | Sat | Confirmed | Noted | NoteShared
 
 
 @dataclass(frozen=True)
@@ -141,22 +157,50 @@ class Journey(BaseModel):
     created: datetime = Field(default_factory=now)
     events: list[AnyEvent] = []
 
+    # Derived from the events on first use, then kept up to date as events are recorded.
+    _changes: dict[str, list[Answered]] | None = PrivateAttr(default=None)
     _answers: dict[str, Answered] | None = PrivateAttr(default=None)
-    # Derived facts that walk all the events; forgotten whenever an event is recorded.
+    _skips: dict[str, datetime] | None = PrivateAttr(default=None)
+    # Facts that walk all the events (who is planning now, roles); forgotten on each event.
     _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
 
-    def record(self, event: Recorded) -> None:
+    def record(self, event: Event) -> None:
         self.events.append(event)
         self._derived.clear()
-        if isinstance(event, Answered) and self._answers is not None:
-            self._answers[event.question] = event
+        if self._changes is not None:
+            assert self._answers is not None and self._skips is not None
+            _apply(event, self._changes, self._answers, self._skips)
+
+    def forget(self, event: Event) -> None:
+        """Take back the event just recorded, when saving it failed."""
+        if self.events and self.events[-1] is event:
+            self.events.pop()
+            self._changes = self._answers = self._skips = None
+            self._derived.clear()
+
+    def _derive(self) -> None:
+        changes: dict[str, list[Answered]] = {}
+        answers: dict[str, Answered] = {}
+        skips: dict[str, datetime] = {}
+        for event in self.events:
+            _apply(event, changes, answers, skips)
+        self._changes, self._answers, self._skips = changes, answers, skips
 
     @property
     def answers(self) -> dict[str, Answered]:
-        """The latest answer to each question."""
+        """The answer standing for each question: the latest, unless it was undone."""
         if self._answers is None:
-            self._answers = {e.question: e for e in self.events if isinstance(e, Answered)}
+            self._derive()
+        assert self._answers is not None
         return self._answers
+
+    def history(self, question: str) -> list[Answered | Undone]:
+        """Every change to one answer, oldest first, with who made it and when."""
+        return [e for e in self.events
+                if isinstance(e, Answered | Undone) and e.question == question]
+
+    def can_undo(self, question: str) -> bool:
+        return question in self.answers
 
     def values(self) -> dict[str, Any]:
         """Given answers by question id, leaving out 'not sure yet'. Conditions read these."""
@@ -183,7 +227,8 @@ class Journey(BaseModel):
         if "now" not in self._derived:
             found = self._welcome_sitting()
             for event in reversed(self.events):
-                if isinstance(event, Answered) and event.question in _SITTING_QUESTIONS:
+                if isinstance(event, Answered | Undone) and (
+                        event.question in _SITTING_QUESTIONS):
                     break
                 if isinstance(event, Sat):
                     found = (event.mode, event.helper, event.helper_role)
@@ -261,6 +306,11 @@ class Journey(BaseModel):
         found.append(Sitting(len(found) + 1, *current, tuple(events)))
         return found
 
+    def without_notes(self) -> Journey:
+        """A copy for handing on, with the facilitator's notes left out."""
+        kept = [e for e in self.events if not isinstance(e, Noted | NoteShared)]
+        return self.model_copy(update={"events": kept})
+
     def notes(self) -> list[Note]:
         shared = {e.note: e.in_plan for e in self.events if isinstance(e, NoteShared)}
         return [
@@ -278,7 +328,26 @@ class Journey(BaseModel):
         return self.events[-1].at if self.events else self.created
 
     def last_skip(self, step: str) -> datetime | None:
-        return next(
-            (e.at for e in reversed(self.events) if isinstance(e, Skipped) and e.step == step),
-            None,
-        )
+        if self._skips is None:
+            self._derive()
+        assert self._skips is not None
+        return self._skips.get(step)
+
+
+def _apply(event: Event, changes: dict[str, list[Answered]], answers: dict[str, Answered],
+           skips: dict[str, datetime]) -> None:
+    """Bring what is derived from a journey's events up to date with one more event."""
+    if isinstance(event, Answered):
+        changes.setdefault(event.question, []).append(event)
+        answers[event.question] = event
+    elif isinstance(event, Undone):
+        # Each undo takes back one more change: the answers still standing are a stack.
+        standing = changes.get(event.question)
+        if standing:
+            standing.pop()
+        if standing:
+            answers[event.question] = standing[-1]
+        else:
+            answers.pop(event.question, None)
+    elif isinstance(event, Skipped):
+        skips[event.step] = event.at

@@ -6,27 +6,33 @@ moves and nothing is lost. No screen code lives here; the UI and the tests drive
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
+from journey import progress
 from journey.answers import clean_value
 from journey.answers import text as clean_text
 from journey.content import Journey as Content
 from journey.content import Question, Step, placeholder_values
 from journey.flow import FINISHED, WELCOME, Flow
-from journey.model import Answered, Confirmed, Journey, Mode, Moved, Noted, NoteShared, Sat, Skipped
+from journey.model import (
+    Answered,
+    Confirmed,
+    Journey,
+    Mode,
+    Moved,
+    Noted,
+    NoteShared,
+    Sat,
+    Skipped,
+    Undone,
+)
 from journey.plan import Plan, build
-from journey.store import Store
+from journey.progress import Status
+from journey.store import JourneyInUse, Store
 
 PRONOUNS_QUESTION = "welcome.pronouns"
 
-
-class Status(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    SKIPPED = "skipped"
-    DONE = "done"
-    NOT_NEEDED = "not_needed"
+__all__ = ["Session", "Status"]
 
 
 class Session:
@@ -34,6 +40,8 @@ class Session:
         self.content = content
         self.store = store
         self.journey = journey
+        # Why this journey can only be looked at here (another process is changing it).
+        self.read_only: str | None = None
         where = journey.position
         self.flow = Flow(
             content,
@@ -83,26 +91,35 @@ class Session:
         return build(self.content, self.journey)
 
     def status(self, step_id: str) -> Status:
-        if not self.flow.applies(step_id) or self.content.step(step_id).not_needed(
-                self.journey.values()):
-            return Status.NOT_NEEDED
-        questions = self.flow.questions(step_id)
-        given = self.journey.answers
-        answered = [given[q.id] for q in questions if q.id in given]
-        if questions and len(answered) == len(questions):
-            return Status.DONE
-        skipped = self.journey.last_skip(step_id)
-        if skipped and all(a.at < skipped for a in answered):
-            return Status.SKIPPED
-        return Status.IN_PROGRESS if answered else Status.NOT_STARTED
+        return progress.status(self.content, self.journey, step_id)
 
     def statuses(self) -> dict[str, Status]:
-        return {step_id: self.status(step_id) for step_id in [WELCOME, *self.flow.step_ids]}
+        return progress.statuses(self.content, self.journey)
 
     def percent_done(self) -> int:
-        states = [self.status(s) for s in self.flow.step_ids]
-        finished = sum(s in (Status.DONE, Status.NOT_NEEDED) for s in states)
-        return round(100 * finished / len(states))
+        return progress.percent_done(self.content, self.journey)
+
+    # -- one writer per journey ----------------------------------------------------------
+
+    def claim(self) -> bool:
+        """Take the journey for writing while it is open here. If another journey process
+        has it, this session can only look: read_only says why."""
+        if not self.journey.events:
+            return True  # a new journey: no one else can have it yet
+        try:
+            self.store.lock(self.journey.id)
+        except JourneyInUse as e:
+            self.read_only = str(e)
+            return False
+        return True
+
+    def close(self) -> None:
+        if self.read_only is None:
+            self.store.release(self.journey.id)
+
+    def _writable(self) -> None:
+        if self.read_only is not None:
+            raise JourneyInUse(self.read_only)
 
     # -- what the person does ------------------------------------------------------------
 
@@ -113,6 +130,7 @@ class Session:
         question = self.flow.question
         if question is None:
             return
+        self._writable()
         by, role = self.journey.speaker(question.id, suggested=suggested)
         self.store.record(
             self.journey,
@@ -125,6 +143,7 @@ class Session:
     def begin_sitting(self, mode: Mode, helper: str | None = None,
                       helper_role: str | None = None, present: list[str] | None = None) -> None:
         """A new sitting: who is planning this time, and who is in the room."""
+        self._writable()
         helper = clean_text(helper) if mode is not Mode.SELF and helper else None
         role = clean_text(helper_role) if helper and helper_role else None
         people = [clean_text(p) for p in present or [] if p.strip()]
@@ -133,16 +152,19 @@ class Session:
 
     def confirm(self, question_id: str) -> None:
         """The person says a suggested answer is theirs."""
+        self._writable()
         self.store.record(self.journey, Confirmed(question=question_id, by=self.name))
 
     def note(self, words: str, *, in_plan: bool = False, next_step: bool = False) -> Noted:
         """A facilitator's note, kept with the journey. Raises AnswerError if empty."""
+        self._writable()
         note = Noted(text=clean_text(words), by=self.journey.helper or self.name,
                      step=self.flow.state, in_plan=in_plan, next_step=next_step)
         self.store.record(self.journey, note)
         return note
 
     def share_note(self, note_id: str, in_plan: bool) -> None:
+        self._writable()
         self.store.record(self.journey, NoteShared(note=note_id, in_plan=in_plan))
 
     def next(self) -> bool:
@@ -155,6 +177,7 @@ class Session:
         step = self.flow.state
         if step not in self.flow.step_ids or self.flow.blocked():
             return False
+        self._writable()
         # Saved before the machine moves: a skip that is not on disk must not show.
         self.store.record(self.journey, Skipped(step=step))
         return self._moved(self.flow.skip_step() is not None)
@@ -167,8 +190,26 @@ class Session:
         step = self.content.step_of(question_id).id
         return self._moved(self.flow.go_to(step, question_id))
 
+    def undo(self, question_id: str) -> bool:
+        """Take back the last change to an answer. The undo is saved as a change of its own,
+        so the history keeps it. The person stays where they are, unless the question they
+        are on no longer applies."""
+        if not self.journey.can_undo(question_id):
+            return False
+        self._writable()
+        by, role = self.journey.speaker(question_id)
+        self.store.record(self.journey, Undone(question=question_id, by=by, role=role))
+        step = self.flow.state
+        if self.flow.question_id not in [q.id for q in self.flow.questions(step)]:
+            self.go_to(step if self.flow.applies(step) else WELCOME)
+        return True
+
+    def history(self, question_id: str) -> list[Answered | Undone]:
+        return self.journey.history(question_id)
+
     def _moved(self, moved: bool) -> bool:
-        if moved:
+        # A journey open only to look at moves on screen, but its place is not saved.
+        if moved and self.read_only is None:
             self.store.record(
                 self.journey, Moved(step=self.flow.state, question=self.flow.question_id)
             )

@@ -1,7 +1,13 @@
 """Saved journeys in SQLite. Every event is committed the moment it is recorded.
 
-The data folder is private to the user (0700) and the database file too (0600), whatever
-the umask. JOURNEY_HOME chooses the folder; otherwise the platform's user data folder.
+The data folder is private to the user (0700) and its files too (0600), whatever the
+umask. JOURNEY_HOME chooses the folder; otherwise the platform's user data folder.
+
+The events are the journey. Beside each journey the store keeps a small summary (name,
+mode, step reached, percent done, last changed), written in the same transaction as each
+event: it is an index for speed, so listing thousands of journeys never replays their
+events, and everything in it can be derived from the events again. The one thing kept
+that is not derived is when a journey was deleted.
 """
 
 from __future__ import annotations
@@ -10,22 +16,43 @@ import json
 import os
 import secrets
 import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from journey.model import NAME_QUESTION, AnyEvent, Journey
-from journey.private import create_private
+from pydantic import ValidationError
 
-SCHEMA_VERSION = 1
+from journey import __version__
+from journey import content as content_files
+from journey.answers import clean
+from journey.content import Journey as Content
+from journey.flow import WELCOME
+from journey.lock import InUse, JourneyLock
+from journey.model import NAME_QUESTION, Answered, Event, Journey, Moved, Undone, now
+from journey.private import create_private
+from journey.progress import percent_done
+
+SCHEMA_VERSION = 2
 DB_NAME = "journeys.db"
+KEEP_DELETED = timedelta(days=30)
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS journeys (
+CREATE TABLE journeys (
     id TEXT PRIMARY KEY,
-    created TEXT NOT NULL
+    created TEXT NOT NULL,
+    -- The summary: derived from the events, kept so that listing is quick.
+    name TEXT,
+    mode TEXT NOT NULL DEFAULT 'self',
+    step TEXT,
+    percent INTEGER NOT NULL DEFAULT 0,
+    updated TEXT NOT NULL,
+    -- Not derived: when the person deleted the journey. It goes for good 30 days later.
+    deleted TEXT
 );
-CREATE TABLE IF NOT EXISTS events (
+CREATE INDEX journeys_by_updated ON journeys (deleted, updated);
+CREATE TABLE events (
     journey TEXT NOT NULL REFERENCES journeys(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
     kind TEXT NOT NULL,
@@ -35,20 +62,42 @@ CREATE TABLE IF NOT EXISTS events (
     body TEXT NOT NULL,
     PRIMARY KEY (journey, seq)
 );
-CREATE INDEX IF NOT EXISTS events_by_kind ON events (journey, kind, question, seq);
+CREATE INDEX events_by_kind ON events (journey, kind, question, seq);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+_SUMMARY = "name = ?, mode = ?, step = ?, percent = ?, updated = ?"
 
 
 class StoreError(Exception):
     """Something went wrong with the saved journeys. The message is in plain words."""
 
 
+class JourneyInUse(StoreError):
+    """Another journey process has this journey open."""
+
+
 @dataclass(frozen=True)
 class Summary:
     id: str
     name: str | None
+    mode: str
     step: str | None
+    percent: int
     updated: datetime
+    deleted: datetime | None = None
+
+    @property
+    def purge_after(self) -> datetime | None:
+        return self.deleted + KEEP_DELETED if self.deleted else None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A journey as it is kept, for files and copies: its events and when it was deleted."""
+
+    journey: Journey
+    deleted: datetime | None = None
 
 
 def data_home() -> Path:
@@ -60,133 +109,447 @@ def data_home() -> Path:
     return user_data_path("journey", appauthor=False)
 
 
+def _words() -> Content:
+    return content_files.default()
+
+
 def _private_dir(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
         path.chmod(0o700)
     except OSError as e:
-        raise StoreError(f"The folder {path} cannot be used: {e.strerror or e}.") from None
+        raise StoreError(
+            _words().message("error_folder", path=path, reason=e.strerror or e)) from None
     if not os.access(path, os.R_OK | os.W_OK | os.X_OK):
-        raise StoreError(f"The folder {path} cannot be read or written.")
+        raise StoreError(_words().message("error_folder_access", path=path))
 
 
 class Store:
-    def __init__(self, home: Path | None = None) -> None:
+    def __init__(self, home: Path | None = None, content: Content | None = None) -> None:
         self.home = home or data_home()
         self.path = self.home / DB_NAME
+        self._content = content
+        self._locks: dict[str, JourneyLock] = {}
         _private_dir(self.home)
         try:
             create_private(self.path)
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except (sqlite3.Error, OSError) as e:
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else e
+            raise StoreError(
+                _words().message("error_file", path=self.path, reason=reason)) from None
+        try:
             self._prepare()
         except sqlite3.DatabaseError as e:
-            raise StoreError(
-                f"The file {self.path} is damaged or is not a journey file ({e}). "
-                "It has been left as it is."
-            ) from None
-        except OSError as e:
-            raise StoreError(f"The file {self.path} cannot be used: {e.strerror or e}.") from None
+            self.db.close()
+            raise self._damaged(e) from None
+        except StoreError:
+            self.db.close()
+            raise
         for extra in ("-wal", "-shm"):
             side = self.path.with_name(DB_NAME + extra)
             if side.exists():
                 side.chmod(0o600)
 
+    @property
+    def words(self) -> Content:
+        if self._content is None:
+            self._content = _words()
+        return self._content
+
     def _prepare(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
+            writer = self._writer()
             raise StoreError(
-                f"The journeys in {self.path} were saved by a newer version of journey "
-                f"(format {version}). Please update journey to open them."
-            )
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
+                _words().message("error_newer_file", path=self.path, writer=writer,
+                                 ours=__version__) if writer else
+                _words().message("error_newer_unknown", path=self.path, ours=__version__))
         self.db.execute("PRAGMA foreign_keys=ON")
+        # Deleted journeys hold health and family details: overwrite them, do not just
+        # mark the space free.
+        self.db.execute("PRAGMA secure_delete=ON")
+        self.db.execute("PRAGMA synchronous=FULL")
         if version < SCHEMA_VERSION:
-            self.db.executescript(_SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
+            # In one transaction, before anything else changes the file: if a migration
+            # fails, the older file is left exactly as it was.
+            with self._transaction():
+                # Read again under the write lock: another journey may have just done it.
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version == 0:
+                    self._create()
+                for older in range(version, SCHEMA_VERSION) if version else ():
+                    MIGRATIONS[older](self)
+                self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                self._set_writer()
+        elif self._writer() != __version__:
+            with self._transaction():
+                self._set_writer()
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self._purge_expired()
+
+    def _create(self) -> None:
+        if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            # Some other program's database: leave it exactly as it is.
+            raise sqlite3.DatabaseError("not a journey file")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+
+    def _writer(self) -> str | None:
+        """Which version of journey last wrote this file, if it says."""
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'written_by'").fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        return str(row[0]) if row else None
+
+    def _set_writer(self) -> None:
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES ('written_by', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (__version__,))
 
     def close(self) -> None:
+        for lock in self._locks.values():
+            lock.release()
+        self._locks.clear()
         self.db.close()
+
+    # -- one writer per journey ----------------------------------------------------------
+
+    def lock(self, journey_id: str) -> None:
+        """Take this journey for writing, or say plainly that another journey has it."""
+        if journey_id in self._locks:
+            return
+        try:
+            self._locks[journey_id] = JourneyLock(self.home, journey_id)
+        except InUse:
+            raise JourneyInUse(_words().message("error_in_use")) from None
+        except OSError as e:
+            raise StoreError(_words().message(
+                "error_folder", path=self.home, reason=e.strerror or e)) from None
+
+    def release(self, journey_id: str) -> None:
+        lock = self._locks.pop(journey_id, None)
+        if lock is not None:
+            lock.release()
+
+    @contextmanager
+    def _writing(self, journey_id: str) -> Iterator[None]:
+        """Hold the journey's lock for one change, unless it was held already."""
+        held = journey_id in self._locks
+        self.lock(journey_id)
+        try:
+            yield
+        finally:
+            if not held:
+                self.release(journey_id)
 
     # -- writing -------------------------------------------------------------------------
 
     def create(self) -> Journey:
         """A new journey. It is written to disk with its first event, so opening journey
         and leaving without a word leaves nothing behind."""
-        return Journey(id=secrets.token_hex(4))
+        return Journey(id=self._new_id())
 
-    def record(self, journey: Journey, event: AnyEvent) -> None:
-        """Save one event, then add it to the journey in memory. If saving fails the
-        journey in memory is left as it was, so screen and disk never disagree."""
-        question = getattr(event, "question", None)
-        step = getattr(event, "step", None)
-        with self._transaction():
-            self.db.execute(
-                "INSERT OR IGNORE INTO journeys (id, created) VALUES (?, ?)",
-                (journey.id, journey.created.isoformat()),
-            )
-            self.db.execute(
-                "INSERT INTO events (journey, seq, kind, question, step, at, body) "
-                "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM events WHERE journey = ?), "
-                "?, ?, ?, ?, ?)",
-                (journey.id, journey.id, event.kind, question, step,
-                 event.at.isoformat(), event.model_dump_json()),
-            )
+    def _new_id(self) -> str:
+        with self._reading():
+            while True:
+                candidate = secrets.token_hex(4)
+                taken = self.db.execute(
+                    "SELECT 1 FROM journeys WHERE id = ?", (candidate,)).fetchone()
+                if not taken and candidate not in self._locks:
+                    return candidate
+
+    def record(self, journey: Journey, event: Event) -> None:
+        """Save one event and the journey's summary in one transaction. The event is added
+        to the journey in memory first, so the summary sees it; if saving fails it is taken
+        out again, so screen and disk never disagree."""
+        self.lock(journey.id)
         journey.record(event)
+        try:
+            with self._transaction():
+                # Only answers change how much is done; for other events the percent kept
+                # stands, which spares working it out on every move.
+                kept = 0
+                if not isinstance(event, Answered | Undone):
+                    name, mode, step, _, updated = self._summary_of(journey, percent=False)
+                    kept = self.db.execute(
+                        "UPDATE journeys SET name = ?, mode = ?, step = ?, updated = ? "
+                        "WHERE id = ?", (name, mode, step, updated, journey.id)).rowcount
+                if not kept:
+                    self.db.execute(
+                        "INSERT INTO journeys (id, created, name, mode, step, percent, updated) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                        "name = excluded.name, mode = excluded.mode, step = excluded.step, "
+                        "percent = excluded.percent, updated = excluded.updated",
+                        (journey.id, _utc(journey.created), *self._summary_of(journey)),
+                    )
+                self.db.execute(
+                    "INSERT INTO events (journey, seq, kind, question, step, at, body) "
+                    "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM events "
+                    "WHERE journey = ?), ?, ?, ?, ?, ?)",
+                    (journey.id, journey.id, *_columns(event)),
+                )
+        except BaseException:
+            journey.forget(event)
+            raise
+
+    def _summary_of(self, journey: Journey, percent: bool = True
+                    ) -> tuple[str | None, str, str | None, int | None, str]:
+        name = journey.name
+        where = journey.position
+        return (
+            name if isinstance(name, str) else None,
+            journey.mode.value,
+            where.step if where else None,
+            percent_done(self.words, journey) if percent else None,
+            _utc(journey.updated),
+        )
+
+    def _resummarise(self, journey_id: str) -> None:
+        journey = self._load(journey_id)
+        self.db.execute(f"UPDATE journeys SET {_SUMMARY} WHERE id = ?",
+                        (*self._summary_of(journey), journey_id))
+
+    def rename(self, journey_id: str, name: str) -> Journey:
+        """A new name is a new answer to the name question, so the old one stays in its
+        history."""
+        with self._writing(journey_id):
+            journey = self.load(journey_id)
+            by, role = journey.speaker(NAME_QUESTION)
+            self.record(journey, Answered(question=NAME_QUESTION, value=clean(name).strip(),
+                                          by=by, role=role))
+        return journey
+
+    def duplicate(self, journey_id: str) -> Journey:
+        """A new journey starting from an old one's answers, for a review. Each answer keeps
+        who gave it and when; the old journey's history stays with the old journey."""
+        old = self.load(journey_id)
+        events: list[Event] = [a for a in old.events
+                               if isinstance(a, Answered) and old.answers.get(a.question) is a]
+        events.append(Moved(step=WELCOME))
+        copy = Journey(id="", events=events)
+        return self.add([Saved(copy)], keep_ids=False)[0]
+
+    def delete(self, journey_id: str) -> Summary:
+        """Put a journey aside. It can be recovered for 30 days, then it goes for good."""
+        with self._writing(journey_id), self._transaction():
+            found = self.db.execute(
+                "UPDATE journeys SET deleted = ? WHERE id = ? AND deleted IS NULL",
+                (_utc(now()), journey_id)).rowcount
+        if not found:
+            raise KeyError(journey_id)
+        return self.summary(journey_id)
+
+    def recover(self, journey_id: str) -> Summary:
+        with self._transaction():
+            found = self.db.execute(
+                "UPDATE journeys SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL",
+                (journey_id,)).rowcount
+        if not found:
+            raise KeyError(journey_id)
+        return self.summary(journey_id)
+
+    def purge(self, journey_id: str) -> None:
+        """Remove a journey and all its events for good, leaving nothing in the file."""
+        with self._writing(journey_id):
+            with self._transaction():
+                found = self.db.execute(
+                    "DELETE FROM journeys WHERE id = ?", (journey_id,)).rowcount
+            if not found:
+                raise KeyError(journey_id)
+            self._locks[journey_id].discard()
+        self._checkpoint()
+
+    def _purge_expired(self) -> None:
+        cutoff = _utc(now() - KEEP_DELETED)
+        expired = "FROM journeys WHERE deleted IS NOT NULL AND deleted < ?"
+        if not self.db.execute(f"SELECT 1 {expired} LIMIT 1", (cutoff,)).fetchone():
+            return  # the usual case: nothing to do, and no need to take the write lock
+        try:
+            with self._transaction():
+                self.db.execute(f"DELETE {expired}", (cutoff,))
+        except StoreError:
+            return  # a read-only folder, or busy: try again next time
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Copy the write-ahead log into the file and empty it, so removed journeys do not
+        linger there."""
+        with suppress(sqlite3.Error):  # a reader is busy: the next checkpoint does it
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def add(self, journeys: Sequence[Saved], *, keep_ids: bool) -> list[Journey]:
+        """Add whole journeys, all in one transaction: every one or none. With keep_ids a
+        journey keeps its id unless a journey here already has it; otherwise each gets a
+        new id. Returns the journeys as added."""
+        added: list[Journey] = []
+        with self._transaction():
+            for saved in journeys:
+                old = saved.journey
+                taken = self.db.execute(
+                    "SELECT 1 FROM journeys WHERE id = ?", (old.id,)).fetchone()
+                keep = keep_ids and old.id and not taken and old.id not in self._locks
+                # Built afresh, so what is derived comes from these events alone.
+                journey = Journey(id=old.id if keep else self._new_id(), created=old.created,
+                                  events=old.events)
+                self.db.execute(
+                    "INSERT INTO journeys (id, created, name, mode, step, percent, updated, "
+                    "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (journey.id, _utc(journey.created), *self._summary_of(journey),
+                     _utc(saved.deleted) if saved.deleted else None),
+                )
+                self.db.executemany(
+                    "INSERT INTO events (journey, seq, kind, question, step, at, body) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(journey.id, seq, *_columns(e))
+                     for seq, e in enumerate(journey.events, start=1)],
+                )
+                added.append(journey)
+        return added
+
+    def restore(self, journeys: Sequence[Saved]) -> tuple[list[Journey], int]:
+        """Bring back journeys from a backup, in one transaction. A journey already here
+        with the same events is left as it is; one whose id is taken by a different journey
+        comes back beside it with a new id. Nothing here is removed or changed. Returns the
+        journeys added and how many were here already."""
+        fresh = [saved for saved in journeys if not self._here(saved.journey)]
+        return self.add(fresh, keep_ids=True), len(journeys) - len(fresh)
+
+    def _here(self, journey: Journey) -> bool:
+        """Whether this journey is here already: under its own id, or restored before
+        beside a changed one (a copy keeps the time its journey began)."""
+        with self._reading():
+            rows = self.db.execute(
+                "SELECT id FROM journeys WHERE id = ? OR created = ?",
+                (journey.id, _utc(journey.created))).fetchall()
+        return any(self._load(i).events == journey.events for (i,) in rows)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.DatabaseError as e:
+            raise self._damaged(e) from None
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self.db)
+        return _Transaction(self)
+
+    def _damaged(self, error: Exception) -> StoreError:
+        reason = error.errors()[0]["msg"] if isinstance(error, ValidationError) else error
+        return StoreError(_words().message("error_damaged", path=self.path, reason=reason))
 
     # -- reading -------------------------------------------------------------------------
 
-    def load(self, journey_id: str) -> Journey:
-        row = self.db.execute(
-            "SELECT id, created FROM journeys WHERE id = ?", (journey_id,)
-        ).fetchone()
-        if row is None:
-            raise KeyError(journey_id)
+    def load(self, journey_id: str, *, deleted: bool = False) -> Journey:
+        """A saved journey. A deleted one is not found unless asked for."""
+        with self._reading():
+            row = self.db.execute(
+                "SELECT deleted FROM journeys WHERE id = ?", (journey_id,)).fetchone()
+            if row is None or (row[0] and not deleted):
+                raise KeyError(journey_id)
+            return self._load(journey_id)
+
+    def _load(self, journey_id: str) -> Journey:
+        created, = self.db.execute(
+            "SELECT created FROM journeys WHERE id = ?", (journey_id,)).fetchone()
         bodies = self.db.execute(
             "SELECT body FROM events WHERE journey = ? ORDER BY seq", (journey_id,)
         ).fetchall()
         # Events are stored as their own JSON, so the journey is parsed in one pass.
-        head = json.dumps({"id": row[0], "created": row[1]})[:-1]
-        return Journey.model_validate_json(
-            f'{head}, "events": [{",".join(b for (b,) in bodies)}]}}'
-        )
+        head = json.dumps({"id": journey_id, "created": created})[:-1]
+        try:
+            return Journey.model_validate_json(
+                f'{head}, "events": [{",".join(b for (b,) in bodies)}]}}'
+            )
+        except ValidationError as e:
+            raise self._damaged(e) from None
 
-    def list(self) -> list[Summary]:
-        """Every journey, most recently changed first."""
-        rows = self.db.execute(
-            """
-            SELECT j.id,
-                (SELECT json_extract(body, '$.value') FROM events
-                  WHERE journey = j.id AND kind = 'answer' AND question = ?
-                  ORDER BY seq DESC LIMIT 1),
-                (SELECT step FROM events
-                  WHERE journey = j.id AND kind = 'move' ORDER BY seq DESC LIMIT 1),
-                coalesce((SELECT at FROM events WHERE journey = j.id
-                  ORDER BY seq DESC LIMIT 1), j.created) AS updated
-            FROM journeys j ORDER BY updated DESC
-            """,
-            (NAME_QUESTION,),
-        ).fetchall()
-        return [
-            Summary(id=i, name=n if isinstance(n, str) else None, step=s,
-                    updated=datetime.fromisoformat(u))
-            for i, n, s, u in rows
-        ]
+    def saved(self, journey_ids: Sequence[str] | None = None) -> Iterator[Saved]:
+        """Journeys as kept, deleted ones too: every one, or those asked for."""
+        with self._reading():
+            rows = self.db.execute("SELECT id, deleted FROM journeys ORDER BY created").fetchall()
+            wanted = None if journey_ids is None else set(journey_ids)
+            for journey_id, deleted in rows:
+                if wanted is None or journey_id in wanted:
+                    yield Saved(self._load(journey_id),
+                                datetime.fromisoformat(deleted) if deleted else None)
+
+    def summary(self, journey_id: str) -> Summary:
+        with self._reading():
+            row = self.db.execute(_LIST + " WHERE id = ?", (journey_id,)).fetchone()
+        if row is None:
+            raise KeyError(journey_id)
+        return _summary(row)
+
+    def list(self, search: str | None = None, *, deleted: bool = False) -> list[Summary]:
+        """Journeys, most recently changed first: those in use, or those deleted. search
+        keeps those whose name holds it, in any case."""
+        where = "deleted IS NOT NULL" if deleted else "deleted IS NULL"
+        with self._reading():
+            rows = self.db.execute(
+                f"{_LIST} WHERE {where} ORDER BY updated DESC").fetchall()
+        if search and search.strip():
+            wanted = search.strip().casefold()
+            rows = [r for r in rows if r[1] and wanted in r[1].casefold()]
+        return [_summary(r) for r in rows]
+
+
+def _utc(moment: datetime) -> str:
+    """Times are kept in UTC, so that they sort as text."""
+    return moment.astimezone(UTC).isoformat()
+
+
+_LIST = "SELECT id, name, mode, step, percent, updated, deleted FROM journeys"
+
+
+def _summary(row: tuple) -> Summary:
+    journey_id, name, mode, step, percent, updated, deleted = row
+    return Summary(id=journey_id, name=name, mode=mode, step=step, percent=percent,
+                   updated=datetime.fromisoformat(updated),
+                   deleted=datetime.fromisoformat(deleted) if deleted else None)
+
+
+def _columns(event: Event) -> tuple[str, str | None, str | None, str, str]:
+    """An event's kind and what it is about, for the index, and its own JSON."""
+    kind = getattr(event, "kind", type(event).__name__)
+    return (kind, getattr(event, "question", None), getattr(event, "step", None),
+            event.at.isoformat(), event.model_dump_json())
+
+
+# -- migrations: each takes a file from one schema version to the next -------------------
+
+
+def _v1_to_v2(store: Store) -> None:
+    """Version 1 kept only the events. Add the summary, derived from them, and the table
+    that says which version of journey wrote the file."""
+    db = store.db
+    for column in ("name TEXT", "mode TEXT NOT NULL DEFAULT 'self'", "step TEXT",
+                   "percent INTEGER NOT NULL DEFAULT 0", "updated TEXT NOT NULL DEFAULT ''",
+                   "deleted TEXT"):
+        db.execute(f"ALTER TABLE journeys ADD COLUMN {column}")
+    db.execute("CREATE INDEX journeys_by_updated ON journeys (deleted, updated)")
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    for (journey_id,) in db.execute("SELECT id FROM journeys").fetchall():
+        store._resummarise(journey_id)
+
+
+MIGRATIONS = {1: _v1_to_v2}
 
 
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error, with errors in plain words."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
 
     def __enter__(self) -> None:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
-            raise StoreError(_plain(e)) from None
+            raise self._plain(e) from None
 
     def __exit__(self, kind: type | None, error: BaseException | None, tb: object) -> None:
         if kind is None:
@@ -195,17 +558,21 @@ class _Transaction:
                 return
             except sqlite3.Error as e:
                 error = e
-        self.db.execute("ROLLBACK") if self.db.in_transaction else None
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
         if isinstance(error, sqlite3.Error):
-            raise StoreError(_plain(error)) from None
+            raise self._plain(error) from None
 
-
-def _plain(error: sqlite3.Error) -> str:
-    text = str(error).lower()
-    if "full" in text:
-        return "The disk is full. Free some space and try again."
-    if "readonly" in text or "read-only" in text:
-        return "The folder where journeys are kept cannot be written to."
-    if "locked" in text or "busy" in text:
-        return "Another copy of journey is saving at the same moment. Please try again."
-    return f"The journey file could not be saved ({error})."
+    def _plain(self, error: sqlite3.Error) -> StoreError:
+        words = _words()
+        text = str(error).lower()
+        if "full" in text:
+            return StoreError(words.message("error_disk_full"))
+        if "readonly" in text or "read-only" in text:
+            return StoreError(words.message("error_read_only", path=self.store.home))
+        if "locked" in text or "busy" in text:
+            return StoreError(words.message("error_busy"))
+        if isinstance(error, sqlite3.DatabaseError) and (
+                "malformed" in text or "not a database" in text):
+            return self.store._damaged(error)
+        return StoreError(words.message("error_not_saved", reason=error))

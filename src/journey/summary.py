@@ -8,7 +8,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from journey.content import Journey as Content
-from journey.model import Answered, Confirmed, Journey, Mode, Moved, Noted, Sitting
+from journey.model import Answered, Confirmed, Journey, Mode, Moved, Noted, Sitting, Undone
 from journey.plan import FollowUp, answer_lines, attribution, build
 
 
@@ -47,25 +47,23 @@ def summarise(content: Content, journey: Journey, number: int | None = None) -> 
     sittings = journey.sittings()
     sitting: Sitting = sittings[(number or len(sittings)) - 1]
     name = journey.name or content.message("someone")
-    inside = {id(e) for e in sitting.events}
-    before: dict[str, Answered] = {}
-    for event in journey.events:
-        if id(event) in inside:
-            break
-        if isinstance(event, Answered):
-            before[event.question] = event
+    # The answers standing before the sitting and at its end, undos included.
+    start = journey.events.index(sitting.events[0]) if sitting.events else len(journey.events)
+    end = start + len(sitting.events)
+    before = Journey(id=journey.id, events=journey.events[:start]).answers
+    standing = Journey(id=journey.id, events=journey.events[:end]).answers
 
     # The welcome's answers are about the sitting itself, which the summary names already.
     step_ids = {s.id for s in content.steps}
     covered: list[str] = []
-    latest: dict[str, Answered] = {}
+    touched: list[str] = []
     agreed: list[str] = []
     for event in sitting.events:
         step_id = None
         if isinstance(event, Moved):
             step_id = event.step
-        elif isinstance(event, Answered):
-            latest[event.question] = event
+        elif isinstance(event, Answered | Undone):
+            touched.append(event.question)
             step_id = content.step_of(event.question).id
         elif isinstance(event, Confirmed):
             agreed.append(content.question(event.question).label)
@@ -74,9 +72,10 @@ def summarise(content: Content, journey: Journey, number: int | None = None) -> 
 
     noted = {e.id for e in sitting.events if isinstance(e, Noted)}
     changes = []
-    for question_id, answer in latest.items():
+    for question_id in dict.fromkeys(touched):
         if content.step_of(question_id).id not in step_ids:
             continue
+        answer = standing.get(question_id)
         old, new = _lines(content, before.get(question_id), name), _lines(content, answer, name)
         if old == new:
             continue
@@ -84,7 +83,7 @@ def summarise(content: Content, journey: Journey, number: int | None = None) -> 
         changes.append(Change(
             question=question_id, label=question.label,
             step=content.step_of(question_id).title, before=old, after=new,
-            said_by=attribution(content, answer, journey),
+            said_by=attribution(content, answer, journey) if answer else None,
         ))
     return SittingSummary(
         title=content.message("summary_title", name=name, number=sitting.number),

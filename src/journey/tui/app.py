@@ -14,7 +14,7 @@ from textual.screen import Screen
 from journey import content
 from journey.model import Journey
 from journey.session import Session
-from journey.store import Store, StoreError
+from journey.store import Store, StoreError, Summary
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.start import JourneyChosen, StartScreen
 from journey.tui.themes import HIGH_CONTRAST
@@ -26,9 +26,11 @@ class JourneyApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    def __init__(self, store: Store, journey: Journey | None = None, new: bool = False) -> None:
+    def __init__(self, store: Store, journey: Journey | None = None, new: bool = False,
+                 summaries: list[Summary] | None = None) -> None:
         super().__init__()
         self.store = store
+        self.summaries = summaries
         self.words = content.default()
         self.journey = journey
         self.new = new
@@ -39,9 +41,9 @@ class JourneyApp(App[None]):
         # The first screen is built here rather than pushed in on_mount, so the first
         # question is painted in one pass.
         if self.journey is None and not self.new:
-            summaries = self.store.list()
+            summaries = self.summaries if self.summaries is not None else self.store.list()
             if summaries:
-                return StartScreen(summaries, self.words)
+                return StartScreen(self.store, self.words, summaries)
         return self._conversation(self.journey or self.store.create())
 
     def on_mount(self) -> None:
@@ -51,7 +53,12 @@ class JourneyApp(App[None]):
         self.call_after_refresh(gc.freeze)
 
     def _conversation(self, journey: Journey) -> ConversationScreen:
-        return ConversationScreen(Session(self.words, self.store, journey))
+        session = Session(self.words, self.store, journey)
+        if not session.claim():
+            # Another journey process is changing it: look, but never save over it.
+            self.call_later(self.notify, session.read_only or "", severity="warning",
+                            timeout=10, markup=False)
+        return ConversationScreen(session)
 
     @on(JourneyChosen)
     def _chosen(self, event: JourneyChosen) -> None:

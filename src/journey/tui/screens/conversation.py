@@ -50,6 +50,7 @@ class ConversationScreen(Screen[None]):
         Binding("f6", "summary", "Sitting summary", id="summary", priority=True, show=False),
         Binding("f2", "toggle_facilitator", "Show or hide helper notes",
                 id="toggle-facilitator", priority=True, show=False),
+        Binding("ctrl+z", "history", "History", id="history", priority=True),
     ]
     FACILITATOR_ACTIONS = frozenset({"speaker", "notes", "agree", "summary",
                                      "toggle_facilitator"})
@@ -106,6 +107,9 @@ class ConversationScreen(Screen[None]):
     def _new_sitting(self) -> None:
         from journey.tui.screens.sitting import SittingScreen
 
+        if self.session.read_only is not None:
+            return  # a journey open elsewhere is only looked at: no sitting to record
+
         self.app.push_screen(SittingScreen(self.session), lambda _: self._show_helping())
 
     def _show_helping(self) -> None:
@@ -134,7 +138,9 @@ class ConversationScreen(Screen[None]):
             chat.say(self.words.message("welcome"))
             chat.say(self.words.message("informs"))
             return
-        for answer in list(self.session.journey.answers.values())[-REPLAY:]:
+        known = {q.id for s in self.words.all_steps for q in s.questions}
+        for answer in [a for a in self.session.journey.answers.values()
+                       if a.question in known][-REPLAY:]:
             self._say_answer(answer.question)
 
     def _say_answer(self, question_id: str) -> None:
@@ -358,6 +364,20 @@ class ConversationScreen(Screen[None]):
 
         self.app.push_screen(ExportScreen(self.session, "prep"),
                              lambda m: self.notify(m, markup=False) if m else None)
+
+    def action_history(self) -> None:
+        from journey.tui.screens.history import HistoryScreen
+
+        def undone(question_id: str | None) -> None:
+            if question_id:
+                self.show_question()
+                label = self.words.question(question_id).label
+                self.notify(self.words.message("undone", label=label), markup=False)
+
+        self.app.push_screen(HistoryScreen(self.session), undone)
+
+    def on_unmount(self) -> None:
+        self.session.close()  # let another journey window change it now
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.FACILITATOR_ACTIONS:

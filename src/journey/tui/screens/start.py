@@ -1,21 +1,31 @@
-"""The start screen: saved journeys, newest first, and a way to start a new one."""
+"""The start screen: saved journeys, newest first, searchable by name; start a new one, or
+rename, copy for a review or delete the one chosen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.cells import set_cell_size
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from journey.answers import show_moment
+from journey.answers import clean, show_moment
 from journey.content import Journey as Words
-from journey.store import Summary
+from journey.store import Store, StoreError, Summary
+from journey.tui.screens.dialogs import ConfirmScreen, NameScreen
 
 NEW = "new"
+# Rows shown at once. More than anyone scrolls through; search finds the rest, and the
+# list stays quick to redraw as the person types.
+SHOWN = 500
 
 
 class JourneyChosen(Message):
@@ -25,19 +35,32 @@ class JourneyChosen(Message):
 
 
 def row(summary: Summary, words: Words) -> Content:
-    name = summary.name or "…"
-    return columns(name[:30], words.reached(summary.step), show_moment(summary.updated))
+    name = clean(summary.name or "…")
+    return columns(name[:30], words.message("mode_" + summary.mode),
+                   words.reached(summary.step)[:24],
+                   words.message("percent", percent=summary.percent),
+                   show_moment(summary.updated))
 
 
-def columns(name: str, step: str, changed: str) -> Content:
-    return Content(f"{name:<32}{step:<26}{changed}")
+def columns(name: str, mode: str, step: str, done: str, changed: str) -> Content:
+    # Padded by cells, not characters: a name with wide letters keeps the columns in line.
+    return Content(f"{set_cell_size(name, 32)}{mode:<16}{step:<26}{done:>5}  {changed}")
 
 
 class StartScreen(Screen[None]):
-    def __init__(self, summaries: list[Summary], words: Words) -> None:
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("ctrl+f", "search", "Search", id="search"),
+        Binding("ctrl+r", "rename", "Rename", id="rename"),
+        Binding("ctrl+t", "duplicate", "Copy for a review", id="duplicate"),
+        Binding("delete", "delete", "Delete", id="delete"),
+    ]
+
+    def __init__(self, store: Store, words: Words, summaries: list[Summary] | None = None
+                 ) -> None:
         super().__init__()
-        self.summaries = summaries
+        self.store = store
         self.words = words
+        self.summaries = summaries if summaries is not None else store.list()
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -45,17 +68,141 @@ class StartScreen(Screen[None]):
         with Vertical(id="start"):
             yield Static(words.message("start_title"), id="start-title", markup=False)
             yield Static(words.message("start_hint"), markup=False)
+            yield Input(placeholder=words.message("start_search"), id="search")
             _, *headings = words.message("list_columns").split("|")
             yield Static(columns(*headings), id="start-columns", markup=False)
-            yield OptionList(
-                Option(Content("+ " + words.message("start_new")), id=NEW),
-                *[Option(row(s, words), id=s.id) for s in self.summaries],
-                id="journeys",
-            )
+            yield OptionList(*self._options(), id="journeys")
+            yield Static(self._more(), id="start-more", markup=False)
+            with Horizontal(id="start-actions"):
+                yield Button(words.message("start_rename"), id="rename")
+                yield Button(words.message("start_duplicate"), id="duplicate")
+                yield Button(words.message("start_delete"), id="delete", variant="error")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def _options(self) -> list[Option]:
+        return [Option(Content("+ " + self.words.message("start_new")), id=NEW),
+                *[Option(row(s, self.words), id=s.id) for s in self.summaries[:SHOWN]]]
+
+    def _more(self) -> str:
+        search = self.query_one("#search", Input).value if self.is_mounted else ""
+        if search.strip() and not self.summaries:
+            return self.words.message("list_none_found", search=clean(search.strip()))
+        if len(self.summaries) > SHOWN:
+            return self.words.message("start_more", shown=SHOWN, total=len(self.summaries))
+        return ""
+
+    def refresh_list(self, highlight: str | None = None) -> None:
+        search = self.query_one("#search", Input).value
+        try:
+            self.summaries = self.store.list(search)
+        except StoreError as e:
+            self.notify(str(e), severity="error", markup=False)
+            return
+        options = self.query_one(OptionList)
+        options.set_options(self._options())
+        ids = [s.id for s in self.summaries[:SHOWN]]
+        options.highlighted = 1 + ids.index(highlight) if highlight in ids else 0
+        self.query_one("#start-more", Static).update(self._more())
+
+    @on(Input.Changed, "#search")
+    def _searching(self, event: Input.Changed) -> None:
+        self.refresh_list()
+
+    @on(Input.Submitted, "#search")
+    def _searched(self, event: Input.Submitted) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        options.highlighted = 1 if self.summaries else 0
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         chosen = event.option.id
         self.post_message(JourneyChosen(None if chosen == NEW else chosen))
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        actions = {"rename": self.action_rename, "duplicate": self.action_duplicate,
+                   "delete": self.action_delete}
+        if event.button.id in actions:
+            event.stop()
+            actions[event.button.id]()
+
+    # -- actions on the chosen journey ---------------------------------------------------
+
+    def chosen(self) -> Summary | None:
+        option = self.query_one(OptionList).highlighted_option
+        found = next((s for s in self.summaries if option and s.id == option.id), None)
+        if found is None:
+            self.notify(self.words.message("start_choose_first"), markup=False)
+        return found
+
+    def _called(self, summary: Summary) -> str:
+        return clean(summary.name or "…")
+
+    def _act(self, action: Callable[[], str], highlight: str | None = None) -> None:
+        """Do something to a saved journey; say what happened, or why it could not be."""
+        try:
+            said = action()
+        except (StoreError, KeyError) as e:
+            self.notify(str(e), severity="error", markup=False)
+        else:
+            self.notify(said, markup=False)
+        self.refresh_list(highlight)
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_rename(self) -> None:
+        summary = self.chosen()
+        if summary is None:
+            return
+        words = self.words
+
+        def renamed(name: str | None) -> None:
+            if name is None or not clean(name).strip():
+                return
+            self._act(lambda: words.message(
+                "renamed", name=self.store.rename(summary.id, name).name), summary.id)
+
+        self.app.push_screen(
+            NameScreen(words.message("rename_title", name=self._called(summary)),
+                       summary.name or ""), renamed)
+
+    def action_duplicate(self) -> None:
+        summary = self.chosen()
+        if summary is None:
+            return
+        try:
+            made = self.store.duplicate(summary.id)
+        except (StoreError, KeyError) as e:
+            self.notify(str(e), severity="error", markup=False)
+            return
+        self.notify(self.words.message("duplicated", name=self._called(summary), id=made.id),
+                    markup=False)
+        self.refresh_list(made.id)
+
+    def action_delete(self) -> None:
+        summary = self.chosen()
+        if summary is None:
+            return
+        words = self.words
+
+        def delete() -> str:
+            gone = self.store.delete(summary.id)
+            assert gone.purge_after is not None
+            return words.message("deleted", name=self._called(gone), id=gone.id,
+                                 until=show_moment(gone.purge_after))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._act(delete)
+
+        question = words.message("confirm_delete", name=self._called(summary), id=summary.id,
+                                 when=show_moment(summary.updated))
+        self.app.push_screen(
+            ConfirmScreen(question, words.message("start_delete"), words.message("keep")),
+            answered)

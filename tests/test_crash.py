@@ -1,0 +1,69 @@
+"""kill -9 at random moments: every answer a journey process acknowledged is there after,
+and the database opens cleanly."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from journey.model import Answered
+from journey.store import DB_NAME, Store
+
+from .helpers import start
+
+ROOT = Path(__file__).resolve().parent.parent
+KILLS = 40
+
+
+def test_kill_9_at_random_moments_loses_nothing_acknowledged(words, store: Store,
+                                                             journey_home: Path) -> None:
+    journey_id = start(words, store).journey.id
+    store.close()  # the journey process must be the only writer
+    rng = random.Random(os.environ.get("KILL_SEED", "5"))
+    driver = subprocess.Popen(
+        [sys.executable, "-m", "tests.kill_driver", journey_id], cwd=ROOT,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
+        env={**os.environ, "JOURNEY_HOME": str(journey_home)})
+    assert driver.stdin and driver.stdout
+    acknowledged: list[tuple[str, str]] = []
+    rounds_with_answers = 0
+    try:
+        for _ in range(KILLS):
+            driver.stdin.write("go\n")
+            kind, pid = driver.stdout.readline().split()
+            assert kind == "CHILD"
+            # Anywhere from before the journey has opened to dozens of answers in.
+            time.sleep(rng.uniform(0, 0.06))
+            os.kill(int(pid), signal.SIGKILL)
+            before = len(acknowledged)
+            while (line := driver.stdout.readline().split())[0] != "DEAD":
+                assert line[0] == "SAVED", line
+                acknowledged.append((line[1], line[2]))
+            rounds_with_answers += len(acknowledged) > before
+    finally:
+        driver.stdin.close()
+        driver.wait(timeout=10)
+
+    assert rounds_with_answers >= KILLS // 2  # the kills did land mid-journey
+    db = sqlite3.connect(journey_home / DB_NAME)
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    db.close()
+    again = Store(journey_home)
+    journey = again.load(journey_id)
+    saved = {(e.question, e.at.isoformat()) for e in journey.events if isinstance(e, Answered)}
+    missing = [a for a in acknowledged if a not in saved]
+    assert not missing, f"{len(missing)} of {len(acknowledged)} acknowledged answers lost"
+    # The summary was written with each event, so it agrees with the events.
+    summary = again.summary(journey_id)
+    assert summary.updated == journey.updated
+    assert summary.step == journey.position.step
+    # And the journey can be written again: no lock was left behind by the dead.
+    again.rename(journey_id, "Sam again")
+    assert again.load(journey_id).name == "Sam again"

@@ -1,0 +1,221 @@
+"""The app and saved journeys: search, rename, copy and delete on the start screen; answer
+history and undo; a journey open in another window is shown but never saved over."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, Input, OptionList
+
+from journey.store import Store
+from journey.tui.app import JourneyApp
+from journey.tui.screens.conversation import ConversationScreen
+from journey.tui.screens.dialogs import ConfirmScreen, NameScreen
+from journey.tui.screens.history import HistoryScreen
+from journey.tui.screens.start import StartScreen
+
+from .helpers import start
+from .test_tui import SIZE, choose, opened, question, shown, through_welcome, type_in
+
+
+def rows(app: JourneyApp) -> list[str]:
+    options = app.screen.query_one("#journeys", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def highlight(app: JourneyApp, name: str) -> None:
+    options = app.screen.query_one("#journeys", OptionList)
+    options.highlighted = next(i for i, r in enumerate(rows(app)) if name in r)
+
+
+async def test_start_screen_shows_mode_step_and_percent_and_searches(words, store) -> None:
+    for name in ("Ann", "Bo", "Annette"):
+        session = start(words, store, name=name)
+        store.release(session.journey.id)
+    done = start(words, store, name="Cy", mode="with")
+    done.go_to_question("rights.who")
+    done.answer("person")
+    done.go_to("assessment")
+    store.release(done.journey.id)
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        assert "Cy" in rows(app)[1] and "With a helper" in rows(app)[1]
+        assert "Assessment" in rows(app)[1] and f"{done.percent_done()}%" in rows(app)[1]
+        assert "On their own" in rows(app)[2] and "0%" in rows(app)[2]
+        await pilot.press("ctrl+f")
+        await pilot.press(*"ann")
+        await pilot.pause()
+        assert [r.split()[0] for r in rows(app)[1:]] == ["Annette", "Ann"]
+        await pilot.press(*"xyz")
+        await pilot.pause()
+        assert rows(app)[1:] == []
+        assert "annxyz" in shown(app, "#start-more")
+        app.screen.query_one("#search", Input).value = "bo"
+        await pilot.pause()
+        await pilot.press("enter")  # from the search box to the first match
+        await pilot.press("enter")
+        await opened(pilot)
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.session.name == "Bo"
+
+
+async def test_rename_copy_and_delete_from_the_start_screen(words, store: Store) -> None:
+    sam = start(words, store, name="Sam").journey.id
+    store.release(sam)
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        highlight(app, "Sam")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, NameScreen)
+        assert "journey for Sam" in shown(app, "#name-title")
+        await type_in(pilot, "Samira")
+        assert store.load(sam).name == "Samira"
+        assert "Samira" in rows(app)[1]
+
+        highlight(app, "Samira")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        copies = [s for s in store.list() if s.name == "Samira"]
+        assert len(copies) == 2
+        assert app.screen.query_one("#journeys", OptionList).highlighted == 1  # the copy
+
+        highlight(app, "Samira")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        asked = shown(app, "#confirm-question")
+        assert "Delete the journey for Samira" in asked and "30 days" in asked
+        await pilot.press("enter")  # the safe answer is the one Enter gives: keep it
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and len(store.list()) == 2
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and len(store.list()) == 2
+
+        highlight(app, "Samira")
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert len(store.list()) == 1 and len(store.list(deleted=True)) == 1
+        assert len(rows(app)) == 2
+
+
+async def test_actions_need_a_journey_chosen(words, store: Store) -> None:
+    store.release(start(words, store).journey.id)
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#journeys", OptionList).highlighted = 0  # "start a new one"
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert len(store.list()) == 1
+
+
+async def test_history_shows_every_change_and_undoes_the_last(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await through_welcome(pilot)
+        screen = app.screen
+        assert isinstance(screen, ConversationScreen)
+        screen.session.go_to_question("rights.who")
+        screen.show_question()
+        await pilot.pause()
+        await choose(pilot, 0)  # rights.who: the person
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await choose(pilot, 1)  # changed: a carer
+        after = question(app)
+        assert after != "rights.who"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        answers = app.screen.query_one("#history-answers", OptionList)
+        assert "Support for a carer" in str(answers.get_option_at_index(0).prompt)
+        answers.highlighted = 0
+        await pilot.pause()
+        changes = shown(app, "#history-changes").splitlines()
+        assert len(changes) == 2 and "Sam:" in changes[0]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        session = app.screen.session
+        # The question after "a carer" was for carers: once undone it no longer applies,
+        # so the person goes back to the start of the step rather than stay on it.
+        assert after not in [q.id for q in session.flow.questions("rights")]
+        assert question(app) == session.flow.questions("rights")[0].id
+        journey = session.journey
+        assert journey.value("rights.who") == "person"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        app.screen.query_one("#history-answers", OptionList).highlighted = 0
+        await pilot.pause()
+        assert "undid the last change" in shown(app, "#history-changes").splitlines()[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+    assert Store(store.home).load(journey.id).value("rights.who") == "person"
+
+
+async def test_undo_is_offered_only_when_there_is_something_to_undo(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one("#undo", Button).disabled
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+
+
+async def test_a_journey_open_elsewhere_is_read_only_and_says_why(words, store) -> None:
+    session = start(words, store)  # this store now has the journey open for writing
+    journey_id = session.journey.id
+    other = Store(store.home)
+    app = JourneyApp(other, journey=other.load(journey_id))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("open in another journey window" in str(n.message)
+                   for n in app._notifications)
+        asked = question(app)
+        if isinstance(app.focused, Input):
+            await type_in(pilot, "Seeing friends")
+        else:
+            await choose(pilot, 0)
+        assert "open in another journey window" in shown(app, "#error")
+        assert question(app) == asked
+    assert len(Store(store.home).load(journey_id).events) == len(session.journey.events)
+
+
+async def test_closing_a_journey_lets_another_window_change_it(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await through_welcome(pilot)
+        await pilot.press("ctrl+q")
+    journey_id = store.list()[0].id
+    other = Store(store.home)
+    other.rename(journey_id, "Sam B")  # would be refused if the first app still held it
+    assert other.load(journey_id).name == "Sam B"
+
+
+async def test_a_long_list_shows_the_newest_and_search_finds_the_rest(words, store) -> None:
+    from journey.store import Saved
+    from journey.tui.screens.start import SHOWN
+
+    model = start(words, store, name="Model").journey
+    store.release(model.id)
+    store.purge(model.id)
+    first = model.events[0]
+    store.add([Saved(model.model_copy(update={"events": [
+        first.model_copy(update={"value": f"Person {n}"}), *model.events[1:]]}))
+        for n in range(SHOWN + 10)], keep_ids=False)
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert len(rows(app)) == SHOWN + 1
+        assert f"{SHOWN + 10} journeys" in shown(app, "#start-more")
+        app.screen.query_one("#search", Input).value = "Person 7"
+        await pilot.pause()
+        assert len(rows(app)) == 1 + 11  # Person 7 and Person 70 to 79
+        assert shown(app, "#start-more") == ""

@@ -122,7 +122,10 @@ class ConversationScreen(Screen[None]):
             panel.show(self.session)
         speaker = self.query_one("#speaker", Button)
         row = self.query_one("#speaker-row")
-        row.display = journey.mode is Mode.WITH and self.session.question is not None
+        question = self.session.question
+        # The welcome's questions are about the sitting: the helper answers those.
+        row.display = journey.mode is Mode.WITH and question is not None and (
+            self.session.content.step_of(question.id) is not self.session.content.welcome)
         if row.display:
             speaker.label = Content(self.words.message(
                 "speaker_helper" if self.suggesting else "speaker_person",

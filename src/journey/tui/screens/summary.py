@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Markdown, Static
 
 from journey import render
 from journey.answers import clean
@@ -38,9 +38,10 @@ class SummaryScreen(ModalScreen[bool]):
         words = self.session.content
         default = Path.home() / f"sitting-{self.session.journey.id}.md"
         with Vertical(id="summary-box", classes="dialog"):
-            # Shown as the plain Markdown that will be saved: typed text stays as typed.
+            # The saved Markdown, laid out. Typed text in it is already escaped for
+            # Markdown, so it shows as typed and never as a link or a heading.
             with VerticalScroll(id="summary-text"):
-                yield Static(Content(self.text), markup=False)
+                yield Markdown(self.text, open_links=False)
             yield Static(words.message("summary_where"), markup=False)
             yield Input(value=str(default), id="summary-path")
             yield Static(id="summary-error", markup=False)

@@ -14,6 +14,15 @@ from journey.cli import main
 
 from .helpers import start
 
+# Runs the journey command, then says whether Textual was imported along the way.
+PROBE = (
+    "import sys, runpy\n"
+    "sys.argv = ['journey', *sys.argv[1:]]\n"
+    "try:\n    runpy.run_module('journey', run_name='__main__')\n"
+    "except SystemExit:\n    pass\n"
+    "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN')\n"
+)
+
 
 def run(*args: str, env_home: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "JOURNEY_HOME": str(env_home)}
@@ -76,17 +85,11 @@ def test_data_folder_that_cannot_be_used(tmp_path: Path) -> None:
 
 def test_commands_without_a_screen_do_not_import_textual(words, store, journey_home) -> None:
     journey = start(words, store).journey
-    probe = (
-        "import sys, runpy\n"
-        "sys.argv = ['journey', *sys.argv[1:]]\n"
-        "try:\n    runpy.run_module('journey', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN')\n"
-    )
     env = {**os.environ, "JOURNEY_HOME": str(journey_home)}
     for args in (["list"], ["export", journey.id], ["--version"], ["--help"],
-                 ["check", journey.id], ["export", journey.id, "--format", "html"]):
-        out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                 ["check", journey.id], ["export", journey.id, "--format", "html"],
+                 ["summary", journey.id]):
+        out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True,
                              text=True, env=env, check=True).stdout
         assert out.strip().endswith("CLEAN"), args
 
@@ -177,19 +180,12 @@ def test_changing_a_journey_open_elsewhere_is_refused(words, store, capsys) -> N
 def test_new_commands_do_not_import_textual(words, store, journey_home, tmp_path) -> None:
     journey = start(words, store).journey
     store.release(journey.id)
-    probe = (
-        "import sys, runpy\n"
-        "sys.argv = ['journey', *sys.argv[1:]]\n"
-        "try:\n    runpy.run_module('journey', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN')\n"
-    )
     env = {**os.environ, "JOURNEY_HOME": str(journey_home)}
     backup = str(tmp_path / "b.json")
     for args in (["where"], ["schema"], ["list", "--search", "s"], ["backup", backup],
                  ["restore", backup], ["import", backup], ["rename", journey.id, "Jo"],
                  ["duplicate", journey.id], ["export", journey.id, "--format", "json"],
                  ["delete", journey.id], ["recover", journey.id]):
-        out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+        out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True,
                              text=True, env=env, check=True).stdout
         assert out.strip().endswith("CLEAN"), args

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from journey.content import Journey as Content
-    from journey.store import Store
+    from journey.store import Saved, Store
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -134,13 +134,20 @@ def export_json(store: Store, journey_id: str, output: Path | None, notes: bool 
     return 0
 
 
-def import_file(store: Store, path: Path) -> int:
+def _read(path: Path) -> list[Saved] | None:
+    """The journeys in a journey file, or None after saying plainly what is wrong with it."""
     from journey.interchange import FileError, read
 
     try:
-        journeys = read(path)
+        return read(path)
     except FileError as e:
         print(e, file=sys.stderr)
+        return None
+
+
+def import_file(store: Store, path: Path) -> int:
+    journeys = _read(path)
+    if journeys is None:
         return 1
     # Always new ids, so an imported journey never takes the place of one here.
     for journey in store.add(journeys, keep_ids=False):
@@ -159,12 +166,8 @@ def backup(store: Store, path: Path) -> int:
 
 
 def restore(store: Store, path: Path) -> int:
-    from journey.interchange import FileError, read
-
-    try:
-        journeys = read(path)
-    except FileError as e:
-        print(e, file=sys.stderr)
+    journeys = _read(path)
+    if journeys is None:
         return 1
     added, same = store.restore(journeys)
     _say("restored", added=len(added), same=same)

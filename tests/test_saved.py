@@ -4,7 +4,6 @@ duplicate, and one writer per journey."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -28,9 +27,14 @@ DATA = Path(__file__).parent / "data"
 
 
 def old_store(tmp_path: Path) -> Path:
+    """A folder holding the version 1 database, rebuilt row for row from its SQL dump (kept
+    as text, so no database file lives in the repository)."""
     home = tmp_path / "old"
     home.mkdir()
-    shutil.copy(DATA / "journeys-v1.db", home / DB_NAME)
+    db = sqlite3.connect(home / DB_NAME)
+    db.executescript((DATA / "journeys-v1.sql").read_text(encoding="utf-8"))
+    db.execute("PRAGMA journal_mode=WAL")  # as version 1 left its files
+    db.close()
     return home
 
 

@@ -1,6 +1,7 @@
-"""How the database in journeys-v1.sql was written: by journey at commit bbf08c8 (database schema 1), the
-last version before the summary columns, with `python make_v1.py FOLDER`. Run against
-later code it writes the newer schema, so the file itself is kept, not remade."""
+"""How the database in journeys-v1.sql was written: by journey at commit bbf08c8
+(database schema 1), the last version before the summary columns, with
+`python make_v1.py FOLDER`. Run against later code it writes the newer schema, so the
+dump is kept, not remade."""
 
 import sys
 from pathlib import Path

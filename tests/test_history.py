@@ -56,9 +56,7 @@ def test_undoing_the_first_answer_leaves_none_and_nothing_more_to_undo(words, st
 def test_undo_of_an_answer_a_step_depends_on_moves_back_to_a_question_that_applies(
         words, store) -> None:
     session = start(words, store)
-    session.go_to("personal-budget")
-    while session.question.id != "personal-budget.known":
-        session.next()
+    session.go_to_question("personal-budget.known")
     session.answer("yes")
     assert session.question.id == "personal-budget.amount"
     session.undo("personal-budget.known")

@@ -26,8 +26,7 @@ def test_plan_grows_from_answers(words, store) -> None:
 
 def test_latest_answer_wins_and_nothing_is_lost(words, store) -> None:
     session = start(words, store)
-    while session.question.id != "rights.who":
-        session.next()
+    session.go_to_question("rights.who")
     session.answer("person")
     session.back()
     session.answer("carer")
@@ -47,9 +46,7 @@ def test_not_sure_becomes_something_to_find_out(words, store) -> None:
 
 def test_money_shows_both_periods(words, store) -> None:
     session = start(words, store)
-    session.go_to("personal-budget")
-    while session.question.id != "personal-budget.known":
-        session.next()
+    session.go_to_question("personal-budget.known")
     session.answer("yes")
     assert session.question.id == "personal-budget.amount"
     session.answer({"amount": "250.00", "period": "week"})

@@ -10,9 +10,7 @@ from .helpers import start
 
 def prepared(words, store, route: str, hard: dict[str, str], name: str = "Sam"):
     session = start(words, store, name=name)
-    session.go_to("assessment")
-    while session.question.id != "assessment.prepare":
-        session.next()
+    session.go_to_question("assessment.prepare")
     session.answer(route)
     while session.question and session.question.id.startswith("assessment."):
         asked = session.question.id
@@ -66,9 +64,7 @@ def test_sheet_lists_outcomes_in_both_kinds_of_words(words, store) -> None:
 
 def test_a_route_changed_later_leaves_the_old_answers_out(words, store) -> None:
     session = prepared(words, store, "adult", {"hygiene": "yes"})
-    session.go_to("assessment")
-    while session.question.id != "assessment.prepare":
-        session.next()
+    session.go_to_question("assessment.prepare")
     session.answer("carer")
     sheet = prep.build(words, session.journey)
     assert [g.title for g in sheet.groups] == ["The eight outcomes for carers"]

@@ -153,9 +153,7 @@ async def test_money_mistakes_are_explained_and_nothing_moves(store: Store) -> N
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
         session = app.screen.session
-        session.go_to("personal-budget")
-        while session.question.id != "personal-budget.known":
-            session.next()
+        session.go_to_question("personal-budget.known")
         app.screen.show_question()
         await pilot.pause()
         await choose(pilot, 0)  # yes, they know it

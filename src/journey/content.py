@@ -411,6 +411,11 @@ class Journey(Strict):
     def step_of(self, question_id: str) -> Step:
         return self._step_of_question[question_id]
 
+    def find(self, question_id: str) -> Question | None:
+        """The question with this id, or None when the content has no such question (an
+        answer saved by another version may name one)."""
+        return self._questions_by_id.get(question_id)
+
     def source(self, source_id: str) -> Source:
         return self._sources_by_id[source_id]
 

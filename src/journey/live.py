@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from journey import fit
 from journey.content import Journey as Content
 from journey.content import holds
 from journey.model import Journey
 
 
 def live_values(content: Content, journey: Journey) -> dict[str, Any]:
-    given = journey.values()
+    given = fit.check(content, journey).values()
     live: dict[str, Any] = {}
     # Conditions only look back, so one pass in journey order settles every question.
     for step in content.all_steps:
@@ -29,3 +30,15 @@ def applies(content: Content, live: dict[str, Any], question_id: str) -> bool:
     question = content.question(question_id)
     step = content.step_of(question_id)
     return holds(step.when, live) and question.applies(live)
+
+
+def needs_fresh(content: Content, journey: Journey,
+                live: dict[str, Any] | None = None) -> list[str]:
+    """Questions that apply whose saved answer could not be used (journey.fit), in journey
+    order: each is asked again."""
+    unfit = fit.check(content, journey).unfit
+    if not unfit:
+        return []
+    live = live_values(content, journey) if live is None else live
+    return [q.id for s in content.all_steps for q in s.questions
+            if q.id in unfit and applies(content, live, q.id)]

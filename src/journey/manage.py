@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from journey.content import Journey as Content
+    from journey.model import Journey
     from journey.store import Saved, Store
 
 
@@ -152,7 +153,21 @@ def import_file(store: Store, path: Path) -> int:
     # Always new ids, so an imported journey never takes the place of one here.
     for journey in store.add(journeys, keep_ids=False):
         _say("imported", name=safe(journey.name), id=journey.id)
+        _set_aside(journey)
     return 0
+
+
+def _set_aside(journey: Journey) -> None:
+    """Say which saved answers could not be read: they are asked again, and kept."""
+    unfit = journey.unfit
+    if not unfit:
+        return
+    words = _words()
+    labels = [q.label for q in map(words.find, unfit) if q]
+    if labels:
+        _say("set_aside", id=journey.id, count=len(labels), labels="; ".join(labels))
+    if len(labels) < len(unfit):
+        _say("set_aside_unknown", id=journey.id, count=len(unfit) - len(labels))
 
 
 def backup(store: Store, path: Path) -> int:
@@ -171,6 +186,8 @@ def restore(store: Store, path: Path) -> int:
         return 1
     added, same = store.restore(journeys)
     _say("restored", added=len(added), same=same)
+    for journey in added:
+        _set_aside(journey)
     return 0
 
 

@@ -5,6 +5,7 @@ undoing a change is a new event, so an answer's history shows every step of it."
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -116,6 +117,8 @@ class NoteShared(Event):
     in_plan: bool
 
 
+Fits = Callable[[str, Any], bool]
+
 AnyEvent = Annotated[
     Answered | Skipped | Moved | Undone | Sat | Confirmed | Noted | NoteShared,
     Field(discriminator="kind"),
@@ -160,39 +163,90 @@ class Journey(BaseModel):
     # Derived from the events on first use, then kept up to date as events are recorded.
     _changes: dict[str, list[Answered]] | None = PrivateAttr(default=None)
     _answers: dict[str, Answered] | None = PrivateAttr(default=None)
+    _unfit: dict[str, Answered] | None = PrivateAttr(default=None)
     _skips: dict[str, datetime] | None = PrivateAttr(default=None)
+    # Which saved values may be used (journey.fit), and the content they were checked for.
+    _fits: Fits | None = PrivateAttr(default=None)
+    _checked_against: object = PrivateAttr(default=None)
     # Facts that walk all the events (who is planning now, roles); forgotten on each event.
     _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def check_with(self, fits: Fits, against: object) -> None:
+        """Count only answers whose value fits their question (`against` names what they
+        were checked for). Those that do not fit stay in the history and in `unfit`."""
+        self._fits, self._checked_against = fits, against
+        self._changes = self._answers = self._unfit = self._skips = None
+        self._derived.clear()
+
+    @property
+    def checked_against(self) -> object:
+        return self._checked_against
 
     def record(self, event: Event) -> None:
         self.events.append(event)
         self._derived.clear()
         if self._changes is not None:
-            assert self._answers is not None and self._skips is not None
-            _apply(event, self._changes, self._answers, self._skips)
+            self._apply(event)
 
     def forget(self, event: Event) -> None:
         """Take back the event just recorded, when saving it failed."""
         if self.events and self.events[-1] is event:
             self.events.pop()
-            self._changes = self._answers = self._skips = None
+            self._changes = self._answers = self._unfit = self._skips = None
             self._derived.clear()
 
     def _derive(self) -> None:
-        changes: dict[str, list[Answered]] = {}
-        answers: dict[str, Answered] = {}
-        skips: dict[str, datetime] = {}
+        self._changes, self._answers, self._unfit, self._skips = {}, {}, {}, {}
         for event in self.events:
-            _apply(event, changes, answers, skips)
-        self._changes, self._answers, self._skips = changes, answers, skips
+            self._apply(event)
+
+    def _apply(self, event: Event) -> None:
+        """Bring what is derived from the events up to date with one more event."""
+        assert self._changes is not None and self._skips is not None
+        if isinstance(event, Answered):
+            self._changes.setdefault(event.question, []).append(event)
+            self._stand(event.question)
+        elif isinstance(event, Undone):
+            # Each undo takes back one more change: the answers still standing are a stack.
+            standing = self._changes.get(event.question)
+            if standing:
+                standing.pop()
+            self._stand(event.question)
+        elif isinstance(event, Skipped):
+            self._skips[event.step] = event.at
+
+    def _stand(self, question: str) -> None:
+        """The latest change still standing is the answer, if its value can be used."""
+        assert self._changes is not None and self._answers is not None
+        assert self._unfit is not None
+        standing = self._changes.get(question)
+        self._answers.pop(question, None)
+        self._unfit.pop(question, None)
+        if not standing:
+            return
+        latest = standing[-1]
+        if latest.unsure or self._fits is None or self._fits(question, latest.value):
+            self._answers[question] = latest
+        else:
+            self._unfit[question] = latest
 
     @property
     def answers(self) -> dict[str, Answered]:
-        """The answer standing for each question: the latest, unless it was undone."""
+        """The answer standing for each question: the latest, unless it was undone. Once
+        checked (check_with), an answer whose value does not fit is left out."""
         if self._answers is None:
             self._derive()
         assert self._answers is not None
         return self._answers
+
+    @property
+    def unfit(self) -> dict[str, Answered]:
+        """Answers left out because their saved value does not fit the question: each
+        question here is asked again."""
+        if self._unfit is None:
+            self._derive()
+        assert self._unfit is not None
+        return self._unfit
 
     def history(self, question: str) -> list[Answered | Undone]:
         """Every change to one answer, oldest first, with who made it and when."""
@@ -200,7 +254,7 @@ class Journey(BaseModel):
                 if isinstance(e, Answered | Undone) and e.question == question]
 
     def can_undo(self, question: str) -> bool:
-        return question in self.answers
+        return question in self.answers or question in self.unfit
 
     def values(self) -> dict[str, Any]:
         """Given answers by question id, leaving out 'not sure yet'. Conditions read these."""
@@ -332,22 +386,3 @@ class Journey(BaseModel):
             self._derive()
         assert self._skips is not None
         return self._skips.get(step)
-
-
-def _apply(event: Event, changes: dict[str, list[Answered]], answers: dict[str, Answered],
-           skips: dict[str, datetime]) -> None:
-    """Bring what is derived from a journey's events up to date with one more event."""
-    if isinstance(event, Answered):
-        changes.setdefault(event.question, []).append(event)
-        answers[event.question] = event
-    elif isinstance(event, Undone):
-        # Each undo takes back one more change: the answers still standing are a stack.
-        standing = changes.get(event.question)
-        if standing:
-            standing.pop()
-        if standing:
-            answers[event.question] = standing[-1]
-        else:
-            answers.pop(event.question, None)
-    elif isinstance(event, Skipped):
-        skips[event.step] = event.at

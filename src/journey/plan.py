@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from journey import answers as parse
-from journey import results
+from journey import fit, results
 from journey.answers import Status
 from journey.content import Journey as Content
 from journey.content import Kind, Question
@@ -110,9 +110,12 @@ class Plan(BaseModel):
 
 
 def answer_lines(content: Content, question: Question, value: Any, name: str) -> list[str]:
-    """An answer in words, one line per item."""
+    """An answer in words, one line per item. A value that does not fit the question
+    (from an older or edited file, kept in its history) is shown as plain text."""
     if value is None:
         return []
+    if not fit.fits(question, value):
+        return [fit.shown(value)]
     kind = question.kind
     if kind is Kind.YESNO:
         return [content.message(value) if value in ("yes", "no") else str(value)]
@@ -203,6 +206,7 @@ def attribution(content: Content, answer: Answered, journey: Journey) -> str | N
 def build(content: Content, journey: Journey, *, attributed: bool = True) -> Plan:
     """The plan as it stands. Without attribution it reads as one voice, for people
     who want to hand it on without the who-said-what."""
+    fit.check(content, journey)
     name = journey.name
     shown_name = name or ""
     given = journey.answers

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from journey import results
+from journey import fit, results
 from journey.content import Journey as Content
 from journey.content import Outcome, Repeat, Step, conditions, holds
 from journey.model import Journey
@@ -81,7 +81,7 @@ def _generated(step: Step, question_id: str) -> bool:
 
 def build(content: Content, journey: Journey) -> Sheet:
     step = content.step(STEP)
-    values = journey.values()
+    values = fit.check(content, journey).values()
     name = journey.name or ""
     # The question that opens the helper says nothing the assessor needs to hear.
     gates = {q for r in step.repeats for c in conditions(r.when) for q in c.questions()}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from journey import fit
 from journey.content import Journey as Content
 from journey.flow import FINISHED, applicable, step_applies
 from journey.model import Journey
@@ -24,6 +25,7 @@ class Status(StrEnum):
 
 def status(content: Content, journey: Journey, step_id: str,
            values: dict[str, Any] | None = None) -> Status:
+    fit.check(content, journey)
     given = values if values is not None else journey.values()
     if not step_applies(content, step_id, given) or (
             step_id != FINISHED and content.step(step_id).not_needed(given)):
@@ -40,13 +42,13 @@ def status(content: Content, journey: Journey, step_id: str,
 
 
 def statuses(content: Content, journey: Journey) -> dict[str, Status]:
-    values = journey.values()
+    values = fit.check(content, journey).values()
     return {step.id: status(content, journey, step.id, values) for step in content.all_steps}
 
 
 def percent_done(content: Content, journey: Journey) -> int:
     """The share of the twelve steps done or not needed, as a whole percent."""
-    values = journey.values()
+    values = fit.check(content, journey).values()
     states = [status(content, journey, s.id, values) for s in content.steps]
     finished = sum(s in (Status.DONE, Status.NOT_NEEDED) for s in states)
     return round(100 * finished / len(states))

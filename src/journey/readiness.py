@@ -15,7 +15,7 @@ from journey.answers import Funding, Provider, pounds
 from journey.content import Journey as Content
 from journey.content import Kind
 from journey.costing import COSTS_QUESTION, Costing
-from journey.live import applies, live_values
+from journey.live import applies, live_values, needs_fresh
 from journey.model import Journey
 
 if TYPE_CHECKING:
@@ -183,6 +183,11 @@ class _Checker:
                  for i in self.costing.lines):
             self.add("employer_unchecked", EMPLOY_PA, blocks=False)
 
+    def fresh_answers(self) -> None:
+        for question_id in needs_fresh(self.content, self.journey, self.live):
+            self.add("needs_fresh", question_id,
+                     label=self.content.question(question_id).label)
+
     def to_find_out(self) -> None:
         given = self.journey.answers
         for step in self.content.all_steps:
@@ -196,6 +201,7 @@ def check(content: Content, journey: Journey, sections: list[Section],
           costing: Costing) -> Readiness:
     checker = _Checker(content, journey, costing)
     criteria = checker.criteria(sections)
+    checker.fresh_answers()
     checker.money()
     checker.backup()
     checker.family()

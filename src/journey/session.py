@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from journey import progress
+from journey import fit, live, progress
 from journey.answers import clean_value
 from journey.answers import text as clean_text
 from journey.content import Journey as Content
@@ -39,7 +39,7 @@ class Session:
     def __init__(self, content: Content, store: Store, journey: Journey) -> None:
         self.content = content
         self.store = store
-        self.journey = journey
+        self.journey = fit.check(content, journey)
         # Why this journey can only be looked at here (another process is changing it).
         self.read_only: str | None = None
         where = journey.position
@@ -98,6 +98,11 @@ class Session:
 
     def percent_done(self) -> int:
         return progress.percent_done(self.content, self.journey)
+
+    def needs_fresh(self) -> set[str]:
+        """Steps with a saved answer that could not be read, to be asked again."""
+        return {self.content.step_of(q).id
+                for q in live.needs_fresh(self.content, self.journey)}
 
     # -- one writer per journey ----------------------------------------------------------
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from journey import __version__
+from journey import __version__, fit
 from journey import content as content_files
 from journey.answers import clean
 from journey.content import Journey as Content
@@ -392,8 +392,9 @@ class Store:
                     "SELECT 1 FROM journeys WHERE id = ?", (old.id,)).fetchone()
                 keep = keep_ids and old.id and not taken and old.id not in self._locks
                 # Built afresh, so what is derived comes from these events alone.
-                journey = Journey(id=old.id if keep else self._new_id(), created=old.created,
-                                  events=old.events)
+                journey = fit.check(self.words, Journey(
+                    id=old.id if keep else self._new_id(), created=old.created,
+                    events=old.events))
                 self.db.execute(
                     "INSERT INTO journeys (id, created, name, mode, step, percent, updated, "
                     "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -460,11 +461,12 @@ class Store:
         # Events are stored as their own JSON, so the journey is parsed in one pass.
         head = json.dumps({"id": journey_id, "created": created})[:-1]
         try:
-            return Journey.model_validate_json(
+            journey = Journey.model_validate_json(
                 f'{head}, "events": [{",".join(b for (b,) in bodies)}]}}'
             )
         except ValidationError as e:
             raise self._damaged(e) from None
+        return fit.check(self.words, journey)
 
     def saved(self, journey_ids: Sequence[str] | None = None) -> Iterator[Saved]:
         """Journeys as kept, deleted ones too: every one, or those asked for."""

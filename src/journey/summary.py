@@ -7,6 +7,7 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
+from journey import fit
 from journey.content import Journey as Content
 from journey.model import Answered, Confirmed, Journey, Mode, Moved, Noted, Sitting, Undone
 from journey.plan import FollowUp, answer_lines, attribution, build
@@ -44,14 +45,15 @@ def _lines(content: Content, answer: Answered | None, name: str) -> list[str]:
 
 def summarise(content: Content, journey: Journey, number: int | None = None) -> SittingSummary:
     """The summary of sitting `number` (counting from 1), or of the latest sitting."""
+    fit.check(content, journey)
     sittings = journey.sittings()
     sitting: Sitting = sittings[(number or len(sittings)) - 1]
     name = journey.name or content.message("someone")
     # The answers standing before the sitting and at its end, undos included.
     start = journey.events.index(sitting.events[0]) if sitting.events else len(journey.events)
     end = start + len(sitting.events)
-    before = Journey(id=journey.id, events=journey.events[:start]).answers
-    standing = Journey(id=journey.id, events=journey.events[:end]).answers
+    before = fit.check(content, Journey(id=journey.id, events=journey.events[:start])).answers
+    standing = fit.check(content, Journey(id=journey.id, events=journey.events[:end])).answers
 
     # The welcome's answers are about the sitting itself, which the summary names already.
     step_ids = {s.id for s in content.steps}
@@ -60,13 +62,15 @@ def summarise(content: Content, journey: Journey, number: int | None = None) -> 
     agreed: list[str] = []
     for event in sitting.events:
         step_id = None
+        # A question the content no longer has is not part of this plan any more.
+        known = content.find(getattr(event, "question", None) or "")
         if isinstance(event, Moved):
             step_id = event.step
-        elif isinstance(event, Answered | Undone):
+        elif isinstance(event, Answered | Undone) and known:
             touched.append(event.question)
             step_id = content.step_of(event.question).id
-        elif isinstance(event, Confirmed):
-            agreed.append(content.question(event.question).label)
+        elif isinstance(event, Confirmed) and known:
+            agreed.append(known.label)
         if step_id in step_ids and (title := content.step(step_id).title) not in covered:
             covered.append(title)
 

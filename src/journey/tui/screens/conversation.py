@@ -168,7 +168,10 @@ class ConversationScreen(Screen[None]):
         session, words = self.session, self.words
         question = session.question
         step = session.flow.step()
-        self.query_one("#error", Static).update("")
+        # A saved answer that could not be read is asked again: say why.
+        unreadable = question is not None and question.id in session.journey.unfit
+        self.query_one("#error", Static).update(
+            words.message("fresh_answer") if unreadable else "")
         self.query_one(PlanPanel).show(session.plan())
         self._show_helping()
         slot = self.query_one("#answer-slot")

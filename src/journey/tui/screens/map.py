@@ -26,11 +26,14 @@ class MapScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         words = self.session.content
         statuses = self.session.statuses()
+        fresh = self.session.needs_fresh()
         rows = []
         for number, (step_id, status) in enumerate(statuses.items()):
             title = words.step(step_id).title
             label = title if step_id == WELCOME else f"{number:>2}. {title}"
             shown = words.message("status_" + status.value)
+            if step_id in fresh:
+                shown += " · " + words.message("needs_fresh")
             rows.append(Option(f"{label:<32} {shown}", id=step_id))
         with Vertical(id="map-box"):
             yield Static(words.message("map"), id="map-title", markup=False)

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 
 from journey import fit
+from journey.answers import AnswerError
 from journey.cli import main
 from journey.content import Kind
+from journey.interchange import read
 from journey.live import needs_fresh
 from journey.render import FORMATS
 from journey.session import Session
@@ -43,8 +45,8 @@ BAD: dict[str, list[Any]] = {
         {"amount": "NaN", "period": "week"}, {"amount": "5"},
     ],
     "personal-budget.money-person": ["Mia", {"relation": "me"}, {"name": 3}, ["Mia"]],
-    "personal-budget.employer-basics": ["contract", ["not-a-choice"], [], [1]],
-    "circle.people": ["Jan", [{"name": "Jan", "ring": "outer"}], [{"name": ""}], [3], []],
+    "personal-budget.employer-basics": ["contract", ["not-a-choice"], [1], [["payroll"]]],
+    "circle.people": ["Jan", [{"name": "Jan", "ring": "outer"}], [{"name": ""}], [3], {}],
     "planning.costs": [
         "carer", [{"what": "PA", "cost": "lots"}], [{"what": 1}], [3], {"what": "PA"},
         [{"what": "PA", "helps": "", "provider": "pa", "times": "2", "period": "week",
@@ -183,3 +185,19 @@ async def test_the_app_opens_on_a_bad_answer_and_asks_again(question: str, words
         await pilot.pause()
         assert isinstance(app.screen, ConversationScreen)
         assert words.question(question).kind in Kind
+
+
+@pytest.mark.parametrize(("question", "value"),
+                         [(q, v) for q, values in BAD.items() if not q.startswith("welcome.")
+                          for v in values[:2]])
+def test_an_answer_that_could_not_be_read_back_is_never_saved(question: str, value: Any,
+                                                             words, store: Store) -> None:
+    (mia,) = store.add(read(EXAMPLE), keep_ids=False)
+    session = Session(words, store, mia)
+    session.go_to_question(question)
+    before = list(session.journey.events)
+    with pytest.raises(AnswerError) as refused:
+        session.answer(value)
+    assert refused.value.key == "error_unreadable"
+    assert session.journey.events == before
+    assert session.question is not None and session.question.id == question

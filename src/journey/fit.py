@@ -33,7 +33,8 @@ def _text(value: Any) -> bool:
 
 
 def _texts(value: Any) -> bool:
-    return isinstance(value, list) and 0 < len(value) <= MAX_LIST and all(map(_text, value))
+    # Empty is what a list box saves when its last line is taken away.
+    return isinstance(value, list) and len(value) <= MAX_LIST and all(map(_text, value))
 
 
 def _choice(question: Question, value: Any) -> bool:
@@ -41,8 +42,7 @@ def _choice(question: Question, value: Any) -> bool:
 
 
 def _multi(question: Question, value: Any) -> bool:
-    return (isinstance(value, list) and bool(value)
-            and all(_choice(question, v) for v in value))
+    return isinstance(value, list) and all(_choice(question, v) for v in value)
 
 
 def _money(value: Any) -> bool:
@@ -65,7 +65,7 @@ def _person(value: Any) -> bool:
 
 
 def _people(value: Any) -> bool:
-    if not isinstance(value, list) or not value or len(value) > MAX_LIST:
+    if not isinstance(value, list) or len(value) > MAX_LIST:
         return False
     for member in value:
         if not isinstance(member, dict) or not all(isinstance(v, str) for v in member.values()):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from journey import fit, live, progress
-from journey.answers import clean_value
+from journey.answers import AnswerError, clean_value
 from journey.answers import text as clean_text
 from journey.content import Journey as Content
 from journey.content import Question, Step, placeholder_values
@@ -136,11 +136,14 @@ class Session:
         if question is None:
             return
         self._writable()
+        value = None if unsure else clean_value(value)
+        if not unsure and not fit.fits(question, value):
+            # Nothing is saved that could not be read back as an answer to this question.
+            raise AnswerError("error_unreadable")
         by, role = self.journey.speaker(question.id, suggested=suggested)
         self.store.record(
             self.journey,
-            Answered(question=question.id, value=None if unsure else clean_value(value),
-                     unsure=unsure, by=by, role=role),
+            Answered(question=question.id, value=value, unsure=unsure, by=by, role=role),
         )
         if move_on:
             self.next()

@@ -149,7 +149,9 @@ class ConversationScreen(Screen[None]):
     def _say_answer(self, question_id: str) -> None:
         session, words = self.session, self.words
         question = words.question(question_id)
-        answer = session.journey.answers[question_id]
+        answer = session.journey.answers.get(question_id)
+        if answer is None:
+            return
         if answer.unsure:
             text = words.message("not_sure_said")
         else:
@@ -227,6 +229,9 @@ class ConversationScreen(Screen[None]):
             self.session.answer(event.value, move_on=False, suggested=self.suggesting)
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
+            return
+        except AnswerError as e:
+            self._complain(self.words.message(e.key, **e.values))
             return
         # Each answer is the person's own unless the facilitator says otherwise again.
         self.suggesting = False

@@ -1,0 +1,82 @@
+"""Seeded random keys: a few hundred key presses per seed, as a hurried or confused person
+might type them (text, dates and money in many shapes, Enter, arrows, Space, Tab, Escape and
+every binding), at both terminal sizes. After each run the app is still alive, and every
+journey it saved opens, checks and exports in every format."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from journey.cli import main
+from journey.render import FORMATS
+from journey.session import Session
+from journey.store import Store
+from journey.tui.app import JourneyApp
+
+PRESSES = 300
+SEEDS = [(seed, (120, 40) if seed % 2 else (80, 24)) for seed in range(1, 7)]
+
+WORDS = [
+    "Sam", "Jo", "my sister", "getting out more", "3rd March", "01/02/2027", "31/02/2027",
+    "tomorrow", "next Tuesday", "2027-13-01", "£320 a week", "12,50", "£££12", "1,2",
+    "abc", "-5", "1e999", "NaN", "0", "99999999999", "  ", "[bold]x[/]", "{name}",
+    "{{ 7*7 }}", "ünïcödé", "😀", "\u202eevil", "a\tb",
+]
+KEYS = [
+    "enter", "enter", "enter", "space", "tab", "shift+tab", "escape", "up", "down", "left",
+    "right", "home", "end", "pageup", "pagedown", "backspace", "delete",
+    "ctrl+n", "ctrl+b", "ctrl+l", "ctrl+g", "ctrl+o", "ctrl+t", "ctrl+r", "ctrl+y", "ctrl+z",
+    "f1", "f2", "f3", "f4", "f5", "f6", "ctrl+p",
+]
+
+
+def presses(rng: random.Random) -> list[str]:
+    """A person's keys: mostly words then Enter, with every other key among them."""
+    keys: list[str] = []
+    while len(keys) < PRESSES:
+        roll = rng.random()
+        if roll < 0.35:
+            keys += [c if c != " " else "space" for c in rng.choice(WORDS)]
+            keys.append("enter")
+        elif roll < 0.45:
+            keys += [rng.choice("abcdefghij0123456789")] * rng.randint(1, 3)
+        else:
+            keys.append(rng.choice(KEYS))
+    return keys[:PRESSES]
+
+
+@pytest.mark.parametrize(("seed", "size"), SEEDS)
+async def test_random_keys_never_break_a_journey(seed: int, size: tuple[int, int],
+                                                 store: Store, words, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture) -> None:
+    # Files the app offers to save go to the home folder: keep them in this test's folder.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    rng = random.Random(seed)
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        for key in presses(rng):
+            if app.return_code is not None:  # the keys found a way out: come back in
+                break
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running or app.return_code == 0
+    store.close()
+
+    reopened = Store(store.home)
+    for summary in reopened.list():
+        journey = reopened.load(summary.id)
+        session = Session(words, reopened, journey)
+        session.plan()
+        session.statuses()
+        assert main(["check", summary.id]) in (0, 2)
+        assert main(["summary", summary.id]) == 0
+        for fmt in [*FORMATS, "prep", "json"]:
+            assert main(["export", summary.id, "--format", fmt,
+                         "-o", str(tmp_path / f"out.{fmt}")]) == 0, fmt
+    capsys.readouterr()
+    reopened.close()

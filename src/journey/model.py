@@ -198,22 +198,25 @@ class Journey(BaseModel):
     def _derive(self) -> None:
         self._changes, self._answers, self._unfit, self._skips = {}, {}, {}, {}
         for event in self.events:
-            self._apply(event)
+            self._apply(event, settle=False)
+        # Only the change standing at the end is checked, once per question.
+        for question in self._changes:
+            self._stand(question)
 
-    def _apply(self, event: Event) -> None:
+    def _apply(self, event: Event, settle: bool = True) -> None:
         """Bring what is derived from the events up to date with one more event."""
         assert self._changes is not None and self._skips is not None
         if isinstance(event, Answered):
             self._changes.setdefault(event.question, []).append(event)
-            self._stand(event.question)
         elif isinstance(event, Undone):
             # Each undo takes back one more change: the answers still standing are a stack.
             standing = self._changes.get(event.question)
             if standing:
                 standing.pop()
-            self._stand(event.question)
         elif isinstance(event, Skipped):
             self._skips[event.step] = event.at
+        if settle and isinstance(event, Answered | Undone):
+            self._stand(event.question)
 
     def _stand(self, question: str) -> None:
         """The latest change still standing is the answer, if its value can be used."""

@@ -10,13 +10,21 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
+
+from journey.answers import clean, clean_value
 
 NAME_QUESTION = "welcome.name"
 MODE_QUESTION = "welcome.mode"
 HELPER_QUESTION = "welcome.helper-name"
 HELPER_ROLE_QUESTION = "welcome.helper-role"
 _SITTING_QUESTIONS = frozenset({MODE_QUESTION, HELPER_QUESTION, HELPER_ROLE_QUESTION})
+
+
+# Text read back is cleaned of terminal codes as it is read, however it was stored: input is
+# cleaned too, but an older version or a hand edit may have left codes in a journeys file.
+Text = Annotated[str, AfterValidator(clean)]
+Value = Annotated[Any, AfterValidator(clean_value)]
 
 
 def now() -> datetime:
@@ -46,9 +54,9 @@ class Answered(Event):
 
     kind: Literal["answer"] = "answer"
     question: str
-    value: Any = None
+    value: Value = None
     unsure: bool = False
-    by: str
+    by: Text
     role: Role
 
 
@@ -73,7 +81,7 @@ class Undone(Event):
 
     kind: Literal["undo"] = "undo"
     question: str
-    by: str
+    by: Text
     role: Role
 
 
@@ -83,9 +91,9 @@ class Sat(Event):
 
     kind: Literal["sitting"] = "sitting"
     mode: Mode
-    helper: str | None = None
-    helper_role: str | None = None
-    present: list[str] = []
+    helper: Text | None = None
+    helper_role: Text | None = None
+    present: list[Text] = []
 
 
 class Confirmed(Event):
@@ -93,7 +101,7 @@ class Confirmed(Event):
 
     kind: Literal["confirm"] = "confirm"
     question: str
-    by: str
+    by: Text
 
 
 class Noted(Event):
@@ -101,8 +109,8 @@ class Noted(Event):
 
     kind: Literal["note"] = "note"
     id: str = Field(default_factory=lambda: secrets.token_hex(4))
-    text: str
-    by: str
+    text: Text
+    by: Text
     step: str | None = None
     in_plan: bool = False
     next_step: bool = False

@@ -172,3 +172,34 @@ def test_every_error_has_a_message(words) -> None:
         assert key in words.messages
     message = words.message("error_too_long", length="1,048,576", limit="4,000")
     assert "1,048,576" in message
+
+
+UNSEEN = [*"\u200b\u200c\u200d\u2060\ufeff", *"\u202a\u202b\u202c\u202d\u202e",
+          *"\u2066\u2067\u2068\u2069"]
+
+
+@pytest.mark.parametrize("unseen", UNSEEN)
+def test_names_lose_unseen_characters(unseen: str) -> None:
+    assert answers.clean_name(f"Sa{unseen}m\x1b[31m") == "Sam"
+    assert answers.short(f" {unseen}Jo{unseen} ") == "Jo"
+    assert answers.person(f"Jo{unseen}", f"sis{unseen}ter") == {"name": "Jo",
+                                                                "relation": "sister"}
+    with pytest.raises(AnswerError) as e:
+        answers.short(unseen * 3)
+    assert e.value.key == "error_empty"
+
+
+def test_names_keep_every_letter_people_use() -> None:
+    for name in ("Zoë", "Zoe\u0301", "Siobhán Ó Briain", "李小龍", "שרה", "شكرا", "नमस्ते",
+                 "Mo 🙂", "Ann-Marie O'Neil"):
+        assert answers.clean_name(name) == name
+
+
+def test_short_fields_inside_answers_are_cleaned_as_names() -> None:
+    value = {"name": "Jo\u202e", "relation": "\u2066son\u2069", "helps": "lifts 👨\u200d👩\u200d👧",
+             "what": "Art\u200b group", "who": "Jo\ufeff"}
+    assert answers.clean_value(value) == {"name": "Jo", "relation": "son",
+                                          "helps": "lifts 👨\u200d👩\u200d👧",
+                                          "what": "Art group", "who": "Jo"}
+    # Longer answers keep what was typed: joiners are part of some words and emoji.
+    assert answers.text("My family 👨\u200d👩\u200d👧") == "My family 👨\u200d👩\u200d👧"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from unicodedata import category, east_asian_width
 
 import pytest
 from rich.segment import Segment
@@ -22,7 +23,7 @@ from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.start import StartScreen
 
 from .helpers import start
-from .test_tui import opened
+from .test_tui import choose, opened, plan_text, question, shown, type_in
 
 # Sets the terminal's title, writes to its clipboard, turns the text red, rings the bell.
 CODES = "\x1b]0;PWNED\x07\x1b]52;c;aGVsbG8=\x07\x1b[31m\x07\x9b2J"
@@ -111,8 +112,9 @@ def test_a_cleaned_line_keeps_its_width() -> None:
     assert cleaned[1].text.rstrip(" ") == "SamX"
     assert sum(s.cell_length for s in cleaned) == sum(s.cell_length for s in line)
     assert cleaned[1].style == Style(bold=True)
-    clean_line = [Segment("│ Sam │")]
-    assert Cleaned().apply(clean_line, Color(0, 0, 0)) is clean_line
+    plain = [Segment("| Sam |")]
+    assert Cleaned().apply(plain, Color(0, 0, 0)) is plain  # most lines: nothing to do
+    assert Cleaned().apply([Segment("│ Zoë 李 │")], Color(0, 0, 0)) == [Segment("│ Zoë 李 │")]
 
 
 async def show(pilot: Pilot, key: str) -> None:
@@ -120,3 +122,87 @@ async def show(pilot: Pilot, key: str) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def terminal_width(text: str) -> int:
+    """Cells a terminal that counts character by character (tmux, xterm, VTE: wcwidth) gives
+    a text: accents, joiners and selectors none, wide letters two, the rest one."""
+    return sum(0 if category(c) in ("Mn", "Me", "Cf") or c in "\u200b\ufe0f"
+               else 2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def screen_lines(app: JourneyApp) -> list[str]:
+    """The lines as they go to the terminal (what a screenshot is made from)."""
+    update = app.screen._compositor.render_update(full=True)
+    return ["".join(strip.text for strip in line) for line in update.strips]
+
+
+def border_columns(app: JourneyApp) -> set[int]:
+    """Where the line between the conversation and the plan falls, line by line, in the
+    cells of a terminal that counts character by character."""
+    return {terminal_width(line[:line.index("│")]) for line in screen_lines(app)
+            if "│" in line}
+
+
+EMOJI = "A home 🏠, my family 👨‍👩‍👧 near ❤️, the flag 🏳️‍🌈 and 👍🏽 for my 1️⃣ son ✌️"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_emoji_and_right_to_left_text_keep_the_border_in_line(
+        store: Store, size: tuple[int, int]) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        await type_in(pilot, "Zoë 👩‍🦰 \u202eSam\u202c \u2067שרה\u2069")
+        await choose(pilot, 0)
+        assert question(app) == "rights.hopes"
+        await type_in(pilot, f"{EMOJI} أريد أن أعيش في بيتي \u202ereversed")
+        await pilot.pause()
+        assert len(border_columns(app)) == 1, screen_lines(app)
+        for line in screen_lines(app):
+            assert not set(line) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+async def test_names_lose_unseen_characters_as_typed(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"Sa\u202emX\u2066Y\u200b Jo\ufeff\u200dnes", "enter")
+        await pilot.pause()
+        assert app.screen.session.name == "SamXY Jones"
+        assert "Support plan for SamXY Jones" in plan_text(app)
+        await choose(pilot, 0)
+        journey_id = app.screen.session.journey.id
+    assert store.load(journey_id).name == "SamXY Jones"
+    assert store.summary(journey_id).name == "SamXY Jones"
+
+
+async def test_a_name_of_unseen_characters_is_no_name(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"\u200b\u202e\u2060", "enter")
+        await pilot.pause()
+        assert "Please type an answer" in shown(app, "#error")
+        assert question(app) == "welcome.name"
+
+
+async def test_stored_names_are_read_without_unseen_characters(words, store: Store) -> None:
+    session = start(words, store, name="Sam")
+    journey_id = session.journey.id
+    store.release(journey_id)
+    body = store.db.execute("SELECT body FROM events WHERE journey = ? AND seq = 1",
+                            (journey_id,)).fetchone()[0]
+    assert '"Sam"' in body
+    store.db.execute("UPDATE events SET body = ? WHERE journey = ? AND seq = 1",
+                     (body.replace('"Sam"', '"S\\u202eam\\u200d"'), journey_id))
+    assert store.load(journey_id).name == "Sam"
+
+
+async def test_start_screen_columns_line_up_by_cells(words, store: Store) -> None:
+    names = ["Ann", "李小龍李小龍李小龍李小龍李小龍李小龍李小龍", "Zoe\u0301 Zoe\u0301",
+             "Mo 👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽", "شكرا جزيلا"]
+    for name in names:
+        store.release(start(words, store, name=name).journey.id)
+    app = JourneyApp(store)
+    async with app.run_test(size=(120, 40)):
+        rows = [line for line in screen_lines(app) if "On their own" in line]
+        assert len(rows) == len(names)
+        assert len({terminal_width(r[:r.index("On their own")]) for r in rows}) == 1, rows

@@ -26,6 +26,12 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unseen characters that reorder or join the letters around them: bidi overrides and
+# isolates, zero-width spaces and joiners, the word joiner and the byte order mark. A name
+# never needs them, and terminals disagree about them, which pushes borders out of line.
+_UNSEEN = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# Short fields inside answers (a person's name, who does an action), cleaned like names.
+_SHORT_KEYS = frozenset({"name", "relation", "who", "what"})
 # Money: the figures (digits, separators, £ and a minus sign), then any words after them.
 # The words may start "4 weeks" or "4-weekly".
 _MONEY_PARTS = re.compile(r"(?P<figures>[£\d.,\s-]*?[\d.,£])\s*"
@@ -130,14 +136,21 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+def clean_name(text: str) -> str:
+    """A name or other short field, cleaned: no terminal codes and no unseen characters."""
+    return _UNSEEN.sub("", clean(text))
+
+
 def clean_value(value: Any) -> Any:
-    """Clean every piece of text inside an answer, however it arrived."""
+    """Clean every piece of text inside an answer, however it arrived; names and other short
+    fields inside it are cleaned as names."""
     if isinstance(value, str):
         return clean(value)
     if isinstance(value, list):
         return [clean_value(v) for v in value]
     if isinstance(value, dict):
-        return {k: clean_value(v) for k, v in value.items()}
+        return {k: clean_name(v) if k in _SHORT_KEYS and isinstance(v, str) else clean_value(v)
+                for k, v in value.items()}
     return value
 
 
@@ -145,6 +158,14 @@ def text(raw: str) -> str:
     if len(raw) > MAX_CHARS:
         raise AnswerError("error_too_long", length=f"{len(raw):,}", limit=f"{MAX_CHARS:,}")
     value = clean(raw).strip()
+    if not value:
+        raise AnswerError("error_empty")
+    return value
+
+
+def short(raw: str) -> str:
+    """A name or other short answer: text, cleaned as a name."""
+    value = clean_name(text(raw)).strip()
     if not value:
         raise AnswerError("error_empty")
     return value
@@ -260,10 +281,10 @@ def when(raw: str) -> str:
 
 def person(name: str, relation: str) -> dict[str, str]:
     try:
-        who = text(name)
+        who = short(name)
     except AnswerError as e:
         raise AnswerError("error_person" if e.key == "error_empty" else e.key, **e.values) from None
-    how = clean(relation).strip()[:MAX_CHARS]
+    how = clean_name(relation).strip()[:MAX_CHARS]
     return {"name": who, "relation": how}
 
 
@@ -318,7 +339,7 @@ def support_item(what: str, helps: str, provider: str, how_many: str, period: st
     """One costed piece of support, from the fields of the support form. How long each
     time may be left blank when the cost is for each time rather than by the hour."""
     item = {
-        "what": text(what),
+        "what": short(what),
         "helps": clean(helps).strip()[:MAX_CHARS],
         "provider": Provider(provider).value,
         "times": str(times(how_many)),
@@ -370,8 +391,8 @@ def item_money(item: dict[str, str]) -> dict[str, str]:
 def action(what: str, who: str, by: str, status: str) -> dict[str, str]:
     """One thing to do: what, who does it, by when (may be blank), and how far it has got."""
     return {
-        "what": text(what),
-        "who": clean(who).strip()[:MAX_CHARS],
+        "what": short(what),
+        "who": clean_name(who).strip()[:MAX_CHARS],
         "by": when(by) if by.strip() else "",
         "status": Status(status).value,
     }

@@ -222,6 +222,9 @@ class ConversationScreen(Screen[None]):
             return
         try:
             self.session.answer(event.value, move_on=False, suggested=self.suggesting)
+        except AnswerError as e:  # a name that was only unseen characters
+            self._complain(self.words.message(e.key, **e.values))
+            return
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 
 import pytest
@@ -94,12 +95,31 @@ def test_unclear_money_asks_with_its_reading(words, typed: str, reading: str,
                                                    "error_money_period_four_weeks"),
      ("£15 an hour", "error_money_other_period"), ("£40 a day", "error_money_other_period"),
      ("£200 a fortnight", "error_money_other_period"),
-     ("£200 every 2 weeks", "error_money_other_period")],
+     ("£200 every 2 weeks", "error_money_other_period"),
+     # As long as a box takes: far too much money, never an overflow.
+     ("1" * 3999, "error_money_huge"), ("9" * 3998 + "p", "error_money_huge"),
+     ("1 " * 1999, "error_money_huge"), ("1," * 1999, "error_money_huge"),
+     ("£" * 3999, "error_money")],
 )
 def test_money_that_is_not_money(typed: str, key: str) -> None:
     with pytest.raises(AnswerError) as e:
         answers.money(typed, "week")
     assert e.value.key == key
+
+
+def test_money_never_fails_but_kindly() -> None:
+    """A seeded spray of what people's fingers do near a number."""
+    rng = random.Random(11)
+    keys = "0123456789£,. -pwamkyer/\t"
+    for _ in range(5000):
+        typed = "".join(rng.choice(keys) for _ in range(rng.randint(0, 14)))
+        for period in answers.Period:
+            try:
+                value = answers.money(typed, period.value)
+            except AnswerError as e:
+                assert e.key.startswith("error_"), typed
+            else:
+                assert Decimal(value["amount"]) <= answers.MAX_MONEY, typed
 
 
 def test_a_different_period_is_named_kindly(words) -> None:

@@ -191,11 +191,12 @@ def _read_money(raw: str, chosen: Period | None) -> Decimal:
     """
     if len(raw) > MAX_CHARS:
         raise AnswerError("error_too_long", length=f"{len(raw):,}", limit=f"{MAX_CHARS:,}")
-    shown = clean(raw).strip()[:40]
-    found = _MONEY_PARTS.fullmatch(shown)
+    typed = clean(raw).strip()
+    shown = typed[:40]  # enough to recognise in a message
+    found = _MONEY_PARTS.fullmatch(typed)
     figures, words = (found["figures"].strip(), found["words"] or "") if found else ("", "")
     if not found or not figures.replace("£", ""):
-        if not shown or shown == "£":
+        if not typed or typed == "£":
             raise AnswerError("error_empty")
         raise AnswerError("error_money", text=shown)
     unit = _unit(words, chosen, shown)
@@ -214,15 +215,15 @@ def _read_money(raw: str, chosen: Period | None) -> Decimal:
     if reading is None:
         raise AnswerError("error_money", text=shown)
     reading = _checked(reading)
-    typed = f"{reading:f}" if reading % 1 else f"{reading:.0f}"
-    raise AnswerError("error_money_unclear", text=shown, reading=pounds(reading), typed=typed)
+    plainly = f"{reading:f}" if reading % 1 else f"{reading:.0f}"
+    raise AnswerError("error_money_unclear", text=shown, reading=pounds(reading), typed=plainly)
 
 
 def _plain_pounds(body: str) -> Decimal | None:
     """Pounds written the one clear way, or None."""
     if not _POUNDS.fullmatch(body):
         return None
-    return Decimal(body.replace(",", "")).quantize(PENNY)
+    return Decimal(body.replace(",", ""))  # exact, however long: _checked bounds it
 
 
 def _likely_reading(figures: str) -> Decimal | None:
@@ -253,18 +254,18 @@ def _unit(words: str, chosen: Period | None, shown: str) -> str:
     if named is not None and chosen is not None:
         if named is not chosen:
             raise AnswerError("error_money_period_" + named.value.replace("-", "_"),
-                              said=words.strip())
+                              said=words.strip()[:40])
         return named.value
     if chosen is not None and _OTHER_PERIODS.search(said):
-        raise AnswerError("error_money_other_period", said=words.strip())
+        raise AnswerError("error_money_other_period", said=words.strip()[:40])
     raise AnswerError("error_money", text=shown)
 
 
 def _checked(value: Decimal) -> Decimal:
-    value = value.quantize(PENNY, rounding=ROUND_HALF_UP)
+    """Exact pence, or too big. Checked before rounding, which long numbers would overflow."""
     if value > MAX_MONEY:
         raise AnswerError("error_money_huge")
-    return value
+    return value.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
 def when(raw: str) -> str:

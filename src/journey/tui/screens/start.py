@@ -170,7 +170,7 @@ class StartScreen(Screen[None]):
         words = self.words
 
         def renamed(name: str | None) -> None:
-            if name is None or not clean(name).strip():
+            if name is None or not clean_name(name).strip():
                 return
             self._act(lambda: words.message(
                 "renamed", name=self.store.rename(summary.id, name).name), summary.id)

@@ -28,6 +28,9 @@ from journey.answers import clean
 # bidi overrides and isolates, which make some terminals redraw the line around them in
 # another order. Neither takes a cell, so taking them out keeps the line's width.
 _CODES = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What every emoji sequence measured differently holds: a joiner, an emoji selector, a
+# keycap, a skin tone or a tag. Lines without one (nearly all) are left alone at once.
+_SEQUENCES = re.compile("[\u200d\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 
 
 class Cleaned(LineFilter):
@@ -50,7 +53,7 @@ def _drawn(segment: Segment) -> Segment:
     if _CODES.search(text):
         kept = _CODES.sub("", clean(text))
         kept += " " * (cell_len(text) - cell_len(kept))
-    if not kept.isascii():
+    if not kept.isascii() and _SEQUENCES.search(kept):
         kept = _steady(kept)
     return segment if kept == text else Segment(kept, style)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 
 import pytest
@@ -9,26 +10,134 @@ import pytest
 from journey import answers
 from journey.answers import AnswerError
 
+# What people really type for money, and what it means. Each is read with "a week" chosen.
+MONEY_READ = [
+    ("120", "120.00"), ("£85.5", "85.50"), ("1,250.50", "1250.50"), (" £ 3 ", "3.00"),
+    ("0", "0.00"), ("£0.99", "0.99"), (".5", "0.50"), ("1,250", "1250.00"),
+    ("12,500.50", "12500.50"), ("1,000,000", "1000000.00"), ("£1,000,000.00", "1000000.00"),
+    ("999", "999.00"), ("1000", "1000.00"), ("50p", "0.50"), ("5p", "0.05"),
+    ("150 p", "1.50"), ("75 pence", "0.75"), ("£320 a week", "320.00"),
+    ("£320 per week", "320.00"), ("320pw", "320.00"), ("320 p/w", "320.00"),
+    ("£320 /week", "320.00"), ("£320/wk", "320.00"), ("320 weekly", "320.00"),
+    ("£320 each week", "320.00"), ("£150 A Week.", "150.00"), ("£150 per week.", "150.00"),
+    ("10 pounds", "10.00"), ("10 pounds a week", "10.00"), ("£12.50 pw", "12.50"),
+    ("£\x1b]0;title\x0712", "12.00"),  # terminal codes are taken out first
+]
+
+
+@pytest.mark.parametrize(("typed", "amount"), MONEY_READ)
+def test_money_is_read_as_people_mean_it(typed: str, amount: str) -> None:
+    assert answers.money(typed, "week") == {"amount": amount, "period": "week"}
+
 
 @pytest.mark.parametrize(
-    ("typed", "amount"),
-    [("120", "120.00"), ("£85.5", "85.50"), ("1,250.50", "1250.50"), (" £ 3 ", "3.00"),
-     ("0", "0.00")],
+    ("typed", "period"),
+    [("£8,000 a year", "year"), ("8000 pa", "year"), ("£8,000 p.a.", "year"),
+     ("8000 per annum", "year"), ("8000/yr", "year"), ("£8,000 annually", "year"),
+     ("£650 a month", "month"), ("650 pcm", "month"), ("650 pm", "month"),
+     ("650 per calendar month", "month"), ("£650 monthly", "month"),
+     ("£600 every 4 weeks", "four-weeks"), ("600 4-weekly", "four-weeks"),
+     ("600 per four weeks", "four-weeks")],
 )
-def test_money_is_exact_pence(typed: str, amount: str) -> None:
-    assert answers.money(typed, "week") == {"amount": amount, "period": "week"}
+def test_money_with_the_period_chosen(typed: str, period: str) -> None:
+    assert answers.money(typed, period)["period"] == period
+
+
+# Unclear money: refused, with the reading journey would have made, to type plainly.
+MONEY_UNCLEAR = [
+    ("12,34,56", "£123,456.00", "123456"),  # commas out of place
+    ("12,50", "£12.50", "12.50"),  # a decimal comma
+    ("1,2", "£1.20", "1.20"),
+    ("1,25", "£1.25", "1.25"),
+    ("12 34", "£1,234.00", "1234"),  # numbers run together
+    ("1 250", "£1,250.00", "1250"),
+    ("1 250.50", "£1,250.50", "1250.50"),
+    ("£££12", "£12.00", "12"),  # more than one pound sign
+    ("££12.50", "£12.50", "12.50"),
+    ("12£", "£12.00", "12"),  # the pound sign at the end
+    ("12.50£", "£12.50", "12.50"),
+    ("1.250,50", "£1,250.50", "1250.50"),  # the European way round
+    ("1.000.000", "£1,000,000.00", "1000000"),
+    ("12,500,50", "£12,500.50", "12500.50"),
+    ("1,00", "£1.00", "1"),
+    ("1,0000", "£10,000.00", "10000"),
+    ("£ 1 2", "£12.00", "12"),
+]
+
+
+@pytest.mark.parametrize(("typed", "reading", "plain"), MONEY_UNCLEAR)
+def test_unclear_money_asks_with_its_reading(words, typed: str, reading: str,
+                                             plain: str) -> None:
+    with pytest.raises(AnswerError) as e:
+        answers.money(typed, "week")
+    assert e.value.key == "error_money_unclear"
+    assert e.value.values == {"text": typed.strip(), "reading": reading, "typed": plain}
+    said = words.message(e.value.key, **e.value.values)
+    assert f"Did you mean {reading}?" in said and f"please type {plain}." in said
+    # What it offers is read as it says.
+    assert answers.money(plain, "week")["amount"] == f"{reading[1:].replace(',', '')}"
 
 
 @pytest.mark.parametrize(
     ("typed", "key"),
     [("£12.5x", "error_money"), ("-40", "error_money_negative"), ("12.345", "error_money"),
      ("", "error_empty"), ("1e5", "error_money"), ("NaN", "error_money"),
-     ("99999999999", "error_money_huge"), ("x" * 1_000_000, "error_too_long")],
+     ("99999999999", "error_money_huge"), ("x" * 1_000_000, "error_too_long"),
+     ("£-40", "error_money_negative"), ("-£40", "error_money_negative"),
+     ("- 12,50", "error_money_negative"), ("£", "error_empty"), ("  ", "error_empty"),
+     ("£ a week", "error_money"), ("about 150", "error_money"), ("150ish", "error_money"),
+     ("£50p", "error_money"), ("12.50p", "error_money"), ("1,250p", "error_money"),
+     ("1.250", "error_money"), ("12.5.3", "error_money"), ("1,,250", "error_money_unclear"),
+     ("\u0661\u0662", "error_money"), ("12\u00a034", "error_money"),
+     ("99999999999p", "error_money_huge"), ("10,000,001", "error_money_huge"),
+     ("£320 a month", "error_money_period_month"), ("320pcm", "error_money_period_month"),
+     ("£8,000 a year", "error_money_period_year"), ("£600 every 4 weeks",
+                                                   "error_money_period_four_weeks"),
+     ("£15 an hour", "error_money_other_period"), ("£40 a day", "error_money_other_period"),
+     ("£200 a fortnight", "error_money_other_period"),
+     ("£200 every 2 weeks", "error_money_other_period"),
+     # As long as a box takes: far too much money, never an overflow.
+     ("1" * 3999, "error_money_huge"), ("9" * 3998 + "p", "error_money_huge"),
+     ("1 " * 1999, "error_money_huge"), ("1," * 1999, "error_money_huge"),
+     ("£" * 3999, "error_money")],
 )
 def test_money_that_is_not_money(typed: str, key: str) -> None:
     with pytest.raises(AnswerError) as e:
         answers.money(typed, "week")
     assert e.value.key == key
+
+
+def test_money_never_fails_but_kindly() -> None:
+    """A seeded spray of what people's fingers do near a number."""
+    rng = random.Random(11)
+    keys = "0123456789£,. -pwamkyer/\t"
+    for _ in range(5000):
+        typed = "".join(rng.choice(keys) for _ in range(rng.randint(0, 14)))
+        for period in answers.Period:
+            try:
+                value = answers.money(typed, period.value)
+            except AnswerError as e:
+                assert e.key.startswith("error_"), typed
+            else:
+                assert Decimal(value["amount"]) <= answers.MAX_MONEY, typed
+
+
+def test_a_different_period_is_named_kindly(words) -> None:
+    with pytest.raises(AnswerError) as e:
+        answers.money("£320 a month", "week")
+    said = words.message(e.value.key, **e.value.values)
+    assert '"a month"' in said and 'choose "a month"' in said
+    for period in answers.Period:
+        key = "error_money_period_" + period.value.replace("-", "_")
+        assert f'"{words.message("period_" + period.value.replace("-", "_"))}"' in (
+            words.message(key, said="x"))
+
+
+def test_costs_take_no_period_words() -> None:
+    assert answers.amount("£1,250.5") == Decimal("1250.50")
+    with pytest.raises(AnswerError) as e:
+        answers.amount("£15 a week")
+    assert e.value.key == "error_money"
 
 
 def test_periods_convert_in_one_place() -> None:
@@ -77,8 +186,40 @@ def test_person_needs_a_name() -> None:
 
 def test_every_error_has_a_message(words) -> None:
     keys = ["error_money", "error_money_negative", "error_money_huge", "error_too_long",
+            "error_money_unclear", "error_money_other_period",
             "error_empty", "error_date", "error_person", "error_choose"]
     for key in keys:
         assert key in words.messages
     message = words.message("error_too_long", length="1,048,576", limit="4,000")
     assert "1,048,576" in message
+
+
+UNSEEN = [*"\u200b\u200c\u200d\u2060\ufeff", *"\u202a\u202b\u202c\u202d\u202e",
+          *"\u2066\u2067\u2068\u2069"]
+
+
+@pytest.mark.parametrize("unseen", UNSEEN)
+def test_names_lose_unseen_characters(unseen: str) -> None:
+    assert answers.clean_name(f"Sa{unseen}m\x1b[31m") == "Sam"
+    assert answers.short(f" {unseen}Jo{unseen} ") == "Jo"
+    assert answers.person(f"Jo{unseen}", f"sis{unseen}ter") == {"name": "Jo",
+                                                                "relation": "sister"}
+    with pytest.raises(AnswerError) as e:
+        answers.short(unseen * 3)
+    assert e.value.key == "error_empty"
+
+
+def test_names_keep_every_letter_people_use() -> None:
+    for name in ("Zoë", "Zoe\u0301", "Siobhán Ó Briain", "李小龍", "שרה", "شكرا", "नमस्ते",
+                 "Mo 🙂", "Ann-Marie O'Neil"):
+        assert answers.clean_name(name) == name
+
+
+def test_short_fields_inside_answers_are_cleaned_as_names() -> None:
+    value = {"name": "Jo\u202e", "relation": "\u2066son\u2069", "helps": "lifts 👨\u200d👩\u200d👧",
+             "what": "Art\u200b group", "who": "Jo\ufeff"}
+    assert answers.clean_value(value) == {"name": "Jo", "relation": "son",
+                                          "helps": "lifts 👨\u200d👩\u200d👧",
+                                          "what": "Art group", "who": "Jo"}
+    # Longer answers keep what was typed: joiners are part of some words and emoji.
+    assert answers.text("My family 👨\u200d👩\u200d👧") == "My family 👨\u200d👩\u200d👧"

@@ -45,7 +45,7 @@ def test_every_message_the_code_uses_exists_and_none_is_left_over(words) -> None
     used = set(re.findall(r'message\(\s*"([a-z_]+)"(?! \+)', source))
     assert used and used <= set(words.messages), used - set(words.messages)
     # Keys built from a prefix: "period_" + a Period, "status_" + a Status.
-    prefixes = set(re.findall(r'"([a-z]+_)" \+', source))
+    prefixes = set(re.findall(r'"([a-z_]+_)" \+', source))
     unused = {k for k in words.messages
               if f'"{k}"' not in source and not any(k.startswith(p) for p in prefixes)}
     assert not unused

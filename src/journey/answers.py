@@ -26,7 +26,21 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_MONEY = re.compile(r"^\d+(?:\.\d{1,2})?$")
+# Unseen characters that reorder or join the letters around them: bidi overrides and
+# isolates, zero-width spaces and joiners, the word joiner and the byte order mark. A name
+# never needs them, and terminals disagree about them, which pushes borders out of line.
+_UNSEEN = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# Short fields inside answers (a person's name, who does an action), cleaned like names.
+_SHORT_KEYS = frozenset({"name", "relation", "who", "what"})
+# Money: the figures (digits, separators, £ and a minus sign), then any words after them.
+# The words may start "4 weeks" or "4-weekly".
+_MONEY_PARTS = re.compile(r"(?P<figures>[£\d.,\s-]*?[\d.,£])\s*"
+                          r"(?P<words>(?:4[\s-]*)?[^\d.,£\s-].*)?", re.DOTALL | re.ASCII)
+# Pounds written clearly: thousands commas only in their places, up to two decimal places.
+_POUNDS = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,2})?|\.\d{1,2}", re.ASCII)
+_OTHER_PERIODS = re.compile(r"\b(?:hours?|hourly|hrs?|days?|daily|nights?|fortnights?|"
+                            r"fortnightly|quarters?|quarterly|terms?|sessions?)\b"
+                            r"|\b(?:2|two|3|three|6|six) ?weeks?\b")
 _HOURS = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})?$|^\.[0-9]{1,2}$")
 _TIMES = re.compile(r"^[0-9]{1,4}$")
 MAX_TIMES = 1000
@@ -43,6 +57,24 @@ class Period(StrEnum):
     @property
     def per_year(self) -> int:
         return {"week": 52, "four-weeks": 13, "month": 12, "year": 1}[self.value]
+
+
+def _said(*names: str, short: tuple[str, ...] = ()) -> frozenset[str]:
+    """The ways people write a period after an amount: "a week", "per week", "/week"..."""
+    return frozenset(f"{lead}{name}" for name in names
+                     for lead in ("", "a ", "per ", "each ", "every ", "/", "an ")) | set(short)
+
+
+# How people name each period after an amount; anything else after it is not understood.
+_PERIOD_WORDS: dict[Period, frozenset[str]] = {
+    Period.WEEK: _said("week", "wk", short=("weekly", "pw", "p/w", "pwk")),
+    Period.FOUR_WEEKS: _said("4 weeks", "four weeks", "4 wks", "4weeks",
+                             short=("4 weekly", "4-weekly", "four weekly", "four-weekly")),
+    Period.MONTH: _said("month", "mth", "mo", "calendar month",
+                        short=("monthly", "pm", "pcm", "p/m")),
+    Period.YEAR: _said("year", "yr", "annum",
+                       short=("yearly", "annually", "pa", "p/a")),
+}
 
 
 class Provider(StrEnum):
@@ -104,14 +136,21 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+def clean_name(text: str) -> str:
+    """A name or other short field, cleaned: no terminal codes and no unseen characters."""
+    return _UNSEEN.sub("", clean(text))
+
+
 def clean_value(value: Any) -> Any:
-    """Clean every piece of text inside an answer, however it arrived."""
+    """Clean every piece of text inside an answer, however it arrived; names and other short
+    fields inside it are cleaned as names."""
     if isinstance(value, str):
         return clean(value)
     if isinstance(value, list):
         return [clean_value(v) for v in value]
     if isinstance(value, dict):
-        return {k: clean_value(v) for k, v in value.items()}
+        return {k: clean_name(v) if k in _SHORT_KEYS and isinstance(v, str) else clean_value(v)
+                for k, v in value.items()}
     return value
 
 
@@ -124,30 +163,109 @@ def text(raw: str) -> str:
     return value
 
 
+def short(raw: str) -> str:
+    """A name or other short answer: text, cleaned as a name."""
+    value = clean_name(text(raw)).strip()
+    if not value:
+        raise AnswerError("error_empty")
+    return value
+
+
 def money(raw: str, period: str) -> dict[str, str]:
-    """'£1,250.5' and '1250.50' are both £1,250.50. Stored as exact pence in a string."""
-    return {"amount": str(amount(raw)), "period": Period(period).value}
+    """An amount and the period chosen beside it. '£1,250.5' and '1250.50' are both
+    £1,250.50; '£320 a week' is £320 when the week is chosen. Stored as exact pence."""
+    chosen = Period(period)
+    return {"amount": str(_read_money(raw, chosen)), "period": chosen.value}
 
 
 def amount(raw: str) -> Decimal:
-    """An amount of money in pounds, exact to the penny."""
+    """An amount of money in pounds, exact to the penny, with no period after it."""
+    return _read_money(raw, None)
+
+
+def _read_money(raw: str, chosen: Period | None) -> Decimal:
+    """Read money as people mean it, or refuse with the reading journey would have made.
+
+    Accepted: one £ at the front, thousands commas in their places, up to two decimal places,
+    '50p' for pence, and words for the period chosen beside the amount ('a week', 'pw').
+    """
     if len(raw) > MAX_CHARS:
         raise AnswerError("error_too_long", length=f"{len(raw):,}", limit=f"{MAX_CHARS:,}")
-    shown = clean(raw).strip()[:40]
-    plain = shown.replace("£", "").replace(",", "").replace(" ", "")
-    if not plain:
-        raise AnswerError("error_empty")
-    if plain.startswith("-") and _MONEY.match(plain[1:]):
-        raise AnswerError("error_money_negative")
-    if not _MONEY.match(plain):
+    typed = clean(raw).strip()
+    shown = typed[:40]  # enough to recognise in a message
+    found = _MONEY_PARTS.fullmatch(typed)
+    figures, words = (found["figures"].strip(), found["words"] or "") if found else ("", "")
+    if not found or not figures.replace("£", ""):
+        if not typed or typed == "£":
+            raise AnswerError("error_empty")
         raise AnswerError("error_money", text=shown)
-    try:
-        value = Decimal(plain).quantize(PENNY, rounding=ROUND_HALF_UP)
-    except InvalidOperation:
-        raise AnswerError("error_money", text=shown) from None
+    unit = _unit(words, chosen, shown)
+    if re.fullmatch(r"£?\s*-\s*£?\s*[\d.,]+", figures, re.ASCII):
+        raise AnswerError("error_money_negative")
+    if unit == "pence":
+        if not (figures.isascii() and figures.isdigit()):
+            raise AnswerError("error_money", text=shown)
+        return _checked(Decimal(figures) / 100)
+    body = figures.removeprefix("£").strip()
+    if "£" not in body:
+        value = _plain_pounds(body)
+        if value is not None:
+            return _checked(value)
+    reading = _likely_reading(figures)
+    if reading is None:
+        raise AnswerError("error_money", text=shown)
+    reading = _checked(reading)
+    plainly = f"{reading:f}" if reading % 1 else f"{reading:.0f}"
+    raise AnswerError("error_money_unclear", text=shown, reading=pounds(reading), typed=plainly)
+
+
+def _plain_pounds(body: str) -> Decimal | None:
+    """Pounds written the one clear way, or None."""
+    if not _POUNDS.fullmatch(body):
+        return None
+    return Decimal(body.replace(",", ""))  # exact, however long: _checked bounds it
+
+
+def _likely_reading(figures: str) -> Decimal | None:
+    """What unclear figures most likely mean, to offer back to the person: "12,50" is a
+    decimal comma, "12,34,56" and "12 34" run together, "£££12" and "12£" are £12."""
+    body = figures.replace("£", "").strip()
+    if not body.isascii():
+        return None
+    if re.fullmatch(r"\d+,\d{1,2}", body):  # a decimal comma
+        return _plain_pounds(body.replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{3},\d{1,2}", body):  # 1.250,50
+        return _plain_pounds(re.sub(r"[.,]", "", body[:-3]) + "." + body[-2:].lstrip(","))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", body):  # 1.000.000
+        return _plain_pounds(body.replace(".", ""))
+    return _plain_pounds(re.sub(r"[\s,]", "", body))
+
+
+def _unit(words: str, chosen: Period | None, shown: str) -> str:
+    """What the words after the figures say: "" for none, "pence", or a period that must be
+    the one chosen beside the amount."""
+    said = " ".join(words.lower().replace(".", "").replace("/ ", "/").split())
+    said = re.sub(r"^(?:pounds?|gbp|quid)\b\s*", "", said)
+    if not said:
+        return ""
+    if said in ("p", "pence"):
+        return "pence"
+    named = next((p for p, phrases in _PERIOD_WORDS.items() if said in phrases), None)
+    if named is not None and chosen is not None:
+        if named is not chosen:
+            raise AnswerError("error_money_period_" + named.value.replace("-", "_"),
+                              said=words.strip()[:40])
+        return named.value
+    if chosen is not None and _OTHER_PERIODS.search(said):
+        raise AnswerError("error_money_other_period", said=words.strip()[:40])
+    raise AnswerError("error_money", text=shown)
+
+
+def _checked(value: Decimal) -> Decimal:
+    """Exact pence, or too big. Checked before rounding, which long numbers would overflow."""
     if value > MAX_MONEY:
         raise AnswerError("error_money_huge")
-    return value
+    return value.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
 def when(raw: str) -> str:
@@ -164,10 +282,10 @@ def when(raw: str) -> str:
 
 def person(name: str, relation: str) -> dict[str, str]:
     try:
-        who = text(name)
+        who = short(name)
     except AnswerError as e:
         raise AnswerError("error_person" if e.key == "error_empty" else e.key, **e.values) from None
-    how = clean(relation).strip()[:MAX_CHARS]
+    how = clean_name(relation).strip()[:MAX_CHARS]
     return {"name": who, "relation": how}
 
 
@@ -222,7 +340,7 @@ def support_item(what: str, helps: str, provider: str, how_many: str, period: st
     """One costed piece of support, from the fields of the support form. How long each
     time may be left blank when the cost is for each time rather than by the hour."""
     item = {
-        "what": text(what),
+        "what": short(what),
         "helps": clean(helps).strip()[:MAX_CHARS],
         "provider": Provider(provider).value,
         "times": str(times(how_many)),
@@ -274,8 +392,8 @@ def item_money(item: dict[str, str]) -> dict[str, str]:
 def action(what: str, who: str, by: str, status: str) -> dict[str, str]:
     """One thing to do: what, who does it, by when (may be blank), and how far it has got."""
     return {
-        "what": text(what),
-        "who": clean(who).strip()[:MAX_CHARS],
+        "what": short(what),
+        "who": clean_name(who).strip()[:MAX_CHARS],
         "by": when(by) if by.strip() else "",
         "status": Status(status).value,
     }

@@ -127,12 +127,13 @@ def _list(search: str | None, deleted: bool) -> int:
 
 
 def _cells(text: str) -> int:
-    """Columns a text takes in a terminal: wide letters (CJK, emoji) take two."""
+    """Columns a text takes in a terminal, measured as the app measures them: wide letters
+    (CJK, emoji) take two, accents and joiners none."""
     if text.isascii():
         return len(text)
-    from unicodedata import east_asian_width
+    from rich.cells import cell_len
 
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+    return cell_len(text)
 
 
 def _load(journey_id: str, store: Store | None = None) -> Journey | None:

@@ -11,13 +11,32 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+)
+
+from journey.answers import clean, clean_name, clean_value
 
 NAME_QUESTION = "welcome.name"
 MODE_QUESTION = "welcome.mode"
 HELPER_QUESTION = "welcome.helper-name"
 HELPER_ROLE_QUESTION = "welcome.helper-role"
 _SITTING_QUESTIONS = frozenset({MODE_QUESTION, HELPER_QUESTION, HELPER_ROLE_QUESTION})
+# Answers that are names or short fields, cleaned as names.
+SHORT_QUESTIONS = frozenset({NAME_QUESTION, HELPER_QUESTION, HELPER_ROLE_QUESTION})
+
+
+# Text read back is cleaned of terminal codes as it is read, however it was stored: input is
+# cleaned too, but an older version or a hand edit may have left codes in a journeys file.
+# Names are also cleaned of the unseen characters that reorder or join letters.
+Text = Annotated[str, AfterValidator(clean)]
+Name = Annotated[str, AfterValidator(clean_name)]
 
 
 def now() -> datetime:
@@ -49,8 +68,15 @@ class Answered(Event):
     question: str
     value: Any = None
     unsure: bool = False
-    by: str
+    by: Name
     role: Role
+
+    @field_validator("value")
+    @classmethod
+    def _cleaned(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str) and info.data.get("question") in SHORT_QUESTIONS:
+            return clean_name(value)
+        return clean_value(value)
 
 
 class Skipped(Event):
@@ -74,7 +100,7 @@ class Undone(Event):
 
     kind: Literal["undo"] = "undo"
     question: str
-    by: str
+    by: Name
     role: Role
 
 
@@ -84,9 +110,9 @@ class Sat(Event):
 
     kind: Literal["sitting"] = "sitting"
     mode: Mode
-    helper: str | None = None
-    helper_role: str | None = None
-    present: list[str] = []
+    helper: Name | None = None
+    helper_role: Name | None = None
+    present: list[Name] = []
 
 
 class Confirmed(Event):
@@ -94,7 +120,7 @@ class Confirmed(Event):
 
     kind: Literal["confirm"] = "confirm"
     question: str
-    by: str
+    by: Name
 
 
 class Noted(Event):
@@ -102,8 +128,8 @@ class Noted(Event):
 
     kind: Literal["note"] = "note"
     id: str = Field(default_factory=lambda: secrets.token_hex(4))
-    text: str
-    by: str
+    text: Text
+    by: Name
     step: str | None = None
     in_plan: bool = False
     next_step: bool = False

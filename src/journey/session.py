@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from journey import fit, live, progress
-from journey.answers import AnswerError, clean_value
+from journey.answers import AnswerError, clean_name, clean_value, short
 from journey.answers import text as clean_text
 from journey.content import Journey as Content
 from journey.content import Question, Step, placeholder_values
 from journey.flow import FINISHED, WELCOME, Flow
 from journey.model import (
+    SHORT_QUESTIONS,
     Answered,
     Confirmed,
     Journey,
@@ -136,6 +137,8 @@ class Session:
         if question is None:
             return
         self._writable()
+        if question.id in SHORT_QUESTIONS and isinstance(value, str) and not unsure:
+            value = short(value)  # a name: unseen characters out, and not left empty
         value = None if unsure else clean_value(value)
         if not unsure and not fit.fits(question, value):
             # Nothing is saved that could not be read back as an answer to this question.
@@ -152,9 +155,9 @@ class Session:
                       helper_role: str | None = None, present: list[str] | None = None) -> None:
         """A new sitting: who is planning this time, and who is in the room."""
         self._writable()
-        helper = clean_text(helper) if mode is not Mode.SELF and helper else None
-        role = clean_text(helper_role) if helper and helper_role else None
-        people = [clean_text(p) for p in present or [] if p.strip()]
+        helper = short(helper) if mode is not Mode.SELF and helper else None
+        role = short(helper_role) if helper and clean_name(helper_role or "").strip() else None
+        people = [short(p) for p in present or [] if clean_name(p).strip()]
         self.store.record(self.journey, Sat(mode=mode, helper=helper, helper_role=role,
                                             present=people))
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from journey import content
 from journey.model import Journey
 from journey.session import Session
 from journey.store import Store, StoreError, Summary
+from journey.tui.drawn import Cleaned
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.start import JourneyChosen, StartScreen
 from journey.tui.themes import HIGH_CONTRAST
@@ -36,6 +38,11 @@ class JourneyApp(App[None]):
         self.new = new
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
+        self._cleaned = Cleaned()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Every widget draws through these: stored text can never send terminal codes.
+        return [*super().get_line_filters(), self._cleaned]
 
     def get_default_screen(self) -> Screen:
         # The first screen is built here rather than pushed in on_mount, so the first

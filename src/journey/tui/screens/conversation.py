@@ -227,11 +227,11 @@ class ConversationScreen(Screen[None]):
             return
         try:
             self.session.answer(event.value, move_on=False, suggested=self.suggesting)
+        except AnswerError as e:  # e.g. a name of unseen characters only
+            self._complain(self.words.message(e.key, **e.values))
+            return
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
-            return
-        except AnswerError as e:
-            self._complain(self.words.message(e.key, **e.values))
             return
         # Each answer is the person's own unless the facilitator says otherwise again.
         self.suggesting = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,7 +35,9 @@ class MapScreen(ModalScreen[str | None]):
             shown = words.message("status_" + status.value)
             if step_id in fresh:
                 shown += " · " + words.message("needs_fresh")
-            rows.append(Option(f"{label:<32} {shown}", id=step_id))
+            # Padded by cells, as the terminal draws them, so the statuses line up.
+            rows.append(Option(f"{label}{' ' * max(0, 32 - cell_len(label))} {shown}",
+                               id=step_id))
         with Vertical(id="map-box"):
             yield Static(words.message("map"), id="map-title", markup=False)
             options = OptionList(*rows, id="steps")

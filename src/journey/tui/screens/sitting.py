@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from journey.answers import AnswerError, text
+from journey.answers import AnswerError, short
 from journey.model import Mode
 from journey.session import Session
 from journey.store import StoreError
@@ -92,7 +92,7 @@ class SittingScreen(ModalScreen[bool]):
         helper = role = None
         try:
             if mode is not Mode.SELF:
-                helper = text(self.query_one("#sitting-helper-name", Input).value)
+                helper = short(self.query_one("#sitting-helper-name", Input).value)
                 role = self.query_one("#sitting-helper-role", Input).value.strip() or None
         except AnswerError:
             self._complain(words.message("error_helper"))

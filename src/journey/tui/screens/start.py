@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from journey.answers import clean, show_moment
+from journey.answers import clean, clean_name, show_moment
 from journey.content import Journey as Words
 from journey.store import Store, StoreError, Summary
 from journey.tui.screens.dialogs import ConfirmScreen, NameScreen
@@ -35,16 +35,23 @@ class JourneyChosen(Message):
 
 
 def row(summary: Summary, words: Words) -> Content:
-    name = clean(summary.name or "…")
-    return columns(name[:30], words.message("mode_" + summary.mode),
-                   words.reached(summary.step)[:24],
-                   words.message("percent", percent=summary.percent),
+    return columns(clean_name(summary.name or "…"), words.message("mode_" + summary.mode),
+                   words.reached(summary.step), words.message("percent", percent=summary.percent),
                    show_moment(summary.updated))
 
 
 def columns(name: str, mode: str, step: str, done: str, changed: str) -> Content:
-    # Padded by cells, not characters: a name with wide letters keeps the columns in line.
-    return Content(f"{set_cell_size(name, 32)}{mode:<16}{step:<26}{done:>5}  {changed}")
+    # Cut and padded by cells, as the terminal draws them, not by characters: a name with
+    # wide letters or emoji keeps the columns in line.
+    return Content(f"{_cells(set_cell_size(name, 30), 32)}{_cells(mode, 16)}"
+                   f"{_cells(set_cell_size(step, 24), 26)}{_cells(done, 5, right=True)}"
+                   f"  {changed}")
+
+
+def _cells(text: str, width: int, *, right: bool = False) -> str:
+    """Text padded with spaces to fill at least width cells."""
+    gap = " " * max(0, width - cell_len(text))
+    return gap + text if right else text + gap
 
 
 class StartScreen(Screen[None]):
@@ -141,7 +148,7 @@ class StartScreen(Screen[None]):
         return found
 
     def _called(self, summary: Summary) -> str:
-        return clean(summary.name or "…")
+        return clean_name(summary.name or "…")
 
     def _act(self, action: Callable[[], str], highlight: str | None = None) -> None:
         """Do something to a saved journey; say what happened, or why it could not be."""
@@ -163,7 +170,7 @@ class StartScreen(Screen[None]):
         words = self.words
 
         def renamed(name: str | None) -> None:
-            if name is None or not clean(name).strip():
+            if name is None or not clean_name(name).strip():
                 return
             self._act(lambda: words.message(
                 "renamed", name=self.store.rename(summary.id, name).name), summary.id)

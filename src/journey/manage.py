@@ -103,12 +103,12 @@ def where(store: Store) -> int:
 
 def write_file(path: Path, text: str) -> bool:
     """Write a private file whole or not at all; say plainly if it cannot be done."""
-    from journey.private import replace_private
+    from journey.private import reason, write_whole
 
     try:
-        replace_private(path, text)
+        write_whole(path, text)
     except OSError as e:
-        _fail("error_write_file", path=path, reason=e.strerror or e)
+        _fail("error_write_file", path=path, reason=reason(e))
         return False
     return True
 

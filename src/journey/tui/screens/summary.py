@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Markdown, Static
 
 from journey import render
 from journey.answers import clean
-from journey.private import write_private
+from journey.private import reason, write_whole
 from journey.session import Session
 from journey.summary import summarise
 
@@ -58,9 +58,9 @@ class SummaryScreen(ModalScreen[bool]):
         words = self.session.content
         path = Path(clean(self.query_one("#summary-path", Input).value).strip()).expanduser()
         try:
-            write_private(path, self.text)
+            write_whole(path, self.text)
         except OSError as e:
-            message = words.message("export_failed", reason=e.strerror or str(e))
+            message = words.message("export_failed", reason=reason(e))
             self.query_one("#summary-error", Static).update(Content(message))
             self.app.bell()
             return

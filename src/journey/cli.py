@@ -191,12 +191,12 @@ def _write(data: bytes, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
         return 0
-    from journey.private import write_private_bytes
+    from journey.private import reason, write_whole
 
     try:
-        write_private_bytes(output, data)
+        write_whole(output, data)
     except OSError as e:
-        print(words.message("export_failed", reason=e.strerror or e), file=sys.stderr)
+        print(words.message("export_failed", reason=reason(e)), file=sys.stderr)
         return 1
     print(words.message("exported", path=output))
     return 0
@@ -230,7 +230,13 @@ def _check(journey_id: str) -> int:
 
 
 def _run_app(journey_id: str | None, new: bool) -> int:
+    from journey import content
+
     store = _open_store()
+    if store.read_only:
+        # Every sitting is saved as it begins, so the app cannot be used here at all.
+        print(content.default().message("error_read_only", path=store.home), file=sys.stderr)
+        return 1
     journey, summaries = None, None
     if journey_id:
         if (journey := _load(journey_id, store)) is None:

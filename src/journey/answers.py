@@ -104,6 +104,21 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+NAME_LIMIT = 200  # far longer than any real name; a name is shown on one line
+# Marks that change which way text runs, or take no space: in a name they can make it look
+# like another name, or push the columns of a list out of line. The joiners (U+200C, U+200D)
+# stay: Persian and Indian scripts, and emoji, need them.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff]")
+
+
+def clean_name(raw: str, limit: int | None = NAME_LIMIT) -> str:
+    """A name as journey keeps it: on one line, with no terminal codes or invisible marks,
+    and at most `limit` characters."""
+    return " ".join(_INVISIBLE.sub("", clean(raw)).split())[:limit].rstrip()
+
+
 def clean_value(value: Any) -> Any:
     """Clean every piece of text inside an answer, however it arrived."""
     if isinstance(value, str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,6 +60,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, so a closed pipe is met inside the try
+    except BrokenPipeError:
+        # The reader went away (`journey list | head -1`): stop quietly. Python would
+        # flush stdout again on the way out and complain, so point it at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     from journey.content import ContentError
     from journey.store import StoreError
@@ -109,14 +123,14 @@ def _list(search: str | None, deleted: bool) -> int:
         return 0
     if deleted:
         rows = [tuple(words.message("list_deleted_columns").split("|"))]
-        rows += [(s.id, _safe(s.name or "…"), show_moment(s.deleted), show_moment(s.purge_after))
+        rows += [(s.id, _row_name(s.name), show_moment(s.deleted), show_moment(s.purge_after))
                  for s in summaries if s.deleted and s.purge_after]
     else:
         # Thousands of rows share a few modes and steps: name each once.
         mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
         percent = cache(lambda p: words.message("percent", percent=p))
         rows = [tuple(words.message("list_columns").split("|"))]
-        rows += [(s.id, _safe(s.name or "…"), mode(s.mode), reached(s.step), percent(s.percent),
+        rows += [(s.id, _row_name(s.name), mode(s.mode), reached(s.step), percent(s.percent),
                   show_moment(s.updated)) for s in summaries]
     sized = [[(cell, _cells(cell)) for cell in row] for row in rows]
     widths = [max(row[i][1] for row in sized) for i in range(len(rows[0]))]
@@ -124,6 +138,20 @@ def _list(search: str | None, deleted: bool) -> int:
         "  ".join(cell + " " * (w - n) for (cell, n), w in zip(row, widths, strict=True))
         .rstrip() for row in sized))
     return 0
+
+
+LIST_NAME_WIDTH = 40  # a longer name is cut short in `journey list`, so each row fits a line
+
+
+def _row_name(name: str | None) -> str:
+    if not name:
+        return "…"
+    if len(name) <= LIST_NAME_WIDTH and name.isprintable():
+        return name
+    from journey.answers import clean_name
+
+    name = clean_name(name)
+    return name if len(name) <= LIST_NAME_WIDTH else name[:LIST_NAME_WIDTH - 1].rstrip() + "…"
 
 
 def _cells(text: str) -> int:

@@ -175,10 +175,12 @@ def restore(store: Store, path: Path) -> int:
 
 
 def rename(store: Store, journey_id: str, name: str) -> int:
-    from journey.answers import clean
+    from journey.answers import NAME_LIMIT, clean_name
 
-    if not clean(name).strip():
+    if not clean_name(name):
         return _fail("error_empty_name")
+    if (length := len(clean_name(name, limit=None))) > NAME_LIMIT:
+        return _fail("error_name_too_long", length=f"{length:,}", limit=NAME_LIMIT)
     try:
         journey = store.rename(journey_id, name)
     except KeyError:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from journey import progress
-from journey.answers import clean_value
+from journey.answers import clean_name, clean_value
 from journey.answers import text as clean_text
 from journey.content import Journey as Content
 from journey.content import Question, Step, placeholder_values
 from journey.flow import FINISHED, WELCOME, Flow
 from journey.model import (
+    NAME_QUESTION,
     Answered,
     Confirmed,
     Journey,
@@ -131,6 +132,8 @@ class Session:
         if question is None:
             return
         self._writable()
+        if question.id == NAME_QUESTION and isinstance(value, str):
+            value = clean_name(value)
         by, role = self.journey.speaker(question.id, suggested=suggested)
         self.store.record(
             self.journey,

@@ -27,11 +27,11 @@ from pydantic import ValidationError
 
 from journey import __version__
 from journey import content as content_files
-from journey.answers import clean
+from journey.answers import NAME_LIMIT, clean_name
 from journey.content import Journey as Content
 from journey.flow import WELCOME
 from journey.lock import InUse, JourneyLock
-from journey.model import NAME_QUESTION, Answered, Event, Journey, Moved, Undone, now
+from journey.model import NAME_QUESTION, Answered, Event, Journey, Mode, Moved, Undone, now
 from journey.private import is_disk_full, keep_private, make_private_folder
 from journey.progress import percent_done
 
@@ -418,7 +418,7 @@ class Store:
         with self._writing(journey_id):
             journey = self.load(journey_id)
             by, role = journey.speaker(NAME_QUESTION)
-            self.record(journey, Answered(question=NAME_QUESTION, value=clean(name).strip(),
+            self.record(journey, Answered(question=NAME_QUESTION, value=clean_name(name),
                                           by=by, role=role))
         return journey
 
@@ -590,9 +590,9 @@ class Store:
     def summary(self, journey_id: str) -> Summary:
         with self._reading():
             row = self.db.execute(_LIST + " WHERE id = ?", (journey_id,)).fetchone()
-        if row is None:
-            raise KeyError(journey_id)
-        return _summary(row)
+            if row is None:
+                raise KeyError(journey_id)
+            return self._summary_row(row)
 
     def list(self, search: str | None = None, *, deleted: bool = False) -> list[Summary]:
         """Journeys, most recently changed first: those in use, or those deleted. search
@@ -601,10 +601,30 @@ class Store:
         with self._reading():
             rows = self.db.execute(
                 f"{_LIST} WHERE {where} ORDER BY updated DESC").fetchall()
-        if search and search.strip():
-            wanted = search.strip().casefold()
-            rows = [r for r in rows if r[1] and wanted in r[1].casefold()]
-        return [_summary(r) for r in rows]
+            if search and search.strip():
+                wanted = search.strip().casefold()
+                rows = [r for r in rows if isinstance(r[1], str) and wanted in r[1].casefold()]
+            return [self._summary_row(r) for r in rows]
+
+    def _summary_row(self, row: tuple) -> Summary:
+        """A journey's summary as kept, or, if the kept one cannot be read (a hand-edited
+        file, say), made again from its events: the summary is only an index."""
+        try:
+            return _summary(row)
+        except (ValueError, TypeError):
+            pass
+        journey = self._load(row[0])
+        name, mode, step, percent, updated = self._summary_of(journey)
+        deleted = row[6]
+        try:
+            when = datetime.fromisoformat(deleted) if isinstance(deleted, str) else None
+        except ValueError:
+            when = None
+        if deleted and when is None:
+            when = now()  # deleted, but when is unreadable: keep it the full 30 days
+        return Summary(id=row[0], name=_list_name(name), mode=mode, step=step,
+                       percent=percent or 0, updated=datetime.fromisoformat(updated),
+                       deleted=when)
 
 
 def _utc(moment: datetime) -> str:
@@ -612,14 +632,28 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
-_LIST = "SELECT id, name, mode, step, percent, updated, deleted FROM journeys"
+# A name longer than this was not kept by journey: no need to read all of it to list it.
+_LIST = ("SELECT id, substr(name, 1, 4000), mode, step, percent, updated, deleted "
+         "FROM journeys")
 
 
 def _summary(row: tuple) -> Summary:
+    """Raises ValueError or TypeError for a row journey did not write."""
     journey_id, name, mode, step, percent, updated, deleted = row
-    return Summary(id=journey_id, name=name, mode=mode, step=step, percent=percent,
-                   updated=datetime.fromisoformat(updated),
+    if not (isinstance(name, str | None) and isinstance(step, str | None)
+            and isinstance(percent, int) and isinstance(deleted, str | None)):
+        raise TypeError("not a summary journey wrote")
+    return Summary(id=journey_id, name=_list_name(name), mode=Mode(mode).value, step=step,
+                   percent=percent, updated=datetime.fromisoformat(updated),
                    deleted=datetime.fromisoformat(deleted) if deleted else None)
+
+
+def _list_name(name: str | None) -> str | None:
+    """Names are cleaned as they come in; clean again, so a file written by an older
+    journey, or edited, never shows a name on two lines or one too long to list."""
+    if name is None or (name.isprintable() and len(name) <= NAME_LIMIT):
+        return name
+    return clean_name(name)
 
 
 def _columns(event: Event) -> tuple[str, str | None, str | None, str, str]:

@@ -134,6 +134,14 @@ def _os_error(error: OSError, key: str, path: Path) -> StoreError:
     return StoreError(_words().message(key, path=path, reason=error.strerror or error))
 
 
+def _no_room(folder: Path) -> bool:
+    try:
+        space = os.statvfs(folder)
+    except OSError:
+        return False
+    return space.f_bavail == 0 or (space.f_files > 0 and space.f_favail == 0)
+
+
 def _sqlite_error(store: Store, error: Exception, default: str) -> StoreError:
     """What went wrong, in plain words. A full disk or a read-only folder is never called a
     damaged file: that advice could make a person move their only copy."""
@@ -141,7 +149,9 @@ def _sqlite_error(store: Store, error: Exception, default: str) -> StoreError:
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(error).lower()
-    if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in text or (
+            primary in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and _no_room(store.home)):
+        # SQLite calls some failed writes to a full disk an I/O error: ask the disk.
         return StoreError(words.message("error_disk_full"))
     if primary == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
         return StoreError(words.message("error_read_only", path=store.home))

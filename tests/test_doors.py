@@ -361,3 +361,11 @@ def test_exports_go_only_to_ordinary_files(command: list[str], journey_home: Pat
         assert stat.S_IMODE(target.stat().st_mode) == mode, what  # never chmod /dev/null
     assert not list(tmp_path.glob(".*.part"))
     assert not list((tmp_path / "folder").iterdir())
+
+
+def test_file_names_offered_for_a_journey_stay_in_their_folder() -> None:
+    from journey.tui.screens.export import CHOICES, file_name
+
+    for fmt in CHOICES:
+        offered = Path("/home/sam") / file_name(PATH_ID, fmt)
+        assert offered.parent == Path("/home/sam") and ".." not in offered.parts

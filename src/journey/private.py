@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from contextlib import suppress
@@ -74,6 +75,12 @@ def _target(path: Path) -> Path:
     if not stat.S_ISREG(info.st_mode):
         raise NotAFile(path)
     return path.resolve() if path.is_symlink() else path
+
+
+def name_part(journey_id: str) -> str:
+    """A journey's id as part of a file name offered to the person: an id is data, and
+    one from an older or crafted file must not lead the name into another folder."""
+    return re.sub(r"[^0-9A-Za-z_-]", "_", journey_id)[:64] or "journey"
 
 
 def write_whole(path: Path, data: bytes | str) -> None:

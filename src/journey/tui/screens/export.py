@@ -18,7 +18,7 @@ from journey import render
 from journey.answers import clean
 from journey.model import Mode
 from journey.plan import build
-from journey.private import reason, write_whole
+from journey.private import name_part, reason, write_whole
 from journey.session import Session
 
 LARGE_PRINT = {"html", "profile-html", "docx"}
@@ -39,6 +39,7 @@ def write_plan(session: Session, path: Path, fmt: str = "md", large_print: bool 
 
 
 def file_name(journey_id: str, fmt: str) -> str:
+    journey_id = name_part(journey_id)
     if fmt == PREP:
         return f"assessment-sheet-{journey_id}.md"
     kind = "profile" if fmt.startswith("profile-") else "support-plan"

@@ -54,17 +54,6 @@ def make_private_folder(path: Path) -> None:
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
 
 
-def create_private(path: Path) -> None:
-    """Make sure a private file exists; one already there only loses others' rights."""
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        keep_private(path)
-        return
-    os.fchmod(fd, 0o600)
-    os.close(fd)
-
-
 def _target(path: Path) -> Path:
     """Where the bytes really go: through a link to an ordinary file, never onto a device,
     a pipe or a folder."""

@@ -231,8 +231,14 @@ class Store:
                     self._set_writer(db)
             finally:
                 db.close()
-            with suppress(FileExistsError):  # another journey made it first: use that one
-                os.link(part, self.path)
+            try:
+                os.link(part, self.path)  # never over a file another journey just made
+            except FileExistsError:
+                pass
+            except OSError:
+                # A file system without hard links: a rename, if no file came meanwhile.
+                if not self.path.exists():
+                    os.replace(part, self.path)
         finally:
             part.unlink(missing_ok=True)
             Path(f"{part}-journal").unlink(missing_ok=True)

@@ -369,3 +369,17 @@ def test_file_names_offered_for_a_journey_stay_in_their_folder() -> None:
     for fmt in CHOICES:
         offered = Path("/home/sam") / file_name(PATH_ID, fmt)
         assert offered.parent == Path("/home/sam") and ".." not in offered.parts
+
+
+def test_an_id_on_two_lines_keeps_to_its_row(journey_home: Path, words, cli) -> None:
+    store = Store(journey_home)
+    journey_id = start(words, store, name="Sam").journey.id
+    store.close()
+    db = sqlite3.connect(journey_home / DB_NAME)
+    db.execute("UPDATE journeys SET id = 'abc\nFAKE ROW' WHERE id = ?", (journey_id,))
+    db.execute("UPDATE events SET journey = 'abc\nFAKE ROW' WHERE journey = ?", (journey_id,))
+    db.commit()
+    db.close()
+    listed = cli("list")
+    plain(listed, 0, "abc FAKE ROW")
+    assert len(listed.stdout.splitlines()) == 2

@@ -123,15 +123,15 @@ def _list(search: str | None, deleted: bool) -> int:
         return 0
     if deleted:
         rows = [tuple(words.message("list_deleted_columns").split("|"))]
-        rows += [(s.id, _row_name(s.name), show_moment(s.deleted), show_moment(s.purge_after))
-                 for s in summaries if s.deleted and s.purge_after]
+        rows += [(_row_id(s.id), _row_name(s.name), show_moment(s.deleted),
+                  show_moment(s.purge_after)) for s in summaries if s.deleted and s.purge_after]
     else:
         # Thousands of rows share a few modes and steps: name each once.
         mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
         percent = cache(lambda p: words.message("percent", percent=p))
         rows = [tuple(words.message("list_columns").split("|"))]
-        rows += [(s.id, _row_name(s.name), mode(s.mode), reached(s.step), percent(s.percent),
-                  show_moment(s.updated)) for s in summaries]
+        rows += [(_row_id(s.id), _row_name(s.name), mode(s.mode), reached(s.step),
+                  percent(s.percent), show_moment(s.updated)) for s in summaries]
     sized = [[(cell, _cells(cell)) for cell in row] for row in rows]
     widths = [max(row[i][1] for row in sized) for i in range(len(rows[0]))]
     print("\n".join(
@@ -141,6 +141,12 @@ def _list(search: str | None, deleted: bool) -> int:
 
 
 LIST_NAME_WIDTH = 40  # a longer name is cut short in `journey list`, so each row fits a line
+
+
+def _row_id(journey_id: str) -> str:
+    """journey's own ids are plain; one kept by an older journey from a crafted file may
+    not be, and must not break a row either."""
+    return journey_id if journey_id.isprintable() else " ".join(_safe(journey_id).split())
 
 
 def _row_name(name: str | None) -> str:

@@ -101,7 +101,7 @@ def test_writing_to_a_read_only_file_says_so(words, store: Store) -> None:
     session.go_to_question("rights.who")
     before = list(session.journey.events)
     store.db.execute("PRAGMA query_only=ON")  # what SQLite says of a read-only file
-    with pytest.raises(StoreError, match="cannot be written to"):
+    with pytest.raises(StoreError, match="is read-only"):
         session.answer("person")
     assert session.journey.events == before
     assert session.question.id == "rights.who"
@@ -135,14 +135,30 @@ def read_only(tmp_path: Path) -> Iterator[callable]:
 
 
 @pytest.mark.parametrize("what", ["folder", "file"])
-def test_read_only_disk(filled: Path, read_only, what: str) -> None:
+def test_read_only_disk(filled: Path, read_only, what: str, tmp_path: Path) -> None:
+    """Read-only means read-only: journeys can still be listed, exported and backed up, and
+    anything that would change them says plainly why it cannot."""
     before = filled.read_bytes()
+    folder_mode = filled.parent.stat().st_mode
     read_only(filled.parent if what == "folder" else filled)
-    for args in (["list"], ["rename", "x", "y"], []):
+    listed = run("list", home=filled.parent)
+    assert listed.returncode == 0, listed.stderr
+    assert "Person 7" in listed.stdout
+    journey_id = next(line.split()[0] for line in listed.stdout.splitlines()
+                      if "Person 7" in line)
+    exported = run("export", journey_id, "-o", str(tmp_path / "plan.md"), home=filled.parent)
+    assert exported.returncode == 0, exported.stderr
+    assert "Person 7" in (tmp_path / "plan.md").read_text()
+    backed = run("backup", str(tmp_path / "all.json"), home=filled.parent)
+    assert backed.returncode == 0, backed.stderr
+    assert (tmp_path / "all.json").read_text().count('"id"') >= 20
+    for args in (["rename", journey_id, "y"], ["delete", journey_id], ["new"], []):
         result = run(*args, home=filled.parent)
-        assert result.returncode == 1
-        assert "cannot" in result.stderr and "Traceback" not in result.stderr, result.stderr
+        assert result.returncode == 1, args
+        assert "is read-only" in result.stderr and "Traceback" not in result.stderr, \
+            result.stderr
     assert filled.read_bytes() == before
+    assert filled.parent.stat().st_mode == folder_mode  # not made writable again
 
 
 def test_a_journey_cannot_be_saved_to_a_full_disk_but_stays_on_screen(words, store) -> None:

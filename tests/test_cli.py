@@ -189,3 +189,39 @@ def test_new_commands_do_not_import_textual(words, store, journey_home, tmp_path
         out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True,
                              text=True, env=env, check=True).stdout
         assert out.strip().endswith("CLEAN"), args
+
+
+def test_names_are_cleaned_and_limited_wherever_they_come_in(words, store, capsys) -> None:
+    session = start(words, store, name="Jo\u202e\u200b Smith\n\x1b[31mRow")
+    assert session.journey.name == "Jo Smith Row"
+    journey_id = session.journey.id
+    store.close()
+    assert main(["rename", journey_id, "Sam\nID        Fake row\u2066"]) == 0
+    assert main(["rename", journey_id, "S" * 201]) == 1
+    assert "very long (201 characters)" in capsys.readouterr().err
+    assert main(["rename", journey_id, "\u200b\u202e \n"]) == 1
+    assert "Please give a name" in capsys.readouterr().err
+    assert main(["list"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 2 and "Sam ID Fake row" in rows[1]
+
+
+def test_a_long_name_is_cut_short_in_the_list(words, store, capsys) -> None:
+    start(words, store, name="Bartholomew " * 16)
+    assert main(["list"]) == 0
+    row = capsys.readouterr().out.splitlines()[1]
+    assert "Bartholomew Bartholomew Bartholomew Bar…" in row and len(row) < 120
+
+
+def test_list_stops_quietly_when_its_reader_goes_away(words, store, journey_home) -> None:
+    """`journey list | head -1`: enough rows to fill the pipe, then the reader is gone."""
+    from journey.store import Saved
+
+    journey = start(words, store, name="Sam").journey
+    store.add([Saved(journey)] * 1500, keep_ids=False)
+    store.close()
+    result = subprocess.run(f"'{sys.executable}' -m journey list | head -1", shell=True,
+                            capture_output=True, text=True, check=False,
+                            env={**os.environ, "JOURNEY_HOME": str(journey_home)})
+    assert result.stdout.startswith("ID")
+    assert result.stderr == ""

@@ -209,7 +209,7 @@ def test_a_huge_file_is_refused_without_reading_it(bad, capsys) -> None:
 def test_missing_file_and_folder(bad, tmp_path: Path, capsys) -> None:
     _, store = bad
     refused(tmp_path / "nowhere.json", store, "There is no file at", capsys)
-    refused(tmp_path, store, "is not a journey file", capsys)
+    refused(tmp_path, store, "is a folder or a device, not a journey file", capsys)
 
 
 def test_one_bad_journey_in_a_file_adds_none_of_them(bad, capsys) -> None:

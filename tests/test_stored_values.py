@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from journey import fit
-from journey.answers import AnswerError
+from journey.answers import AnswerError, clean_name
 from journey.cli import main
 from journey.content import Kind
 from journey.interchange import read
@@ -32,7 +32,7 @@ EXAMPLE = Path(__file__).parent.parent / "content" / "examples" / "mia.json"
 # A question of each kind that Mia's journey answers, and values that do not fit it.
 NOT_A_DATE = ["01/02/2027", "3rd March", "2027-02-30", "", 20270201, ["2027-02-01"], None]
 BAD: dict[str, list[Any]] = {
-    "welcome.name": [["Mia"], {"name": "Mia"}, 7, "", "   ", "x" * 5000, None],
+    "welcome.name": [["Mia"], {"name": "Mia"}, 7, "", "   ", "\u202e\u200b", None],
     "welcome.mode": ["alone", ["self"], 1],
     "dreams.good-day": [["a", "b"], {"text": "hi"}, 3.5, True],
     "rights.knew": ["maybe", True, ["yes"]],
@@ -89,7 +89,8 @@ def test_every_door_takes_a_bad_answer(question: str, value: Any, words, store: 
 
     journey = store.load(journey_id)
     assert question not in journey.answers and question in journey.unfit
-    assert journey.history(question)[-1].value == value  # kept, as it was
+    kept = journey.history(question)[-1].value  # kept, as it was (less unseen characters)
+    assert kept == value or kept == clean_name(value)
     if question != "welcome.mode":  # a mode that cannot be read means planning alone
         assert question in needs_fresh(words, journey)
 

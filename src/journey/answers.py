@@ -27,9 +27,11 @@ _ESCAPES = re.compile(
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Unseen characters that reorder or join the letters around them: bidi overrides and
-# isolates, zero-width spaces and joiners, the word joiner and the byte order mark. A name
-# never needs them, and terminals disagree about them, which pushes borders out of line.
-_UNSEEN = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# isolates, zero-width spaces and joiners, the word joiner and the byte order mark. In a name
+# they can make it look like another name, and terminals disagree about them, which pushes
+# borders out of line.
+_UNSEEN = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 # Short fields inside answers (a person's name, who does an action), cleaned like names.
 _SHORT_KEYS = frozenset({"name", "relation", "who", "what"})
 # Money: the figures (digits, separators, £ and a minus sign), then any words after them.
@@ -136,9 +138,13 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
-def clean_name(text: str) -> str:
-    """A name or other short field, cleaned: no terminal codes and no unseen characters."""
-    return _UNSEEN.sub("", clean(text))
+NAME_LIMIT = 200  # far longer than any real name; a name is shown on one line
+
+
+def clean_name(raw: str, limit: int | None = NAME_LIMIT) -> str:
+    """A name or other short field as journey keeps it: on one line, with no terminal codes
+    or unseen characters, and at most `limit` characters."""
+    return " ".join(_UNSEEN.sub("", clean(raw)).split())[:limit].rstrip()
 
 
 def clean_value(value: Any) -> Any:
@@ -149,8 +155,8 @@ def clean_value(value: Any) -> Any:
     if isinstance(value, list):
         return [clean_value(v) for v in value]
     if isinstance(value, dict):
-        return {k: clean_name(v) if k in _SHORT_KEYS and isinstance(v, str) else clean_value(v)
-                for k, v in value.items()}
+        return {k: clean_name(v, limit=None) if k in _SHORT_KEYS and isinstance(v, str)
+                else clean_value(v) for k, v in value.items()}
     return value
 
 

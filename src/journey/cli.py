@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,6 +60,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, so a closed pipe is met inside the try
+    except BrokenPipeError:
+        # The reader went away (`journey list | head -1`): stop quietly. Python would
+        # flush stdout again on the way out and complain, so point it at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     from journey.content import ContentError
     from journey.store import StoreError
@@ -109,21 +123,41 @@ def _list(search: str | None, deleted: bool) -> int:
         return 0
     if deleted:
         rows = [tuple(words.message("list_deleted_columns").split("|"))]
-        rows += [(s.id, _safe(s.name or "…"), show_moment(s.deleted), show_moment(s.purge_after))
-                 for s in summaries if s.deleted and s.purge_after]
+        rows += [(_row_id(s.id), _row_name(s.name), show_moment(s.deleted),
+                  show_moment(s.purge_after)) for s in summaries if s.deleted and s.purge_after]
     else:
         # Thousands of rows share a few modes and steps: name each once.
         mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
         percent = cache(lambda p: words.message("percent", percent=p))
         rows = [tuple(words.message("list_columns").split("|"))]
-        rows += [(s.id, _safe(s.name or "…"), mode(s.mode), reached(s.step), percent(s.percent),
-                  show_moment(s.updated)) for s in summaries]
+        rows += [(_row_id(s.id), _row_name(s.name), mode(s.mode), reached(s.step),
+                  percent(s.percent), show_moment(s.updated)) for s in summaries]
     sized = [[(cell, _cells(cell)) for cell in row] for row in rows]
     widths = [max(row[i][1] for row in sized) for i in range(len(rows[0]))]
     print("\n".join(
         "  ".join(cell + " " * (w - n) for (cell, n), w in zip(row, widths, strict=True))
         .rstrip() for row in sized))
     return 0
+
+
+LIST_NAME_WIDTH = 40  # a longer name is cut short in `journey list`, so each row fits a line
+
+
+def _row_id(journey_id: str) -> str:
+    """journey's own ids are plain; one kept by an older journey from a crafted file may
+    not be, and must not break a row either."""
+    return journey_id if journey_id.isprintable() else " ".join(_safe(journey_id).split())
+
+
+def _row_name(name: str | None) -> str:
+    if not name:
+        return "…"
+    if len(name) <= LIST_NAME_WIDTH and name.isprintable():
+        return name
+    from journey.answers import clean_name
+
+    name = clean_name(name)
+    return name if len(name) <= LIST_NAME_WIDTH else name[:LIST_NAME_WIDTH - 1].rstrip() + "…"
 
 
 def _cells(text: str) -> int:
@@ -192,12 +226,12 @@ def _write(data: bytes, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
         return 0
-    from journey.private import write_private_bytes
+    from journey.private import reason, write_whole
 
     try:
-        write_private_bytes(output, data)
+        write_whole(output, data)
     except OSError as e:
-        print(words.message("export_failed", reason=e.strerror or e), file=sys.stderr)
+        print(words.message("export_failed", reason=reason(e)), file=sys.stderr)
         return 1
     print(words.message("exported", path=output))
     return 0
@@ -231,7 +265,13 @@ def _check(journey_id: str) -> int:
 
 
 def _run_app(journey_id: str | None, new: bool) -> int:
+    from journey import content
+
     store = _open_store()
+    if store.read_only:
+        # Every sitting is saved as it begins, so the app cannot be used here at all.
+        print(content.default().message("error_read_only", path=store.home), file=sys.stderr)
+        return 1
     journey, summaries = None, None
     if journey_id:
         if (journey := _load(journey_id, store)) is None:

@@ -9,7 +9,8 @@ events are written through the model's own event types, so a new kind of event t
 in these files with no change here. `journey schema` prints the JSON Schema, generated
 from these models.
 
-Reading a file never trusts it: its size is checked before it is read, its text must be
+Reading a file never trusts it: only an ordinary file is read (never a device, a pipe or a
+folder, and without waiting on one), and no more of it than the size limit; its text must be
 UTF-8, it must say it is a journey file, and a newer format is refused with the version of
 journey that wrote it. Older formats are brought forward by MIGRATIONS before checking.
 """
@@ -17,6 +18,9 @@ journey that wrote it. Older formats are brought forward by MIGRATIONS before ch
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -26,8 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from journey import __version__
 from journey import content as content_files
-from journey.answers import clean_value
-from journey.model import AnyEvent, Journey, now
+from journey.answers import clean_name, clean_value
+from journey.model import NAME_QUESTION, Answered, AnyEvent, Event, Journey, now
 from journey.store import Saved
 
 FORMAT = "journey"
@@ -96,14 +100,13 @@ def read(path: Path) -> list[Saved]:
         return FileError(words.message(key, path=path, **values))
 
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise refuse("error_not_journey_file")
-        if size > MAX_BYTES:
-            raise refuse("error_file_huge", size=size // 2**20, limit=MAX_BYTES // 2**20)
-        raw = path.read_bytes()
+        raw = _read_bounded(path)
     except FileNotFoundError:
         raise refuse("error_no_file") from None
+    except _NotAFile:
+        raise refuse("error_not_a_file_to_read") from None
+    except _TooBig as e:
+        raise refuse("error_file_huge", size=e.size // 2**20, limit=MAX_BYTES // 2**20) from None
     except OSError as e:
         raise refuse("error_read_file", reason=e.strerror or e) from None
     try:
@@ -114,6 +117,8 @@ def read(path: Path) -> list[Saved]:
         data = json.loads(text)
     except (ValueError, RecursionError):
         raise refuse("error_not_journey_file") from None
+    if _LONE_SURROGATE.search(text):
+        data = _whole_letters(data)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise refuse("error_not_journey_file")
     version, writer = data.get("version"), str(data.get("written_by", "?"))[:40]
@@ -135,8 +140,64 @@ def read(path: Path) -> list[Saved]:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "file"
         raise refuse("error_damaged_journey_file", where=where, problem=first["msg"]) from None
-    return [Saved(Journey(id=j.id, created=j.created, events=j.events), j.deleted)
+    return [Saved(Journey(id=j.id, created=j.created, events=[_named(e) for e in j.events]),
+                  j.deleted)
             for j in document.journeys]
+
+
+class _NotAFile(Exception):
+    pass
+
+
+class _TooBig(Exception):
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of an ordinary file, at most MAX_BYTES of them. Opened without waiting, so
+    a pipe with no writer cannot hang journey; a device, pipe or folder is refused before
+    anything is read (stat says 0 bytes for /dev/zero, which never ends)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise _NotAFile
+    if info.st_size > MAX_BYTES:
+        os.close(fd)
+        raise _TooBig(info.st_size)
+    with os.fdopen(fd, "rb") as f:
+        raw = f.read(MAX_BYTES + 1)  # the file may have grown since it was measured
+    if len(raw) > MAX_BYTES:
+        raise _TooBig(len(raw))
+    return raw
+
+
+# JSON can name half of a UTF-16 pair (\ud800) on its own: no letter, and text that cannot
+# be saved. Each one becomes the replacement character.
+_LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _whole_letters(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [_whole_letters(v) for v in value]
+    if isinstance(value, dict):
+        return {_whole_letters(k): _whole_letters(v) for k, v in value.items()}
+    return value
+
+
+def _named(event: Event) -> Event:
+    """A name from a file is kept as journey keeps names: on one line, not too long."""
+    if (isinstance(event, Answered) and event.question == NAME_QUESTION
+            and isinstance(event.value, str)):
+        return event.model_copy(update={"value": clean_name(event.value)})
+    return event
 
 
 def _newer(writer: str) -> bool:

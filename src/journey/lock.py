@@ -8,10 +8,26 @@ the moment that process ends, even by kill -9, so a crash never leaves a journey
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
+import re
 from pathlib import Path
 
 LOCKS = "locks"
+_PLAIN_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+
+
+def lock_path(home: Path, journey_id: str) -> Path:
+    """The lock file for a journey, always inside the locks folder. An id is data: one
+    that is not a plain word (an older file's, or one typed at the command line) is named
+    by its hash, so no id can point anywhere else."""
+    folder = home / LOCKS
+    name = journey_id if _PLAIN_ID.fullmatch(journey_id) else (
+        "id-" + hashlib.sha256(journey_id.encode("utf-8", "surrogatepass")).hexdigest()[:32])
+    path = folder / f"{name}.lock"
+    if path.resolve().parent != folder.resolve():
+        raise OSError(f"a lock file would be outside {folder}")
+    return path
 
 
 class InUse(Exception):
@@ -23,8 +39,9 @@ class JourneyLock:
         folder = home / LOCKS
         folder.mkdir(mode=0o700, exist_ok=True)
         folder.chmod(0o700)
-        self.path = folder / f"{journey_id}.lock"
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        self.path = lock_path(home, journey_id)
+        # Never through a link: a lock file is only ever journey's own.
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
         try:
             os.fchmod(fd, 0o600)
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -104,12 +104,12 @@ def where(store: Store) -> int:
 
 def write_file(path: Path, text: str) -> bool:
     """Write a private file whole or not at all; say plainly if it cannot be done."""
-    from journey.private import replace_private
+    from journey.private import reason, write_whole
 
     try:
-        replace_private(path, text)
+        write_whole(path, text)
     except OSError as e:
-        _fail("error_write_file", path=path, reason=e.strerror or e)
+        _fail("error_write_file", path=path, reason=reason(e))
         return False
     return True
 
@@ -192,10 +192,12 @@ def restore(store: Store, path: Path) -> int:
 
 
 def rename(store: Store, journey_id: str, name: str) -> int:
-    from journey.answers import clean
+    from journey.answers import NAME_LIMIT, clean_name
 
-    if not clean(name).strip():
+    if not clean_name(name):
         return _fail("error_empty_name")
+    if (length := len(clean_name(name, limit=None))) > NAME_LIMIT:
+        return _fail("error_name_too_long", length=f"{length:,}", limit=NAME_LIMIT)
     try:
         journey = store.rename(journey_id, name)
     except KeyError:

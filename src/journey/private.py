@@ -1,42 +1,120 @@
 """Files only the user can read (0600), whatever the umask: journeys and plans hold health
-and family details."""
+and family details.
+
+Every file journey writes for the person (plans, profiles, sheets, summaries, journey
+files, backups) goes through write_whole: the bytes go to a private file beside the
+target, are flushed to the disk, then take the target's place in one step. So a full disk
+or a crash leaves the earlier file as it was, never a fragment of a new one.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
+import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 
-def _open(path: Path, flags: int) -> int:
-    fd = os.open(path, flags | os.O_CREAT, 0o600)
-    os.fchmod(fd, 0o600)  # also when the file was already there, with looser rights
-    return fd
+class NotAFile(OSError):
+    """The place chosen to write is a folder, a device or a pipe, not an ordinary file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EINVAL, "not an ordinary file", str(path))
 
 
-def create_private(path: Path) -> None:
-    os.close(_open(path, os.O_RDWR))
+def keep_private(path: Path, *, folder: bool = False) -> None:
+    """Take away what group and others may do, and nothing else: a file or folder the
+    person made read-only stays read-only."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    private = mode & 0o700
+    if not folder:
+        private &= 0o600
+    if private != mode:
+        path.chmod(private)
 
 
-def write_private(path: Path, text: str) -> None:
-    with os.fdopen(_open(path, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8") as f:
-        f.write(text)
+def make_private_folder(path: Path) -> None:
+    """Make a folder and any missing folders above it, each readable by the user alone
+    (0700), whatever the umask. Folders that were there already are left as they are."""
+    missing: list[Path] = []
+    here = path
+    while not here.exists():
+        missing.append(here)
+        if here.parent == here:
+            break
+        here = here.parent
+    for folder in reversed(missing):
+        with suppress(FileExistsError):  # another journey made it at the same moment
+            folder.mkdir(mode=0o700)
+            folder.chmod(0o700)  # mkdir's mode is cut by the umask
+    if not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
 
 
-def write_private_bytes(path: Path, data: bytes) -> None:
-    with os.fdopen(_open(path, os.O_WRONLY | os.O_TRUNC), "wb") as f:
-        f.write(data)
-
-
-def replace_private(path: Path, text: str) -> None:
-    """Write a whole file or nothing: the text goes to a private file beside it, which then
-    takes its place. If the disk fills up on the way, a file already there is untouched."""
-    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+def _target(path: Path) -> Path:
+    """Where the bytes really go: through a link to an ordinary file, never onto a device,
+    a pipe or a folder."""
     try:
-        with os.fdopen(_open(part, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8") as f:
-            f.write(text)
+        info = path.stat()
+    except FileNotFoundError:
+        return path
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFile(path)
+    return path.resolve() if path.is_symlink() else path
+
+
+def name_part(journey_id: str) -> str:
+    """A journey's id as part of a file name offered to the person: an id is data, and
+    one from an older or crafted file must not lead the name into another folder."""
+    return re.sub(r"[^0-9A-Za-z_-]", "_", journey_id)[:64] or "journey"
+
+
+def write_whole(path: Path, data: bytes | str) -> None:
+    """Write a whole file or nothing: see the module's note. The file is private (0600).
+    Raises NotAFile for a folder, device or pipe, and OSError if it cannot be written."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    target = _target(path)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    part = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), 0o600)
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(part, path)
+        os.replace(part, target)
     except BaseException:
         part.unlink(missing_ok=True)
         raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself last through a power cut, where the system allows it."""
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def is_disk_full(error: BaseException) -> bool:
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def reason(error: OSError) -> str:
+    """Why a file could not be written, in plain words."""
+    from journey import content
+
+    words = content.default()
+    if isinstance(error, NotAFile):
+        return words.message("error_not_a_file", path=error.filename)
+    if is_disk_full(error):
+        return words.message("error_disk_full")
+    text = str(error.strerror or error)
+    return text if text.endswith(".") else text + "."

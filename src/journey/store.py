@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -26,17 +27,20 @@ from pydantic import ValidationError
 
 from journey import __version__, fit
 from journey import content as content_files
-from journey.answers import clean
+from journey.answers import NAME_LIMIT, clean_name
 from journey.content import Journey as Content
 from journey.flow import WELCOME
 from journey.lock import InUse, JourneyLock
-from journey.model import NAME_QUESTION, Answered, Event, Journey, Moved, Undone, now
-from journey.private import create_private
+from journey.model import NAME_QUESTION, Answered, Event, Journey, Mode, Moved, Undone, now
+from journey.private import is_disk_full, keep_private, make_private_folder
 from journey.progress import percent_done
 
 SCHEMA_VERSION = 2
 DB_NAME = "journeys.db"
 KEEP_DELETED = timedelta(days=30)
+# The shape of the ids journey makes. An id from a file that has another shape is replaced:
+# ids end up in file names, and a file must not choose where journey writes.
+ID_SHAPE = re.compile(r"[0-9a-f]{8}")
 
 _SCHEMA = """
 CREATE TABLE journeys (
@@ -114,14 +118,55 @@ def _words() -> Content:
 
 
 def _private_dir(path: Path) -> None:
+    """Make the data folder private. One the person has made read-only stays read-only."""
     try:
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path.chmod(0o700)
+        make_private_folder(path)
+        keep_private(path, folder=True)
     except OSError as e:
-        raise StoreError(
-            _words().message("error_folder", path=path, reason=e.strerror or e)) from None
-    if not os.access(path, os.R_OK | os.W_OK | os.X_OK):
+        raise _os_error(e, "error_folder", path) from None
+    if not os.access(path, os.R_OK | os.X_OK):
         raise StoreError(_words().message("error_folder_access", path=path))
+
+
+def _os_error(error: OSError, key: str, path: Path) -> StoreError:
+    if is_disk_full(error):
+        return StoreError(_words().message("error_disk_full"))
+    return StoreError(_words().message(key, path=path, reason=error.strerror or error))
+
+
+def _no_room(folder: Path) -> bool:
+    try:
+        space = os.statvfs(folder)
+    except OSError:
+        return False
+    return space.f_bavail == 0 or (space.f_files > 0 and space.f_favail == 0)
+
+
+def _sqlite_error(store: Store, error: Exception, default: str) -> StoreError:
+    """What went wrong, in plain words. A full disk or a read-only folder is never called a
+    damaged file: that advice could make a person move their only copy."""
+    words = _words()
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(error).lower()
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in text or (
+            primary in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and _no_room(store.home)):
+        # SQLite calls some failed writes to a full disk an I/O error: ask the disk.
+        return StoreError(words.message("error_disk_full"))
+    if primary == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return StoreError(words.message("error_read_only", path=store.home))
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or (
+            "locked" in text or "busy" in text):
+        return StoreError(words.message("error_busy"))
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
+            "malformed" in text or "not a database" in text) or isinstance(
+            error, ValidationError):
+        return store._damaged(error)
+    if primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM):
+        return StoreError(words.message("error_file", path=store.path, reason=error))
+    if default == "error_damaged":
+        return store._damaged(error)
+    return StoreError(words.message(default, reason=error))
 
 
 class Store:
@@ -131,25 +176,88 @@ class Store:
         self._content = content
         self._locks: dict[str, JourneyLock] = {}
         _private_dir(self.home)
+        # A folder or file the person made read-only is opened read-only: journeys can
+        # still be listed, exported and backed up, and nothing is changed.
+        self.read_only = not os.access(self.home, os.W_OK) or (
+            self.path.exists() and not os.access(self.path, os.W_OK))
         try:
-            create_private(self.path)
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        except (sqlite3.Error, OSError) as e:
-            reason = e.strerror if isinstance(e, OSError) and e.strerror else e
-            raise StoreError(
-                _words().message("error_file", path=self.path, reason=reason)) from None
+            if self.read_only:
+                if not self.path.exists():
+                    raise StoreError(_words().message("error_read_only", path=self.home))
+                self.db = self._connect_read_only()
+            else:
+                if not self.path.exists():
+                    self._make_file()
+                keep_private(self.path)
+                self.db = sqlite3.connect(self.path, isolation_level=None,
+                                          check_same_thread=False)
+            info = self.path.stat()
+        except OSError as e:
+            raise _os_error(e, "error_file", self.path) from None
+        except sqlite3.Error as e:
+            raise _sqlite_error(self, e, "error_file") from None
+        # Which file this is, to notice if it (or its folder) is deleted while journey runs.
+        self._identity = (info.st_dev, info.st_ino)
         try:
+            if info.st_size == 0:
+                # journey never leaves an empty file (see _make_file): this one was damaged.
+                raise sqlite3.DatabaseError("the file is empty")
             self._prepare()
-        except sqlite3.DatabaseError as e:
+        except sqlite3.Error as e:
             self.db.close()
-            raise self._damaged(e) from None
+            raise _sqlite_error(self, e, "error_damaged") from None
         except StoreError:
             self.db.close()
             raise
         for extra in ("-wal", "-shm"):
             side = self.path.with_name(DB_NAME + extra)
-            if side.exists():
-                side.chmod(0o600)
+            if side.exists() and not self.read_only:
+                with suppress(OSError):
+                    keep_private(side)
+
+    def _make_file(self) -> None:
+        """A new journeys file, made whole beside its place and then linked into it, so a
+        crash never leaves an empty or half-made file where journeys are kept."""
+        part = self.home / f".{DB_NAME}.{os.getpid()}.{secrets.token_hex(4)}.new"
+        try:
+            fd = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            os.fchmod(fd, 0o600)
+            os.close(fd)
+            db = sqlite3.connect(part, isolation_level=None)
+            try:
+                with _Transaction(self, db, check=False):
+                    self._create(db)
+                    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                    self._set_writer(db)
+            finally:
+                db.close()
+            try:
+                os.link(part, self.path)  # never over a file another journey just made
+            except FileExistsError:
+                pass
+            except OSError:
+                # A file system without hard links: a rename, if no file came meanwhile.
+                if not self.path.exists():
+                    os.replace(part, self.path)
+        finally:
+            part.unlink(missing_ok=True)
+            Path(f"{part}-journal").unlink(missing_ok=True)
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as e:
+            if (e.sqlite_errorcode & 0xFF) != sqlite3.SQLITE_CANTOPEN:
+                db.close()
+                raise
+            # A file in write-ahead mode whose folder cannot take the shared-memory file:
+            # nothing can write here, so SQLite may read it as a file that cannot change.
+            db.close()
+            db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
+                                 check_same_thread=False)
+        return db
 
     @property
     def words(self) -> Content:
@@ -166,6 +274,11 @@ class Store:
                                  ours=__version__) if writer else
                 _words().message("error_newer_unknown", path=self.path, ours=__version__))
         self.db.execute("PRAGMA foreign_keys=ON")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                # Bringing an older file forward means writing to it.
+                raise StoreError(_words().message("error_read_only", path=self.home))
+            return
         # Deleted journeys hold health and family details: overwrite them, do not just
         # mark the space free.
         self.db.execute("PRAGMA secure_delete=ON")
@@ -177,24 +290,25 @@ class Store:
                 # Read again under the write lock: another journey may have just done it.
                 version = self.db.execute("PRAGMA user_version").fetchone()[0]
                 if version == 0:
-                    self._create()
+                    self._create(self.db)
                 for older in range(version, SCHEMA_VERSION) if version else ():
                     MIGRATIONS[older](self)
                 self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                self._set_writer()
+                self._set_writer(self.db)
         elif self._writer() != __version__:
             with self._transaction():
-                self._set_writer()
+                self._set_writer(self.db)
         self.db.execute("PRAGMA journal_mode=WAL")
         self._purge_expired()
 
-    def _create(self) -> None:
-        if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+    @staticmethod
+    def _create(db: sqlite3.Connection) -> None:
+        if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             # Some other program's database: leave it exactly as it is.
             raise sqlite3.DatabaseError("not a journey file")
         for statement in _SCHEMA.split(";"):
             if statement.strip():
-                self.db.execute(statement)
+                db.execute(statement)
 
     def _writer(self) -> str | None:
         """Which version of journey last wrote this file, if it says."""
@@ -204,8 +318,9 @@ class Store:
             row = None
         return str(row[0]) if row else None
 
-    def _set_writer(self) -> None:
-        self.db.execute(
+    @staticmethod
+    def _set_writer(db: sqlite3.Connection) -> None:
+        db.execute(
             "INSERT INTO meta (key, value) VALUES ('written_by', ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (__version__,))
 
@@ -221,13 +336,14 @@ class Store:
         """Take this journey for writing, or say plainly that another journey has it."""
         if journey_id in self._locks:
             return
+        if self.read_only:
+            raise StoreError(_words().message("error_read_only", path=self.home))
         try:
             self._locks[journey_id] = JourneyLock(self.home, journey_id)
         except InUse:
             raise JourneyInUse(_words().message("error_in_use")) from None
         except OSError as e:
-            raise StoreError(_words().message(
-                "error_folder", path=self.home, reason=e.strerror or e)) from None
+            raise _os_error(e, "error_folder", self.home) from None
 
     def release(self, journey_id: str) -> None:
         lock = self._locks.pop(journey_id, None)
@@ -318,7 +434,7 @@ class Store:
         with self._writing(journey_id):
             journey = self.load(journey_id)
             by, role = journey.speaker(NAME_QUESTION)
-            self.record(journey, Answered(question=NAME_QUESTION, value=clean(name).strip(),
+            self.record(journey, Answered(question=NAME_QUESTION, value=clean_name(name),
                                           by=by, role=role))
         return journey
 
@@ -390,7 +506,8 @@ class Store:
                 old = saved.journey
                 taken = self.db.execute(
                     "SELECT 1 FROM journeys WHERE id = ?", (old.id,)).fetchone()
-                keep = keep_ids and old.id and not taken and old.id not in self._locks
+                keep = (keep_ids and ID_SHAPE.fullmatch(old.id) and not taken
+                        and old.id not in self._locks)
                 # Built afresh, so what is derived comes from these events alone.
                 journey = fit.check(self.words, Journey(
                     id=old.id if keep else self._new_id(), created=old.created,
@@ -432,10 +549,20 @@ class Store:
         try:
             yield
         except sqlite3.DatabaseError as e:
-            raise self._damaged(e) from None
+            raise _sqlite_error(self, e, "error_damaged") from None
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self)
+        return _Transaction(self, self.db)
+
+    def _check_still_there(self) -> None:
+        """Say so if the journeys file, or its folder, was deleted or moved while journey
+        ran: SQLite would go on writing to a file no one can find again."""
+        try:
+            info = self.path.stat()
+        except OSError:
+            info = None
+        if info is None or (info.st_dev, info.st_ino) != self._identity:
+            raise StoreError(_words().message("error_folder_gone", path=self.home))
 
     def _damaged(self, error: Exception) -> StoreError:
         reason = error.errors()[0]["msg"] if isinstance(error, ValidationError) else error
@@ -481,9 +608,9 @@ class Store:
     def summary(self, journey_id: str) -> Summary:
         with self._reading():
             row = self.db.execute(_LIST + " WHERE id = ?", (journey_id,)).fetchone()
-        if row is None:
-            raise KeyError(journey_id)
-        return _summary(row)
+            if row is None:
+                raise KeyError(journey_id)
+            return self._summary_row(row)
 
     def list(self, search: str | None = None, *, deleted: bool = False) -> list[Summary]:
         """Journeys, most recently changed first: those in use, or those deleted. search
@@ -492,10 +619,30 @@ class Store:
         with self._reading():
             rows = self.db.execute(
                 f"{_LIST} WHERE {where} ORDER BY updated DESC").fetchall()
-        if search and search.strip():
-            wanted = search.strip().casefold()
-            rows = [r for r in rows if r[1] and wanted in r[1].casefold()]
-        return [_summary(r) for r in rows]
+            if search and search.strip():
+                wanted = search.strip().casefold()
+                rows = [r for r in rows if isinstance(r[1], str) and wanted in r[1].casefold()]
+            return [self._summary_row(r) for r in rows]
+
+    def _summary_row(self, row: tuple) -> Summary:
+        """A journey's summary as kept, or, if the kept one cannot be read (a hand-edited
+        file, say), made again from its events: the summary is only an index."""
+        try:
+            return _summary(row)
+        except (ValueError, TypeError):
+            pass
+        journey = self._load(row[0])
+        name, mode, step, percent, updated = self._summary_of(journey)
+        deleted = row[6]
+        try:
+            when = datetime.fromisoformat(deleted) if isinstance(deleted, str) else None
+        except ValueError:
+            when = None
+        if deleted and when is None:
+            when = now()  # deleted, but when is unreadable: keep it the full 30 days
+        return Summary(id=row[0], name=_list_name(name), mode=mode, step=step,
+                       percent=percent or 0, updated=datetime.fromisoformat(updated),
+                       deleted=when)
 
 
 def _utc(moment: datetime) -> str:
@@ -503,14 +650,28 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
-_LIST = "SELECT id, name, mode, step, percent, updated, deleted FROM journeys"
+# A name longer than this was not kept by journey: no need to read all of it to list it.
+_LIST = ("SELECT id, substr(name, 1, 4000), mode, step, percent, updated, deleted "
+         "FROM journeys")
 
 
 def _summary(row: tuple) -> Summary:
+    """Raises ValueError or TypeError for a row journey did not write."""
     journey_id, name, mode, step, percent, updated, deleted = row
-    return Summary(id=journey_id, name=name, mode=mode, step=step, percent=percent,
-                   updated=datetime.fromisoformat(updated),
+    if not (isinstance(name, str | None) and isinstance(step, str | None)
+            and isinstance(percent, int) and isinstance(deleted, str | None)):
+        raise TypeError("not a summary journey wrote")
+    return Summary(id=journey_id, name=_list_name(name), mode=Mode(mode).value, step=step,
+                   percent=percent, updated=datetime.fromisoformat(updated),
                    deleted=datetime.fromisoformat(deleted) if deleted else None)
+
+
+def _list_name(name: str | None) -> str | None:
+    """Names are cleaned as they come in; clean again, so a file written by an older
+    journey, or edited, never shows a name on two lines or one too long to list."""
+    if name is None or (name.isprintable() and len(name) <= NAME_LIMIT):
+        return name
+    return clean_name(name)
 
 
 def _columns(event: Event) -> tuple[str, str | None, str | None, str, str]:
@@ -543,15 +704,20 @@ MIGRATIONS = {1: _v1_to_v2}
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error, with errors in plain words."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, db: sqlite3.Connection, *, check: bool = True) -> None:
         self.store = store
-        self.db = store.db
+        self.db = db
+        self.check = check
 
     def __enter__(self) -> None:
+        if self.check:
+            if self.store.read_only:
+                raise StoreError(_words().message("error_read_only", path=self.store.home))
+            self.store._check_still_there()
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
-            raise self._plain(e) from None
+            raise _sqlite_error(self.store, e, "error_not_saved") from None
 
     def __exit__(self, kind: type | None, error: BaseException | None, tb: object) -> None:
         if kind is None:
@@ -563,18 +729,4 @@ class _Transaction:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
         if isinstance(error, sqlite3.Error):
-            raise self._plain(error) from None
-
-    def _plain(self, error: sqlite3.Error) -> StoreError:
-        words = _words()
-        text = str(error).lower()
-        if "full" in text:
-            return StoreError(words.message("error_disk_full"))
-        if "readonly" in text or "read-only" in text:
-            return StoreError(words.message("error_read_only", path=self.store.home))
-        if "locked" in text or "busy" in text:
-            return StoreError(words.message("error_busy"))
-        if isinstance(error, sqlite3.DatabaseError) and (
-                "malformed" in text or "not a database" in text):
-            return self.store._damaged(error)
-        return StoreError(words.message("error_not_saved", reason=error))
+            raise _sqlite_error(self.store, error, "error_not_saved") from None

@@ -18,7 +18,7 @@ from journey import render
 from journey.answers import clean
 from journey.model import Mode
 from journey.plan import build
-from journey.private import write_private_bytes
+from journey.private import name_part, reason, write_whole
 from journey.session import Session
 
 LARGE_PRINT = {"html", "profile-html", "docx"}
@@ -32,13 +32,14 @@ def write_plan(session: Session, path: Path, fmt: str = "md", large_print: bool 
         from journey import prep
 
         sheet = render.render_prep(prep.build(session.content, session.journey))
-        write_private_bytes(path, sheet.encode())
+        write_whole(path, sheet)
         return
     plan = build(session.content, session.journey, attributed=attributed)
-    write_private_bytes(path, render.export(plan, fmt, large_print))
+    write_whole(path, render.export(plan, fmt, large_print))
 
 
 def file_name(journey_id: str, fmt: str) -> str:
+    journey_id = name_part(journey_id)
     if fmt == PREP:
         return f"assessment-sheet-{journey_id}.md"
     kind = "profile" if fmt.startswith("profile-") else "support-plan"
@@ -98,9 +99,8 @@ class ExportScreen(ModalScreen[str | None]):
             write_plan(self.session, path, fmt, large.value and not large.disabled,
                        self.query_one("#export-attribution", Checkbox).value)
         except OSError as e:
-            reason = e.strerror or str(e)
             self.query_one("#export-error", Static).update(
-                Content(words.message("export_failed", reason=reason))
+                Content(words.message("export_failed", reason=reason(e)))
             )
             return
         self.dismiss(words.message("exported", path=path))

@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Markdown, Static
 
 from journey import render
 from journey.answers import clean
-from journey.private import write_private
+from journey.private import name_part, reason, write_whole
 from journey.session import Session
 from journey.summary import summarise
 
@@ -36,7 +36,7 @@ class SummaryScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         words = self.session.content
-        default = Path.home() / f"sitting-{self.session.journey.id}.md"
+        default = Path.home() / f"sitting-{name_part(self.session.journey.id)}.md"
         with Vertical(id="summary-box", classes="dialog"):
             # The saved Markdown, laid out. Typed text in it is already escaped for
             # Markdown, so it shows as typed and never as a link or a heading.
@@ -58,9 +58,9 @@ class SummaryScreen(ModalScreen[bool]):
         words = self.session.content
         path = Path(clean(self.query_one("#summary-path", Input).value).strip()).expanduser()
         try:
-            write_private(path, self.text)
+            write_whole(path, self.text)
         except OSError as e:
-            message = words.message("export_failed", reason=e.strerror or str(e))
+            message = words.message("export_failed", reason=reason(e))
             self.query_one("#summary-error", Static).update(Content(message))
             self.app.bell()
             return

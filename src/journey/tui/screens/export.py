@@ -38,6 +38,11 @@ def write_plan(session: Session, path: Path, fmt: str = "md", large_print: bool 
     write_private_bytes(path, render.export(plan, fmt, large_print))
 
 
+def kind(fmt: str) -> str:
+    """What a format saves: the plan, the one-page profile or the assessment sheet."""
+    return "prep" if fmt == PREP else "profile" if fmt.startswith("profile-") else "plan"
+
+
 def file_name(journey_id: str, fmt: str) -> str:
     if fmt == PREP:
         return f"assessment-sheet-{journey_id}.md"
@@ -59,7 +64,8 @@ class ExportScreen(ModalScreen[str | None]):
         words = self.session.content
         default = Path.home() / file_name(self.session.journey.id, self.fmt)
         with Vertical(id="export-box"):
-            yield Static(words.message("export"), id="export-title", markup=False)
+            yield Static(words.message(f"export_title_{kind(self.fmt)}"), id="export-title",
+                         markup=False)
             with Horizontal(id="export-options"):
                 yield Select(
                     [(words.message("format_" + f.replace("-", "_")), f) for f in CHOICES],
@@ -81,12 +87,16 @@ class ExportScreen(ModalScreen[str | None]):
     def _format(self, event: Select.Changed) -> None:
         """A new format renames the file, when the name is still the one offered."""
         fmt = str(event.value)
+        words = self.session.content
         box = self.query_one("#export-path", Input)
         path = Path(box.value)
         offered = {file_name(self.session.journey.id, f) for f in CHOICES}
         if path.name in offered:
             box.value = str(path.with_name(file_name(self.session.journey.id, fmt)))
         self.query_one("#export-large", Checkbox).disabled = fmt not in LARGE_PRINT
+        # The title and the message after saving say what is being saved.
+        self.query_one("#export-title", Static).update(
+            words.message(f"export_title_{kind(fmt)}"))
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
@@ -103,7 +113,7 @@ class ExportScreen(ModalScreen[str | None]):
                 Content(words.message("export_failed", reason=reason))
             )
             return
-        self.dismiss(words.message("exported", path=path))
+        self.dismiss(words.message(f"exported_{kind(fmt)}", path=path))
 
     def action_close(self) -> None:
         self.dismiss(None)

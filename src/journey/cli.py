@@ -105,7 +105,8 @@ def _list(search: str | None, deleted: bool) -> int:
     words = content.default()
     if not summaries:
         print(words.message("list_none_deleted") if deleted else words.message(
-            "list_none_found", search=_safe(search)) if search else words.message("list_empty", command=_command()))
+            "list_none_found", search=_safe(search)) if search else words.message(
+            "list_empty", command=_command()))
         return 0
     if deleted:
         rows = [tuple(words.message("list_deleted_columns").split("|"))]

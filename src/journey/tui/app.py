@@ -112,12 +112,13 @@ class JourneyApp(App[None]):
                 if screen.check_action(binding.action, ()) is False:
                     continue
                 # The help line names the key, rather than saying the name again.
-                key = words.message("palette_key", key=self.get_key_display(binding))
+                key = words.message("palette_key", keys=self.get_key_display(binding))
                 commands.setdefault(binding.description, SystemCommand(
                     binding.description, binding.tooltip or key,
                     getattr(screen, f"action_{binding.action}")))
             sheet = words.message("prep_export")
-            commands.setdefault(sheet, SystemCommand(sheet, sheet, screen.action_export_prep))
+            commands.setdefault(sheet, SystemCommand(
+                sheet, words.message("prep_export_help"), screen.action_export_prep))
         for name, help_text, action in [
             (words.message("palette_keys"), words.message("palette_keys_help"), self.action_keys),
             (words.message("palette_theme"), words.message("palette_theme_help"),

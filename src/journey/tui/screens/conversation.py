@@ -114,13 +114,14 @@ class ConversationScreen(Screen[None]):
                     yield Static(id="examples", markup=False)
                     yield MorePanel(id="more")
                     with Horizontal(id="actions"):
+                        # Shown only at the end of the journey.
+                        yield Button(self.words.message("end_save"), id="export",
+                                     variant="primary")
+                        yield Button(self.words.message("end_check"), id="check")
                         yield Button(self.words.message("not_sure"), id="not-sure")
                         yield Button(self.words.message("back"), id="back")
                         yield Button(self.words.message("skip"), id="skip")
                         yield Button(self.words.message("map"), id="map")
-                        yield Button(self.words.message("end_save"), id="export",
-                                     variant="primary")
-                        yield Button(self.words.message("end_check"), id="check")
             with Vertical(id="side"):
                 yield FacilitatorPanel(self.FACILITATOR_ACTIONS)
                 yield PlanPanel(self.words, id="plan")

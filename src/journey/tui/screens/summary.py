@@ -69,7 +69,6 @@ class SummaryScreen(ModalScreen[bool]):
         """Quit was asked for while the summary was open: offer it here."""
         self.quitting = True
         self.query_one("#summary-quit").display = True
-        self.query_one("#summary-quit").focus()
 
     @on(Input.Submitted, "#summary-path")
     @on(Button.Pressed, "#summary-save")

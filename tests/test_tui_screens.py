@@ -251,6 +251,10 @@ async def test_a_suggested_list_is_kept_as_a_suggestion_and_shown_to_agree(
         screen = conversation(app)
         assert screen.session.question.kind == "list"
         await pilot.press("f3")
+        await pilot.pause()
+        speaker = screen.query_one("#speaker", Button)
+        assert str(speaker.label) == "Suggested by Jo"
+        assert in_sight(app, speaker) and speaker.region.width >= len("Suggested by Jo")
         await pilot.press(*"Walks", "enter", *"Cinema", "enter", "enter")
         await pilot.pause()
         answer = screen.session.journey.answers["assessment.hard"]

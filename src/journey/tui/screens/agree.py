@@ -45,7 +45,8 @@ class AgreeScreen(ModalScreen[int]):
                     question = words.question(answer.question)
                     lines = answer_lines(words, question, answer.value, session.name)
                     yield Checkbox(Content(question.label), id=f"agree-{number}",
-                                   name=answer.question, classes="agree-choice")
+                                   name=answer.question, classes="agree-choice",
+                                   compact=True)
                     yield Static(Content("\n".join(f"• {line}" for line in lines)),
                                  classes="agree-words", markup=False)
             yield Button(words.message("agree_button", name=name), id="agree", variant="primary")

@@ -163,6 +163,8 @@ class ConversationScreen(Screen[None]):
                 "speaker_helper" if self.suggesting else "speaker_person",
                 name=self.session.name, helper=journey.helper or ""))
             speaker.set_class(self.suggesting, "suggesting")
+            # A new label is a new width: without this the longer one is cut off.
+            speaker.refresh(layout=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.height)

@@ -38,6 +38,12 @@ def write_plan(session: Session, path: Path, fmt: str = "md", large_print: bool 
     write_private_bytes(path, render.export(plan, fmt, large_print))
 
 
+# What each kind of file is called in the title, and in the message once it is saved.
+TITLES = {"plan": "export_title_plan", "profile": "export_title_profile",
+          "prep": "export_title_prep"}
+SAVED = {"plan": "exported_plan", "profile": "exported_profile", "prep": "exported_prep"}
+
+
 def kind(fmt: str) -> str:
     """What a format saves: the plan, the one-page profile or the assessment sheet."""
     return "prep" if fmt == PREP else "profile" if fmt.startswith("profile-") else "plan"
@@ -64,7 +70,7 @@ class ExportScreen(ModalScreen[str | None]):
         words = self.session.content
         default = Path.home() / file_name(self.session.journey.id, self.fmt)
         with Vertical(id="export-box"):
-            yield Static(words.message(f"export_title_{kind(self.fmt)}"), id="export-title",
+            yield Static(words.message(TITLES[kind(self.fmt)]), id="export-title",
                          markup=False)
             with Horizontal(id="export-options"):
                 yield Select(
@@ -96,7 +102,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.query_one("#export-large", Checkbox).disabled = fmt not in LARGE_PRINT
         # The title and the message after saving say what is being saved.
         self.query_one("#export-title", Static).update(
-            words.message(f"export_title_{kind(fmt)}"))
+            words.message(TITLES[kind(fmt)]))
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
@@ -113,7 +119,7 @@ class ExportScreen(ModalScreen[str | None]):
                 Content(words.message("export_failed", reason=reason))
             )
             return
-        self.dismiss(words.message(f"exported_{kind(fmt)}", path=path))
+        self.dismiss(words.message(SAVED[kind(fmt)], path=path))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -189,6 +189,11 @@ async def test_a_journey_open_elsewhere_is_read_only_and_says_why(words, store) 
         assert question(app) == asked
         await pilot.pause(1.5)  # long after a toast would have faded, it still says so
         assert app.screen.query_one("#read-only", Static).display
+        # Moving about is fine; the next box takes no keys either.
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        slot = app.screen.query_one("#answer-slot")
+        assert app.focused is None or slot not in app.focused.ancestors_with_self
     assert len(Store(store.home).load(journey_id).events) == len(session.journey.events)
 
 

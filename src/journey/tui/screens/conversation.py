@@ -264,6 +264,9 @@ class ConversationScreen(Screen[None]):
         self.query_one("#skip").display = step.id in steps
         if new_box:
             slot.mount(self._answer_box())
+        if slot.disabled:
+            # The new box takes the focus as it mounts; here nothing may be typed into it.
+            self.call_after_refresh(self.set_focus, None)
 
     def _complain(self, message: str) -> None:
         error = self.query_one("#error", Static)

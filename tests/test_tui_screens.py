@@ -101,6 +101,8 @@ async def test_after_the_map_the_person_comes_back_to_where_they_were(words, sto
             await answer_anything(pilot)
         # Back where they were: not on through the assessment and the budgets.
         assert (screen.session.flow.state, question(app)) == ("circle", where)
+        said = list(screen.query("#chat .journey").results(Static))[-1]
+        assert "back where you were" in str(said.content)
         assert screen.session.journey.value("rights.hopes") == "Time with my friends"
 
 
@@ -119,12 +121,13 @@ async def test_after_the_check_the_person_comes_back_to_the_check(words, store, 
         await pilot.pause()
         assert question(app) == fix
         kind = conversation(app).session.question.kind
-        await pilot.press(*("Something" if kind == "text" else ""), "enter")
+        await pilot.press(*("Something" if kind in ("text", "list") else ""), "enter")
         await pilot.pause()
         if isinstance(app.screen, ConversationScreen):  # a list: an empty line finishes it
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, ReadinessScreen)
+        assert fix not in [f.question for f in app.screen.readiness.findings]
         await pilot.press("escape")
         await pilot.pause()
         assert question(app) == where
@@ -380,6 +383,9 @@ async def test_the_command_palette_lists_journeys_commands_once(store) -> None:
         assert "Key: ^b" in [c.help for c in commands]
         for developer in ("Screenshot", "Maximize", "Minimize", "Theme", "Keys"):
             assert developer not in names
+        start_screen = StartScreen(store, app.words, [])
+        on_start = [c.title for c in app.get_system_commands(start_screen)]
+        assert "Rename" in on_start and "Screenshot" not in on_start
         await pilot.press("ctrl+p", *"back")
         await pilot.pause(0.5)
         listed = app.screen.query_one("CommandList", OptionList)

@@ -107,7 +107,7 @@ class JourneyApp(App[None]):
         """Journey's own commands, each once: none of Textual's tools for developers."""
         words = self.words
         commands: dict[str, SystemCommand] = {}
-        if isinstance(screen, ConversationScreen):
+        if isinstance(screen, ConversationScreen | StartScreen):
             for binding in screen.BINDINGS:
                 if screen.check_action(binding.action, ()) is False:
                     continue
@@ -116,6 +116,7 @@ class JourneyApp(App[None]):
                 commands.setdefault(binding.description, SystemCommand(
                     binding.description, binding.tooltip or key,
                     getattr(screen, f"action_{binding.action}")))
+        if isinstance(screen, ConversationScreen):
             sheet = words.message("prep_export")
             commands.setdefault(sheet, SystemCommand(
                 sheet, words.message("prep_export_help"), screen.action_export_prep))

@@ -339,17 +339,23 @@ class ConversationScreen(Screen[None]):
         if detour is not None and detour.fix == answered:
             self.detour = None
             self._move(lambda: session.return_to(detour.step, detour.question))
+            self.query_one(ChatLog).say(self.words.message("detour_back_check"))
             self.call_after_refresh(self.action_check)
             return
+        back = False
 
         def on_or_back() -> bool:
+            nonlocal back
             moved = session.next()
             if detour is not None and detour.fix is None and session.flow.state != detour.target:
                 self.detour = None
+                back = True
                 return session.return_to(detour.step, detour.question) or moved
             return moved
 
         self._move(on_or_back)
+        if back:
+            self.query_one(ChatLog).say(self.words.message("detour_back"))
 
     def _set_detour(self, step: str, fix: str | None = None) -> None:
         flow = self.session.flow

@@ -155,7 +155,8 @@ async def test_tell_me_more_words_and_sources(store: Store) -> None:
         await type_in(pilot, "sister")
         await choose(pilot, 0)
         await to_step(pilot, "advocacy")
-        asked = app.screen.query_one("#question", Static).content
+        # The step's introduction is said in the chat, just before its first question.
+        asked = list(app.screen.query("#chat .journey").results(Static))[-1].content
         marked = {str(asked)[s.start:s.end] for s in asked.spans if "underline" in str(s.style)}
         assert "advocate" in marked  # from the introduction
         assert "Advocate Jones" not in marked and "Advocate" not in marked

@@ -3,7 +3,7 @@ history and undo; a journey open in another window is shown but never saved over
 
 from __future__ import annotations
 
-from textual.widgets import Button, Input, OptionList
+from textual.widgets import Button, Input, OptionList, Static
 
 from journey.store import Store
 from journey.tui.app import JourneyApp
@@ -177,15 +177,23 @@ async def test_a_journey_open_elsewhere_is_read_only_and_says_why(words, store) 
     app = JourneyApp(other, journey=other.load(journey_id))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert any("open in another journey window" in str(n.message)
-                   for n in app._notifications)
+        banner = app.screen.query_one("#read-only", Static)
+        assert banner.display and "open in another window" in str(banner.content)
         asked = question(app)
-        if isinstance(app.focused, Input):
-            await type_in(pilot, "Seeing friends")
-        else:
-            await choose(pilot, 0)
-        assert "open in another journey window" in shown(app, "#error")
+        # Nothing can be typed in: the answer box is switched off, so keys go nowhere.
+        assert app.screen.query_one("#answer-slot").disabled
+        await pilot.press(*"Seeing friends", "enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "Nothing was saved" in shown(app, "#error")
         assert question(app) == asked
+        await pilot.pause(1.5)  # long after a toast would have faded, it still says so
+        assert app.screen.query_one("#read-only", Static).display
+        # Moving about is fine; the next box takes no keys either.
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        slot = app.screen.query_one("#answer-slot")
+        assert app.focused is None or slot not in app.focused.ancestors_with_self
     assert len(Store(store.home).load(journey_id).events) == len(session.journey.events)
 
 

@@ -119,7 +119,8 @@ def _list(search: str | None, deleted: bool) -> int:
     words = content.default()
     if not summaries:
         print(words.message("list_none_deleted") if deleted else words.message(
-            "list_none_found", search=_safe(search)) if search else words.message("list_empty"))
+            "list_none_found", search=_safe(search)) if search else words.message(
+            "list_empty", command=_command()))
         return 0
     if deleted:
         rows = [tuple(words.message("list_deleted_columns").split("|"))]
@@ -280,8 +281,34 @@ def _run_app(journey_id: str | None, new: bool) -> int:
         summaries = store.list()  # a damaged file is reported here, before the screen opens
     from journey.tui.app import JourneyApp
 
-    JourneyApp(store, journey=journey, new=new, summaries=summaries).run()
+    app = JourneyApp(store, journey=journey, new=new, summaries=summaries)
+    app.run()
+    if app.return_code:
+        # Textual has put the terminal back and shown what went wrong; every answer was
+        # saved as it was given, so say so plainly and let the shell know it failed.
+        from journey import content
+
+        print(content.default().message("crashed_saved"), file=sys.stderr)
+        return app.return_code
+    if app.opened:
+        from journey import content
+
+        print(content.default().message("quit_saved", command=_command()))
     return 0
+
+
+def _command() -> str:
+    """The command that starts journey again, as this one was started: `journey` only when
+    that name on the PATH finds this same program."""
+    import shutil
+
+    started = Path(sys.argv[0])
+    if started.name == "__main__.py":
+        return f"{sys.executable} -m journey"
+    found = shutil.which("journey")
+    if found and started.exists() and Path(found).resolve() == started.resolve():
+        return "journey"
+    return str(started.resolve()) if started.exists() else "journey"
 
 
 def _safe(text: str) -> str:

@@ -52,6 +52,17 @@ def markdown_escape(value: object) -> str:
     return re.sub(r"^(\s*)([-=]|\d+\.)", r"\1\\\2", text, flags=re.MULTILINE)
 
 
+_MARKDOWN_TEXT_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def markdown_text(value: object) -> str:
+    """Typed text in running Markdown: only what could start a link, emphasis, code or HTML
+    is escaped, so the saved file reads cleanly as well as rendering as typed. Brackets
+    being escaped, "(" and "!" cannot make a link or a picture."""
+    text = _MARKDOWN_TEXT_SPECIAL.sub(r"\\\1", str(value))
+    return re.sub(r"^(\s*)([-=+#>]|\d+\.)", r"\1\\\2", text, flags=re.MULTILINE)
+
+
 def markdown_cell(value: object) -> str:
     """Typed text in a Markdown table cell: escaped, and on one line."""
     return " ".join(markdown_escape(value).split())
@@ -79,6 +90,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_escape
+    env.filters["mdtext"] = markdown_text
     env.filters["moment"] = show_moment
     env.filters["cell"] = markdown_cell
     env.filters["money"] = money

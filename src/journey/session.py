@@ -201,6 +201,16 @@ class Session:
         step = self.content.step_of(question_id).id
         return self._moved(self.flow.go_to(step, question_id))
 
+    def return_to(self, step_id: str, question_id: str | None) -> bool:
+        """Back to where the person was before going elsewhere (from the map or the
+        check). The end of the journey is reached by moving on, not by going to it."""
+        if step_id == FINISHED:
+            moved = False
+            while not self.flow.finished and self.flow.next():
+                moved = True
+            return self._moved(moved)
+        return self._moved(self.flow.go_to(step_id, question_id))
+
     def undo(self, question_id: str) -> bool:
         """Take back the last change to an answer. The undo is saved as a change of its own,
         so the history keeps it. The person stays where they are, unless the question they

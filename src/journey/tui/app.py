@@ -26,6 +26,7 @@ class JourneyApp(App[None]):
     CSS_PATH = "journey.tcss"
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f1", "keys", "All keys", id="keys", priority=True),
     ]
 
     def __init__(self, store: Store, journey: Journey | None = None, new: bool = False,
@@ -36,6 +37,7 @@ class JourneyApp(App[None]):
         self.words = content.default()
         self.journey = journey
         self.new = new
+        self.opened = False  # a journey was opened, so its answers are saved on disk
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
         self._cleaned = Cleaned()
@@ -61,10 +63,10 @@ class JourneyApp(App[None]):
 
     def _conversation(self, journey: Journey) -> ConversationScreen:
         session = Session(self.words, self.store, journey)
-        if not session.claim():
-            # Another journey process is changing it: look, but never save over it.
-            self.call_later(self.notify, session.read_only or "", severity="warning",
-                            timeout=10, markup=False)
+        # Another journey process may be changing it: then the screen only looks, and says
+        # so for as long as it is open.
+        session.claim()
+        self.opened = True
         return ConversationScreen(session)
 
     @on(JourneyChosen)
@@ -78,23 +80,59 @@ class JourneyApp(App[None]):
             return
         self.push_screen(self._conversation(journey))
 
+    def _conversation_screen(self) -> ConversationScreen | None:
+        """The conversation under whatever dialog is open, if a journey is open."""
+        return next((s for s in reversed(self.screen_stack)
+                     if isinstance(s, ConversationScreen)), None)
+
     async def action_quit(self) -> None:
-        """At the end of a sitting with someone helping, offer its summary first."""
-        screen = self.screen
-        if isinstance(screen, ConversationScreen) and screen.sitting_has_news():
-            screen.action_summary(quitting=True)
+        """At the end of a sitting with someone helping, offer its summary first, even
+        when a dialog (the summary itself, say) is open over the conversation."""
+        from journey.tui.screens.summary import SummaryScreen
+
+        conversation = self._conversation_screen()
+        if conversation is not None and conversation.sitting_has_news():
+            if isinstance(self.screen, SummaryScreen):
+                if self.screen.quitting:
+                    self.exit()  # asked already: a second ctrl+q quits
+                else:
+                    self.screen.offer_quit()
+                return
+            while self.screen is not conversation:
+                self.pop_screen()
+            conversation.action_summary(quitting=True)
             return
         self.exit()
 
+    def action_keys(self) -> None:
+        from journey.tui.screens.keys import KeysScreen
+
+        if not isinstance(self.screen, KeysScreen):
+            self.push_screen(KeysScreen(self.screen))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if isinstance(screen, ConversationScreen):
+        """Journey's own commands, each once: none of Textual's tools for developers."""
+        words = self.words
+        commands: dict[str, SystemCommand] = {}
+        if isinstance(screen, ConversationScreen | StartScreen):
             for binding in screen.BINDINGS:
                 if screen.check_action(binding.action, ()) is False:
                     continue
-                yield SystemCommand(
-                    binding.description, binding.tooltip or binding.description,
-                    getattr(screen, f"action_{binding.action}"),
-                )
-            sheet = self.words.message("prep_export")
-            yield SystemCommand(sheet, sheet, screen.action_export_prep)
+                # The help line names the key, rather than saying the name again.
+                key = words.message("palette_key", keys=self.get_key_display(binding))
+                commands.setdefault(binding.description, SystemCommand(
+                    binding.description, binding.tooltip or key,
+                    getattr(screen, f"action_{binding.action}")))
+        if isinstance(screen, ConversationScreen):
+            sheet = words.message("prep_export")
+            commands.setdefault(sheet, SystemCommand(
+                sheet, words.message("prep_export_help"), screen.action_export_prep))
+        for name, help_text, action in [
+            (words.message("palette_keys"), words.message("palette_keys_help"), self.action_keys),
+            (words.message("palette_theme"), words.message("palette_theme_help"),
+             self.action_change_theme),
+            (words.message("palette_quit"), words.message("palette_quit_help"),
+             self.action_quit),
+        ]:
+            commands.setdefault(name, SystemCommand(name, help_text, action))
+        yield from commands.values()

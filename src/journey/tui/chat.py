@@ -13,9 +13,10 @@ KEEP = 30
 class ChatLog(VerticalScroll):
     can_focus = False
 
-    def say(self, text: str) -> None:
+    def say(self, text: str | Content) -> None:
         """A message from journey itself."""
-        self._add(Static(Content(text), classes="message journey", markup=False))
+        said = Content(text) if isinstance(text, str) else text
+        self._add(Static(said, classes="message journey", markup=False))
 
     def exchange(self, question: str, answer: str, note: str | None = None) -> None:
         """A question and its answer, as one message: one widget per answer keeps the

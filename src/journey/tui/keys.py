@@ -1,10 +1,12 @@
-"""The keys, shown once along the bottom of the screen.
+"""The keys, shown once along the bottom of the screen, over as many lines as they need.
 
 Textual's Footer rebuilds itself on every change of focus, and every question brings a new
-input to focus; this bar is drawn once per screen instead, which keeps answering quick."""
+input to focus; this bar is drawn once per screen (and again when the terminal is resized),
+which keeps answering quick. A key and its words are never split across lines."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
@@ -13,12 +15,29 @@ from textual.widgets import Static
 class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__(id="keys", markup=False)
+        self.items: list[tuple[str, str]] = []
+        self._width = 0
 
     def on_mount(self) -> None:
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "More")
+        bindings = [*self.screen.BINDINGS, *self.app.BINDINGS, palette]
+        self.items = [(f" {self.app.get_key_display(b)} ", f"{b.description} ")
+                      for b in bindings if isinstance(b, Binding) and b.show]
+        self._lay_out(self.size.width or self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:
+            self._lay_out(event.size.width)
+
+    def _lay_out(self, width: int) -> None:
+        self._width = width
         parts: list[str | tuple[str, str]] = []
-        for binding in [*self.screen.BINDINGS, *self.app.BINDINGS, palette]:
-            if isinstance(binding, Binding) and binding.show:
-                key = self.app.get_key_display(binding)
-                parts += [(f" {key} ", "bold $accent"), f"{binding.description} "]
+        used = 0
+        for key, words in self.items:
+            size = len(key) + len(words)
+            if used and used + size > width:
+                parts.append("\n")
+                used = 0
+            parts += [(key, "bold $accent"), words]
+            used += size
         self.update(Content.assemble(*parts))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Static
 
 from journey.answers import pounds
@@ -79,11 +80,19 @@ def readiness_content(readiness: Readiness, words: Words) -> Content:
     return Content.assemble((words.message("panel_not_ready", count=blocking), "$warning"))
 
 
+# The parts worth following when they change (not the title, nor the readiness line,
+# which changes with nearly every answer).
+FOLLOWED = ("money", "follow-ups", "notes")
+MARKED_FOR = 2.0  # seconds a section just changed stays marked
+
+
 class PlanPanel(VerticalScroll):
     def __init__(self, words: Words, id: str | None = None) -> None:
         super().__init__(id=id)
         self.words = words
         self._shown: dict[str, object] = {}
+        self._changed: list[str] = []
+        self._unmark: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="plan-title", markup=False)
@@ -96,10 +105,37 @@ class PlanPanel(VerticalScroll):
 
     def _update(self, key: str, data: object, build: Callable[[], Content]) -> None:
         if self._shown.get(key) != data:
+            first = key not in self._shown
             self._shown[key] = data
             self.query_one(f"#plan-{key}", Static).update(build())
+            if not first:
+                self._changed.append(key)
 
     def show(self, plan: Plan) -> None:
+        self._changed = []
+        self._draw(plan)
+        followed = [*(s.id for s in plan.sections), *FOLLOWED]
+        changed = [key for key in followed if key in self._changed]
+        if changed:
+            self.follow(changed[0])
+
+    def follow(self, key: str) -> None:
+        """Scroll to the part of the plan just changed, and mark it for a moment."""
+        section = self.query_one(f"#plan-{key}", Static)
+        for marked in self.query(".-changed"):
+            marked.remove_class("-changed")
+        section.add_class("-changed")
+        self.call_after_refresh(self.scroll_to_widget, section, animate=False, top=True)
+        if self._unmark is not None:
+            self._unmark.stop()
+        self._unmark = self.set_timer(MARKED_FOR, lambda: section.remove_class("-changed"))
+
+    @property
+    def marked(self) -> list[str]:
+        """The ids of the parts marked as just changed."""
+        return [w.id or "" for w in self.query(".-changed")]
+
+    def _draw(self, plan: Plan) -> None:
         words = self.words
         self._update("title", plan.title, lambda: Content.assemble((plan.title, "bold")))
         for section in plan.sections:

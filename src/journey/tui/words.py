@@ -27,6 +27,13 @@ def question_content(session: Session, step: Step, question: Question,
     return Content.assemble(*parts), terms_in(intro + asked)
 
 
+def intro_content(session: Session, step: Step) -> tuple[Content, list[Term]]:
+    """The step's introduction, and the glossary words in it."""
+    intro = fill_marked(step.intro_template(session.about), session.content,
+                        session.placeholders)
+    return Content.assemble(*styled(intro, "italic")), terms_in(intro)
+
+
 def plain_content(text: str, session: Session, prefix: str = "") -> tuple[Content, list[Term]]:
     """Other content wording (why we ask, examples), with its glossary words marked."""
     pieces = fill_marked(text, session.content, session.placeholders)

@@ -1,4 +1,5 @@
-"""Answers the facilitator suggested: the person ticks the ones that are theirs."""
+"""Answers the facilitator suggested: the person reads each one in full, in the helper's
+words, and ticks the ones that are theirs."""
 
 from __future__ import annotations
 
@@ -7,11 +8,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Button, Checkbox, Static
 
 from journey.plan import answer_lines
 from journey.session import Session
@@ -38,20 +38,30 @@ class AgreeScreen(ModalScreen[int]):
                 yield Static(words.message("agree_none"), markup=False)
                 return
             yield Static(words.message("agree_hint", name=name), classes="hint", markup=False)
-            choices = []
-            for answer in waiting:
-                question = words.question(answer.question)
-                said = "; ".join(answer_lines(words, question, answer.value, session.name))
-                choices.append(Selection(
-                    Content.assemble((question.label, "bold"), "\n", said), answer.question))
-            yield SelectionList[str](*choices, id="agree-list")
+            # A tick box per suggestion with its words in full beneath: a list's one line
+            # per option would cut the words off.
+            with VerticalScroll(id="agree-list"):
+                for number, answer in enumerate(waiting):
+                    question = words.question(answer.question)
+                    lines = answer_lines(words, question, answer.value, session.name)
+                    yield Checkbox(Content(question.label), id=f"agree-{number}",
+                                   name=answer.question, classes="agree-choice",
+                                   compact=True)
+                    yield Static(Content("\n".join(f"• {line}" for line in lines)),
+                                 classes="agree-words", markup=False)
             yield Button(words.message("agree_button", name=name), id="agree", variant="primary")
             yield Static(id="agree-error", markup=False)
+
+    def on_mount(self) -> None:
+        boxes = self.query(".agree-choice")
+        if boxes:
+            boxes.first().focus()
 
     @on(Button.Pressed, "#agree")
     def _agree(self, event: Button.Pressed) -> None:
         event.stop()
-        chosen = self.query_one(SelectionList).selected
+        chosen = [box.name for box in self.query(".agree-choice").results(Checkbox)
+                  if box.value and box.name]
         try:
             for question_id in chosen:
                 self.session.confirm(question_id)

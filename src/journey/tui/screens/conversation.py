@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,9 +28,27 @@ from journey.tui.findings import finished
 from journey.tui.keys import KeyBar
 from journey.tui.more import MorePanel
 from journey.tui.plan_panel import PlanPanel
-from journey.tui.words import choice_terms, plain_content, question_content, unique
+from journey.tui.words import (
+    choice_terms,
+    intro_content,
+    plain_content,
+    question_content,
+    unique,
+)
 
 REPLAY = 20  # answers shown again in the chat when a saved journey is opened
+SHORT = 32  # rows: below this the screen keeps only what answering needs
+
+
+@dataclass(frozen=True)
+class Detour:
+    """Where the person was before going to a step from the map, or to a question from
+    the check, so that answering brings them back rather than on through steps done."""
+
+    step: str
+    question: str | None
+    target: str  # the step gone to
+    fix: str | None = None  # from the check: back (and to the check) once this is answered
 
 
 class ConversationScreen(Screen[None]):
@@ -65,28 +84,40 @@ class ConversationScreen(Screen[None]):
         self.resumed = session.journey.name is not None
         self.terms: list[Term] = []  # glossary words on screen now
         self.sources: list[str] = []  # sources of the facts on screen now
+        self.detour: Detour | None = None
+        self.introduced: str | None = None  # the step whose introduction the chat has said
 
     def compose(self) -> ComposeResult:
         yield Header()
+        read_only = Static(self.words.message("read_only_banner"), id="read-only",
+                           markup=False)
+        read_only.display = self.session.read_only is not None
+        yield read_only
         with Horizontal(id="main"):
             with Vertical(id="talk"):
                 yield ChatLog(id="chat")
+                # The question and its answer box come first, so on a small screen they
+                # stay in sight; why we ask and the examples follow, and may scroll.
                 with Vertical(id="ask"):
                     yield Static(id="step-title", markup=False)
                     yield Static(id="question", markup=False)
-                    yield Static(id="why", markup=False)
-                    yield Static(id="examples", markup=False)
-                    # The first answer box is composed with the screen, so it can take
-                    # the focus before the first key arrives.
                     with Horizontal(id="speaker-row"):
                         yield Static(self.words.message("speaker_label"), markup=False)
                         yield Button("", id="speaker", compact=True)
+                    # The first answer box is composed with the screen, so it can take
+                    # the focus before the first key arrives.
                     with Vertical(id="answer-slot"):
                         if self.session.question is not None:
                             yield self._answer_box()
                     yield Static(id="error", markup=False)
+                    yield Static(id="why", markup=False)
+                    yield Static(id="examples", markup=False)
                     yield MorePanel(id="more")
                     with Horizontal(id="actions"):
+                        # Shown only at the end of the journey.
+                        yield Button(self.words.message("end_save"), id="export",
+                                     variant="primary")
+                        yield Button(self.words.message("end_check"), id="check")
                         yield Button(self.words.message("not_sure"), id="not-sure")
                         yield Button(self.words.message("back"), id="back")
                         yield Button(self.words.message("skip"), id="skip")
@@ -101,6 +132,7 @@ class ConversationScreen(Screen[None]):
     def on_mount(self) -> None:
         self._replay()
         self.show_question(new_box=False)
+        self._fit(self.app.size.height)
         if self.resumed:
             self.call_after_refresh(self._new_sitting)
 
@@ -131,6 +163,15 @@ class ConversationScreen(Screen[None]):
                 "speaker_helper" if self.suggesting else "speaker_person",
                 name=self.session.name, helper=journey.helper or ""))
             speaker.set_class(self.suggesting, "suggesting")
+            # A new label is a new width: without this the longer one is cut off.
+            speaker.refresh(layout=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """On a short terminal keep the rows for the question and its answer."""
+        self.set_class(height < SHORT, "-short")
 
     # -- showing -------------------------------------------------------------------------
 
@@ -171,14 +212,23 @@ class ConversationScreen(Screen[None]):
         question = session.question
         step = session.flow.step()
         # A saved answer that could not be read is asked again: say why.
-        unreadable = question is not None and question.id in session.journey.unfit
-        self.query_one("#error", Static).update(
-            words.message("fresh_answer") if unreadable else "")
+        if question is not None and question.id in session.journey.unfit:
+            error = self.query_one("#error", Static)
+            error.update(words.message("fresh_answer"))
+            error.display = True
+        else:
+            self._clear_error()
         self.query_one(PlanPanel).show(session.plan())
         self._show_helping()
         slot = self.query_one("#answer-slot")
+        # A journey open in another window is only looked at: nothing can be typed here.
+        slot.disabled = session.read_only is not None
         if new_box:
             slot.remove_children()
+        at_end = question is None or step is None
+        self.set_class(at_end, "-finished")
+        for button in ("#export", "#check"):
+            self.query_one(button).display = at_end
         if question is None or step is None:
             self.query_one("#step-title", Static).update("")
             self.query_one("#question", Static).update(words.message("finished"))
@@ -187,6 +237,8 @@ class ConversationScreen(Screen[None]):
             self.query_one("#not-sure").display = False
             self.query_one("#skip").display = False
             self.sub_title = ""
+            self.introduced = None
+            self.call_after_refresh(self.query_one("#export").focus)
             return
         steps = session.flow.step_ids
         title = (
@@ -197,7 +249,15 @@ class ConversationScreen(Screen[None]):
         self.sub_title = title
         self.query_one("#step-title", Static).update(Content(title))
         first = session.flow.questions(step.id)[:1] == [question]
-        asked, self.terms = question_content(session, step, question, first)
+        asked, self.terms = question_content(session, step, question, False)
+        if first:
+            # The step's introduction goes into the chat, where it scrolls away, so the
+            # question itself is never pushed below the screen.
+            intro, intro_terms = intro_content(session, step)
+            self.terms += intro_terms
+            if self.introduced != step.id and intro:
+                self.query_one(ChatLog).say(intro)
+        self.introduced = step.id
         self.query_one("#question", Static).update(asked)
         why, more_terms = plain_content(question.why, session, words.message("why_prefix"))
         self.query_one("#why", Static).update(why)
@@ -212,10 +272,21 @@ class ConversationScreen(Screen[None]):
         self.query_one("#skip").display = step.id in steps
         if new_box:
             slot.mount(self._answer_box())
+        if slot.disabled:
+            # The new box takes the focus as it mounts; here nothing may be typed into it.
+            self.call_after_refresh(self.set_focus, None)
 
     def _complain(self, message: str) -> None:
-        self.query_one("#error", Static).update(Content(message))
+        error = self.query_one("#error", Static)
+        error.update(Content(message))
+        error.display = True
         self.app.bell()
+
+    def _clear_error(self) -> None:
+        error = self.query_one("#error", Static)
+        if error.display:
+            error.update("")
+            error.display = False
 
     # -- what the person does ------------------------------------------------------------
 
@@ -225,6 +296,9 @@ class ConversationScreen(Screen[None]):
         question = self.session.question
         if question is None:
             return
+        if self.session.read_only is not None:
+            self._complain(self.words.message("read_only_refused"))
+            return
         try:
             self.session.answer(event.value, move_on=False, suggested=self.suggesting)
         except AnswerError as e:  # e.g. a name of unseen characters only
@@ -233,14 +307,15 @@ class ConversationScreen(Screen[None]):
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
             return
-        # Each answer is the person's own unless the facilitator says otherwise again.
-        self.suggesting = False
         if event.move_on:
+            # Each answer is the person's own unless the facilitator says otherwise again.
+            # A list is saved item by item, so "suggested" holds until it is finished.
+            self.suggesting = False
             self._say_answer(question.id)
-            self._move(self.session.next)
+            self._move_on(question.id)
             self._helpers_done(question.id)
         else:
-            self.query_one("#error", Static).update("")
+            self._clear_error()
             self.query_one(PlanPanel).show(self.session.plan())
             self._show_helping()
 
@@ -254,7 +329,8 @@ class ConversationScreen(Screen[None]):
     def _button(self, event: Button.Pressed) -> None:
         actions = {"not-sure": self.action_not_sure, "back": self.action_back,
                    "skip": self.action_skip, "map": self.action_map,
-                   "speaker": self.action_speaker}
+                   "speaker": self.action_speaker, "export": self.action_export,
+                   "check": self.action_check}
         if event.button.id in actions:
             event.stop()
             actions[event.button.id]()
@@ -267,9 +343,45 @@ class ConversationScreen(Screen[None]):
             return
         self.show_question()
 
+    def _move_on(self, answered: str) -> None:
+        """On to the next question; or, after a detour from the map or the check, back to
+        where the person was."""
+        detour, session = self.detour, self.session
+        if detour is not None and detour.fix == answered:
+            self.detour = None
+            self._move(lambda: session.return_to(detour.step, detour.question))
+            self.query_one(ChatLog).say(self.words.message("detour_back_check"))
+            self.call_after_refresh(self.action_check)
+            return
+        back = False
+
+        def on_or_back() -> bool:
+            nonlocal back
+            moved = session.next()
+            if detour is not None and detour.fix is None and session.flow.state != detour.target:
+                self.detour = None
+                back = True
+                return session.return_to(detour.step, detour.question) or moved
+            return moved
+
+        self._move(on_or_back)
+        if back:
+            self.query_one(ChatLog).say(self.words.message("detour_back"))
+
+    def _set_detour(self, step: str, fix: str | None = None) -> None:
+        flow = self.session.flow
+        origin = self.detour or Detour(flow.state, flow.question_id, step)
+        if step == origin.step and fix is None:
+            self.detour = None  # going back to where they were is no detour
+            return
+        self.detour = Detour(origin.step, origin.question, step, fix)
+
     def action_not_sure(self) -> None:
         question = self.session.question
         if question is None or question.required:
+            return
+        if self.session.read_only is not None:
+            self._complain(self.words.message("read_only_refused"))
             return
         try:
             self.session.answer(None, unsure=True, move_on=False)
@@ -277,7 +389,7 @@ class ConversationScreen(Screen[None]):
             self._complain(self.words.message("error_save", reason=e))
             return
         self._say_answer(question.id)
-        self._move(self.session.next)
+        self._move_on(question.id)
         self._helpers_done(question.id)
 
     def _helpers_done(self, before: str) -> None:
@@ -288,13 +400,23 @@ class ConversationScreen(Screen[None]):
         self._move(self.session.back)
 
     def action_skip(self) -> None:
-        self._move(self.session.skip_step)
+        detour, session = self.detour, self.session
+
+        def skip_or_back() -> bool:
+            skipped = session.skip_step()
+            if skipped and detour is not None:
+                self.detour = None
+                return session.return_to(detour.step, detour.question) or skipped
+            return skipped
+
+        self._move(skip_or_back)
 
     def action_map(self) -> None:
         from journey.tui.screens.map import MapScreen
 
         def chosen(step_id: str | None) -> None:
             if step_id:
+                self._set_detour(step_id)
                 self._move(lambda: self.session.go_to(step_id))
 
         self.app.push_screen(MapScreen(self.session), chosen)
@@ -313,6 +435,7 @@ class ConversationScreen(Screen[None]):
 
         def chosen(question_id: str | None) -> None:
             if question_id:
+                self._set_detour(self.words.step_of(question_id).id, question_id)
                 self._move(lambda: self.session.go_to_question(question_id))
 
         self.app.push_screen(ReadinessScreen(self.session), chosen)
@@ -401,5 +524,4 @@ class ConversationScreen(Screen[None]):
 
     @on(Input.Changed)
     def _typing(self, event: Input.Changed) -> None:
-        if self.query_one("#error", Static).content:
-            self.query_one("#error", Static).update("")
+        self._clear_error()

@@ -38,6 +38,17 @@ def write_plan(session: Session, path: Path, fmt: str = "md", large_print: bool 
     write_whole(path, render.export(plan, fmt, large_print))
 
 
+# What each kind of file is called in the title, and in the message once it is saved.
+TITLES = {"plan": "export_title_plan", "profile": "export_title_profile",
+          "prep": "export_title_prep"}
+SAVED = {"plan": "exported_plan", "profile": "exported_profile", "prep": "exported_prep"}
+
+
+def kind(fmt: str) -> str:
+    """What a format saves: the plan, the one-page profile or the assessment sheet."""
+    return "prep" if fmt == PREP else "profile" if fmt.startswith("profile-") else "plan"
+
+
 def file_name(journey_id: str, fmt: str) -> str:
     journey_id = name_part(journey_id)
     if fmt == PREP:
@@ -60,7 +71,8 @@ class ExportScreen(ModalScreen[str | None]):
         words = self.session.content
         default = Path.home() / file_name(self.session.journey.id, self.fmt)
         with Vertical(id="export-box"):
-            yield Static(words.message("export"), id="export-title", markup=False)
+            yield Static(words.message(TITLES[kind(self.fmt)]), id="export-title",
+                         markup=False)
             with Horizontal(id="export-options"):
                 yield Select(
                     [(words.message("format_" + f.replace("-", "_")), f) for f in CHOICES],
@@ -82,12 +94,16 @@ class ExportScreen(ModalScreen[str | None]):
     def _format(self, event: Select.Changed) -> None:
         """A new format renames the file, when the name is still the one offered."""
         fmt = str(event.value)
+        words = self.session.content
         box = self.query_one("#export-path", Input)
         path = Path(box.value)
         offered = {file_name(self.session.journey.id, f) for f in CHOICES}
         if path.name in offered:
             box.value = str(path.with_name(file_name(self.session.journey.id, fmt)))
         self.query_one("#export-large", Checkbox).disabled = fmt not in LARGE_PRINT
+        # The title and the message after saving say what is being saved.
+        self.query_one("#export-title", Static).update(
+            words.message(TITLES[kind(fmt)]))
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
@@ -103,7 +119,7 @@ class ExportScreen(ModalScreen[str | None]):
                 Content(words.message("export_failed", reason=reason(e)))
             )
             return
-        self.dismiss(words.message("exported", path=path))
+        self.dismiss(words.message(SAVED[kind(fmt)], path=path))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -87,7 +87,11 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        # A returning person pressing Enter carries on with the newest journey, rather
+        # than starting a copy of it.
+        options.highlighted = 1 if self.summaries else 0
+        options.focus()
 
     def _options(self) -> list[Option]:
         return [Option(Content("+ " + self.words.message("start_new")), id=NEW),
@@ -111,7 +115,8 @@ class StartScreen(Screen[None]):
         options = self.query_one(OptionList)
         options.set_options(self._options())
         ids = [s.id for s in self.summaries[:SHOWN]]
-        options.highlighted = 1 + ids.index(highlight) if highlight in ids else 0
+        options.highlighted = (1 + ids.index(highlight) if highlight in ids
+                               else 1 if ids else 0)
         self.query_one("#start-more", Static).update(self._more())
 
     @on(Input.Changed, "#search")
@@ -119,10 +124,17 @@ class StartScreen(Screen[None]):
         self.refresh_list()
 
     @on(Input.Submitted, "#search")
-    def _searched(self, event: Input.Submitted) -> None:
+    def _searched(self, event: Input.Submitted | None = None) -> None:
         options = self.query_one(OptionList)
         options.focus()
         options.highlighted = 1 if self.summaries else 0
+
+    def on_key(self, event: events.Key) -> None:
+        # Down from the search box goes to the journeys found, as Enter does.
+        if event.key == "down" and self.focused is self.query_one("#search", Input):
+            event.stop()
+            event.prevent_default()
+            self._searched()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -3,6 +3,8 @@ sitting) quit."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,6 +23,14 @@ from journey.session import Session
 from journey.summary import summarise
 
 
+def file_name(name: str, number: int, journey_id: str) -> str:
+    """A file name for one sitting's summary, by person and sitting, so one sitting's
+    summary never overwrites another's: "sam-patel-sitting-2-summary.md"."""
+    plain = unicodedata.normalize("NFKD", clean(name)).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-")
+    return f"{stem or 'journey-' + journey_id}-sitting-{number}-summary.md"
+
+
 class SummaryScreen(ModalScreen[bool]):
     """Returns True when the person chose to quit."""
 
@@ -32,11 +42,13 @@ class SummaryScreen(ModalScreen[bool]):
         super().__init__()
         self.session = session
         self.quitting = quitting
-        self.text = render.render_summary(summarise(session.content, session.journey))
+        self.summary = summarise(session.content, session.journey)
+        self.text = render.render_summary(self.summary)
 
     def compose(self) -> ComposeResult:
         words = self.session.content
-        default = Path.home() / f"sitting-{name_part(self.session.journey.id)}.md"
+        default = Path.home() / file_name(self.session.name, self.summary.number,
+                                          name_part(self.session.journey.id))
         with Vertical(id="summary-box", classes="dialog"):
             # The saved Markdown, laid out. Typed text in it is already escaped for
             # Markdown, so it shows as typed and never as a link or a heading.
@@ -48,9 +60,15 @@ class SummaryScreen(ModalScreen[bool]):
             with Horizontal(classes="dialog-actions"):
                 yield Button(words.message("summary_save"), id="summary-save",
                              variant="primary")
-                if self.quitting:
-                    yield Button(words.message("summary_quit"), id="summary-quit")
+                quit_button = Button(words.message("summary_quit"), id="summary-quit")
+                quit_button.display = self.quitting
+                yield quit_button
                 yield Button(words.message("summary_back"), id="summary-back")
+
+    def offer_quit(self) -> None:
+        """Quit was asked for while the summary was open: offer it here."""
+        self.quitting = True
+        self.query_one("#summary-quit").display = True
 
     @on(Input.Submitted, "#summary-path")
     @on(Button.Pressed, "#summary-save")
@@ -64,7 +82,7 @@ class SummaryScreen(ModalScreen[bool]):
             self.query_one("#summary-error", Static).update(Content(message))
             self.app.bell()
             return
-        self.notify(words.message("exported", path=path), markup=False)
+        self.notify(words.message("summary_saved", path=path), markup=False)
         if self.quitting:
             self.dismiss(True)
 

@@ -269,7 +269,8 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
         summaries = store.list()  # a damaged file is reported here, before the screen opens
     from journey.tui.app import JourneyApp
 
-    JourneyApp(store, journey=journey, new=new, summaries=summaries).run()
+    JourneyApp(store, journey=journey, new=new, summaries=summaries, theme=theme,
+               speak=speak).run()
     return 0
 
 

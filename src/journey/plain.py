@@ -899,10 +899,13 @@ def run(store: Store, journey_id: str | None = None, new: bool = False,
             return 1
         plain.converse()
     except (Ended, KeyboardInterrupt):
-        plain.say()
-        plain.message("plain_bye")
+        try:
+            plain.say()
+            plain.message("plain_bye")
+        except BrokenPipeError:
+            _reader_gone(out)
     except BrokenPipeError:
-        return 0  # whoever read the lines has gone: every answer given is saved
+        _reader_gone(out)  # whoever read the lines has gone: every answer given is saved
     except KeyError:
         plain.message("error_no_journey", id=journey_id or "")
         return 1
@@ -912,6 +915,14 @@ def run(store: Store, journey_id: str | None = None, new: bool = False,
         if session is not None:
             session.close()
     return 0
+
+
+def _reader_gone(out: TextIO) -> None:
+    """Output goes nowhere from now on, so closing does not complain about a broken pipe."""
+    import os
+
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
 
 
 def _is_terminal(stream: TextIO) -> bool:

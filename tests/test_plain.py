@@ -276,6 +276,25 @@ def test_a_new_sitting_with_a_helper(words: Content, store: Store) -> None:
     assert any(isinstance(e, Sat) and e.helper == "Jo" for e in journey.events)
 
 
+def test_the_map_the_check_and_saving_the_plan(words: Content, store: Store,
+                                               tmp_path: Path) -> None:
+    target = tmp_path / "plan.txt"
+    script = {"welcome.name": ["Sam"], "welcome.mode": ["1"],
+              "rights.hopes": ["save", "2", str(target), "map", "x", "3"],
+              "assessment.hard": ["check", "1"]}
+    out = converse(store, words, Person(script, stop="rights.worries"))
+    assert_clean(out)
+    assert target.read_text().startswith("Support plan for Sam")
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert words.message("exported", path=target) in out
+    assert words.message("error_choose_number", most=13) in out  # "x" on the map
+    # The check's first finding is about the first part of the plan: back to rights.
+    journey = store.load(store.list()[0].id)
+    assert journey.position is not None
+    assert any(e.question == "rights.hopes" for e in journey.events
+               if getattr(e, "kind", "") == "move")
+
+
 def test_plain_is_chosen_without_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert plain.wanted({"TERM": "dumb"})
     # Under pytest, standard input is not a terminal.

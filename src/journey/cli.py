@@ -260,7 +260,12 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
 
     store = _open_store()
     if plain or plain_mode.wanted():
-        return plain_mode.run(store, journey_id, new, speak=speak)
+        from journey import settings
+
+        saved, problem = settings.load()
+        if problem:
+            print(_safe(problem), file=sys.stderr)
+        return plain_mode.run(store, journey_id, new, speak=speak or saved.speak)
     journey, summaries = None, None
     if journey_id:
         if (journey := _load(journey_id, store)) is None:

@@ -117,10 +117,11 @@ async def test_each_question_is_read_as_it_appears(store: Store, stand_in: Path)
     assert app.aloud.speaker.current is None or app.aloud.speaker.current.poll() is not None
 
 
-async def test_f8_reads_on_request_and_the_setting_can_be_turned_on(store: Store,
-                                                                    stand_in: Path) -> None:
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_f8_reads_on_request_and_the_setting_can_be_turned_on(
+        store: Store, stand_in: Path, size: tuple[int, int]) -> None:
     app = JourneyApp(store, new=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert not stand_in.exists()  # not read unless asked
         await pilot.press("f8")

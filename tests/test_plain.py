@@ -295,6 +295,19 @@ def test_the_map_the_check_and_saving_the_plan(words: Content, store: Store,
                if getattr(e, "kind", "") == "move")
 
 
+def test_what_a_helper_works_out_is_said_when_its_questions_are_done(
+        words: Content, store: Store) -> None:
+    script = {"welcome.name": ["Sam"], "welcome.mode": ["1"], "rights.hopes": ["map", "7"],
+              "advocacy.understand": ["1"], "advocacy.someone": ["2"]}
+    out = converse(store, words, Person(script, stop="advocacy.want"))
+    title = words.message("plain_prep_hint")  # not this helper's
+    assert title not in out
+    found = out.split("Asking for an advocate")
+    assert len(found) == 2  # said once, after the helper's last question
+    assert "the council must arrange an independent advocate" in found[1]
+    assert words.question("advocacy.other").ask.split("?")[0] in found[0]
+
+
 def test_plain_is_chosen_without_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert plain.wanted({"TERM": "dumb"})
     # Under pytest, standard input is not a terminal.

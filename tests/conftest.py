@@ -14,6 +14,8 @@ def journey_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test ever touches real saved journeys."""
     home = tmp_path / "home"
     monkeypatch.setenv("JOURNEY_HOME", str(home))
+    # Nor real settings.
+    monkeypatch.setenv("JOURNEY_CONFIG", str(tmp_path / "config"))
     return home
 
 

@@ -92,6 +92,21 @@ def test_commands_without_a_screen_do_not_import_textual(words, store, journey_h
         out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True,
                              text=True, env=env, check=True).stdout
         assert out.strip().endswith("CLEAN"), args
+    # The plain conversation, asked for or chosen because input is not a terminal.
+    store.release(journey.id)
+    for args, typed in ((["--plain"], "2\nSam\n"), ([], "2\n"), (["new"], "Sam\n"),
+                        (["open", journey.id, "--plain", "--speak"], "\n")):
+        out = subprocess.run([sys.executable, "-c", PROBE, *args], input=typed,
+                             capture_output=True, text=True, env=env, check=True).stdout
+        assert "What name" in out or "Welcome back" in out, args
+        assert out.strip().endswith("CLEAN"), args
+
+
+def test_help_tells_of_no_colour_and_the_plain_conversation(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "NO_COLOR" in out and "--plain" in out and "--theme" in out and "--speak" in out
 
 
 def test_summary_and_export_without_attribution(words, store, tmp_path, capsys) -> None:

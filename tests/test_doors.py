@@ -364,7 +364,7 @@ def test_exports_go_only_to_ordinary_files(command: list[str], journey_home: Pat
 
 
 def test_file_names_offered_for_a_journey_stay_in_their_folder() -> None:
-    from journey.tui.screens.export import CHOICES, file_name
+    from journey.documents import CHOICES, file_name
 
     for fmt in CHOICES:
         offered = Path("/home/sam") / file_name(PATH_ID, fmt)

@@ -409,6 +409,7 @@ def headless(monkeypatch: pytest.MonkeyPatch, keys: list[str]) -> None:
         App.run(self, headless=True, size=SMALL, auto_pilot=auto_pilot)
 
     monkeypatch.setattr(JourneyApp, "run", run)
+    monkeypatch.setattr("journey.plain.wanted", lambda: False)  # the app, though no terminal
 
 
 def test_a_crash_exits_non_zero_and_says_the_answers_are_saved(

@@ -23,8 +23,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="journey",
         description="Plan your own care and support, one question at a time.",
+        epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"journey {__version__}")
+    _display_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     listing = commands.add_parser("list", help="show saved journeys, most recent first")
     listing.add_argument("--search", metavar="TEXT", help="only those whose name has TEXT")
@@ -54,9 +56,31 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("id", help="the journey's id, as shown by 'journey list'")
     resume = commands.add_parser("open", help="open a saved journey where it stopped")
     resume.add_argument("id")
-    commands.add_parser("new", help="start a new journey")
+    _display_options(resume, inner=True)
+    _display_options(commands.add_parser("new", help="start a new journey"), inner=True)
     manage.add_commands(commands)
     return parser
+
+
+def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
+    """How the conversation is shown. Given after `open` or `new` too; there, an option
+    left out keeps what was said before the command."""
+    keep = {"default": argparse.SUPPRESS} if inner else {}
+    parser.add_argument(
+        "--plain", action="store_true", **keep,
+        help="plain lines, one question at a time, for screen readers and braille displays "
+             "(also when input or output is not a terminal, or TERM=dumb)")
+    parser.add_argument("--speak", action="store_true", **keep,
+                        help="read each question aloud (needs espeak-ng, say or Windows speech)")
+    parser.add_argument("--theme", metavar="NAME", **keep,
+                        help="colours for this run only, like journey-high-contrast")
+
+
+EPILOG = (
+    "Set NO_COLOR (to any value) for no colour at all. The theme and reading aloud chosen "
+    "in the app are remembered in a settings file; JOURNEY_CONFIG names its folder. Set "
+    "TEXTUAL_ANIMATIONS=none for no animations."
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -91,7 +115,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return _check(args.id)
         if args.command in manage.COMMANDS:
             return manage.run(args, None if args.command == "schema" else _open_store())
-        return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new")
+        return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",
+                        plain=args.plain, speak=args.speak, theme=args.theme)
     except (StoreError, ContentError) as e:
         print(f"journey: {e}", file=sys.stderr)
         return 1
@@ -265,14 +290,23 @@ def _check(journey_id: str) -> int:
     return 0 if readiness.ready else 2
 
 
-def _run_app(journey_id: str | None, new: bool) -> int:
+def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool = False,
+             theme: str | None = None) -> int:
     from journey import content
+    from journey import plain as plain_mode
 
     store = _open_store()
     if store.read_only:
-        # Every sitting is saved as it begins, so the app cannot be used here at all.
+        # Every sitting is saved as it begins, so journey cannot be used here at all.
         print(content.default().message("error_read_only", path=store.home), file=sys.stderr)
         return 1
+    if plain or plain_mode.wanted():
+        from journey import settings
+
+        saved, problem = settings.load()
+        if problem:
+            print(_safe(problem), file=sys.stderr)
+        return plain_mode.run(store, journey_id, new, speak=speak or saved.speak)
     journey, summaries = None, None
     if journey_id:
         if (journey := _load(journey_id, store)) is None:
@@ -281,18 +315,15 @@ def _run_app(journey_id: str | None, new: bool) -> int:
         summaries = store.list()  # a damaged file is reported here, before the screen opens
     from journey.tui.app import JourneyApp
 
-    app = JourneyApp(store, journey=journey, new=new, summaries=summaries)
+    app = JourneyApp(store, journey=journey, new=new, summaries=summaries, theme=theme,
+                     speak=speak)
     app.run()
     if app.return_code:
         # Textual has put the terminal back and shown what went wrong; every answer was
         # saved as it was given, so say so plainly and let the shell know it failed.
-        from journey import content
-
         print(content.default().message("crashed_saved"), file=sys.stderr)
         return app.return_code
     if app.opened:
-        from journey import content
-
         print(content.default().message("quit_saved", command=_command()))
     return 0
 

@@ -12,14 +12,15 @@ from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
 
-from journey import content
+from journey import content, settings
 from journey.model import Journey
 from journey.session import Session
 from journey.store import Store, StoreError, Summary
+from journey.tui.aloud import Aloud
 from journey.tui.drawn import Cleaned
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.start import JourneyChosen, StartScreen
-from journey.tui.themes import HIGH_CONTRAST
+from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR, no_color_wanted, without_colour
 
 
 class JourneyApp(App[None]):
@@ -30,8 +31,18 @@ class JourneyApp(App[None]):
     ]
 
     def __init__(self, store: Store, journey: Journey | None = None, new: bool = False,
-                 summaries: list[Summary] | None = None) -> None:
+                 summaries: list[Summary] | None = None, theme: str | None = None,
+                 speak: bool = False) -> None:
         super().__init__()
+        # NO_COLOR with any value but empty (no-color.org) means no colour codes at all.
+        self.no_color = no_color_wanted()
+        self._filters = without_colour(self._filters, self.no_color)
+        # Settings kept between runs; --theme and --speak are for this run only.
+        self.settings, self.settings_problem = settings.load()
+        self.theme_for_now = NO_COLOUR.name if self.no_color else theme
+        self.aloud = Aloud(each=speak or self.settings.speak)
+        if not self.settings.animations:
+            self.animation_level = "none"
         self.store = store
         self.summaries = summaries
         self.words = content.default()
@@ -57,6 +68,10 @@ class JourneyApp(App[None]):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
+        self.register_theme(NO_COLOUR)
+        self._choose_theme(self.theme_for_now or self.settings.theme)
+        if self.settings_problem:
+            self.notify(self.settings_problem, severity="warning", timeout=10, markup=False)
         # What exists once the first screen is up lives as long as the app: keep it out of
         # the garbage collector's full passes, which otherwise stall an answer now and then.
         self.call_after_refresh(gc.freeze)
@@ -104,6 +119,43 @@ class JourneyApp(App[None]):
             return
         self.exit()
 
+    def _choose_theme(self, name: str) -> None:
+        if not name:
+            return
+        if name not in self.available_themes:
+            names = ", ".join(sorted(self.available_themes))
+            self.notify(self.words.message("theme_unknown", name=name, names=names),
+                        severity="warning", timeout=10, markup=False)
+            return
+        self.theme = name
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the app is kept for next time; one given for this run is not."""
+        if theme == (self.theme_for_now or self.settings.theme):
+            return
+        self.theme_for_now = None
+        self.settings.theme = theme
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        problem = settings.save(self.settings)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    def toggle_read_each(self) -> None:
+        self.aloud.each = self.settings.speak = not self.aloud.each
+        self._save_settings()
+        if isinstance(self.screen, ConversationScreen):
+            self.aloud.shown(self.screen.session)
+
+    def toggle_animations(self) -> None:
+        self.settings.animations = not self.settings.animations
+        self.animation_level = "full" if self.settings.animations else "none"
+        self._save_settings()
+
+    def on_unmount(self) -> None:
+        self.aloud.stop()
+
     def action_keys(self) -> None:
         from journey.tui.screens.keys import KeysScreen
 
@@ -131,6 +183,10 @@ class JourneyApp(App[None]):
             (words.message("palette_keys"), words.message("palette_keys_help"), self.action_keys),
             (words.message("palette_theme"), words.message("palette_theme_help"),
              self.action_change_theme),
+            (words.message("read_each_off" if self.aloud.each else "read_each_on"),
+             words.message("read_each_help"), self.toggle_read_each),
+            (words.message("animations_off" if self.settings.animations else "animations_on"),
+             words.message("animations_help"), self.toggle_animations),
             (words.message("palette_quit"), words.message("palette_quit_help"),
              self.action_quit),
         ]:

@@ -70,6 +70,7 @@ class ConversationScreen(Screen[None]):
         Binding("f2", "toggle_facilitator", "Show or hide helper notes",
                 id="toggle-facilitator", priority=True, show=False),
         Binding("ctrl+z", "history", "History", id="history", priority=True),
+        Binding("f8", "read_aloud", "Read aloud", id="read-aloud", priority=True, show=False),
     ]
     FACILITATOR_ACTIONS = frozenset({"speaker", "notes", "agree", "summary",
                                      "toggle_facilitator"})
@@ -211,6 +212,9 @@ class ConversationScreen(Screen[None]):
         session, words = self.session, self.words
         question = session.question
         step = session.flow.step()
+        aloud = getattr(self.app, "aloud", None)
+        if aloud is not None:
+            aloud.shown(session)  # stop reading the last question; read this one if asked
         # A saved answer that could not be read is asked again: say why.
         if question is not None and question.id in session.journey.unfit:
             error = self.query_one("#error", Static)
@@ -509,6 +513,12 @@ class ConversationScreen(Screen[None]):
                 self.notify(self.words.message("undone", label=label), markup=False)
 
         self.app.push_screen(HistoryScreen(self.session), undone)
+
+    def action_read_aloud(self) -> None:
+        aloud = getattr(self.app, "aloud", None)
+        problem = aloud.read(self.session) if aloud is not None else None
+        if problem:
+            self.notify(self.words.message(problem), markup=False, severity="warning")
 
     def on_unmount(self) -> None:
         self.session.close()  # let another journey window change it now

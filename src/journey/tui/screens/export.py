@@ -14,47 +14,18 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Select, Static
 
-from journey import render
 from journey.answers import clean
+from journey.documents import CHOICES, file_name, kind, write
 from journey.model import Mode
-from journey.plan import build
-from journey.private import name_part, reason, write_whole
+from journey.private import reason
 from journey.session import Session
 
 LARGE_PRINT = {"html", "profile-html", "docx"}
-PREP = "prep"  # the assessment preparation sheet, made from the journey rather than the plan
-CHOICES = [*render.FORMATS, PREP]
-
-
-def write_plan(session: Session, path: Path, fmt: str = "md", large_print: bool = False,
-               attributed: bool = True) -> None:
-    if fmt == PREP:
-        from journey import prep
-
-        sheet = render.render_prep(prep.build(session.content, session.journey))
-        write_whole(path, sheet)
-        return
-    plan = build(session.content, session.journey, attributed=attributed)
-    write_whole(path, render.export(plan, fmt, large_print))
-
 
 # What each kind of file is called in the title, and in the message once it is saved.
 TITLES = {"plan": "export_title_plan", "profile": "export_title_profile",
           "prep": "export_title_prep"}
 SAVED = {"plan": "exported_plan", "profile": "exported_profile", "prep": "exported_prep"}
-
-
-def kind(fmt: str) -> str:
-    """What a format saves: the plan, the one-page profile or the assessment sheet."""
-    return "prep" if fmt == PREP else "profile" if fmt.startswith("profile-") else "plan"
-
-
-def file_name(journey_id: str, fmt: str) -> str:
-    journey_id = name_part(journey_id)
-    if fmt == PREP:
-        return f"assessment-sheet-{journey_id}.md"
-    kind = "profile" if fmt.startswith("profile-") else "support-plan"
-    return f"{kind}-{journey_id}{render.FORMATS[fmt].suffix}"
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -112,8 +83,9 @@ class ExportScreen(ModalScreen[str | None]):
         fmt = str(self.query_one("#export-format", Select).value)
         large = self.query_one("#export-large", Checkbox)
         try:
-            write_plan(self.session, path, fmt, large.value and not large.disabled,
-                       self.query_one("#export-attribution", Checkbox).value)
+            write(self.session.content, self.session.journey, path, fmt,
+                  large.value and not large.disabled,
+                  self.query_one("#export-attribution", Checkbox).value)
         except OSError as e:
             self.query_one("#export-error", Static).update(
                 Content(words.message("export_failed", reason=reason(e)))

@@ -157,11 +157,12 @@ def test_the_summary_lists_what_this_sitting_covered_and_changed(words, store) -
 
 
 def test_typed_text_in_a_summary_stays_inert(words, store) -> None:
-    session = start(words, store, name="{{ 7*7 }} <script>", mode="with")
+    session = start(words, store, name="{{ 7*7123 }} <script>", mode="with")
     to_text_question(session)
     session.answer("# Heading\x1b[2J {% raw %}")
     text = render.render_summary(summarise(words, session.journey))
-    assert "49" not in text and "<script>" not in text and "\x1b" not in text
+    # 7 x 7123 = 49861, a number no time or date in the summary holds.
+    assert "49861" not in text and "<script>" not in text and "\x1b" not in text
     assert r"\# Heading" in text
 
 

@@ -1,0 +1,84 @@
+"""Pictures of the main screens at 80x24 and 120x40, compared with the saved ones in
+tests/__snapshots__. After a change to a screen is looked at and meant, run
+`.venv/bin/python -m pytest tests/test_snapshots.py --snapshot-update` and look at the new
+pictures before committing them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from journey.session import Session
+from journey.store import Store
+from journey.tui.app import JourneyApp
+from journey.tui.screens.sitting import SittingScreen
+
+from .helpers import start
+
+SIZES = [(80, 24), (120, 40)]
+Before = Callable[[Pilot], Awaitable[None]]
+
+
+def steady(*keys: str) -> Before:
+    """Press the keys, then stop every text box's cursor blinking, so the picture is the
+    same whenever it is taken."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+        if isinstance(pilot.app.screen, SittingScreen):
+            await pilot.press("escape")  # the same people as last time
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        for screen in pilot.app.screen_stack:
+            for box in screen.query(Input):
+                box.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+def at(words, store: Store, question: str, mode: str = "self") -> JourneyApp:
+    """The app opened on a saved journey, at one question."""
+    session: Session = start(words, store, mode=mode)
+    session.go_to_question(question)
+    store.release(session.journey.id)
+    return JourneyApp(store, journey=session.journey)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_first_question(size, store: Store, snap_compare) -> None:
+    assert snap_compare(JourneyApp(store, new=True), terminal_size=size, run_before=steady())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_money_question(size, words, store: Store, snap_compare) -> None:
+    app = at(words, store, "personal-budget.amount")
+    assert snap_compare(app, terminal_size=size, run_before=steady(*"320", "tab"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_costed_support_form(size, words, store: Store, snap_compare) -> None:
+    app = at(words, store, "planning.costs")
+    assert snap_compare(app, terminal_size=size, run_before=steady("enter"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_journey_map(size, words, store: Store, snap_compare) -> None:
+    app = at(words, store, "rights.hopes")
+    assert snap_compare(app, terminal_size=size, run_before=steady("ctrl+g"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_check_panel(size, words, store: Store, snap_compare) -> None:
+    app = at(words, store, "rights.hopes")
+    assert snap_compare(app, terminal_size=size, run_before=steady("ctrl+y"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_helper_panel(size, words, store: Store, snap_compare) -> None:
+    app = at(words, store, "rights.hopes", mode="with")
+    assert snap_compare(app, terminal_size=size, run_before=steady())

@@ -7,7 +7,7 @@ before anything is saved or shown, and nothing typed is ever interpreted.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
@@ -31,7 +31,6 @@ _HOURS = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})?$|^\.[0-9]{1,2}$")
 _TIMES = re.compile(r"^[0-9]{1,4}$")
 MAX_TIMES = 1000
 MAX_ITEMS = 100
-_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
 
 
 class Period(StrEnum):
@@ -150,16 +149,106 @@ def amount(raw: str) -> Decimal:
     return value
 
 
-def when(raw: str) -> str:
+def when(raw: str, today: date | None = None) -> str:
+    """A date as people write it: 3rd March, March 3rd, 3 March 2027, 3/3, 03/03/27,
+    2027-03-03, today, tomorrow, next Tuesday. Day comes before month, as in England. A day
+    and month with no year means the next such day, from today on."""
     shown = clean(raw).strip()[:40]
     if not shown:
         raise AnswerError("error_empty")
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(shown, fmt).date().isoformat()
-        except ValueError:
-            continue
+    today = today or date.today()
+    words = re.sub(r"[,]|\b(?:of|the|on)\b", " ", shown.lower())
+    words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", words)
+    tokens = [t for t in re.split(r"[\s/.\-]+", words) if t]
+    found = _named_day(tokens, today)
+    if found is not None:
+        return found.isoformat()
+    months = [_MONTHS[t] for t in tokens if t in _MONTHS]
+    numbers = [t for t in tokens if t not in _MONTHS]
+    if months and not numbers:
+        raise AnswerError("error_date_no_day", text=shown)
+    if len(months) > 1 or not all(t.isdigit() for t in numbers) or not numbers:
+        raise AnswerError("error_date", text=shown)
+    if months:
+        day, year = _day_and_year(numbers, shown)
+        return _checked(year, months[0], day, today, shown)
+    if len(numbers) == 3 and len(numbers[0]) == 4:
+        return _checked(numbers[0], int(numbers[1]), numbers[2], today, shown)
+    if len(numbers) in (2, 3):
+        year = numbers[2] if len(numbers) == 3 else None
+        day, month = int(numbers[0]), int(numbers[1])
+        if month > 12 and day <= 12 and len(numbers[0]) <= 2 and len(numbers[1]) <= 2:
+            # Written month first, as in America: say how we read dates rather than guess.
+            raise AnswerError("error_date_month_first", text=shown,
+                              meant=f"{month}/{day:02d}" + (f"/{year}" if year else ""))
+        return _checked(year, month, numbers[0], today, shown)
     raise AnswerError("error_date", text=shown)
+
+
+# English names, whatever the machine's language setting.
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_MONTHS = {**{m: i for i, m in enumerate(_MONTH_NAMES, 1)},
+           **{m[:3]: i for i, m in enumerate(_MONTH_NAMES, 1)}, "sept": 9}
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = {**{d: i for i, d in enumerate(_DAY_NAMES)},
+             **{d[:3]: i for i, d in enumerate(_DAY_NAMES)}, "tues": 1, "thurs": 3}
+
+
+def _named_day(tokens: list[str], today: date) -> date | None:
+    """today, tomorrow, yesterday, (next) Tuesday."""
+    said = " ".join(tokens)
+    if said in ("today", "now"):
+        return today
+    if said == "tomorrow":
+        return today + timedelta(days=1)
+    if said == "yesterday":
+        return today - timedelta(days=1)
+    day = tokens[-1] if tokens and (len(tokens) == 1 or tokens[:-1] == ["next"]) else ""
+    if day in _WEEKDAYS:
+        ahead = (_WEEKDAYS[day] - today.weekday() - 1) % 7 + 1  # always a day still to come
+        return today + timedelta(days=ahead)
+    return None
+
+
+def _day_and_year(numbers: list[str], shown: str) -> tuple[str, str | None]:
+    """With a month in words: the day, and the year if one was given."""
+    if len(numbers) == 1 and len(numbers[0]) <= 2:
+        return numbers[0], None
+    if len(numbers) == 2 and len(numbers[0]) <= 2:
+        return numbers[0], numbers[1]
+    if len(numbers) == 2 and len(numbers[1]) <= 2:  # 2027 March 3
+        return numbers[1], numbers[0]
+    if len(numbers) == 1:
+        raise AnswerError("error_date_no_day", text=shown)
+    raise AnswerError("error_date", text=shown)
+
+
+def _checked(year: str | None, month: int, day: str, today: date, shown: str) -> str:
+    """A real date, or a kind word about why not. No year: the next such day from today."""
+    if not 1 <= month <= 12 or not 1 <= int(day) <= 31 or len(day) > 2:
+        raise AnswerError("error_date", text=shown)
+    if year is None:
+        for y in range(today.year, today.year + 5):  # 29 February waits for a leap year
+            try:
+                found = date(y, month, int(day))
+            except ValueError:
+                continue
+            if found >= today:
+                return found.isoformat()
+        raise AnswerError("error_date_impossible", day=int(day), month=_month(month))
+    if len(year) == 2:
+        year = "20" + year
+    if len(year) != 4 or not 1900 <= int(year) <= 2100:
+        raise AnswerError("error_date_year", text=shown)
+    try:
+        return date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        raise AnswerError("error_date_impossible", day=int(day), month=_month(month)) from None
+
+
+def _month(number: int) -> str:
+    return _MONTH_NAMES[number - 1].title()
 
 
 def person(name: str, relation: str) -> dict[str, str]:

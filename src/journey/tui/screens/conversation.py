@@ -27,12 +27,13 @@ from journey.tui.findings import finished
 from journey.tui.keys import KeyBar
 from journey.tui.more import MorePanel
 from journey.tui.plan_panel import PlanPanel
+from journey.tui.typeahead import CatchesKeys
 from journey.tui.words import choice_terms, plain_content, question_content, unique
 
 REPLAY = 20  # answers shown again in the chat when a saved journey is opened
 
 
-class ConversationScreen(Screen[None]):
+class ConversationScreen(CatchesKeys, Screen[None]):
     # Keys chosen so none is taken by the text box (ctrl+e, ctrl+k and others edit text).
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("ctrl+n", "not_sure", "Not sure yet", id="not-sure", priority=True),
@@ -224,10 +225,15 @@ class ConversationScreen(Screen[None]):
             self.session.answer(event.value, move_on=False, suggested=self.suggesting)
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
+            if event.saved:
+                event.saved(False)
             return
+        if event.saved:
+            event.saved(True)
         # Each answer is the person's own unless the facilitator says otherwise again.
         self.suggesting = False
         if event.move_on:
+            self.hold_keys()  # what is typed next is for the next question
             self._say_answer(question.id)
             self._move(self.session.next)
             self._helpers_done(question.id)
@@ -252,12 +258,18 @@ class ConversationScreen(Screen[None]):
             actions[event.button.id]()
 
     def _move(self, move: Callable[[], bool]) -> None:
+        if self.typed is None:
+            self.hold_keys()
         try:
             move()
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
+            boxes = self.query("#answer-slot .answer")
+            self.give_keys(boxes.first().first() if boxes else None)  # type: ignore[attr-defined]
             return
         self.show_question()
+        if self.session.question is None:
+            self.give_keys(None)  # the end: no box to type into
 
     def action_not_sure(self) -> None:
         question = self.session.question

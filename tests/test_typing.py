@@ -1,0 +1,207 @@
+"""Answers typed as people type them: key by key, in bursts, and pasted. Every test presses
+keys into the focused widget."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+
+from journey import answers
+from journey.store import Store, StoreError
+from journey.tui.app import JourneyApp
+
+from .test_items import at
+from .test_tui import SIZE, opened, question, shown
+
+SIZES = [SIZE, (80, 24)]
+
+
+def burst(pilot: Pilot, *keys: str) -> None:
+    """Keys as a fast typist or a terminal sends them: all at once, with no waiting between
+    them for the screen to catch up (pilot.press waits after every key)."""
+    app = pilot.app
+    for key in keys:
+        char = "\r" if key == "enter" else key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)  # as the terminal driver does
+
+
+async def settle(pilot: Pilot) -> None:
+    for _ in range(6):
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+
+
+def chat(app: JourneyApp) -> str:
+    return "\n".join(str(m.content) for m in app.screen.query("#chat Static"))
+
+
+def value(app: JourneyApp, question_id: str) -> object:
+    return app.screen.session.journey.value(question_id)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_dates_in_words_are_saved_once_and_never_crash(words, store: Store,
+                                                             size: tuple[int, int]) -> None:
+    app = at(words, store, "happen.agreed")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert question(app) == "happen.agreed"
+        await pilot.press(*"3rd Marhc", "enter")
+        assert "could not read" in shown(app, "#error")
+        assert app.focused.value == "3rd Marhc"  # nothing typed is lost
+        await pilot.press(*["backspace"] * 9, *"31/02", "enter")
+        assert "There is no 31 February" in shown(app, "#error")
+        await pilot.press(*["backspace"] * 5, *"12/25/2026", "enter")
+        assert "Did you mean 25/12/2026?" in shown(app, "#error")
+        assert question(app) == "happen.agreed"
+
+        await pilot.press(*["backspace"] * 10, *"3rd March")
+        year = answers.when("3rd March")[:4]
+        assert f"That is 3 March {year}" in shown(app, ".hint")  # what was understood
+        await pilot.press("enter")
+        await pilot.pause()
+        assert value(app, "happen.agreed") == answers.when("3rd March")
+        assert question(app) == "happen.start"
+        assert value(app, "happen.start") is None  # not answered by the same Enter
+        assert app.focused.value == ""
+
+        await pilot.press(*"01/02/2027", "enter")
+        await pilot.pause()
+        assert value(app, "happen.start") == "2027-02-01"
+        assert question(app) == "happen.review"
+        assert value(app, "happen.review") is None
+        assert "1 February 2027" in chat(app)
+        await pilot.press(*"today", "enter")
+        await pilot.pause()
+        assert value(app, "happen.review") == date.today().isoformat()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_burst_of_answers_goes_to_each_question_in_turn(store: Store,
+                                                                size: tuple[int, int]) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*"Sam", "enter", "enter")  # the name; on my own
+        assert question(app) == "rights.hopes"
+        burst(pilot, *"A1", "enter", *"A2", "enter", *"A3", "enter", "down", "enter")
+        await settle(pilot)
+        assert value(app, "rights.hopes") == "A1"
+        assert value(app, "rights.why-now") == "A2"
+        assert value(app, "rights.worries") == "A3"
+        assert value(app, "rights.who") == "carer"  # the second choice, chosen from the burst
+
+
+async def test_pilot_presses_a_whole_burst(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Sam", "enter", "enter", *"A1", "enter", *"A2", "enter",
+                          *"A3", "enter")
+        await settle(pilot)
+        assert [value(app, q) for q in ("rights.hopes", "rights.why-now", "rights.worries")] \
+            == ["A1", "A2", "A3"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_burst_into_a_list_adds_each_item_then_moves_on(words, store: Store,
+                                                                size: tuple[int, int]) -> None:
+    app = at(words, store, "dreams.love")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        burst(pilot, *"Cats", "enter", *"Jazz", "enter", "enter", *"My garden", "enter")
+        await settle(pilot)
+        assert value(app, "dreams.love") == ["Cats", "Jazz"]
+        assert value(app, "dreams.important") == ["My garden"]
+        assert question(app) == "dreams.important"
+        assert "• My garden" in shown(app, "#items")
+
+
+async def test_a_pasted_list_adds_one_item_a_line(words, store: Store) -> None:
+    app = at(words, store, "dreams.love")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        app.post_message(events.Paste("Cats\nJazz\n\nMy garden\n"))
+        await settle(pilot)
+        assert value(app, "dreams.love") == ["Cats", "Jazz", "My garden"]
+        assert shown(app, "#items") == "• Cats\n• Jazz\n• My garden"
+        assert app.focused.value == ""
+        await pilot.press("enter")  # an empty line: finished
+        assert question(app) == "dreams.important"
+
+
+async def test_a_list_item_is_shown_only_once_it_is_saved(words, store: Store,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    app = at(words, store, "dreams.love")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press(*"Cats", "enter")
+        real = Store.record
+
+        def full_disk(self: Store, *args: object, **kwargs: object) -> None:
+            raise StoreError("The disk is full.")
+
+        monkeypatch.setattr(Store, "record", full_disk)
+        await pilot.press(*"Jazz", "enter")
+        assert "could not save" in shown(app, "#error")
+        assert "The disk is full." in shown(app, "#error")
+        assert shown(app, "#items") == "• Cats"  # not drawn as added
+        assert app.focused.value == "Jazz"  # still in the box, to try again
+        monkeypatch.setattr(Store, "record", real)
+        await pilot.press("enter")
+        assert shown(app, "#items") == "• Cats\n• Jazz"
+        assert app.focused.value == ""
+    saved = Store(store.home).load(store.list()[0].id)
+    assert saved.value("dreams.love") == ["Cats", "Jazz"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_multi_choice_space_ticks_and_enter_saves(words, store: Store,
+                                                         size: tuple[int, int]) -> None:
+    app = at(words, store, "health-budget.route")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert question(app) == "health-budget.route"
+        await pilot.press("enter")  # nothing ticked yet: a kind word, not a change
+        assert "choose one" in shown(app, "#error")
+        await pilot.press("space", "down", "down", "down", "space", "enter")
+        assert "None of these" in shown(app, "#error")
+        assert "untick" in shown(app, "#error")
+        assert question(app) == "health-budget.route"
+        await pilot.press("up", "up", "up", "space", "down", "space", "down", "down", "space")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert value(app, "health-budget.route") == ["s117"]
+        assert question(app) != "health-budget.route"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_enter_after_picking_a_period_saves_the_money(words, store: Store,
+                                                             size: tuple[int, int]) -> None:
+    app = at(words, store, "personal-budget.known")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.press("enter")  # yes, they know their budget
+        assert question(app) == "personal-budget.amount"
+        await pilot.press(*"320", "tab", "space")  # the period list opens
+        await pilot.press("down", "down", "enter")  # a month: the list closes
+        await pilot.pause()
+        assert app.focused.id == "period"
+        await pilot.press("enter")  # saves, rather than opening the list again
+        await pilot.pause()
+        assert value(app, "personal-budget.amount") == {"amount": "320.00", "period": "month"}
+        assert question(app) != "personal-budget.amount"
+
+
+async def test_a_person_typed_in_one_burst(words, store: Store) -> None:
+    app = at(words, store, "brokerage.want")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("enter")  # they have a broker
+        burst(pilot, *"Ann", "enter", *"broker", "enter", *"Ask", "enter")
+        await settle(pilot)
+        assert value(app, "brokerage.who") == {"name": "Ann", "relation": "broker"}
+        assert value(app, "brokerage.role") == ["Ask"]

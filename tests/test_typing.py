@@ -8,11 +8,13 @@ from datetime import date
 import pytest
 from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
 
 from journey import answers
 from journey.store import Store, StoreError
 from journey.tui.app import JourneyApp
 
+from .helpers import start
 from .test_items import at
 from .test_tui import SIZE, opened, question, shown
 
@@ -187,7 +189,7 @@ async def test_enter_after_picking_a_period_saves_the_money(words, store: Store,
         await pilot.press("enter")  # yes, they know their budget
         assert question(app) == "personal-budget.amount"
         await pilot.press(*"320", "tab", "space")  # the period list opens
-        await pilot.press("down", "down", "enter")  # a month: the list closes
+        await pilot.press("down", "down", "down", "enter")  # a month: the list closes
         await pilot.pause()
         assert app.focused.id == "period"
         await pilot.press("enter")  # saves, rather than opening the list again
@@ -205,3 +207,67 @@ async def test_a_person_typed_in_one_burst(words, store: Store) -> None:
         await settle(pilot)
         assert value(app, "brokerage.who") == {"name": "Ann", "relation": "broker"}
         assert value(app, "brokerage.role") == ["Ask"]
+
+
+async def type_item(pilot: Pilot, what: str, times: str, hours: str, cost: str,
+                    period_downs: int = 0, each_time: bool = False) -> None:
+    """Fill the support form by keys alone: Enter goes from box to box, and saves at the end."""
+    await pilot.press(*what, "enter", *"It helps", "enter")
+    await pilot.press("enter", "enter")  # who provides it, and which money: as they are
+    await pilot.press(*times, "enter")
+    if period_downs:
+        await pilot.press("space", *["down"] * period_downs, "enter")
+    await pilot.press("enter", *hours, "enter")
+    if each_time:  # the cost is for each time, not by the hour
+        await pilot.press("space", "down", "enter")
+    await pilot.press("enter", *cost, "enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_four_support_items_typed_are_four_kept(words, store: Store,
+                                                      size: tuple[int, int]) -> None:
+    from journey.tui.items import ItemForm
+
+    session = start(words, store)
+    session.go_to_question("personal-budget.known")
+    session.answer("yes")
+    session.answer({"amount": "300", "period": "week"})
+    session.go_to_question("planning.costs")
+    app = JourneyApp(store, journey=session.journey)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert app.focused.id == "items-add"
+        await pilot.press("enter")
+        assert str(app.screen.query_one("#item-title", Static).content) == "A piece of support"
+        await type_item(pilot, "PA", "2", "3", "15")
+        assert app.focused.id == "items-add"  # Add another, not the item just saved
+        assert str(app.focused.label) == "Add another"
+        await pilot.press("enter")  # so Enter adds another, and changes nothing
+        assert isinstance(app.screen, ItemForm)
+        assert "£90.00 a week" in str(app.screen.query_one("#item-so-far", Static).content)
+        await type_item(pilot, "Cleaner", "1", "2", "18", period_downs=1)  # every 2 weeks
+        await pilot.press("enter")
+        await type_item(pilot, "Shower seat", "1", "", "260", period_downs=5, each_time=True)
+        await pilot.press("enter")
+        await type_item(pilot, "Gym", "1", "1", "9")
+        saved = app.screen.session.journey.value("planning.costs")
+        assert [i["what"] for i in saved] == ["PA", "Cleaner", "Shower seat", "Gym"]
+        assert [i["period"] for i in saved] == ["week", "two-weeks", "once", "week"]
+        listed = app.screen.query_one("#items-list", OptionList)
+        assert listed.option_count == 4
+        so_far = shown(app, "#items-so-far")
+        assert "All support: £122.00 a week (£6,344.00 a year)" in so_far
+        assert "Personal budget: £178.00 a week left" in so_far
+
+        listed.focus()
+        listed.highlighted = 1
+        await pilot.press("enter")  # Enter on the list changes the one chosen
+        assert str(app.screen.query_one("#item-title", Static).content) == "Change: Cleaner"
+        cost = app.screen.query_one("#item-cost", Input)
+        cost.focus()
+        await pilot.press(*["backspace"] * 5, *"20", "enter")
+        await pilot.pause()
+        saved = app.screen.session.journey.value("planning.costs")
+        assert [i["what"] for i in saved] == ["PA", "Cleaner", "Shower seat", "Gym"]
+        assert saved[1]["cost"] == "20.00"

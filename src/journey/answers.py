@@ -35,13 +35,21 @@ MAX_ITEMS = 100
 
 class Period(StrEnum):
     WEEK = "week"
+    TWO_WEEKS = "two-weeks"
     FOUR_WEEKS = "four-weeks"
     MONTH = "month"
     YEAR = "year"
+    ONCE = "once"  # a one-off cost, counted once in the year
 
     @property
     def per_year(self) -> int:
-        return {"week": 52, "four-weeks": 13, "month": 12, "year": 1}[self.value]
+        return {"week": 52, "two-weeks": 26, "four-weeks": 13, "month": 12, "year": 1,
+                "once": 1}[self.value]
+
+    @property
+    def repeats(self) -> bool:
+        """An amount that comes round again: a budget is, a one-off cost is not."""
+        return self is not Period.ONCE
 
 
 class Provider(StrEnum):

@@ -21,6 +21,7 @@ from journey import answers
 from journey.answers import AnswerError, Period
 from journey.content import Journey as Words
 from journey.content import Kind, Question
+from journey.costing import Budget
 from journey.tui.typeahead import CatchesKeys, Holds
 
 
@@ -306,7 +307,7 @@ class MoneyAnswer(AnswerBox):
             yield AnswerInput(value=earlier["amount"] if earlier else "", id="amount")
             yield PeriodSelect(
                 [(self.words.message("period_" + p.value.replace("-", "_")), p.value)
-                 for p in Period],
+                 for p in Period if p.repeats],
                 value=earlier["period"] if earlier else Period.WEEK.value,
                 allow_blank=False,
                 id="period",
@@ -356,13 +357,17 @@ _BY_KIND: dict[Kind, type[AnswerBox]] = {
 }
 
 
-def answer_box(question: Question, words: Words, name: str, value: Any) -> Widget:
+def answer_box(question: Question, words: Words, name: str, value: Any,
+               budgets: list[Budget] | None = None) -> Widget:
+    """The box for a question's kind; costed support also shows its total against
+    `budgets` as it is made."""
     if question.kind in (Kind.SUPPORT, Kind.ACTIONS):
         # The record forms build on AnswerBox, so they are imported once it exists.
         from journey.tui.items import ActionsAnswer, SupportAnswer
 
-        box = SupportAnswer if question.kind is Kind.SUPPORT else ActionsAnswer
-        return box(question, words, name, value)
+        if question.kind is Kind.SUPPORT:
+            return SupportAnswer(question, words, name, value, budgets)
+        return ActionsAnswer(question, words, name, value)
     if question.kind is Kind.PEOPLE:
         from journey.tui.people import PeopleAnswer  # it builds on AnswerBox, above
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, Header, Input, Static
 
 from journey.answers import AnswerError
 from journey.content import Term
+from journey.costing import budgets
 from journey.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
 from journey.session import Session
@@ -163,7 +164,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         question = self.session.question
         assert question is not None
         return answer_box(question, self.words, self.session.name,
-                          self.session.journey.value(question.id))
+                          self.session.journey.value(question.id),
+                          budgets(self.words, self.session.journey))
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words

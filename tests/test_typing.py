@@ -120,6 +120,8 @@ async def test_a_burst_into_a_list_adds_each_item_then_moves_on(words, store: St
         assert value(app, "dreams.important") == ["My garden"]
         assert question(app) == "dreams.important"
         assert "• My garden" in shown(app, "#items")
+        assert chat(app).count("love doing") == 1  # asked once, answered once, whole
+        assert "• Cats\n• Jazz" in chat(app)
 
 
 async def test_a_pasted_list_adds_one_item_a_line(words, store: Store) -> None:
@@ -271,3 +273,64 @@ async def test_four_support_items_typed_are_four_kept(words, store: Store,
         saved = app.screen.session.journey.value("planning.costs")
         assert [i["what"] for i in saved] == ["PA", "Cleaner", "Shower seat", "Gym"]
         assert saved[1]["cost"] == "20.00"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_people_start_afresh_and_an_entry_can_be_changed(words, store: Store,
+                                                                size: tuple[int, int]) -> None:
+    app = at(words, store, "circle.people")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert app.focused.id == "people-name"
+        await pilot.press(*"Jan", "enter", *"sister", "enter")
+        assert app.focused.id == "people-ring"
+        await pilot.press("space", "down", "enter")  # friends and neighbours
+        await pilot.pause()
+        assert app.focused.id == "people-helps"
+        await pilot.press(*"shops", "enter")
+        await pilot.pause()
+        assert app.focused.id == "people-name"
+        await pilot.press(*"Dave", "enter", *"next door", "enter")
+        assert str(app.focused.value) == "closest"  # not the last person's ring
+        await pilot.press("enter", "enter")  # on past the ring; nothing about how he helps
+        await pilot.pause()
+        people = value(app, "circle.people")
+        assert [(p["name"], p["ring"]) for p in people] == [("Jan", "friends"),
+                                                             ("Dave", "closest")]
+
+        listed = app.screen.query_one("#people-list", OptionList)
+        listed.focus()
+        listed.highlighted = 0
+        await pilot.press("enter")  # Jan back in the boxes, to change
+        await pilot.pause()
+        assert app.focused.id == "people-name"
+        assert app.screen.query_one("#people-add").label.plain == "Save changes to Jan"
+        await pilot.press("enter", *["backspace"] * 6, *"my sister", "enter", "enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        people = value(app, "circle.people")
+        assert [(p["name"], p["relation"], p["ring"], p["helps"]) for p in people] == [
+            ("Jan", "my sister", "friends", "shops"), ("Dave", "next door", "closest", "")]
+        assert app.screen.query_one("#people-add").label.plain == "Add this person"
+
+
+async def test_a_support_item_that_cannot_be_saved_comes_back_to_the_form(
+        words, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journey.tui.items import ItemForm
+
+    app = at(words, store, "planning.costs")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+
+        def full_disk(self: Store, *args: object, **kwargs: object) -> None:
+            raise StoreError("The disk is full.")
+
+        monkeypatch.setattr(Store, "record", full_disk)
+        await pilot.press("enter")
+        await type_item(pilot, "PA", "2", "3", "15")
+        assert isinstance(app.screen, ItemForm)  # open again, with all that was typed
+        assert app.screen.query_one("#item-what", Input).value == "PA"
+        assert app.screen.query_one("#item-cost", Input).value == "15.00"
+        await pilot.press("escape")
+        assert "could not save" in shown(app, "#error")
+        assert app.screen.query_one("#items-list", OptionList).option_count == 0

@@ -153,9 +153,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         question = words.question(question_id)
         answer = session.journey.answers[question_id]
         if answer.unsure:
-            text = words.message("not_sure_said")
+            text: str | list[str] = words.message("not_sure_said")
         else:
-            text = "\n".join(answer_lines(words, question, answer.value, session.name))
+            text = answer_lines(words, question, answer.value, session.name)
         self.query_one(ChatLog).exchange(
             session.wording(question), text, attribution(words, answer, session.journey)
         )

@@ -334,3 +334,21 @@ async def test_a_support_item_that_cannot_be_saved_comes_back_to_the_form(
         await pilot.press("escape")
         assert "could not save" in shown(app, "#error")
         assert app.screen.query_one("#items-list", OptionList).option_count == 0
+
+
+async def test_keys_typed_as_the_support_form_opens_go_into_it(words, store: Store) -> None:
+    app = at(words, store, "planning.costs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        assert app.focused.id == "items-add"
+        burst(pilot, "enter", *"Cleaner", "enter", *"Tidy home")
+        await settle(pilot)
+        assert app.screen.query_one("#item-what", Input).value == "Cleaner"
+        assert app.screen.query_one("#item-helps", Input).value == "Tidy home"
+        # The rest of the form in one burst, box after box, choices left as they are.
+        burst(pilot, "enter", "enter", "enter", "1", "enter", "enter", "2", "enter", "enter",
+              *"18", "enter")
+        await settle(pilot)
+        saved = value(app, "planning.costs")
+        assert [(i["what"], i["helps"], i["times"], i["hours"], i["cost"]) for i in saved] \
+            == [("Cleaner", "Tidy home", "1", "2", "18.00")]

@@ -27,6 +27,7 @@ from journey.costing import Budget, cost_items
 from journey.plan import action_line, item_line
 from journey.tui.answer import AnswerBox, Given
 from journey.tui.plan_panel import money_content
+from journey.tui.typeahead import CatchesKeys, Holds
 
 Record = dict[str, str]
 
@@ -65,7 +66,20 @@ ACTION_FIELDS = (
 )
 
 
-class FormSelect(Select[str]):
+def next_box(widget: Holds) -> None:
+    """Enter moves on to the next box of the form, with any keys typed after it."""
+    chain = widget.screen.focus_chain
+    if widget in chain and chain.index(widget) + 1 < len(chain):
+        widget.pass_to(chain[chain.index(widget) + 1])
+    else:
+        widget.release()
+
+
+class FormInput(Holds, Input):
+    """A text box on the form, keeping keys typed after Enter for the next box."""
+
+
+class FormSelect(Holds, Select[str]):
     """A choice on the form: Enter goes on to the next box, as it does in a text box; Space
     or the arrows open the list."""
 
@@ -75,11 +89,20 @@ class FormSelect(Select[str]):
     ]
 
     def action_next_box(self) -> None:
-        self.screen.focus_next()
+        next_box(self)
 
 
-class ItemForm(ModalScreen[Record | None]):
-    """One record's fields. Returns the record, read and checked, or None if closed."""
+class HoldingButton(Holds, Button):
+    """A button that opens a form: keys typed after Enter wait for the form, and go there."""
+
+
+class HoldingList(Holds, OptionList):
+    """The list of records: Enter opens one to change, and keys typed after go there."""
+
+
+class ItemForm(CatchesKeys, ModalScreen[Record | None]):
+    """One record's fields. Returns the record, read and checked, or None if closed. Keys
+    typed before its first box has the focus are kept for that box."""
 
     BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "close", "Close", id="close-item")]
 
@@ -92,6 +115,7 @@ class ItemForm(ModalScreen[Record | None]):
         self.values = values
         self.read = read
         self.so_far = so_far or Content("")
+        self.typed = []
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -108,7 +132,8 @@ class ItemForm(ModalScreen[Record | None]):
                                          allow_blank=False, id=f"item-{field.key}")
                     else:
                         hint = words.message(field.placeholder) if field.placeholder else ""
-                        yield Input(value=value, placeholder=hint, id=f"item-{field.key}")
+                        yield FormInput(value=value, placeholder=hint,
+                                        id=f"item-{field.key}")
             yield Static(id="item-error", markup=False)
             with Horizontal(id="item-buttons"):
                 yield Button(words.message("item_save"), id="item-save", variant="primary")
@@ -116,7 +141,7 @@ class ItemForm(ModalScreen[Record | None]):
 
     def on_mount(self) -> None:
         self.query_one("#item-so-far").display = bool(self.so_far.plain)
-        self.query_one(Input).focus()
+        self.app.call_later(self.give_keys, self.query_one(Input))
 
     def record(self) -> Record:
         """What the form holds now, as typed."""
@@ -131,11 +156,11 @@ class ItemForm(ModalScreen[Record | None]):
     def _next(self, event: Input.Submitted) -> None:
         """Enter moves to the next box; in the last box it saves."""
         event.stop()
-        boxes = list(self.query(Input))
+        boxes = list(self.query(FormInput))
         if event.input is boxes[-1]:
             self._save()
-        else:
-            self.focus_next()
+        elif isinstance(event.input, FormInput):
+            next_box(event.input)
 
     @on(Button.Pressed, "#item-save")
     def _save(self) -> None:
@@ -145,6 +170,8 @@ class ItemForm(ModalScreen[Record | None]):
             self.query_one("#item-error", Static).update(
                 Content(self.words.message(error.key, **error.values)))
             self.app.bell()
+            for box in self.query(FormInput):
+                box.release()  # keys typed after Enter go on where they were typed
             return
         self.dismiss(item)
 
@@ -180,11 +207,12 @@ class ItemsAnswer(AnswerBox):
 
     def compose(self) -> ComposeResult:
         self.items: list[Any] = self.saved()
-        yield OptionList(*self._options(), id="items-list")
+        yield HoldingList(*self._options(), id="items-list")
         yield Static(self.words.message("items_empty"), id="items-empty", markup=False)
         yield Static(id="items-so-far", markup=False)
         with Horizontal(classes="items-buttons"):
-            yield Button(self.words.message("items_add"), id="items-add", variant="primary")
+            yield HoldingButton(self.words.message("items_add"), id="items-add",
+                                variant="primary")
             yield Button(self.words.message("items_change"), id="items-change")
             yield Button(self.words.message("items_remove"), id="items-remove")
             yield Button(self.words.message("items_done"), id="items-done")
@@ -241,8 +269,11 @@ class ItemsAnswer(AnswerBox):
             title = self.words.message(self.FORM_TITLE)
         else:
             title = self.words.message("items_change_title", what=values.get("what", ""))
-        self.app.push_screen(ItemForm(self.words, title, self.FIELDS, values, self.read,
-                                      self.so_far()), done)
+        form = ItemForm(self.words, title, self.FIELDS, values, self.read, self.so_far())
+        for widget in self.query("*"):
+            if isinstance(widget, Holds):
+                form.typed = [*(form.typed or []), *widget.take_held()]
+        self.app.push_screen(form, done)
 
     def _save(self, changed: list[Any], index: int | None, item: Record) -> None:
         """Show the change only once it is saved; if saving fails, open the form again with

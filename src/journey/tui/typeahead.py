@@ -75,6 +75,12 @@ class Holds(Base):
 
         self.app.call_later(move)
 
+    def take_held(self) -> list[Typed]:
+        """What is held, for another screen to have; this widget takes keys again."""
+        held = self._held if self.holding else []
+        self.stop_holding()
+        return held or []
+
     def stop_holding(self) -> None:
         self._held = None
         self._handed_over = False

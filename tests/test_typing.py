@@ -304,7 +304,7 @@ async def test_people_start_afresh_and_an_entry_can_be_changed(words, store: Sto
         await pilot.press("enter")  # Jan back in the boxes, to change
         await pilot.pause()
         assert app.focused.id == "people-name"
-        assert app.screen.query_one("#people-add").label.plain == "Save changes to Jan"
+        assert app.screen.query_one("#people-add").label.plain == "Save changes"
         await pilot.press("enter", *["backspace"] * 6, *"my sister", "enter", "enter")
         await pilot.press("enter")
         await pilot.pause()

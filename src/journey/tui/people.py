@@ -45,7 +45,9 @@ class PeopleAnswer(AnswerBox):
         ]
         self.editing: int | None = None  # which person is being changed, if any
         words = self.words
-        yield OptionList(*self._rows(), id="people-list")
+        listed = OptionList(*self._rows(), id="people-list")
+        listed.highlighted = 0 if self.members else None
+        yield listed
         with Horizontal(classes="people-row"):
             yield AnswerInput(placeholder=words.message("people_name"), id="people-name")
             yield AnswerInput(placeholder=words.message("people_relation"),
@@ -73,6 +75,8 @@ class PeopleAnswer(AnswerBox):
         shown = self.query_one("#people-list", OptionList)
         shown.clear_options()
         shown.add_options(self._rows())
+        if self.members:
+            shown.highlighted = len(self.members) - 1  # Enter there changes that person
 
     def _boxes(self) -> tuple[AnswerInput, AnswerInput, RingSelect, AnswerInput]:
         return (self.query_one("#people-name", AnswerInput),
@@ -86,8 +90,7 @@ class PeopleAnswer(AnswerBox):
         if index is None:
             button.label = self.words.message("people_add")
         else:
-            button.label = self.words.message("people_save_change",
-                                              name=self.members[index].get("name", ""))
+            button.label = self.words.message("people_save_change")
 
     def add(self) -> None:
         name, relation, ring, helps = self._boxes()

@@ -21,7 +21,7 @@ from journey.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
 from journey.session import Session
 from journey.store import StoreError
-from journey.tui.answer import Given, Invalid, answer_box
+from journey.tui.answer import AnswerBox, Given, Invalid, answer_box
 from journey.tui.chat import ChatLog
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.findings import finished
@@ -266,8 +266,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             move()
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
-            boxes = self.query("#answer-slot .answer")
-            self.give_keys(boxes.first().first() if boxes else None)  # type: ignore[attr-defined]
+            boxes = self.query(AnswerBox)
+            self.give_keys(boxes.first().first() if boxes else None)  # back to the same box
             return
         self.show_question()
         if self.session.question is None:

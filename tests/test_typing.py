@@ -98,6 +98,17 @@ async def test_a_burst_of_answers_goes_to_each_question_in_turn(store: Store,
         assert value(app, "rights.who") == "carer"  # the second choice, chosen from the burst
 
 
+async def test_back_in_a_burst_waits_for_the_answer_before_it(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Sam", "enter", "enter")
+        burst(pilot, *"A1", "enter", "ctrl+b", *"more")
+        await settle(pilot)
+        assert value(app, "rights.hopes") == "A1"
+        assert value(app, "rights.why-now") is None  # nothing saved to the wrong question
+        assert question(app) == "rights.hopes"
+
+
 async def test_pilot_presses_a_whole_burst(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -137,10 +148,12 @@ async def test_a_pasted_list_adds_one_item_a_line(words, store: Store) -> None:
         assert question(app) == "dreams.important"
 
 
+@pytest.mark.parametrize("size", SIZES)
 async def test_a_list_item_is_shown_only_once_it_is_saved(words, store: Store,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          size: tuple[int, int]) -> None:
     app = at(words, store, "dreams.love")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await opened(pilot)
         await pilot.press(*"Cats", "enter")
         real = Store.record
@@ -314,12 +327,13 @@ async def test_people_start_afresh_and_an_entry_can_be_changed(words, store: Sto
         assert app.screen.query_one("#people-add").label.plain == "Add this person"
 
 
+@pytest.mark.parametrize("size", SIZES)
 async def test_a_support_item_that_cannot_be_saved_comes_back_to_the_form(
-        words, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+        words, store: Store, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
     from journey.tui.items import ItemForm
 
     app = at(words, store, "planning.costs")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await opened(pilot)
 
         def full_disk(self: Store, *args: object, **kwargs: object) -> None:

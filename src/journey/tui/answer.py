@@ -30,11 +30,13 @@ class Given(Message):
     added, or clears what was typed, only once it is safely kept."""
 
     def __init__(self, value: Any, move_on: bool = True,
-                 saved: Callable[[bool], None] | None = None) -> None:
+                 saved: Callable[[bool], None] | None = None,
+                 question: str | None = None) -> None:
         super().__init__()
         self.value = value
         self.move_on = move_on
         self.saved = saved
+        self.question = question  # which question it answers, if the box says
 
 
 class Invalid(Message):
@@ -93,8 +95,13 @@ class AnswerBox(Vertical):
         if not ok:
             self.release_keys()
 
+    def offer(self, value: Any, move_on: bool = True,
+              saved: Callable[[bool], None] | None = None) -> None:
+        """Post an answer to this box's question, to be saved."""
+        self.post_message(Given(value, move_on, saved, self.question.id))
+
     def give(self, value: Any, move_on: bool = True) -> None:
-        self.post_message(Given(value, move_on, self.was_saved))
+        self.offer(value, move_on, self.was_saved)
 
     def refuse(self, error: AnswerError) -> None:
         self.post_message(Invalid(error))
@@ -203,6 +210,8 @@ class ListAnswer(AnswerBox):
         box = self.query_one("#item", ListInput)
 
         def saved(ok: bool) -> None:
+            if not self.is_attached:
+                return
             if ok:
                 self.items.extend(added)
                 self.query_one("#items", Static).update(self._shown())
@@ -212,7 +221,7 @@ class ListAnswer(AnswerBox):
                 box.insert_text_at_cursor(" ".join(added))
             box.release()
 
-        self.post_message(Given([*self.items, *added], move_on=False, saved=saved))
+        self.offer([*self.items, *added], move_on=False, saved=saved)
 
 
 class ChoiceAnswer(AnswerBox):

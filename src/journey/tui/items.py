@@ -25,7 +25,7 @@ from journey.content import Journey as Words
 from journey.content import Question
 from journey.costing import Budget, cost_items
 from journey.plan import action_line, item_line
-from journey.tui.answer import AnswerBox, Given
+from journey.tui.answer import AnswerBox
 from journey.tui.plan_panel import money_content
 from journey.tui.typeahead import CatchesKeys, Holds
 
@@ -280,6 +280,8 @@ class ItemsAnswer(AnswerBox):
         what was typed, so nothing is lost."""
 
         def saved(ok: bool) -> None:
+            if not self.is_attached:
+                return
             if not ok:
                 self._open(index, {k: str(v) for k, v in self.editable(item).items()})
                 return
@@ -289,7 +291,7 @@ class ItemsAnswer(AnswerBox):
             listed.highlighted = len(self.items) - 1 if index is None else index
             self.query_one("#items-add").focus()  # the next thing is most often another
 
-        self.post_message(Given(list(changed), move_on=False, saved=saved))
+        self.offer(list(changed), move_on=False, saved=saved)
 
     @on(OptionList.OptionSelected, "#items-list")
     def _edit_selected(self, event: OptionList.OptionSelected) -> None:
@@ -317,7 +319,7 @@ class ItemsAnswer(AnswerBox):
         changed = [v for i, v in enumerate(self.items) if i != index]
 
         def saved(ok: bool) -> None:
-            if ok:
+            if ok and self.is_attached:
                 self.items = changed
                 self._refresh()
                 if self.items:
@@ -327,7 +329,7 @@ class ItemsAnswer(AnswerBox):
                 else:
                     self.query_one("#items-add").focus()
 
-        self.post_message(Given(changed, move_on=False, saved=saved))
+        self.offer(changed, move_on=False, saved=saved)
 
     @on(Button.Pressed, "#items-done")
     def _done(self, event: Button.Pressed) -> None:

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from journey import answers
 from journey.answers import AnswerError, Ring
 from journey.plan import member_line
-from journey.tui.answer import AnswerBox, AnswerInput, Given
+from journey.tui.answer import AnswerBox, AnswerInput
 
 
 class RingSelect(Select[str]):
@@ -107,6 +107,8 @@ class PeopleAnswer(AnswerBox):
             changed.append(member)
 
         def saved(ok: bool) -> None:
+            if not self.is_attached:
+                return
             if not ok:  # the error is shown; what was typed stays in the boxes
                 self.release_keys()
                 return
@@ -120,7 +122,7 @@ class PeopleAnswer(AnswerBox):
             else:
                 name.focus()
 
-        self.post_message(Given([dict(m) for m in changed], move_on=False, saved=saved))
+        self.offer([dict(m) for m in changed], move_on=False, saved=saved)
 
     def change(self, index: int) -> None:
         """Put someone back in the boxes to put their entry right."""
@@ -142,11 +144,11 @@ class PeopleAnswer(AnswerBox):
         changed = [m for i, m in enumerate(self.members) if i != chosen]
 
         def saved(ok: bool) -> None:
-            if ok:
+            if ok and self.is_attached:
                 self._show(changed)
                 self._editing(None)
 
-        self.post_message(Given([dict(m) for m in changed], move_on=False, saved=saved))
+        self.offer([dict(m) for m in changed], move_on=False, saved=saved)
 
     @on(Input.Submitted)
     def _next_box(self, event: Input.Submitted) -> None:

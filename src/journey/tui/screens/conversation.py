@@ -28,7 +28,7 @@ from journey.tui.findings import finished
 from journey.tui.keys import KeyBar
 from journey.tui.more import MorePanel
 from journey.tui.plan_panel import PlanPanel
-from journey.tui.typeahead import CatchesKeys
+from journey.tui.typeahead import CatchesKeys, Holds
 from journey.tui.words import choice_terms, plain_content, question_content, unique
 
 REPLAY = 20  # answers shown again in the chat when a saved journey is opened
@@ -221,8 +221,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     def _given(self, event: Given) -> None:
         event.stop()
         question = self.session.question
-        if question is None:
-            return
+        if question is None or event.question not in (None, question.id):
+            return  # from a box already gone: never saved as the answer to another question
         try:
             self.session.answer(event.value, move_on=False, suggested=self.suggesting)
         except StoreError as e:
@@ -273,7 +273,17 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if self.session.question is None:
             self.give_keys(None)  # the end: no box to type into
 
+    def _answer_on_its_way(self, then: Callable[[], None]) -> bool:
+        """Keys typed in a burst: an answer given just before this key is still being saved.
+        Do `then` once it is, so the answer goes to its own question first."""
+        if any(isinstance(w, Holds) and w.holding for w in self.query("#answer-slot *")):
+            self.set_timer(0.05, then)
+            return True
+        return False
+
     def action_not_sure(self) -> None:
+        if self._answer_on_its_way(self.action_not_sure):
+            return
         question = self.session.question
         if question is None or question.required:
             return
@@ -291,10 +301,12 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.query_one(ChatLog).say(text)
 
     def action_back(self) -> None:
-        self._move(self.session.back)
+        if not self._answer_on_its_way(self.action_back):
+            self._move(self.session.back)
 
     def action_skip(self) -> None:
-        self._move(self.session.skip_step)
+        if not self._answer_on_its_way(self.action_skip):
+            self._move(self.session.skip_step)
 
     def action_map(self) -> None:
         from journey.tui.screens.map import MapScreen

@@ -144,7 +144,11 @@ async def test_a_pasted_list_adds_one_item_a_line(words, store: Store) -> None:
         assert value(app, "dreams.love") == ["Cats", "Jazz", "My garden"]
         assert shown(app, "#items") == "• Cats\n• Jazz\n• My garden"
         assert app.focused.value == ""
-        await pilot.press("enter")  # an empty line: finished
+        app.post_message(events.Paste("Music"))  # one line: typed into the box, once
+        await settle(pilot)
+        assert app.focused.value == "Music"
+        await pilot.press("enter", "enter")  # added; then an empty line: finished
+        assert value(app, "dreams.love") == ["Cats", "Jazz", "My garden", "Music"]
         assert question(app) == "dreams.important"
 
 

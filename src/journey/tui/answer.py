@@ -166,13 +166,13 @@ class ListInput(AnswerInput):
             self.lines = lines
 
     def _on_paste(self, event: events.Paste) -> None:
+        # Textual also calls Input's own _on_paste after this one (handlers are collected
+        # along the class line), so one line is left to it, and only many lines stop it.
         lines = [line for line in event.text.splitlines() if line.strip()]
         if len(lines) > 1:
             event.stop()
             event.prevent_default()
             self.post_message(self.Pasted(lines))
-            return
-        super()._on_paste(event)
 
 
 class ListAnswer(AnswerBox):

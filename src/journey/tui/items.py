@@ -223,8 +223,9 @@ class ItemsAnswer(AnswerBox):
                 for i, v in enumerate(self.items)]
 
     def on_mount(self) -> None:
+        # AnswerBox.on_mount runs too, after this (handlers are collected along the class
+        # line), and gives the focus.
         self._refresh()
-        super().on_mount()
 
     def first(self) -> Widget | None:
         return self.query_one("#items-list") if self.items else self.query_one("#items-add")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -94,8 +95,9 @@ def test_unclear_money_asks_with_its_reading(words, typed: str, reading: str,
      ("£8,000 a year", "error_money_period_year"), ("£600 every 4 weeks",
                                                    "error_money_period_four_weeks"),
      ("£15 an hour", "error_money_other_period"), ("£40 a day", "error_money_other_period"),
-     ("£200 a fortnight", "error_money_other_period"),
-     ("£200 every 2 weeks", "error_money_other_period"),
+     ("£200 a fortnight", "error_money_period_two_weeks"),
+     ("£200 every 2 weeks", "error_money_period_two_weeks"),
+     ("£200 every 3 weeks", "error_money_other_period"),
      # As long as a box takes: far too much money, never an overflow.
      ("1" * 3999, "error_money_huge"), ("9" * 3998 + "p", "error_money_huge"),
      ("1 " * 1999, "error_money_huge"), ("1," * 1999, "error_money_huge"),
@@ -170,11 +172,57 @@ def test_dates(typed: str) -> None:
     assert answers.when(typed) == "2026-12-25"
 
 
-@pytest.mark.parametrize("typed", ["31/02/2026", "next week", "12/25/2026"])
-def test_bad_dates(typed: str) -> None:
+TODAY = date(2026, 11, 29)  # a Sunday
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("3rd March", "2027-03-03"),  # no year: the next 3 March from today
+    ("3 March 2027", "2027-03-03"),
+    ("March 3rd", "2027-03-03"),
+    ("3rd of March, 2027", "2027-03-03"),
+    ("Mar 3", "2027-03-03"),
+    ("3/3", "2027-03-03"),
+    ("03/03/27", "2027-03-03"),
+    ("2027-03-03", "2027-03-03"),
+    ("01/02/2027", "2027-02-01"),  # day first, as in England
+    ("29/11", "2026-11-29"),  # today counts as on or after today
+    ("28/11", "2027-11-28"),
+    ("29 Feb", "2028-02-29"),  # waits for a leap year
+    ("today", "2026-11-29"),
+    ("Tomorrow", "2026-11-30"),
+    ("yesterday", "2026-11-28"),
+    ("next Tuesday", "2026-12-01"),
+    ("sunday", "2026-12-06"),  # a day still to come, not today
+])
+def test_dates_in_peoples_own_words(typed: str, meant: str) -> None:
+    assert answers.when(typed, today=TODAY) == meant
+
+
+@pytest.mark.parametrize(("typed", "key"), [
+    ("31/02/2026", "error_date_impossible"),
+    ("31/02", "error_date_impossible"),
+    ("30 February", "error_date_impossible"),
+    ("12/25/2026", "error_date_month_first"),
+    ("1/2/3", "error_date_year"),
+    ("3/3/1066", "error_date_year"),
+    ("March", "error_date_no_day"),
+    ("March 2027", "error_date_no_day"),
+    ("next week", "error_date"),
+    ("3rd Marhc", "error_date"),
+    ("0/1/2027", "error_date"),
+    ("45", "error_date"),
+    ("3/3/2027/4", "error_date"),
+])
+def test_bad_dates(words, typed: str, key: str) -> None:
     with pytest.raises(AnswerError) as e:
-        answers.when(typed)
-    assert e.value.key == "error_date"
+        answers.when(typed, today=TODAY)
+    assert e.value.key == key
+    said = words.message(e.value.key, **e.value.values)
+    assert "{" not in said
+    if key == "error_date_impossible":
+        assert said.startswith("There is no 3")
+    if key == "error_date_month_first":
+        assert "Did you mean 25/12/2026?" in said
 
 
 def test_person_needs_a_name() -> None:

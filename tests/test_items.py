@@ -61,8 +61,12 @@ async def test_add_change_and_remove_support_items(words, store: Store) -> None:
         assert question(app) == "planning.costs"  # saved, not moved on
         assert "£93.00 a week, £4,836.00 a year" in plan_text(app)
 
+        assert app.focused.id == "items-add"  # after a save, Add another has the focus
+        app.screen.query_one("#items-list", OptionList).focus()
         await pilot.press("enter")  # the highlighted item opens to change it
         await pilot.pause()
+        assert "Change: PA for swimming" in str(app.screen.query_one("#item-title",
+                                                                     Static).content)
         assert app.screen.query_one("#item-hours", Input).value == "3"
         await fill(pilot, {"hours": "2"})
         await pilot.click("#item-save")

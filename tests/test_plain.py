@@ -35,7 +35,7 @@ SCRIPT: dict[str, list[str]] = {
     "assessment.date": ["31/02/2026", "15/03/2027"],
     "assessment.prepare": ["4"],
     "personal-budget.known": ["yes"],
-    "personal-budget.amount": ["abc", "-5", "£1,250.50", "7", "3"],
+    "personal-budget.amount": ["abc", "-5", "£1,250.50", "7", "4"],
     "personal-budget.money-person": ["", "Ann", "sister"],
     "health-budget.route": ["", "1 9", "1 and 3"],
     "circle.people": ["", "Ann", "sister", "1", "Shopping",
@@ -151,7 +151,7 @@ def test_a_whole_journey_in_plain_lines(words: Content, store: Store) -> None:
     # The kind messages of the app, and the question again, for each wrong answer.
     for key, values in [("plain_error_empty", {}), ("error_choose_number", {"most": 3}),
                         ("error_too_long", {"length": "5,000", "limit": "4,000"}),
-                        ("error_date", {"text": "31/02/2026"}),
+                        ("error_date_impossible", {"day": 31, "month": "February"}),
                         ("error_money", {"text": "abc"}), ("error_money_negative", {}),
                         ("error_person", {}), ("plain_error_no_people", {}),
                         ("plain_error_no_items", {}), ("error_times", {"text": "0",

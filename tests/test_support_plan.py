@@ -80,13 +80,51 @@ def test_gareth_and_edna_totals(words, store: Store) -> None:
      (1, "four-weeks", "", "100", "time", "25.00", "1300.00"),
      (2, "month", "", "49.99", "time", "23.07", "1199.76"),
      (1, "year", "", "1000", "time", "19.23", "1000.00"),
-     (5, "week", "0.25", "20.02", "hour", "25.03", "1301.56")],
+     (5, "week", "0.25", "20.02", "hour", "25.03", "1301.56"),
+     (1, "two-weeks", "3", "15", "hour", "22.50", "1170.00"),  # 26 times a year
+     (1, "once", "", "450", "time", "8.65", "450.00"),  # a one-off: counted once
+     (3, "once", "2", "20", "hour", "2.31", "120.00")],
 )
 def test_period_conversions(words, times, period, hours, price, per, week, year) -> None:
     saved = answers.support_item("x", "", "pa", str(times), period, hours, price, per, "free")
     money = answers.item_money(saved)
     assert answers.per_year(money) == D(year)
     assert answers.per_week(money) == D(week)
+
+
+def test_one_off_and_fortnightly_costs_add_up_against_the_budget(words, store: Store) -> None:
+    session = start(words, store)
+    session.go_to_question("personal-budget.known")
+    session.answer("yes")
+    session.answer({"amount": "200", "period": "week"})
+    session.go_to_question("planning.costs")
+    session.answer([
+        answers.support_item("Cleaner", "", "agency", "1", "two-weeks", "2", "18", "hour",
+                             "personal-budget"),
+        answers.support_item("Shower seat", "", "equipment", "1", "once", "", "260", "time",
+                             "personal-budget"),
+        answers.support_item("PA", "", "pa", "2", "week", "3", "15", "hour",
+                             "personal-budget"),
+    ], move_on=False)
+    costing = session.plan().costing
+    lines = {line.what: line for line in costing.lines}
+    assert lines["Cleaner"].per_year == D("936.00")  # 36 x 26
+    assert lines["Shower seat"].per_year == D("260.00")  # once in the year
+    assert lines["PA"].per_year == D("4680.00")
+    personal = costing.totals[0]
+    assert personal.per_year == D("5876.00")
+    assert personal.left_per_year == D("10400.00") - D("5876.00")
+    assert personal.per_week == D("113.00")
+    text = "\n".join(render_lines(words, session))
+    assert "Shower seat: a one-off. £260.00 once, counted in the first year." in text
+    assert "Cleaner: once every 2 weeks, 2 hours each time. £18.00 a week, £936.00 a year." \
+        in text
+
+
+def render_lines(words, session: Session) -> list[str]:
+    from journey.plan import item_line
+
+    return [item_line(words, v) for v in session.journey.value("planning.costs")]
 
 
 def test_support_items_that_are_not_right(words) -> None:

@@ -7,7 +7,7 @@ before anything is saved or shown, and nothing typed is ever interpreted.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
@@ -40,25 +40,32 @@ _MONEY_PARTS = re.compile(r"(?P<figures>[£\d.,\s-]*?[\d.,£])\s*"
                           r"(?P<words>(?:4[\s-]*)?[^\d.,£\s-].*)?", re.DOTALL | re.ASCII)
 # Pounds written clearly: thousands commas only in their places, up to two decimal places.
 _POUNDS = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,2})?|\.\d{1,2}", re.ASCII)
-_OTHER_PERIODS = re.compile(r"\b(?:hours?|hourly|hrs?|days?|daily|nights?|fortnights?|"
-                            r"fortnightly|quarters?|quarterly|terms?|sessions?)\b"
-                            r"|\b(?:2|two|3|three|6|six) ?weeks?\b")
+_OTHER_PERIODS = re.compile(r"\b(?:hours?|hourly|hrs?|days?|daily|nights?|"
+                            r"quarters?|quarterly|terms?|sessions?)\b"
+                            r"|\b(?:3|three|6|six) ?weeks?\b")
 _HOURS = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})?$|^\.[0-9]{1,2}$")
 _TIMES = re.compile(r"^[0-9]{1,4}$")
 MAX_TIMES = 1000
 MAX_ITEMS = 100
-_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
 
 
 class Period(StrEnum):
     WEEK = "week"
+    TWO_WEEKS = "two-weeks"
     FOUR_WEEKS = "four-weeks"
     MONTH = "month"
     YEAR = "year"
+    ONCE = "once"  # a one-off cost, counted once in the year
 
     @property
     def per_year(self) -> int:
-        return {"week": 52, "four-weeks": 13, "month": 12, "year": 1}[self.value]
+        return {"week": 52, "two-weeks": 26, "four-weeks": 13, "month": 12, "year": 1,
+                "once": 1}[self.value]
+
+    @property
+    def repeats(self) -> bool:
+        """An amount that comes round again: a budget is, a one-off cost is not."""
+        return self is not Period.ONCE
 
 
 def _said(*names: str, short: tuple[str, ...] = ()) -> frozenset[str]:
@@ -70,12 +77,17 @@ def _said(*names: str, short: tuple[str, ...] = ()) -> frozenset[str]:
 # How people name each period after an amount; anything else after it is not understood.
 _PERIOD_WORDS: dict[Period, frozenset[str]] = {
     Period.WEEK: _said("week", "wk", short=("weekly", "pw", "p/w", "pwk")),
+    Period.TWO_WEEKS: _said("2 weeks", "two weeks", "2 wks", "2weeks", "fortnight",
+                            short=("2 weekly", "2-weekly", "two weekly", "two-weekly",
+                                   "fortnightly")),
     Period.FOUR_WEEKS: _said("4 weeks", "four weeks", "4 wks", "4weeks",
                              short=("4 weekly", "4-weekly", "four weekly", "four-weekly")),
     Period.MONTH: _said("month", "mth", "mo", "calendar month",
                         short=("monthly", "pm", "pcm", "p/m")),
     Period.YEAR: _said("year", "yr", "annum",
                        short=("yearly", "annually", "pa", "p/a")),
+    Period.ONCE: frozenset({"once", "once only", "one off", "one-off", "a one-off",
+                            "just once", "one time"}),
 }
 
 
@@ -211,16 +223,16 @@ def _read_money(raw: str, chosen: Period | None) -> Decimal:
     if unit == "pence":
         if not (figures.isascii() and figures.isdigit()):
             raise AnswerError("error_money", text=shown)
-        return _checked(Decimal(figures) / 100)
+        return _within_limit(Decimal(figures) / 100)
     body = figures.removeprefix("£").strip()
     if "£" not in body:
         value = _plain_pounds(body)
         if value is not None:
-            return _checked(value)
+            return _within_limit(value)
     reading = _likely_reading(figures)
     if reading is None:
         raise AnswerError("error_money", text=shown)
-    reading = _checked(reading)
+    reading = _within_limit(reading)
     plainly = f"{reading:f}" if reading % 1 else f"{reading:.0f}"
     raise AnswerError("error_money_unclear", text=shown, reading=pounds(reading), typed=plainly)
 
@@ -267,23 +279,113 @@ def _unit(words: str, chosen: Period | None, shown: str) -> str:
     raise AnswerError("error_money", text=shown)
 
 
-def _checked(value: Decimal) -> Decimal:
+def _within_limit(value: Decimal) -> Decimal:
     """Exact pence, or too big. Checked before rounding, which long numbers would overflow."""
     if value > MAX_MONEY:
         raise AnswerError("error_money_huge")
     return value.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
-def when(raw: str) -> str:
+def when(raw: str, today: date | None = None) -> str:
+    """A date as people write it: 3rd March, March 3rd, 3 March 2027, 3/3, 03/03/27,
+    2027-03-03, today, tomorrow, next Tuesday. Day comes before month, as in England. A day
+    and month with no year means the next such day, from today on."""
     shown = clean(raw).strip()[:40]
     if not shown:
         raise AnswerError("error_empty")
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(shown, fmt).date().isoformat()
-        except ValueError:
-            continue
+    today = today or date.today()
+    words = re.sub(r"[,]|\b(?:of|the|on)\b", " ", shown.lower())
+    words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", words)
+    tokens = [t for t in re.split(r"[\s/.\-]+", words) if t]
+    found = _named_day(tokens, today)
+    if found is not None:
+        return found.isoformat()
+    months = [_MONTHS[t] for t in tokens if t in _MONTHS]
+    numbers = [t for t in tokens if t not in _MONTHS]
+    if months and not numbers:
+        raise AnswerError("error_date_no_day", text=shown)
+    if len(months) > 1 or not all(t.isdigit() for t in numbers) or not numbers:
+        raise AnswerError("error_date", text=shown)
+    if months:
+        day, year = _day_and_year(numbers, shown)
+        return _dated(year, months[0], day, today, shown)
+    if len(numbers) == 3 and len(numbers[0]) == 4:
+        return _dated(numbers[0], int(numbers[1]), numbers[2], today, shown)
+    if len(numbers) in (2, 3):
+        year = numbers[2] if len(numbers) == 3 else None
+        day, month = int(numbers[0]), int(numbers[1])
+        if month > 12 and day <= 12 and len(numbers[0]) <= 2 and len(numbers[1]) <= 2:
+            # Written month first, as in America: say how we read dates rather than guess.
+            raise AnswerError("error_date_month_first", text=shown,
+                              meant=f"{month}/{day:02d}" + (f"/{year}" if year else ""))
+        return _dated(year, month, numbers[0], today, shown)
     raise AnswerError("error_date", text=shown)
+
+
+# English names, whatever the machine's language setting.
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_MONTHS = {**{m: i for i, m in enumerate(_MONTH_NAMES, 1)},
+           **{m[:3]: i for i, m in enumerate(_MONTH_NAMES, 1)}, "sept": 9}
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = {**{d: i for i, d in enumerate(_DAY_NAMES)},
+             **{d[:3]: i for i, d in enumerate(_DAY_NAMES)}, "tues": 1, "thurs": 3}
+
+
+def _named_day(tokens: list[str], today: date) -> date | None:
+    """today, tomorrow, yesterday, (next) Tuesday."""
+    said = " ".join(tokens)
+    if said in ("today", "now"):
+        return today
+    if said == "tomorrow":
+        return today + timedelta(days=1)
+    if said == "yesterday":
+        return today - timedelta(days=1)
+    day = tokens[-1] if tokens and (len(tokens) == 1 or tokens[:-1] == ["next"]) else ""
+    if day in _WEEKDAYS:
+        ahead = (_WEEKDAYS[day] - today.weekday() - 1) % 7 + 1  # always a day still to come
+        return today + timedelta(days=ahead)
+    return None
+
+
+def _day_and_year(numbers: list[str], shown: str) -> tuple[str, str | None]:
+    """With a month in words: the day, and the year if one was given."""
+    if len(numbers) == 1 and len(numbers[0]) <= 2:
+        return numbers[0], None
+    if len(numbers) == 2 and len(numbers[0]) <= 2:
+        return numbers[0], numbers[1]
+    if len(numbers) == 2 and len(numbers[1]) <= 2:  # 2027 March 3
+        return numbers[1], numbers[0]
+    if len(numbers) == 1:
+        raise AnswerError("error_date_no_day", text=shown)
+    raise AnswerError("error_date", text=shown)
+
+
+def _dated(year: str | None, month: int, day: str, today: date, shown: str) -> str:
+    """A real date, or a kind word about why not. No year: the next such day from today."""
+    if not 1 <= month <= 12 or not 1 <= int(day) <= 31 or len(day) > 2:
+        raise AnswerError("error_date", text=shown)
+    if year is None:
+        for y in range(today.year, today.year + 5):  # 29 February waits for a leap year
+            try:
+                found = date(y, month, int(day))
+            except ValueError:
+                continue
+            if found >= today:
+                return found.isoformat()
+        raise AnswerError("error_date_impossible", day=int(day), month=_month(month))
+    if len(year) == 2:
+        year = "20" + year
+    if len(year) != 4 or not 1900 <= int(year) <= 2100:
+        raise AnswerError("error_date_year", text=shown)
+    try:
+        return date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        raise AnswerError("error_date_impossible", day=int(day), month=_month(month)) from None
+
+
+def _month(number: int) -> str:
+    return _MONTH_NAMES[number - 1].title()
 
 
 def person(name: str, relation: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, computed_field
 
 from journey import answers as parse
-from journey.answers import Funding, Per
+from journey.answers import Funding, Per, Period
 from journey.content import Journey as Content
 from journey.live import live_values
 from journey.model import Journey
@@ -89,8 +89,12 @@ def period_label(content: Content, period: str) -> str:
 
 def how_often(content: Content, item: dict[str, str]) -> str:
     times = int(item["times"])
-    shown = content.message("item_once" if times == 1 else "item_times", times=times,
-                            period=period_label(content, item["period"]))
+    if item["period"] == Period.ONCE:
+        shown = content.message("item_one_off" if times == 1 else "item_one_off_times",
+                                times=times)
+    else:
+        shown = content.message("item_once" if times == 1 else "item_times", times=times,
+                                period=period_label(content, item["period"]))
     if item["hours"]:
         hours = item["hours"]
         shown += content.message("item_hour" if hours == "1" else "item_hours", hours=hours)
@@ -144,10 +148,13 @@ def saved_items(journey: Journey) -> list[Any]:
 
 
 def cost(content: Content, journey: Journey) -> Costing:
-    saved = saved_items(journey)
+    return cost_items(content, saved_items(journey), budgets(content, journey))
+
+
+def cost_items(content: Content, saved: list[Any], known: list[Budget]) -> Costing:
+    """Items costed against budgets: for the whole plan, or a list still being made."""
     items = [cost_line(content, v) for v in saved if parse.is_support_item(v)]
     notes = [v for v in saved if isinstance(v, str)]
-    known = budgets(content, journey)
     by_funding = {b.funding: b for b in known}
     totals = []
     for funding in Funding:

@@ -81,10 +81,16 @@ def _support(value: Any) -> bool:
         _text(v) or parse.is_support_item(v) for v in value)
 
 
+def _action(value: Any) -> bool:
+    # A line of text is an action still to do; a date is kept as YYYY-MM-DD, never as typed.
+    if isinstance(value, str):
+        return _text(value)
+    return (isinstance(value, dict) and parse.as_action(value) is not None
+            and (value.get("by", "") == "" or _date(value["by"])))
+
+
 def _actions(value: Any) -> bool:
-    return isinstance(value, list) and len(value) <= MAX_LIST and all(
-        (isinstance(v, str) and _text(v)) or (isinstance(v, dict) and parse.as_action(v))
-        for v in value)
+    return isinstance(value, list) and len(value) <= MAX_LIST and all(map(_action, value))
 
 
 _CHECKS = {

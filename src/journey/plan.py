@@ -155,8 +155,10 @@ def item_line(content: Content, value: Any) -> str:
     if not parse.is_support_item(value):
         return str(value)
     per_year = parse.per_year(parse.item_money(value))
+    one_off = value["period"] == parse.Period.ONCE
     return content.message(
-        "item_line", what=value["what"], often=how_often(content, value),
+        "item_line_once" if one_off else "item_line", what=value["what"],
+        often=how_often(content, value),
         weekly=parse.pounds(weekly(per_year)),
         yearly=parse.pounds(per_year),
         funding=content.message("funding_" + value["funding"].replace("-", "_")),

@@ -4,10 +4,12 @@ anything itself. Typed text is always shown as plain Content, never parsed as ma
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -19,19 +21,36 @@ from journey import answers
 from journey.answers import AnswerError, Period
 from journey.content import Journey as Words
 from journey.content import Kind, Question
+from journey.costing import Budget
+from journey.tui.typeahead import CatchesKeys, Holds
 
 
 class Given(Message):
-    def __init__(self, value: Any, move_on: bool = True) -> None:
+    """An answer to save. `saved` is told whether saving worked, so a box shows an item as
+    added, or clears what was typed, only once it is safely kept."""
+
+    def __init__(self, value: Any, move_on: bool = True,
+                 saved: Callable[[bool], None] | None = None,
+                 question: str | None = None) -> None:
         super().__init__()
         self.value = value
         self.move_on = move_on
+        self.saved = saved
+        self.question = question  # which question it answers, if the box says
 
 
 class Invalid(Message):
     def __init__(self, error: AnswerError) -> None:
         super().__init__()
         self.error = error
+
+
+class AnswerInput(Holds, Input):
+    """A text box that keeps keys typed after Enter until its answer is dealt with."""
+
+
+class AnswerOptions(Holds, OptionList):
+    """A list to choose one from, holding keys typed after Enter like AnswerInput."""
 
 
 class AnswerBox(Vertical):
@@ -47,54 +66,123 @@ class AnswerBox(Vertical):
         self.value = value
 
     def on_mount(self) -> None:
-        # Focus as soon as the input exists, so no key typed after an answer goes astray.
-        self.focus_first()
+        # Focus as soon as the input exists, in the App's turn, so every key typed while
+        # this question was being built arrives here, in order.
+        self.app.call_later(self.focus_first)
+
+    def first(self) -> Widget | None:
+        return self.query(self.FIRST).first() if self.query(self.FIRST) else None
 
     def focus_first(self) -> None:
-        self.query(self.FIRST).first().focus()
+        if not self.is_attached:
+            return
+        screen = self.screen
+        if isinstance(screen, CatchesKeys):
+            screen.give_keys(self.first())
+        elif (widget := self.first()) is not None:
+            widget.focus()
 
     def hint(self, key: str) -> Static:
         return Static(self.words.message(key), classes="hint", markup=False)
 
-    def submit(self, read: Any, *args: Any, move_on: bool = True) -> None:
+    def release_keys(self) -> None:
+        """The answer was refused or not saved: keys typed after Enter go on here."""
+        for widget in self.query("*"):
+            if isinstance(widget, Holds):
+                widget.release()
+
+    def was_saved(self, ok: bool) -> None:
+        if not ok:
+            self.release_keys()
+
+    def offer(self, value: Any, move_on: bool = True,
+              saved: Callable[[bool], None] | None = None) -> None:
+        """Post an answer to this box's question, to be saved."""
+        self.post_message(Given(value, move_on, saved, self.question.id))
+
+    def give(self, value: Any, move_on: bool = True) -> None:
+        self.offer(value, move_on, self.was_saved)
+
+    def refuse(self, error: AnswerError) -> None:
+        self.post_message(Invalid(error))
+        self.release_keys()
+
+    def submit(self, read: Callable[..., Any], *args: Any, move_on: bool = True) -> None:
         try:
-            self.post_message(Given(read(*args), move_on))
+            value = read(*args)
         except AnswerError as error:
-            self.post_message(Invalid(error))
+            self.refuse(error)
+            return
+        self.give(value, move_on)
 
 
 class TextAnswer(AnswerBox):
+    """One box of text. Kinds that read the text differently change `read`, not the Enter
+    handler: handlers are collected along the class line, so a second one would also run."""
+
     def compose(self) -> ComposeResult:
-        yield Input(value=self.value if isinstance(self.value, str) else "", id="text")
+        yield AnswerInput(value=self.value if isinstance(self.value, str) else "", id="text")
+
+    def read(self, typed: str) -> Any:
+        return answers.text(typed)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.submit(answers.text, event.value)
+        self.submit(self.read, event.value)
 
 
 class DateAnswer(TextAnswer):
     def compose(self) -> ComposeResult:
         shown = ""
         if isinstance(self.value, str):
-            year, month, day = self.value.split("-")
-            shown = f"{day}/{month}/{year}"
-        yield Input(value=shown, placeholder="DD/MM/YYYY", id="date")
+            try:
+                shown = answers.show_short_date(self.value)
+            except ValueError:
+                shown = self.value  # kept as it was saved, to be put right
+        yield AnswerInput(value=shown, placeholder="DD/MM/YYYY", id="date")
         yield self.hint("date_hint")
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit(answers.when, event.value)
+    def read(self, typed: str) -> Any:
+        return answers.when(typed)
+
+    @on(Input.Changed, "#date")
+    def _understood(self, event: Input.Changed) -> None:
+        """Say what date the typing reads as, so "3/4" is seen to be 3 April."""
+        try:
+            day = answers.show_date(answers.when(event.value))
+            said = self.words.message("date_understood", date=day)
+        except (AnswerError, ValueError):
+            said = self.words.message("date_hint")
+        self.query_one(".hint", Static).update(Content(said))
+
+
+class ListInput(AnswerInput):
+    """A list's box: a paste of several lines is several things, not one."""
+
+    class Pasted(Message):
+        def __init__(self, lines: list[str]) -> None:
+            super().__init__()
+            self.lines = lines
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual also calls Input's own _on_paste after this one (handlers are collected
+        # along the class line), so one line is left to it, and only many lines stop it.
+        lines = [line for line in event.text.splitlines() if line.strip()]
+        if len(lines) > 1:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Pasted(lines))
 
 
 class ListAnswer(AnswerBox):
-    """Add one thing at a time. Each addition is saved at once; an empty line moves on."""
+    """Add one thing at a time. Each addition is saved at once, and shown only once saved;
+    an empty line moves on. A paste of several lines adds one thing a line."""
 
     def compose(self) -> ComposeResult:
         self.items: list[str] = list(self.value) if isinstance(self.value, list) else []
         yield Static(self._shown(), id="items", markup=False)
-        yield Input(id="item")
+        yield ListInput(id="item")
         yield self.hint("list_hint")
 
     def _shown(self) -> Content:
@@ -106,15 +194,34 @@ class ListAnswer(AnswerBox):
         if not event.value.strip():
             self.submit(answers.items, self.items)
             return
+        self.add([event.value], clear=True)
+
+    @on(ListInput.Pasted)
+    def _pasted(self, event: ListInput.Pasted) -> None:
+        event.stop()
+        self.add(event.lines, clear=False)
+
+    def add(self, typed: list[str], clear: bool) -> None:
         try:
-            item = answers.text(event.value)
+            added = [answers.text(line) for line in typed]
         except AnswerError as error:
-            self.post_message(Invalid(error))
+            self.refuse(error)
             return
-        self.items.append(item)
-        self.query_one("#items", Static).update(self._shown())
-        event.input.clear()
-        self.post_message(Given(list(self.items), move_on=False))
+        box = self.query_one("#item", ListInput)
+
+        def saved(ok: bool) -> None:
+            if not self.is_attached:
+                return
+            if ok:
+                self.items.extend(added)
+                self.query_one("#items", Static).update(self._shown())
+                if clear:
+                    box.clear()
+            elif not clear:  # a paste that could not be saved stays in the box
+                box.insert_text_at_cursor(" ".join(added))
+            box.release()
+
+        self.offer([*self.items, *added], move_on=False, saved=saved)
 
 
 class ChoiceAnswer(AnswerBox):
@@ -126,7 +233,7 @@ class ChoiceAnswer(AnswerBox):
 
     def compose(self) -> ComposeResult:
         options = self.options()
-        choices = OptionList(*options, id="choices")
+        choices = AnswerOptions(*options, id="choices")
         ids = [o.id for o in options]
         choices.highlighted = ids.index(self.value) if self.value in ids else 0
         yield choices
@@ -134,7 +241,7 @@ class ChoiceAnswer(AnswerBox):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(Given(event.option.id))
+        self.give(event.option.id)
 
 
 class YesNoAnswer(ChoiceAnswer):
@@ -142,10 +249,26 @@ class YesNoAnswer(ChoiceAnswer):
         return [Option(self.words.message(v), id=v) for v in ("yes", "no")]
 
 
+class MultiChoices(Holds, SelectionList[str]):
+    """Space ticks or unticks; Enter saves, because people press Enter everywhere."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("enter", "save", "Save", show=False, id="save-choices")]
+
+    class Save(Message):
+        pass
+
+    def action_save(self) -> None:
+        self.post_message(self.Save())
+
+
+NONE_OF_THESE = "none"  # the choice that says none of the others fits
+
+
 class MultiAnswer(AnswerBox):
     def compose(self) -> ComposeResult:
         chosen = set(self.value) if isinstance(self.value, list) else set()
-        yield SelectionList[str](
+        yield MultiChoices(
             *[
                 (Content(self.question.choice_label(c.value, self.person)), c.value,
                  c.value in chosen)
@@ -156,14 +279,33 @@ class MultiAnswer(AnswerBox):
         yield self.hint("multi_hint")
         yield Button(self.words.message("save"), id="save-choices", variant="primary")
 
+    @on(MultiChoices.Save)
     @on(Button.Pressed, "#save-choices")
-    def _save(self, event: Button.Pressed) -> None:
+    def _save(self, event: Message) -> None:
         event.stop()
-        picked = self.query_one(SelectionList).selected
-        if picked:
-            self.post_message(Given(list(picked)))
+        picked = list(self.query_one(MultiChoices).selected)
+        if not picked:
+            self.refuse(AnswerError("error_choose"))
+        elif NONE_OF_THESE in picked and len(picked) > 1:
+            label = self.question.choice_label(NONE_OF_THESE, self.person)
+            self.refuse(AnswerError("error_none_and_others", none=label))
         else:
-            self.post_message(Invalid(AnswerError("error_choose")))
+            self.give(picked)
+
+
+class PeriodSelect(Holds, Select[str]):
+    """How often: Enter on the closed list gives the answer, rather than opening it again."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("enter", "save", "Save", show=False, id="save-money"),
+        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+    ]
+
+    class Save(Message):
+        pass
+
+    def action_save(self) -> None:
+        self.post_message(self.Save())
 
 
 class MoneyAnswer(AnswerBox):
@@ -171,10 +313,10 @@ class MoneyAnswer(AnswerBox):
         earlier = self.value if answers.is_money(self.value) else None
         with Horizontal(classes="money"):
             yield Static("£", classes="pound")
-            yield Input(value=earlier["amount"] if earlier else "", id="amount")
-            yield Select(
+            yield AnswerInput(value=earlier["amount"] if earlier else "", id="amount")
+            yield PeriodSelect(
                 [(self.words.message("period_" + p.value.replace("-", "_")), p.value)
-                 for p in Period],
+                 for p in Period if p.repeats],
                 value=earlier["period"] if earlier else Period.WEEK.value,
                 allow_blank=False,
                 id="period",
@@ -182,23 +324,29 @@ class MoneyAnswer(AnswerBox):
         yield self.hint("money_hint")
 
     @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
+    @on(PeriodSelect.Save)
+    def _submitted(self, event: Message) -> None:
         event.stop()
-        self.submit(answers.money, event.value, str(self.query_one(Select).value))
+        # The words typed and the period chosen go to one reading, which may find the
+        # period in the words too ("£150 a week").
+        typed = self.query_one("#amount", Input).value
+        self.submit(answers.money, typed, str(self.query_one(PeriodSelect).value))
 
 
 class PersonAnswer(AnswerBox):
     def compose(self) -> ComposeResult:
         earlier = self.value if isinstance(self.value, dict) else {}
-        yield Input(value=earlier.get("name", ""), placeholder=self.words.message("person_name"),
-                    id="person-name")
-        yield Input(value=earlier.get("relation", ""),
-                    placeholder=self.words.message("person_relation"), id="person-relation")
+        yield AnswerInput(value=earlier.get("name", ""),
+                          placeholder=self.words.message("person_name"), id="person-name")
+        yield AnswerInput(value=earlier.get("relation", ""),
+                          placeholder=self.words.message("person_relation"),
+                          id="person-relation")
 
     @on(Input.Submitted, "#person-name")
     def _name(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#person-relation", Input).focus()
+        name = self.query_one("#person-name", AnswerInput)
+        name.pass_to(self.query_one("#person-relation", Input))
 
     @on(Input.Submitted, "#person-relation")
     def _relation(self, event: Input.Submitted) -> None:
@@ -218,13 +366,17 @@ _BY_KIND: dict[Kind, type[AnswerBox]] = {
 }
 
 
-def answer_box(question: Question, words: Words, name: str, value: Any) -> Widget:
+def answer_box(question: Question, words: Words, name: str, value: Any,
+               budgets: list[Budget] | None = None) -> Widget:
+    """The box for a question's kind; costed support also shows its total against
+    `budgets` as it is made."""
     if question.kind in (Kind.SUPPORT, Kind.ACTIONS):
         # The record forms build on AnswerBox, so they are imported once it exists.
         from journey.tui.items import ActionsAnswer, SupportAnswer
 
-        box = SupportAnswer if question.kind is Kind.SUPPORT else ActionsAnswer
-        return box(question, words, name, value)
+        if question.kind is Kind.SUPPORT:
+            return SupportAnswer(question, words, name, value, budgets)
+        return ActionsAnswer(question, words, name, value)
     if question.kind is Kind.PEOPLE:
         from journey.tui.people import PeopleAnswer  # it builds on AnswerBox, above
 

@@ -18,9 +18,12 @@ class ChatLog(VerticalScroll):
         said = Content(text) if isinstance(text, str) else text
         self._add(Static(said, classes="message journey", markup=False))
 
-    def exchange(self, question: str, answer: str, note: str | None = None) -> None:
+    def exchange(self, question: str, answer: str | list[str], note: str | None = None) -> None:
         """A question and its answer, as one message: one widget per answer keeps the
-        screen's layout work small however long the conversation gets."""
+        screen's layout work small however long the conversation gets. An answer of several
+        things is shown whole, as a list, so it reads as one answer and not several."""
+        if isinstance(answer, list):
+            answer = answer[0] if len(answer) == 1 else "\n".join(f"• {a}" for a in answer)
         parts: list[str | tuple[str, str]] = [(question, "$text-muted"), "\n", (answer, "bold")]
         if note:
             parts.append((f"  — {note}", "italic $text-muted"))

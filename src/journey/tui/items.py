@@ -15,14 +15,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from journey import answers
 from journey.answers import AnswerError, Funding, Per, Period, Provider, Status
 from journey.content import Journey as Words
+from journey.content import Question
+from journey.costing import Budget, cost_items
 from journey.plan import action_line, item_line
-from journey.tui.answer import AnswerBox, Given, Invalid
+from journey.tui.answer import AnswerBox
+from journey.tui.plan_panel import money_content
+from journey.tui.typeahead import CatchesKeys, Holds
 
 Record = dict[str, str]
 
@@ -61,42 +66,82 @@ ACTION_FIELDS = (
 )
 
 
-class ItemForm(ModalScreen[Record | None]):
-    """One record's fields. Returns the record, read and checked, or None if closed."""
+def next_box(widget: Holds) -> None:
+    """Enter moves on to the next box of the form, with any keys typed after it."""
+    chain = widget.screen.focus_chain
+    if widget in chain and chain.index(widget) + 1 < len(chain):
+        widget.pass_to(chain[chain.index(widget) + 1])
+    else:
+        widget.release()
+
+
+class FormInput(Holds, Input):
+    """A text box on the form, keeping keys typed after Enter for the next box."""
+
+
+class FormSelect(Holds, Select[str]):
+    """A choice on the form: Enter goes on to the next box, as it does in a text box; Space
+    or the arrows open the list."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("enter", "next_box", "Next", show=False),
+        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+    ]
+
+    def action_next_box(self) -> None:
+        next_box(self)
+
+
+class HoldingButton(Holds, Button):
+    """A button that opens a form: keys typed after Enter wait for the form, and go there."""
+
+
+class HoldingList(Holds, OptionList):
+    """The list of records: Enter opens one to change, and keys typed after go there."""
+
+
+class ItemForm(CatchesKeys, ModalScreen[Record | None]):
+    """One record's fields. Returns the record, read and checked, or None if closed. Keys
+    typed before its first box has the focus are kept for that box."""
 
     BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "close", "Close", id="close-item")]
 
     def __init__(self, words: Words, title: str, fields: tuple[Field, ...], values: Record,
-                 read: Callable[[Record], Record]) -> None:
+                 read: Callable[[Record], Record], so_far: Content | None = None) -> None:
         super().__init__()
         self.words = words
         self.title_text = title
         self.fields = fields
         self.values = values
         self.read = read
+        self.so_far = so_far or Content("")
+        self.typed = []
 
     def compose(self) -> ComposeResult:
         words = self.words
         with VerticalScroll(id="item-box"):
             yield Static(self.title_text, id="item-title", markup=False)
+            yield Static(self.so_far, id="item-so-far", markup=False)
             for field in self.fields:
                 with Horizontal(classes="item-row"):
                     yield Static(words.message(field.label), classes="item-label", markup=False)
                     value = self.values.get(field.key, "")
                     if field.choices:
                         options = [(words.message(k), v) for k, v in field.choices]
-                        yield Select(options, value=value or options[0][1], allow_blank=False,
-                                     id=f"item-{field.key}")
+                        yield FormSelect(options, value=value or options[0][1],
+                                         allow_blank=False, id=f"item-{field.key}")
                     else:
                         hint = words.message(field.placeholder) if field.placeholder else ""
-                        yield Input(value=value, placeholder=hint, id=f"item-{field.key}")
+                        yield FormInput(value=value, placeholder=hint,
+                                        id=f"item-{field.key}")
             yield Static(id="item-error", markup=False)
             with Horizontal(id="item-buttons"):
                 yield Button(words.message("item_save"), id="item-save", variant="primary")
                 yield Button(words.message("item_cancel"), id="item-cancel")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one("#item-so-far").display = bool(self.so_far.plain)
+        self.app.call_later(self.give_keys, self.query_one(Input))
 
     def record(self) -> Record:
         """What the form holds now, as typed."""
@@ -111,11 +156,11 @@ class ItemForm(ModalScreen[Record | None]):
     def _next(self, event: Input.Submitted) -> None:
         """Enter moves to the next box; in the last box it saves."""
         event.stop()
-        boxes = list(self.query(Input))
+        boxes = list(self.query(FormInput))
         if event.input is boxes[-1]:
             self._save()
-        else:
-            self.focus_next()
+        elif isinstance(event.input, FormInput):
+            next_box(event.input)
 
     @on(Button.Pressed, "#item-save")
     def _save(self) -> None:
@@ -125,6 +170,8 @@ class ItemForm(ModalScreen[Record | None]):
             self.query_one("#item-error", Static).update(
                 Content(self.words.message(error.key, **error.values)))
             self.app.bell()
+            for box in self.query(FormInput):
+                box.release()  # keys typed after Enter go on where they were typed
             return
         self.dismiss(item)
 
@@ -134,7 +181,9 @@ class ItemForm(ModalScreen[Record | None]):
 
 
 class ItemsAnswer(AnswerBox):
-    """A list of records, each added or changed on an ItemForm."""
+    """A list of records. Adding and changing are plainly different: Add opens an empty form,
+    and after each save "Add another" takes the focus; Enter on a listed record opens it
+    under "Change", to put it right."""
 
     FIELDS: ClassVar[tuple[Field, ...]] = ()
     FORM_TITLE: ClassVar[str] = ""
@@ -149,15 +198,21 @@ class ItemsAnswer(AnswerBox):
         """A saved record as the form shows it."""
         return dict(record)
 
+    def so_far(self) -> Content:
+        """A line under the list while it is made, like a running total."""
+        return Content("")
+
     def saved(self) -> list[Any]:
         return list(self.value) if isinstance(self.value, list) else []
 
     def compose(self) -> ComposeResult:
         self.items: list[Any] = self.saved()
-        yield OptionList(*self._options(), id="items-list")
+        yield HoldingList(*self._options(), id="items-list")
         yield Static(self.words.message("items_empty"), id="items-empty", markup=False)
+        yield Static(id="items-so-far", markup=False)
         with Horizontal(classes="items-buttons"):
-            yield Button(self.words.message("items_add"), id="items-add", variant="primary")
+            yield HoldingButton(self.words.message("items_add"), id="items-add",
+                                variant="primary")
             yield Button(self.words.message("items_change"), id="items-change")
             yield Button(self.words.message("items_remove"), id="items-remove")
             yield Button(self.words.message("items_done"), id="items-done")
@@ -168,10 +223,12 @@ class ItemsAnswer(AnswerBox):
                 for i, v in enumerate(self.items)]
 
     def on_mount(self) -> None:
+        # AnswerBox.on_mount runs too, after this (handlers are collected along the class
+        # line), and gives the focus.
         self._refresh()
 
-    def focus_first(self) -> None:
-        (self.query_one("#items-list") if self.items else self.query_one("#items-add")).focus()
+    def first(self) -> Widget | None:
+        return self.query_one("#items-list") if self.items else self.query_one("#items-add")
 
     def _refresh(self) -> None:
         listed = self.query_one("#items-list", OptionList)
@@ -181,6 +238,11 @@ class ItemsAnswer(AnswerBox):
         if self.items and listed.highlighted is None:
             listed.highlighted = 0
         self.query_one("#items-empty").display = not self.items
+        total = self.so_far()
+        self.query_one("#items-so-far", Static).update(total)
+        self.query_one("#items-so-far").display = bool(total.plain)
+        self.query_one("#items-add", Button).label = self.words.message(
+            "items_add_another" if self.items else "items_add")
         for button in ("#items-change", "#items-remove"):
             self.query_one(button, Button).disabled = not self.items
 
@@ -188,32 +250,49 @@ class ItemsAnswer(AnswerBox):
         highlighted = self.query_one("#items-list", OptionList).highlighted
         return highlighted if highlighted is not None and self.items else None
 
-    def _open(self, index: int | None) -> None:
+    def _open(self, index: int | None, values: Record | None = None) -> None:
         earlier = self.items[index] if index is not None else None
-        values = self.editable(earlier) if isinstance(earlier, dict) else (
-            {"what": earlier} if isinstance(earlier, str) else {})
+        if values is None:
+            values = self.editable(earlier) if isinstance(earlier, dict) else (
+                {"what": earlier} if isinstance(earlier, str) else {})
 
         def done(item: Record | None) -> None:
             if item is None:
                 return
+            changed = list(self.items)
             if index is None:
-                self.items.append(item)
+                changed.append(item)
             else:
-                self.items[index] = item
-            self._changed(len(self.items) - 1 if index is None else index)
+                changed[index] = item
+            self._save(changed, index, item)
 
-        title = self.words.message(self.FORM_TITLE)
-        self.app.push_screen(ItemForm(self.words, title, self.FIELDS, values, self.read), done)
-
-    def _changed(self, highlight: int | None) -> None:
-        self._refresh()
-        listed = self.query_one("#items-list", OptionList)
-        if highlight is not None and self.items:
-            listed.highlighted = min(highlight, len(self.items) - 1)
-            listed.focus()
+        if index is None:
+            title = self.words.message(self.FORM_TITLE)
         else:
-            self.query_one("#items-add").focus()
-        self.post_message(Given(list(self.items), move_on=False))
+            title = self.words.message("items_change_title", what=values.get("what", ""))
+        form = ItemForm(self.words, title, self.FIELDS, values, self.read, self.so_far())
+        for widget in self.query("*"):
+            if isinstance(widget, Holds):
+                form.typed = [*(form.typed or []), *widget.take_held()]
+        self.app.push_screen(form, done)
+
+    def _save(self, changed: list[Any], index: int | None, item: Record) -> None:
+        """Show the change only once it is saved; if saving fails, open the form again with
+        what was typed, so nothing is lost."""
+
+        def saved(ok: bool) -> None:
+            if not self.is_attached:
+                return
+            if not ok:
+                self._open(index, {k: str(v) for k, v in self.editable(item).items()})
+                return
+            self.items = changed
+            self._refresh()
+            listed = self.query_one("#items-list", OptionList)
+            listed.highlighted = len(self.items) - 1 if index is None else index
+            self.query_one("#items-add").focus()  # the next thing is most often another
+
+        self.offer(list(changed), move_on=False, saved=saved)
 
     @on(OptionList.OptionSelected, "#items-list")
     def _edit_selected(self, event: OptionList.OptionSelected) -> None:
@@ -236,22 +315,44 @@ class ItemsAnswer(AnswerBox):
     def _remove(self, event: Button.Pressed) -> None:
         event.stop()
         index = self._chosen_index()
-        if index is not None:
-            del self.items[index]
-            self._changed(index)
+        if index is None:
+            return
+        changed = [v for i, v in enumerate(self.items) if i != index]
+
+        def saved(ok: bool) -> None:
+            if ok and self.is_attached:
+                self.items = changed
+                self._refresh()
+                if self.items:
+                    listed = self.query_one("#items-list", OptionList)
+                    listed.highlighted = min(index, len(self.items) - 1)
+                    listed.focus()
+                else:
+                    self.query_one("#items-add").focus()
+
+        self.offer(changed, move_on=False, saved=saved)
 
     @on(Button.Pressed, "#items-done")
     def _done(self, event: Button.Pressed) -> None:
         event.stop()
         if not self.items:
-            self.post_message(Invalid(AnswerError("error_no_items")))
+            self.refuse(AnswerError("error_no_items"))
             return
-        self.post_message(Given(list(self.items)))
+        self.give(list(self.items))
 
 
 class SupportAnswer(ItemsAnswer):
     FIELDS = SUPPORT_FIELDS
     FORM_TITLE = "item_title"
+
+    def __init__(self, question: Question, words: Words, name: str, value: Any,
+                 budgets: list[Budget] | None = None) -> None:
+        super().__init__(question, words, name, value)
+        self.budgets = budgets or []
+
+    def so_far(self) -> Content:
+        """The running total against the budgets, as the plan shows it."""
+        return money_content(cost_items(self.words, self.items, self.budgets), self.words)
 
     def read(self, record: Record) -> Record:
         r = record

@@ -4,8 +4,11 @@ are shown as plain Content, never parsed as markup."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, OptionList, Select
@@ -14,28 +17,48 @@ from textual.widgets.option_list import Option
 from journey import answers
 from journey.answers import AnswerError, Ring
 from journey.plan import member_line
-from journey.tui.answer import AnswerBox, Given, Invalid
+from journey.tui.answer import AnswerBox, AnswerInput
+
+
+class RingSelect(Select[str]):
+    """How close: Enter goes on to the next box, rather than opening the list again."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("enter", "next_box", "Next", show=False),
+        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+    ]
+
+    def action_next_box(self) -> None:
+        self.screen.focus_next()
 
 
 class PeopleAnswer(AnswerBox):
+    """Add people one at a time; Enter on someone in the list puts them back in the boxes to
+    change, and the button says so. Each change is shown once it is saved."""
+
     FIRST = "#people-name"
+
     def compose(self) -> ComposeResult:
         self.members: list[dict[str, str]] = [
             m for m in (self.value if isinstance(self.value, list) else [])
             if isinstance(m, dict)
         ]
+        self.editing: int | None = None  # which person is being changed, if any
         words = self.words
-        yield OptionList(*self._rows(), id="people-list")
+        listed = OptionList(*self._rows(), id="people-list")
+        listed.highlighted = 0 if self.members else None
+        yield listed
         with Horizontal(classes="people-row"):
-            yield Input(placeholder=words.message("people_name"), id="people-name")
-            yield Input(placeholder=words.message("people_relation"), id="people-relation")
+            yield AnswerInput(placeholder=words.message("people_name"), id="people-name")
+            yield AnswerInput(placeholder=words.message("people_relation"),
+                              id="people-relation")
         with Horizontal(classes="people-row"):
-            yield Select(
+            yield RingSelect(
                 [(words.message("ring_" + r.value), r.value) for r in Ring],
                 value=Ring.CLOSEST.value, allow_blank=False, id="people-ring",
                 prompt=words.message("people_ring"),
             )
-            yield Input(placeholder=words.message("people_helps"), id="people-helps")
+            yield AnswerInput(placeholder=words.message("people_helps"), id="people-helps")
         with Horizontal(classes="people-row"):
             yield Button(words.message("people_add"), id="people-add")
             yield Button(words.message("people_remove"), id="people-remove")
@@ -47,42 +70,99 @@ class PeopleAnswer(AnswerBox):
             return [Option(Content(self.words.message("people_none_yet")), disabled=True)]
         return [Option(Content(member_line(self.words, m))) for m in self.members]
 
-    def _changed(self) -> None:
+    def _show(self, members: list[dict[str, str]]) -> None:
+        self.members = members
         shown = self.query_one("#people-list", OptionList)
         shown.clear_options()
         shown.add_options(self._rows())
-        self.post_message(Given([dict(m) for m in self.members], move_on=False))
+        if self.members:
+            shown.highlighted = len(self.members) - 1  # Enter there changes that person
+
+    def _boxes(self) -> tuple[AnswerInput, AnswerInput, RingSelect, AnswerInput]:
+        return (self.query_one("#people-name", AnswerInput),
+                self.query_one("#people-relation", AnswerInput),
+                self.query_one("#people-ring", RingSelect),
+                self.query_one("#people-helps", AnswerInput))
+
+    def _editing(self, index: int | None) -> None:
+        self.editing = index
+        button = self.query_one("#people-add", Button)
+        if index is None:
+            button.label = self.words.message("people_add")
+        else:
+            button.label = self.words.message("people_save_change")
 
     def add(self) -> None:
-        name = self.query_one("#people-name", Input)
-        relation = self.query_one("#people-relation", Input)
-        helps = self.query_one("#people-helps", Input)
+        name, relation, ring, helps = self._boxes()
         try:
-            member = answers.circle_member(name.value, relation.value,
-                                           str(self.query_one(Select).value), helps.value)
+            member = answers.circle_member(name.value, relation.value, str(ring.value),
+                                           helps.value)
         except AnswerError as error:
-            self.post_message(Invalid(error))
+            self.refuse(error)
             return
-        self.members.append(member)
-        for box in (name, relation, helps):
-            box.clear()
+        changed = list(self.members)
+        if self.editing is not None and self.editing < len(changed):
+            changed[self.editing] = member
+        else:
+            changed.append(member)
+
+        def saved(ok: bool) -> None:
+            if not self.is_attached:
+                return
+            if not ok:  # the error is shown; what was typed stays in the boxes
+                self.release_keys()
+                return
+            self._show(changed)
+            self._editing(None)
+            for box in (name, relation, helps):
+                box.clear()
+            ring.value = Ring.CLOSEST.value  # the next person starts afresh
+            if helps.holding:
+                helps.pass_to(name)
+            else:
+                name.focus()
+
+        self.offer([dict(m) for m in changed], move_on=False, saved=saved)
+
+    def change(self, index: int) -> None:
+        """Put someone back in the boxes to put their entry right."""
+        if index >= len(self.members):
+            return
+        member = self.members[index]
+        name, relation, ring, helps = self._boxes()
+        name.value = member.get("name", "")
+        relation.value = member.get("relation", "")
+        ring.value = member.get("ring") or Ring.CLOSEST.value
+        helps.value = member.get("helps", "")
+        self._editing(index)
         name.focus()
-        self._changed()
 
     def remove(self) -> None:
         chosen = self.query_one("#people-list", OptionList).highlighted
-        if self.members and chosen is not None and chosen < len(self.members):
-            del self.members[chosen]
-            self._changed()
+        if not self.members or chosen is None or chosen >= len(self.members):
+            return
+        changed = [m for i, m in enumerate(self.members) if i != chosen]
+
+        def saved(ok: bool) -> None:
+            if ok and self.is_attached:
+                self._show(changed)
+                self._editing(None)
+
+        self.offer([dict(m) for m in changed], move_on=False, saved=saved)
 
     @on(Input.Submitted)
     def _next_box(self, event: Input.Submitted) -> None:
         event.stop()
         following = {"people-name": "#people-relation", "people-relation": "#people-ring"}
-        if event.input.id in following:
-            self.query_one(following[event.input.id]).focus()
+        if event.input.id in following and isinstance(event.input, AnswerInput):
+            event.input.pass_to(self.query_one(following[event.input.id]))
         else:
             self.add()
+
+    @on(OptionList.OptionSelected, "#people-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.change(event.option_index)
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:

@@ -17,17 +17,19 @@ from textual.widgets import Button, Header, Input, Static
 
 from journey.answers import AnswerError
 from journey.content import Term
+from journey.costing import budgets
 from journey.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
 from journey.session import Session
 from journey.store import StoreError
-from journey.tui.answer import Given, Invalid, answer_box
+from journey.tui.answer import AnswerBox, Given, Invalid, answer_box
 from journey.tui.chat import ChatLog
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.findings import finished
 from journey.tui.keys import KeyBar
 from journey.tui.more import MorePanel
 from journey.tui.plan_panel import PlanPanel
+from journey.tui.typeahead import CatchesKeys, Holds
 from journey.tui.words import (
     choice_terms,
     intro_content,
@@ -51,7 +53,7 @@ class Detour:
     fix: str | None = None  # from the check: back (and to the check) once this is answered
 
 
-class ConversationScreen(Screen[None]):
+class ConversationScreen(CatchesKeys, Screen[None]):
     # Keys chosen so none is taken by the text box (ctrl+e, ctrl+k and others edit text).
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("ctrl+n", "not_sure", "Not sure yet", id="not-sure", priority=True),
@@ -195,9 +197,9 @@ class ConversationScreen(Screen[None]):
         if answer is None:
             return
         if answer.unsure:
-            text = words.message("not_sure_said")
+            text: str | list[str] = words.message("not_sure_said")
         else:
-            text = "\n".join(answer_lines(words, question, answer.value, session.name))
+            text = answer_lines(words, question, answer.value, session.name)
         self.query_one(ChatLog).exchange(
             session.wording(question), text, attribution(words, answer, session.journey)
         )
@@ -206,7 +208,8 @@ class ConversationScreen(Screen[None]):
         question = self.session.question
         assert question is not None
         return answer_box(question, self.words, self.session.name,
-                          self.session.journey.value(question.id))
+                          self.session.journey.value(question.id),
+                          budgets(self.words, self.session.journey))
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words
@@ -298,23 +301,32 @@ class ConversationScreen(Screen[None]):
     def _given(self, event: Given) -> None:
         event.stop()
         question = self.session.question
-        if question is None:
-            return
+        if question is None or event.question not in (None, question.id):
+            return  # from a box already gone: never saved as the answer to another question
         if self.session.read_only is not None:
             self._complain(self.words.message("read_only_refused"))
+            if event.saved:
+                event.saved(False)
             return
         try:
             self.session.answer(event.value, move_on=False, suggested=self.suggesting)
         except AnswerError as e:  # e.g. a name of unseen characters only
             self._complain(self.words.message(e.key, **e.values))
+            if event.saved:
+                event.saved(False)
             return
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
+            if event.saved:
+                event.saved(False)
             return
+        if event.saved:
+            event.saved(True)
         if event.move_on:
             # Each answer is the person's own unless the facilitator says otherwise again.
             # A list is saved item by item, so "suggested" holds until it is finished.
             self.suggesting = False
+            self.hold_keys()  # what is typed next is for the next question
             self._say_answer(question.id)
             self._move_on(question.id)
             self._helpers_done(question.id)
@@ -340,12 +352,26 @@ class ConversationScreen(Screen[None]):
             actions[event.button.id]()
 
     def _move(self, move: Callable[[], bool]) -> None:
+        if self.typed is None:
+            self.hold_keys()
         try:
             move()
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
+            boxes = self.query(AnswerBox)
+            self.give_keys(boxes.first().first() if boxes else None)  # back to the same box
             return
         self.show_question()
+        if self.session.question is None:
+            self.give_keys(None)  # the end: no box to type into
+
+    def _answer_on_its_way(self, then: Callable[[], None]) -> bool:
+        """Keys typed in a burst: an answer given just before this key is still being saved.
+        Do `then` once it is, so the answer goes to its own question first."""
+        if any(isinstance(w, Holds) and w.holding for w in self.query("#answer-slot *")):
+            self.set_timer(0.05, then)
+            return True
+        return False
 
     def _move_on(self, answered: str) -> None:
         """On to the next question; or, after a detour from the map or the check, back to
@@ -381,6 +407,8 @@ class ConversationScreen(Screen[None]):
         self.detour = Detour(origin.step, origin.question, step, fix)
 
     def action_not_sure(self) -> None:
+        if self._answer_on_its_way(self.action_not_sure):
+            return
         question = self.session.question
         if question is None or question.required:
             return
@@ -401,9 +429,12 @@ class ConversationScreen(Screen[None]):
             self.query_one(ChatLog).say(text)
 
     def action_back(self) -> None:
-        self._move(self.session.back)
+        if not self._answer_on_its_way(self.action_back):
+            self._move(self.session.back)
 
     def action_skip(self) -> None:
+        if self._answer_on_its_way(self.action_skip):
+            return
         detour, session = self.detour, self.session
 
         def skip_or_back() -> bool:

@@ -1,0 +1,372 @@
+"""Answers typed as people type them: key by key, in bursts, and pasted. Every test presses
+keys into the focused widget."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
+
+from journey import answers
+from journey.store import Store, StoreError
+from journey.tui.app import JourneyApp
+
+from .helpers import start
+from .test_items import at
+from .test_tui import SIZE, opened, question, shown
+
+SIZES = [SIZE, (80, 24)]
+
+
+def burst(pilot: Pilot, *keys: str) -> None:
+    """Keys as a fast typist or a terminal sends them: all at once, with no waiting between
+    them for the screen to catch up (pilot.press waits after every key)."""
+    app = pilot.app
+    for key in keys:
+        char = "\r" if key == "enter" else key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)  # as the terminal driver does
+
+
+async def settle(pilot: Pilot) -> None:
+    for _ in range(6):
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+
+
+def chat(app: JourneyApp) -> str:
+    return "\n".join(str(m.content) for m in app.screen.query("#chat Static"))
+
+
+def value(app: JourneyApp, question_id: str) -> object:
+    return app.screen.session.journey.value(question_id)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_dates_in_words_are_saved_once_and_never_crash(words, store: Store,
+                                                             size: tuple[int, int]) -> None:
+    app = at(words, store, "happen.agreed")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert question(app) == "happen.agreed"
+        await pilot.press(*"3rd Marhc", "enter")
+        assert "could not read" in shown(app, "#error")
+        assert app.focused.value == "3rd Marhc"  # nothing typed is lost
+        await pilot.press(*["backspace"] * 9, *"31/02", "enter")
+        assert "There is no 31 February" in shown(app, "#error")
+        await pilot.press(*["backspace"] * 5, *"12/25/2026", "enter")
+        assert "Did you mean 25/12/2026?" in shown(app, "#error")
+        assert question(app) == "happen.agreed"
+
+        await pilot.press(*["backspace"] * 10, *"3rd March")
+        year = answers.when("3rd March")[:4]
+        assert f"That is 3 March {year}" in shown(app, ".hint")  # what was understood
+        await pilot.press("enter")
+        await pilot.pause()
+        assert value(app, "happen.agreed") == answers.when("3rd March")
+        assert question(app) == "happen.start"
+        assert value(app, "happen.start") is None  # not answered by the same Enter
+        assert app.focused.value == ""
+
+        await pilot.press(*"01/02/2027", "enter")
+        await pilot.pause()
+        assert value(app, "happen.start") == "2027-02-01"
+        assert question(app) == "happen.review"
+        assert value(app, "happen.review") is None
+        assert "1 February 2027" in chat(app)
+        await pilot.press(*"today", "enter")
+        await pilot.pause()
+        assert value(app, "happen.review") == date.today().isoformat()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_burst_of_answers_goes_to_each_question_in_turn(store: Store,
+                                                                size: tuple[int, int]) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*"Sam", "enter", "enter")  # the name; on my own
+        assert question(app) == "rights.hopes"
+        burst(pilot, *"A1", "enter", *"A2", "enter", *"A3", "enter", "down", "enter")
+        await settle(pilot)
+        assert value(app, "rights.hopes") == "A1"
+        assert value(app, "rights.why-now") == "A2"
+        assert value(app, "rights.worries") == "A3"
+        assert value(app, "rights.who") == "carer"  # the second choice, chosen from the burst
+
+
+async def test_back_in_a_burst_waits_for_the_answer_before_it(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Sam", "enter", "enter")
+        burst(pilot, *"A1", "enter", "ctrl+b", *"more")
+        await settle(pilot)
+        assert value(app, "rights.hopes") == "A1"
+        assert value(app, "rights.why-now") is None  # nothing saved to the wrong question
+        assert question(app) == "rights.hopes"
+
+
+async def test_pilot_presses_a_whole_burst(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Sam", "enter", "enter", *"A1", "enter", *"A2", "enter",
+                          *"A3", "enter")
+        await settle(pilot)
+        assert [value(app, q) for q in ("rights.hopes", "rights.why-now", "rights.worries")] \
+            == ["A1", "A2", "A3"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_burst_into_a_list_adds_each_item_then_moves_on(words, store: Store,
+                                                                size: tuple[int, int]) -> None:
+    app = at(words, store, "dreams.love")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        burst(pilot, *"Cats", "enter", *"Jazz", "enter", "enter", *"My garden", "enter")
+        await settle(pilot)
+        assert value(app, "dreams.love") == ["Cats", "Jazz"]
+        assert value(app, "dreams.important") == ["My garden"]
+        assert question(app) == "dreams.important"
+        assert "• My garden" in shown(app, "#items")
+        assert chat(app).count("love doing") == 1  # asked once, answered once, whole
+        assert "• Cats\n• Jazz" in chat(app)
+
+
+async def test_a_pasted_list_adds_one_item_a_line(words, store: Store) -> None:
+    app = at(words, store, "dreams.love")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        app.post_message(events.Paste("Cats\nJazz\n\nMy garden\n"))
+        await settle(pilot)
+        assert value(app, "dreams.love") == ["Cats", "Jazz", "My garden"]
+        assert shown(app, "#items") == "• Cats\n• Jazz\n• My garden"
+        assert app.focused.value == ""
+        app.post_message(events.Paste("Music"))  # one line: typed into the box, once
+        await settle(pilot)
+        assert app.focused.value == "Music"
+        await pilot.press("enter", "enter")  # added; then an empty line: finished
+        assert value(app, "dreams.love") == ["Cats", "Jazz", "My garden", "Music"]
+        assert question(app) == "dreams.important"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_list_item_is_shown_only_once_it_is_saved(words, store: Store,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          size: tuple[int, int]) -> None:
+    app = at(words, store, "dreams.love")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.press(*"Cats", "enter")
+        real = Store.record
+
+        def full_disk(self: Store, *args: object, **kwargs: object) -> None:
+            raise StoreError("The disk is full.")
+
+        monkeypatch.setattr(Store, "record", full_disk)
+        await pilot.press(*"Jazz", "enter")
+        assert "could not save" in shown(app, "#error")
+        assert "The disk is full." in shown(app, "#error")
+        assert shown(app, "#items") == "• Cats"  # not drawn as added
+        assert app.focused.value == "Jazz"  # still in the box, to try again
+        monkeypatch.setattr(Store, "record", real)
+        await pilot.press("enter")
+        assert shown(app, "#items") == "• Cats\n• Jazz"
+        assert app.focused.value == ""
+    saved = Store(store.home).load(store.list()[0].id)
+    assert saved.value("dreams.love") == ["Cats", "Jazz"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_multi_choice_space_ticks_and_enter_saves(words, store: Store,
+                                                         size: tuple[int, int]) -> None:
+    app = at(words, store, "health-budget.route")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert question(app) == "health-budget.route"
+        await pilot.press("enter")  # nothing ticked yet: a kind word, not a change
+        assert "choose one" in shown(app, "#error")
+        await pilot.press("space", "down", "down", "down", "space", "enter")
+        assert "None of these" in shown(app, "#error")
+        assert "untick" in shown(app, "#error")
+        assert question(app) == "health-budget.route"
+        await pilot.press("up", "up", "up", "space", "down", "space", "down", "down", "space")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert value(app, "health-budget.route") == ["s117"]
+        assert question(app) != "health-budget.route"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_enter_after_picking_a_period_saves_the_money(words, store: Store,
+                                                             size: tuple[int, int]) -> None:
+    app = at(words, store, "personal-budget.known")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.press("enter")  # yes, they know their budget
+        assert question(app) == "personal-budget.amount"
+        await pilot.press(*"320", "tab", "space")  # the period list opens
+        await pilot.press("down", "down", "down", "enter")  # a month: the list closes
+        await pilot.pause()
+        assert app.focused.id == "period"
+        await pilot.press("enter")  # saves, rather than opening the list again
+        await pilot.pause()
+        assert value(app, "personal-budget.amount") == {"amount": "320.00", "period": "month"}
+        assert question(app) != "personal-budget.amount"
+
+
+async def test_a_person_typed_in_one_burst(words, store: Store) -> None:
+    app = at(words, store, "brokerage.want")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("enter")  # they have a broker
+        burst(pilot, *"Ann", "enter", *"broker", "enter", *"Ask", "enter")
+        await settle(pilot)
+        assert value(app, "brokerage.who") == {"name": "Ann", "relation": "broker"}
+        assert value(app, "brokerage.role") == ["Ask"]
+
+
+async def type_item(pilot: Pilot, what: str, times: str, hours: str, cost: str,
+                    period_downs: int = 0, each_time: bool = False) -> None:
+    """Fill the support form by keys alone: Enter goes from box to box, and saves at the end."""
+    await pilot.press(*what, "enter", *"It helps", "enter")
+    await pilot.press("enter", "enter")  # who provides it, and which money: as they are
+    await pilot.press(*times, "enter")
+    if period_downs:
+        await pilot.press("space", *["down"] * period_downs, "enter")
+    await pilot.press("enter", *hours, "enter")
+    if each_time:  # the cost is for each time, not by the hour
+        await pilot.press("space", "down", "enter")
+    await pilot.press("enter", *cost, "enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_four_support_items_typed_are_four_kept(words, store: Store,
+                                                      size: tuple[int, int]) -> None:
+    from journey.tui.items import ItemForm
+
+    session = start(words, store)
+    session.go_to_question("personal-budget.known")
+    session.answer("yes")
+    session.answer({"amount": "300", "period": "week"})
+    session.go_to_question("planning.costs")
+    app = JourneyApp(store, journey=session.journey)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert app.focused.id == "items-add"
+        await pilot.press("enter")
+        assert str(app.screen.query_one("#item-title", Static).content) == "A piece of support"
+        await type_item(pilot, "PA", "2", "3", "15")
+        assert app.focused.id == "items-add"  # Add another, not the item just saved
+        assert str(app.focused.label) == "Add another"
+        await pilot.press("enter")  # so Enter adds another, and changes nothing
+        assert isinstance(app.screen, ItemForm)
+        assert "£90.00 a week" in str(app.screen.query_one("#item-so-far", Static).content)
+        await type_item(pilot, "Cleaner", "1", "2", "18", period_downs=1)  # every 2 weeks
+        await pilot.press("enter")
+        await type_item(pilot, "Shower seat", "1", "", "260", period_downs=5, each_time=True)
+        await pilot.press("enter")
+        await type_item(pilot, "Gym", "1", "1", "9")
+        saved = app.screen.session.journey.value("planning.costs")
+        assert [i["what"] for i in saved] == ["PA", "Cleaner", "Shower seat", "Gym"]
+        assert [i["period"] for i in saved] == ["week", "two-weeks", "once", "week"]
+        listed = app.screen.query_one("#items-list", OptionList)
+        assert listed.option_count == 4
+        so_far = shown(app, "#items-so-far")
+        assert "All support: £122.00 a week (£6,344.00 a year)" in so_far
+        assert "Personal budget: £178.00 a week left" in so_far
+
+        listed.focus()
+        listed.highlighted = 1
+        await pilot.press("enter")  # Enter on the list changes the one chosen
+        assert str(app.screen.query_one("#item-title", Static).content) == "Change: Cleaner"
+        cost = app.screen.query_one("#item-cost", Input)
+        cost.focus()
+        await pilot.press(*["backspace"] * 5, *"20", "enter")
+        await pilot.pause()
+        saved = app.screen.session.journey.value("planning.costs")
+        assert [i["what"] for i in saved] == ["PA", "Cleaner", "Shower seat", "Gym"]
+        assert saved[1]["cost"] == "20.00"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_people_start_afresh_and_an_entry_can_be_changed(words, store: Store,
+                                                                size: tuple[int, int]) -> None:
+    app = at(words, store, "circle.people")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert app.focused.id == "people-name"
+        await pilot.press(*"Jan", "enter", *"sister", "enter")
+        assert app.focused.id == "people-ring"
+        await pilot.press("space", "down", "enter")  # friends and neighbours
+        await pilot.pause()
+        assert app.focused.id == "people-helps"
+        await pilot.press(*"shops", "enter")
+        await pilot.pause()
+        assert app.focused.id == "people-name"
+        await pilot.press(*"Dave", "enter", *"next door", "enter")
+        assert str(app.focused.value) == "closest"  # not the last person's ring
+        await pilot.press("enter", "enter")  # on past the ring; nothing about how he helps
+        await pilot.pause()
+        people = value(app, "circle.people")
+        assert [(p["name"], p["ring"]) for p in people] == [("Jan", "friends"),
+                                                             ("Dave", "closest")]
+
+        listed = app.screen.query_one("#people-list", OptionList)
+        listed.focus()
+        listed.highlighted = 0
+        await pilot.press("enter")  # Jan back in the boxes, to change
+        await pilot.pause()
+        assert app.focused.id == "people-name"
+        assert app.screen.query_one("#people-add").label.plain == "Save changes"
+        await pilot.press("enter", *["backspace"] * 6, *"my sister", "enter", "enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        people = value(app, "circle.people")
+        assert [(p["name"], p["relation"], p["ring"], p["helps"]) for p in people] == [
+            ("Jan", "my sister", "friends", "shops"), ("Dave", "next door", "closest", "")]
+        assert app.screen.query_one("#people-add").label.plain == "Add this person"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_support_item_that_cannot_be_saved_comes_back_to_the_form(
+        words, store: Store, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    from journey.tui.items import ItemForm
+
+    app = at(words, store, "planning.costs")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+
+        def full_disk(self: Store, *args: object, **kwargs: object) -> None:
+            raise StoreError("The disk is full.")
+
+        monkeypatch.setattr(Store, "record", full_disk)
+        await pilot.press("enter")
+        await type_item(pilot, "PA", "2", "3", "15")
+        assert isinstance(app.screen, ItemForm)  # open again, with all that was typed
+        assert app.screen.query_one("#item-what", Input).value == "PA"
+        assert app.screen.query_one("#item-cost", Input).value == "15.00"
+        await pilot.press("escape")
+        assert "could not save" in shown(app, "#error")
+        assert app.screen.query_one("#items-list", OptionList).option_count == 0
+
+
+async def test_keys_typed_as_the_support_form_opens_go_into_it(words, store: Store) -> None:
+    app = at(words, store, "planning.costs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        assert app.focused.id == "items-add"
+        burst(pilot, "enter", *"Cleaner", "enter", *"Tidy home")
+        await settle(pilot)
+        assert app.screen.query_one("#item-what", Input).value == "Cleaner"
+        assert app.screen.query_one("#item-helps", Input).value == "Tidy home"
+        # The rest of the form in one burst, box after box, choices left as they are.
+        burst(pilot, "enter", "enter", "enter", "1", "enter", "enter", "2", "enter", "enter",
+              *"18", "enter")
+        await settle(pilot)
+        saved = value(app, "planning.costs")
+        assert [(i["what"], i["helps"], i["times"], i["hours"], i["cost"]) for i in saved] \
+            == [("Cleaner", "Tidy home", "1", "2", "18.00")]

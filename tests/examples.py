@@ -91,6 +91,7 @@ def mia(words: Content, store: Store) -> Session:
         "personal-budget.managed": "direct-payment",
         "personal-budget.money-person": {"name": "Mia", "relation": "me"},
         "personal-budget.dp-amount": {"amount": "720.00", "period": "four-weeks"},
+        "personal-budget.dp-first": "2026-03-16",
         "personal-budget.pay-known": "no",
         "personal-budget.employ-pa": "yes",
         "personal-budget.employer-basics": ["contract", "payroll", "insurance", "records"],

@@ -122,3 +122,42 @@ def test_glossary_words_are_found_only_in_journeys_own_wording(words) -> None:
     assert terms_in(pieces) == []
     pieces = fill_marked("A personal health budget is not a personal budget.", words, {})
     assert [t.term for t in terms_in(pieces)] == ["personal health budget", "personal budget"]
+
+
+# -- facts that were once wrong ------------------------------------------------------------
+
+def test_a_personal_budget_is_the_cost_of_the_needs_the_council_will_meet(words) -> None:
+    budget = next(t for t in words.glossary if t.term == "personal budget")
+    texts = [budget.meaning, words.step("personal-budget").intro,
+             words.step("personal-budget").intro_about or "", words.step("rights").more or ""]
+    for text in texts:
+        assert "cost" in text and "council" in text and "needs" in text, text
+        assert "money your support will cost" not in text
+        assert "what your support will cost" not in text
+
+
+def test_paying_family_covers_a_relatives_partner_and_help_running_the_payment(words) -> None:
+    relation = words.question("personal-budget.family-relation")
+    assert "relative-partner" in [c.value for c in relation.choices]
+    household = words.question("personal-budget.family-household")
+    assert household.applies({"personal-budget.family-relation": "relative-partner"})
+    more = words.step("personal-budget").more or ""
+    assert "help run the direct payment" in more and "husband, wife or partner" in more
+    assert "direct-payments" in words.step("personal-budget").sources
+
+
+def test_the_council_judges_whether_a_helper_is_suitable(words) -> None:
+    rules = [r for r in words.step("advocacy").results[0].rules if r.say and "suitable" in r.say]
+    assert rules
+    for rule in rules:
+        for text in (rule.say, rule.say_about or ""):
+            if "does not have to arrange" in text:
+                assert "If the council agrees" in text, text
+
+
+def test_reviews_are_worded_as_the_rules_say(words) -> None:
+    happen = words.step("happen").more or ""
+    assert "within 6 months of the first payment" in happen
+    assert "should think about" in happen
+    assert "first payment" in words.messages["review_direct_payment"]
+    assert "should" in words.messages["review_light"]

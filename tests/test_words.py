@@ -161,3 +161,63 @@ def test_reviews_are_worded_as_the_rules_say(words) -> None:
     assert "should think about" in happen
     assert "first payment" in words.messages["review_direct_payment"]
     assert "should" in words.messages["review_light"]
+
+
+# -- what people need at the council's door ----------------------------------------------
+
+def step_texts(words: Content, step_id: str) -> str:
+    step = words.step(step_id) if step_id != "welcome" else words.welcome
+    parts = [step.intro, step.intro_about or "", step.more or ""]
+    parts += [t for q in step.questions for t in (q.ask, q.why, *(c.label for c in q.choices))]
+    parts += [r.say for res in step.results for r in res.rules]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(("step_id", "says", "source"), [
+    ("welcome", "law in England", "where-rules-apply"),
+    ("welcome", "Only the council can decide", "where-rules-apply"),
+    ("rights", "parent carer's needs assessment", "parent-carer-assessment"),
+    ("rights", "young carer's needs assessment", "young-carer-assessment"),
+    ("rights", "transition assessment", "transition"),
+    ("assessment", "Nobody has to keep caring", "carer-able-willing"),
+    ("assessment", "able and willing", "carer-able-willing"),
+    ("rights", "best interests", "mental-capacity"),
+    ("rights", "Lasting Power of Attorney", "lpa-deputy"),
+    ("rights", "authorised person", "authorised-person"),
+    ("rights", "conflict of interest", "behalf-practice"),
+    ("assessment", "in writing, with its reasons", "decision-in-writing"),
+    ("assessment", "Ombudsman", "ombudsman"),
+    ("assessment", "complaint", "complaints"),
+    ("planning", "give you a copy", "plan-involvement"),
+    ("planning", "try to agree the plan with you", "plan-involvement"),
+    ("personal-budget", "financial assessment", "charging"),
+    ("personal-budget", "free for up to 6 weeks", "free-care"),
+    ("personal-budget", "£1,000", "free-care"),
+    ("personal-budget", "Disabled Facilities Grant", "dfg"),
+    ("personal-budget", "benefits check", "benefits-check"),
+    ("personal-budget", "mobility part", "benefits-counted"),
+    ("personal-budget", "Continuing Healthcare checklist", "chc-checklist"),
+    ("rights", "call 999", "safeguarding"),
+])
+def test_each_topic_is_there_and_sourced(words, step_id: str, says: str, source: str) -> None:
+    assert says in step_texts(words, step_id)
+    step = words.step(step_id) if step_id != "welcome" else words.welcome
+    cited = {*step.sources, *(s for q in step.questions for s in q.sources),
+             *(s for res in step.results for r in res.rules for s in r.sources)}
+    assert source in cited
+
+
+def test_planning_for_someone_else_is_asked_only_on_their_behalf(words) -> None:
+    for question_id in ("rights.knows", "rights.decide", "rights.paid-helper"):
+        question = words.question(question_id)
+        assert question.applies({"welcome.mode": "behalf"})
+        assert not question.applies({"welcome.mode": "self"})
+        assert not question.applies({"welcome.mode": "with"})
+    power = words.question("rights.power")
+    assert power.applies({"welcome.mode": "behalf", "rights.decide": "no"})
+    assert not power.applies({"welcome.mode": "behalf", "rights.decide": "yes"})
+
+
+def test_children_are_asked_about_only_by_carers(words) -> None:
+    age = words.question("rights.cared-for-age")
+    assert age.applies({"rights.who": "carer"}) and not age.applies({"rights.who": "person"})

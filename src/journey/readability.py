@@ -36,6 +36,13 @@ LEGAL_NAMES = (
     "National Insurance",
     "Independent Mental Capacity Advocate",
     "Independent Mental Health Advocate",
+    "Local Government and Social Care Ombudsman",
+    "Lasting Power of Attorney",
+    "Court of Protection",
+    "Disabled Facilities Grant",
+    "Attendance Allowance",
+    "Citizens Advice",
+    "Children Act",
 )
 STAND_IN = "it"  # one short word in place of an excused name
 # The grade formula means nothing for a fragment of a word or two ("Gardening" scores 20),

@@ -89,8 +89,8 @@ def test_advocacy_with_a_helper_but_a_long_stay_still_points_to_an_advocate(word
     assert session.question.id == "advocacy.want"
     (found,) = [f for f in results.findings(words, session.journey) if f.id == "advocacy.right"]
     said = " ".join(line.text for line in found.lines)
-    assert "the council must arrange an advocate anyway" in said
-    assert "does not have to arrange" not in said
+    assert "the council must find an advocate anyway" in said
+    assert "does not have to find" not in said
     assert "Care and Support (Independent Advocacy Support) (No. 2) Regulations 2014" in [
         words.source(s).reference for line in found.lines for s in line.sources]
 
@@ -105,4 +105,4 @@ def test_advocacy_when_nothing_is_very_hard(words, store) -> None:
     said = [line.text for line in found.lines]
     assert said[0].startswith("None of the four things seems very hard for you.")
     assert any("NHS complaints advocacy" in line for line in said)
-    assert not any("must arrange an independent advocate" in line for line in said)
+    assert not any("must find an advocate for" in line for line in said)

@@ -43,7 +43,7 @@ def test_planning_on_someones_behalf_names_who_decides_and_the_conflict(
         "rights.paid-helper": "yes"})
     text = found["rights.behalf"]
     for words_said in ("Edna's own views", "Tell Edna about the plan", "best interests",
-                       "next of kin", "authorised person", "independent advocate",
+                       "next of kin", "authorised person", "must find an advocate",
                        "conflict of interest"):
         assert words_said in text, words_said
     # Someone who can decide with help is told so, and is not told about attorneys.

@@ -99,6 +99,7 @@ def test_reading_ease_meets_the_targets(words) -> None:
     assert report.median <= readability.MEDIAN_GRADE
     assert report.p95 <= readability.P95_GRADE
     assert not report.long, [(s.where, s.text) for s in report.long]
+    assert not report.long_questions, [(s.where, s.text) for s in report.long_questions]
     assert report.questions > 100
 
 
@@ -108,9 +109,53 @@ def test_a_long_or_hard_sentence_is_caught(words) -> None:
             "previously by representatives.")
     assert readability.grade(hard, readability.excused(words)) > readability.P95_GRADE
     assert readability.Sentence("x", hard, question=True).words > readability.MAX_WORDS - 5
-    # Legal names and glossary words are taken out before scoring.
+    # Only the proper names of Acts and bodies are taken out before scoring.
     easy = "Ask about the Care and Support (Eligibility Criteria) Regulations 2015 now."
     assert readability.grade(easy, readability.excused(words)) < 4
+
+
+def test_text_is_graded_as_people_read_it(words) -> None:
+    # Glossary words are graded like any other: the glossary explains them, but people
+    # still have to read them.
+    names = readability.excused(words)
+    assert not {t.term for t in words.glossary} & set(names)
+    assert len(names) <= 20
+    hard = "Ask about an Individual Service Fund or a notional budget."
+    assert readability.grade(hard, names) > readability.P95_GRADE
+    long_question = readability.Sentence(
+        "x", "Would you like to ask the council to look again at what it decided last year?",
+        question=True)
+    report = readability.Report([(long_question, 2.0)], [])
+    assert report.long_questions == [long_question] and not report.ok
+
+
+def test_why_and_choices_follow_the_mode(words) -> None:
+    # Reasons that speak to the person have a version about them by name, as questions do.
+    for step in words.all_steps:
+        for q in step.questions:
+            if re.search(r"\byour?\b", q.why) and "{name}" not in q.why:
+                assert q.why_about, q.id
+            # Choices are worded so they read right whoever is answering.
+            if step is not words.welcome:
+                for choice in q.choices:
+                    assert not re.search(r"\b(I|my|me|we|We|us)\b", choice.label), (
+                        q.id, choice.label)
+    q = words.question("dreams.love")
+    assert q.why_template() == "Good support makes room for the things you love."
+    assert q.why_template(about=True) == "Good support makes room for the things {name} loves."
+
+
+def test_outcome_questions_lead_with_the_everyday_words(words) -> None:
+    q = words.question("assessment.adult.community.bad-day")
+    assert q.wording("Sam") == ("Think about going to local places, like the shops or the bus. "
+                                "What is that like for you on a bad day?")
+
+
+def test_the_four_advocacy_questions_are_kind_and_a_no_stays_out_of_the_plan(words) -> None:
+    first = words.question("advocacy.understand")
+    assert "not a test" in first.ask and "not a test" in (first.ask_about or "")
+    for q in ("understand", "remember", "weigh", "say"):
+        assert words.question(f"advocacy.{q}").quiet == ["no"]
 
 
 def test_glossary_words_are_found_only_in_journeys_own_wording(words) -> None:
@@ -151,7 +196,7 @@ def test_the_council_judges_whether_a_helper_is_suitable(words) -> None:
     assert rules
     for rule in rules:
         for text in (rule.say, rule.say_about or ""):
-            if "does not have to arrange" in text:
+            if "does not have to find" in text:
                 assert "If the council agrees" in text, text
 
 

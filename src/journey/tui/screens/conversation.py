@@ -199,7 +199,8 @@ class ConversationScreen(Screen[None]):
         first = session.flow.questions(step.id)[:1] == [question]
         asked, self.terms = question_content(session, step, question, first)
         self.query_one("#question", Static).update(asked)
-        why, more_terms = plain_content(question.why, session, words.message("why_prefix"))
+        why, more_terms = plain_content(question.why_template(session.about), session,
+                                        words.message("why_prefix"))
         self.query_one("#why", Static).update(why)
         examples, example_terms = plain_content("; ".join(question.examples), session,
                                                 words.message("examples_prefix"))

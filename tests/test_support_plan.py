@@ -247,13 +247,15 @@ def test_a_personal_assistant_without_the_employer_questions(words, store: Store
     session = walk(words, store, {
         "welcome.name": "Ann", "welcome.mode": "self",
         "personal-budget.managed": "direct-payment",
-        "options.kinds": ["pa"], "options.employ": "yes",
+        "options.kinds": ["pa"],
         "planning.costs": [item("PA", "pa", 1, "week", "2", "15", "hour", "personal-budget"),
                            item("Dad", "family", 1, "week", "2", "10", "hour",
                                 "personal-budget")]})
     found = {f.code: f for f in session.plan().readiness.findings}
+    # Step 9 no longer asks again about employing someone: the costed personal assistant
+    # leads back to step 3's question, as one worth checking.
     assert found["employer_unchecked"].question == "personal-budget.employ-pa"
-    assert found["employer_unchecked"].blocks
+    assert not found["employer_unchecked"].blocks
     assert found["family_check"].question == "personal-budget.pay-known"
     assert not found["family_check"].blocks
     assert found["budget_unknown"].question == "personal-budget.known"

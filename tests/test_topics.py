@@ -76,3 +76,28 @@ def test_paying_for_care_points_to_what_is_free(words, store: Store) -> None:
                        "Continuing Healthcare checklist", "£1,000", "Disabled Facilities Grant",
                        "mobility part"):
         assert words_said in text, words_said
+
+
+# -- asked once ------------------------------------------------------------------------------
+
+def test_no_route_asks_for_the_same_fact_twice(words, store: Store) -> None:
+    from journey import routes
+
+    for name, answers in routes.ROUTES.items():
+        met = routes.walk(words, store, answers)
+        assert len(met) == len(set(met)), name
+        assert routes.asked_twice(met) == [], name
+
+
+def test_questions_that_contradict_earlier_answers_are_not_asked(words) -> None:
+    prepare = words.question("assessment.prepare")
+    assert not prepare.applies({"assessment.status": "yes"})
+    assert prepare.applies({"assessment.status": "booked"})
+    someone = words.question("advocacy.someone")
+    assert not someone.applies({f"advocacy.{q}": "no"
+                                for q in ("understand", "remember", "weigh", "say")})
+    assert someone.applies({"advocacy.remember": "sometimes"})
+    # Employing someone and paying family are asked in step 3 for a direct payment.
+    for later in ("options.employ", "options.pay-family"):
+        assert not words.question(later).applies({"personal-budget.managed": "direct-payment",
+                                                  "options.kinds": ["pa"]})

@@ -304,7 +304,7 @@ def test_what_a_helper_works_out_is_said_when_its_questions_are_done(
     assert title not in out
     found = out.split("Asking for an advocate")
     assert len(found) == 2  # said once, after the helper's last question
-    assert "the council must arrange an independent advocate" in found[1]
+    assert "the council must find an advocate for you" in found[1]
     assert words.question("advocacy.other").ask.split("?")[0] in found[0]
 
 

@@ -161,13 +161,16 @@ def test_review_dates(words, store: Store) -> None:
     due = {r.kind: (r.earliest, r.latest) for r in mia(words, store).plan().reviews}
     assert due == {
         "light": (date(2026, 4, 13), date(2026, 4, 27)),
-        "direct_payment": (None, date(2026, 9, 2)),
+        "direct_payment": (None, date(2026, 9, 16)),  # 6 months from the first payment
         "yearly": (None, date(2027, 3, 2)),
     }
     plan = edna(words, store).plan()  # agreed on 31 August: the months run short
+    # Edna's first direct payment has no date yet: its review is due within 6 months of it.
     assert [(r.kind, r.latest) for r in plan.reviews] == [
-        ("light", date(2026, 10, 26)), ("direct_payment", date(2027, 2, 28)),
-        ("yearly", date(2027, 8, 31))]
+        ("light", date(2026, 10, 26)), ("yearly", date(2027, 8, 31)),
+        ("direct_payment_first", None)]
+    assert plan.reviews[2].text.endswith("within 6 months of the first payment")
+    assert "should think about" in plan.reviews[0].text
     assert plan.reviews[0].text.endswith("between 12 October 2026 and 26 October 2026")
     assert gareth(words, store).plan().reviews == []  # not agreed yet: no dates
 
@@ -242,11 +245,20 @@ def test_family_restriction_follows_the_rules(words, store: Store) -> None:
              ({"personal-budget.family-relation": "grandparent",
                "personal-budget.family-household": "yes"}, True),
              ({"personal-budget.family-relation": "friend"}, False),
-             ({"personal-budget.family-relation": "other-family"}, False)]
+             ({"personal-budget.family-relation": "other-family"}, False),
+             # a sister's husband living in the same home is covered too
+             ({"personal-budget.family-relation": "relative-partner",
+               "personal-budget.family-household": "yes"}, True),
+             ({"personal-budget.family-relation": "relative-partner",
+               "personal-budget.family-household": "no"}, False)]
     for extra, restricted in cases:
         session = walk(words, store, {**base, **extra})
         codes = [f.code for f in session.plan().readiness.findings]
         assert ("family_payment" in codes) is restricted, extra
+        if extra.get("personal-budget.family-relation") == "relative-partner" and restricted:
+            text = next(f.text for f in session.plan().readiness.findings
+                        if f.code == "family_payment")
+            assert "a relative's husband, wife or partner in the same home" in text
         if restricted and "personal-budget.council-agree" not in extra:
             # asked at once, with the reason, and a kind word about the council's say
             assert session.journey.value("personal-budget.council-agree") is None
@@ -273,13 +285,15 @@ def test_a_personal_assistant_without_the_employer_questions(words, store: Store
     session = walk(words, store, {
         "welcome.name": "Ann", "welcome.mode": "self",
         "personal-budget.managed": "direct-payment",
-        "options.kinds": ["pa"], "options.employ": "yes",
+        "options.kinds": ["pa"],
         "planning.costs": [item("PA", "pa", 1, "week", "2", "15", "hour", "personal-budget"),
                            item("Dad", "family", 1, "week", "2", "10", "hour",
                                 "personal-budget")]})
     found = {f.code: f for f in session.plan().readiness.findings}
+    # Step 9 no longer asks again about employing someone: the costed personal assistant
+    # leads back to step 3's question, as one worth checking.
     assert found["employer_unchecked"].question == "personal-budget.employ-pa"
-    assert found["employer_unchecked"].blocks
+    assert not found["employer_unchecked"].blocks
     assert found["family_check"].question == "personal-budget.pay-known"
     assert not found["family_check"].blocks
     assert found["budget_unknown"].question == "personal-budget.known"
@@ -325,7 +339,7 @@ def test_markdown_shows_the_costed_plan(words, store: Store) -> None:
     assert "Budget: £210.00 a week (£210.00 a week, £10,920.00 a year, indicative)" in text
     assert "| Ask the council to agree paying Carol | Carol | 14 September 2026 | to do |" in text
     assert "| Find out: Paying part of the cost \\(Personal budget\\) |  |  | to do |" in text
-    assert "- A review of the direct payment: by 28 February 2027" in text
+    assert "- A review of the direct payment: within 6 months of the first payment" in text
     assert "- [ ] 6. Staying in control" in text and "- [x] 1. What is important" in text
     assert "answered by Carol \\(daughter\\)" in text
     assert "**Closest family and friends**" in text
@@ -341,7 +355,8 @@ def test_text_and_word_documents(words, store: Store) -> None:
     for expected in ("Support plan for Mia", "1. What is important", "Costed support",
                      "Personal assistant time with Alfie", "£3,835.00", "Action plan",
                      "Open a bank account for the direct payment", "Reviews",
-                     "A review of the direct payment: by 2 September 2026"):
+                     "A review of the direct payment, within 6 months of its first payment: "
+                     "by 16 September 2026"):
         assert expected in document, expected
     large = render.export(plan, "docx", large_print=True)
     assert b"" != large != render.export(plan, "docx")

@@ -99,6 +99,7 @@ def test_reading_ease_meets_the_targets(words) -> None:
     assert report.median <= readability.MEDIAN_GRADE
     assert report.p95 <= readability.P95_GRADE
     assert not report.long, [(s.where, s.text) for s in report.long]
+    assert not report.long_questions, [(s.where, s.text) for s in report.long_questions]
     assert report.questions > 100
 
 
@@ -108,9 +109,53 @@ def test_a_long_or_hard_sentence_is_caught(words) -> None:
             "previously by representatives.")
     assert readability.grade(hard, readability.excused(words)) > readability.P95_GRADE
     assert readability.Sentence("x", hard, question=True).words > readability.MAX_WORDS - 5
-    # Legal names and glossary words are taken out before scoring.
+    # Only the proper names of Acts and bodies are taken out before scoring.
     easy = "Ask about the Care and Support (Eligibility Criteria) Regulations 2015 now."
     assert readability.grade(easy, readability.excused(words)) < 4
+
+
+def test_text_is_graded_as_people_read_it(words) -> None:
+    # Glossary words are graded like any other: the glossary explains them, but people
+    # still have to read them.
+    names = readability.excused(words)
+    assert not {t.term for t in words.glossary} & set(names)
+    assert len(names) <= 20
+    hard = "Ask about an Individual Service Fund or a notional budget."
+    assert readability.grade(hard, names) > readability.P95_GRADE
+    long_question = readability.Sentence(
+        "x", "Would you like to ask the council to look again at what it decided last year?",
+        question=True)
+    report = readability.Report([(long_question, 2.0)], [])
+    assert report.long_questions == [long_question] and not report.ok
+
+
+def test_why_and_choices_follow_the_mode(words) -> None:
+    # Reasons that speak to the person have a version about them by name, as questions do.
+    for step in words.all_steps:
+        for q in step.questions:
+            if re.search(r"\byour?\b", q.why) and "{name}" not in q.why:
+                assert q.why_about, q.id
+            # Choices are worded so they read right whoever is answering.
+            if step is not words.welcome:
+                for choice in q.choices:
+                    assert not re.search(r"\b(I|my|me|we|We|us)\b", choice.label), (
+                        q.id, choice.label)
+    q = words.question("dreams.love")
+    assert q.why_template() == "Good support makes room for the things you love."
+    assert q.why_template(about=True) == "Good support makes room for the things {name} loves."
+
+
+def test_outcome_questions_lead_with_the_everyday_words(words) -> None:
+    q = words.question("assessment.adult.community.bad-day")
+    assert q.wording("Sam") == ("Think about going to local places, like the shops or the bus. "
+                                "What is that like for you on a bad day?")
+
+
+def test_the_four_advocacy_questions_are_kind_and_a_no_stays_out_of_the_plan(words) -> None:
+    first = words.question("advocacy.understand")
+    assert "not a test" in first.ask and "not a test" in (first.ask_about or "")
+    for q in ("understand", "remember", "weigh", "say"):
+        assert words.question(f"advocacy.{q}").quiet == ["no"]
 
 
 def test_glossary_words_are_found_only_in_journeys_own_wording(words) -> None:
@@ -122,3 +167,102 @@ def test_glossary_words_are_found_only_in_journeys_own_wording(words) -> None:
     assert terms_in(pieces) == []
     pieces = fill_marked("A personal health budget is not a personal budget.", words, {})
     assert [t.term for t in terms_in(pieces)] == ["personal health budget", "personal budget"]
+
+
+# -- facts that were once wrong ------------------------------------------------------------
+
+def test_a_personal_budget_is_the_cost_of_the_needs_the_council_will_meet(words) -> None:
+    budget = next(t for t in words.glossary if t.term == "personal budget")
+    texts = [budget.meaning, words.step("personal-budget").intro,
+             words.step("personal-budget").intro_about or "", words.step("rights").more or ""]
+    for text in texts:
+        assert "cost" in text and "council" in text and "needs" in text, text
+        assert "money your support will cost" not in text
+        assert "what your support will cost" not in text
+
+
+def test_paying_family_covers_a_relatives_partner_and_help_running_the_payment(words) -> None:
+    relation = words.question("personal-budget.family-relation")
+    assert "relative-partner" in [c.value for c in relation.choices]
+    household = words.question("personal-budget.family-household")
+    assert household.applies({"personal-budget.family-relation": "relative-partner"})
+    more = words.step("personal-budget").more or ""
+    assert "help run the direct payment" in more and "husband, wife or partner" in more
+    assert "direct-payments" in words.step("personal-budget").sources
+
+
+def test_the_council_judges_whether_a_helper_is_suitable(words) -> None:
+    rules = [r for r in words.step("advocacy").results[0].rules if r.say and "suitable" in r.say]
+    assert rules
+    for rule in rules:
+        for text in (rule.say, rule.say_about or ""):
+            if "does not have to find" in text:
+                assert "If the council agrees" in text, text
+
+
+def test_reviews_are_worded_as_the_rules_say(words) -> None:
+    happen = words.step("happen").more or ""
+    assert "within 6 months of the first payment" in happen
+    assert "should think about" in happen
+    assert "first payment" in words.messages["review_direct_payment"]
+    assert "should" in words.messages["review_light"]
+
+
+# -- what people need at the council's door ----------------------------------------------
+
+def step_texts(words: Content, step_id: str) -> str:
+    step = words.step(step_id) if step_id != "welcome" else words.welcome
+    parts = [step.intro, step.intro_about or "", step.more or ""]
+    parts += [t for q in step.questions for t in (q.ask, q.why, *(c.label for c in q.choices))]
+    parts += [r.say for res in step.results for r in res.rules]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(("step_id", "says", "source"), [
+    ("welcome", "law in England", "where-rules-apply"),
+    ("welcome", "Only the council can decide", "where-rules-apply"),
+    ("rights", "parent carer's needs assessment", "parent-carer-assessment"),
+    ("rights", "young carer's needs assessment", "young-carer-assessment"),
+    ("rights", "transition assessment", "transition"),
+    ("assessment", "Nobody has to keep caring", "carer-able-willing"),
+    ("assessment", "able and willing", "carer-able-willing"),
+    ("rights", "best interests", "mental-capacity"),
+    ("rights", "Lasting Power of Attorney", "lpa-deputy"),
+    ("rights", "authorised person", "authorised-person"),
+    ("rights", "conflict of interest", "behalf-practice"),
+    ("assessment", "in writing, with its reasons", "decision-in-writing"),
+    ("assessment", "Ombudsman", "ombudsman"),
+    ("assessment", "complaint", "complaints"),
+    ("planning", "give you a copy", "plan-involvement"),
+    ("planning", "try to agree the plan with you", "plan-involvement"),
+    ("personal-budget", "financial assessment", "charging"),
+    ("personal-budget", "free for up to 6 weeks", "free-care"),
+    ("personal-budget", "£1,000", "free-care"),
+    ("personal-budget", "Disabled Facilities Grant", "dfg"),
+    ("personal-budget", "benefits check", "benefits-check"),
+    ("personal-budget", "mobility part", "benefits-counted"),
+    ("personal-budget", "Continuing Healthcare checklist", "chc-checklist"),
+    ("rights", "call 999", "safeguarding"),
+])
+def test_each_topic_is_there_and_sourced(words, step_id: str, says: str, source: str) -> None:
+    assert says in step_texts(words, step_id)
+    step = words.step(step_id) if step_id != "welcome" else words.welcome
+    cited = {*step.sources, *(s for q in step.questions for s in q.sources),
+             *(s for res in step.results for r in res.rules for s in r.sources)}
+    assert source in cited
+
+
+def test_planning_for_someone_else_is_asked_only_on_their_behalf(words) -> None:
+    for question_id in ("rights.knows", "rights.decide", "rights.paid-helper"):
+        question = words.question(question_id)
+        assert question.applies({"welcome.mode": "behalf"})
+        assert not question.applies({"welcome.mode": "self"})
+        assert not question.applies({"welcome.mode": "with"})
+    power = words.question("rights.power")
+    assert power.applies({"welcome.mode": "behalf", "rights.decide": "no"})
+    assert not power.applies({"welcome.mode": "behalf", "rights.decide": "yes"})
+
+
+def test_children_are_asked_about_only_by_carers(words) -> None:
+    age = words.question("rights.cared-for-age")
+    assert age.applies({"rights.who": "carer"}) and not age.applies({"rights.who": "person"})

@@ -149,6 +149,9 @@ class Question(Strict):
         default=None, description="Wording about the person by name, for sessions with a helper."
     )
     why: NonEmpty
+    why_about: NonEmpty | None = Field(
+        default=None, description="Why we ask, about the person by name (like ask_about)."
+    )
     examples: list[NonEmpty] = []
     choices: list[Choice] = []
     when: When = None
@@ -168,7 +171,7 @@ class Question(Strict):
             raise ValueError(f"a '{self.kind}' question needs at least two choices")
         if not needs_choices and self.choices:
             raise ValueError(f"a '{self.kind}' question cannot have choices")
-        for text in (self.ask, self.ask_about or "", self.why, self.label):
+        for text in (self.ask, self.ask_about or "", self.why, self.why_about or "", self.label):
             _check_placeholders(text, self.placeholders)
         return self
 
@@ -178,6 +181,10 @@ class Question(Strict):
     def template(self, about: bool = False) -> str:
         """The wording before the name is put in: to the person, or about them."""
         return self.ask_about if about and self.ask_about else self.ask
+
+    def why_template(self, about: bool = False) -> str:
+        """Why we ask, before the name is put in: to the person, or about them."""
+        return self.why_about if about and self.why_about else self.why
 
     def wording(self, name: str, about: bool = False,
                 pronouns: dict[str, str] | None = None) -> str:

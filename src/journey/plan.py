@@ -69,7 +69,7 @@ class DueReview(BaseModel):
     kind: str
     text: str
     earliest: date | None
-    latest: date
+    latest: date | None
 
 
 class CirclePerson(BaseModel):
@@ -275,11 +275,14 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
 def due_reviews(content: Content, journey: Journey) -> list[DueReview]:
     shown = []
     for review in reviews(journey):
-        when = content.message(
-            "review_between", earliest=parse.show_date(review.earliest.isoformat()),
-            latest=parse.show_date(review.latest.isoformat()),
-        ) if review.earliest else content.message(
-            "review_by", latest=parse.show_date(review.latest.isoformat()))
+        if review.latest is None:
+            when = ""
+        elif review.earliest:
+            when = content.message(
+                "review_between", earliest=parse.show_date(review.earliest.isoformat()),
+                latest=parse.show_date(review.latest.isoformat()))
+        else:
+            when = content.message("review_by", latest=parse.show_date(review.latest.isoformat()))
         shown.append(DueReview(
             kind=review.kind, text=content.message("review_" + review.kind, when=when),
             earliest=review.earliest, latest=review.latest,

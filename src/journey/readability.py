@@ -20,8 +20,10 @@ MEDIAN_GRADE = 4.0
 P95_GRADE = 6.0
 MAX_WORDS = 20
 
-# Names of laws and bodies that must be given in full, so they are not scored. Glossary
-# terms are excused too: the glossary explains them, and the app marks them.
+MAX_QUESTION_WORDS = 15  # Easy Read: a question is one short sentence
+
+# Text is graded as people read it, glossary words and all. Only the proper names of Acts,
+# regulations and bodies are excused: they must be given in full, and no plainer word will do.
 LEGAL_NAMES = (
     "Care and Support (Eligibility Criteria) Regulations 2015",
     "Care and Support (Direct Payments) Regulations 2014",
@@ -31,11 +33,12 @@ LEGAL_NAMES = (
     "Health and Social Care Act 2012",
     "Mental Capacity Act",
     "Mental Health Act",
+    "Children Act",
     "Care Act 2014",
     "Care Act",
-    "National Insurance",
-    "Independent Mental Capacity Advocate",
-    "Independent Mental Health Advocate",
+    "Local Government and Social Care Ombudsman",
+    "Court of Protection",
+    "Citizens Advice",
 )
 STAND_IN = "it"  # one short word in place of an excused name
 # The grade formula means nothing for a fragment of a word or two ("Gardening" scores 20),
@@ -85,14 +88,17 @@ class Report:
 
     @property
     def long_questions(self) -> list[Sentence]:
-        return [s for s in self.long if s.question]
+        """Questions over MAX_QUESTION_WORDS, however short they are otherwise."""
+        every = [*(s for s, _ in self.sentences), *self.fragments]
+        return [s for s in every if s.question and s.words > MAX_QUESTION_WORDS]
 
     def hardest(self, n: int = 10) -> list[tuple[Sentence, float]]:
         return sorted(self.sentences, key=lambda sg: sg[1], reverse=True)[:n]
 
     @property
     def ok(self) -> bool:
-        return (self.median <= MEDIAN_GRADE and self.p95 <= P95_GRADE and not self.long)
+        return (self.median <= MEDIAN_GRADE and self.p95 <= P95_GRADE and not self.long
+                and not self.long_questions)
 
 
 def _sample(text: str) -> str:
@@ -147,6 +153,8 @@ def _question_texts(q: Question) -> Iterator[tuple[str, str, bool]]:
         yield where, q.ask_about, True
     yield where, q.label, False
     yield where, q.why, False
+    if q.why_about:
+        yield where, q.why_about, False
     for example in q.examples:
         yield where, example, False
     for choice in q.choices:
@@ -166,10 +174,10 @@ def collect(content: Journey) -> list[Sentence]:
     return found
 
 
-def excused(content: Journey) -> list[str]:
-    """Names taken out before scoring, longest first so the fullest name is taken."""
-    names = {*LEGAL_NAMES, *(form for t in content.glossary for form in t.forms)}
-    return sorted(names, key=len, reverse=True)
+def excused(content: Journey | None = None) -> list[str]:
+    """Names taken out before scoring, longest first so the fullest name is taken. Only the
+    short list above: glossary words are graded like any other word."""
+    return sorted(LEGAL_NAMES, key=len, reverse=True)
 
 
 def grade(sentence: str, names: list[str]) -> float:

@@ -34,9 +34,11 @@ EMPLOYER_BASICS = "personal-budget.employer-basics"
 OPTIONS_EMPLOY = "options.employ"
 OPTIONS_PAY_FAMILY = "options.pay-family"
 # Direct Payments Regulations 2014: close family who may not be paid when they live in the
-# same household, unless the council decides it is necessary. A spouse, civil partner or
+# same household, unless the council decides it is necessary; the same goes for the husband,
+# wife or live-in partner of one of those relatives living there. A spouse, civil partner or
 # someone living as one may not be paid wherever they live.
-CLOSE_FAMILY = {"parent", "child", "sibling", "aunt-uncle", "grandparent"}
+CLOSE_FAMILY = {"parent", "child", "sibling", "aunt-uncle", "grandparent", "relative-partner"}
+WHO_THEY_ARE = {"partner": "family_partner", "relative-partner": "family_relative_partner"}
 EMPLOYER_JOBS = ("contract", "payroll", "insurance", "records")
 BUDGET_FUNDING = {Funding.PERSONAL_BUDGET.value, Funding.HEALTH_BUDGET.value}
 OWN_WORDS = {Kind.TEXT, Kind.LIST, Kind.PERSON, Kind.SUPPORT, Kind.ACTIONS}
@@ -155,8 +157,7 @@ class _Checker:
             relation in CLOSE_FAMILY and live.get(HOUSEHOLD) == "yes")
         agreement = live.get(COUNCIL_AGREE)
         if restricted and agreement != "agreed":
-            who = self.content.message("family_partner" if relation == "partner" else
-                                       "family_household")
+            who = self.content.message(WHO_THEY_ARE.get(relation, "family_household"))
             self.add("family_payment", COUNCIL_AGREE, who=who)
             return
         family_items = any(i.provider == Provider.FAMILY and i.funding in BUDGET_FUNDING

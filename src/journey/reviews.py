@@ -1,6 +1,8 @@
-"""Review dates, counted from the day the plan is agreed (Care Act 2014 s27; statutory
-guidance: a light-touch review 6 to 8 weeks after a new plan starts, then at least every 12
-months; Direct Payments Regulations 2014: a direct payment reviewed within the first 6 months)."""
+"""Review dates (Care Act 2014 s27; statutory guidance: the council should consider a
+light-touch review 6 to 8 weeks after the plan and budget are agreed, then a review at least
+every 12 months; Direct Payments Regulations 2014: a direct payment reviewed within 6 months of
+the first payment). The plan's reviews count from the day it is agreed, the direct payment's
+from its first payment."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pydantic import BaseModel
 from journey.model import Journey
 
 AGREED_QUESTION = "happen.agreed"
+FIRST_PAYMENT_QUESTION = "personal-budget.dp-first"
 # Ways of holding money that mean a direct payment is paid.
 DIRECT_PAYMENT = {"direct-payment", "mix"}
 MANAGED_QUESTIONS = ("personal-budget.managed", "health-budget.held")
@@ -20,7 +23,7 @@ MANAGED_QUESTIONS = ("personal-budget.managed", "health-budget.held")
 class Review(BaseModel):
     kind: str  # names the message that describes it: review_<kind>
     earliest: date | None = None
-    latest: date
+    latest: date | None = None  # None: due within a time of a day not known yet
 
 
 def add_months(day: date, months: int) -> date:
@@ -34,9 +37,17 @@ def uses_direct_payment(journey: Journey) -> bool:
     return any(journey.value(q) in DIRECT_PAYMENT for q in MANAGED_QUESTIONS)
 
 
-def agreed_on(journey: Journey) -> date | None:
-    value = journey.value(AGREED_QUESTION)
+def _date(journey: Journey, question_id: str) -> date | None:
+    value = journey.value(question_id)
     return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def agreed_on(journey: Journey) -> date | None:
+    return _date(journey, AGREED_QUESTION)
+
+
+def first_payment(journey: Journey) -> date | None:
+    return _date(journey, FIRST_PAYMENT_QUESTION)
 
 
 def reviews(journey: Journey) -> list[Review]:
@@ -46,7 +57,10 @@ def reviews(journey: Journey) -> list[Review]:
         return []
     due = [Review(kind="light", earliest=agreed + timedelta(weeks=6),
                   latest=agreed + timedelta(weeks=8))]
-    if uses_direct_payment(journey):
-        due.append(Review(kind="direct_payment", latest=add_months(agreed, 6)))
     due.append(Review(kind="yearly", latest=add_months(agreed, 12)))
-    return due
+    if uses_direct_payment(journey):
+        first = first_payment(journey)
+        due.append(Review(kind="direct_payment", latest=add_months(first, 6)) if first else
+                   Review(kind="direct_payment_first"))
+    # Dated reviews in date order; one whose day is not known yet comes last.
+    return sorted(due, key=lambda r: (r.latest is None, r.latest or date.max))

@@ -266,7 +266,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                 self.query_one(ChatLog).say(intro)
         self.introduced = step.id
         self.query_one("#question", Static).update(asked)
-        why, more_terms = plain_content(question.why, session, words.message("why_prefix"))
+        why, more_terms = plain_content(question.why_template(session.about), session,
+                                        words.message("why_prefix"))
         self.query_one("#why", Static).update(why)
         examples, example_terms = plain_content("; ".join(question.examples), session,
                                                 words.message("examples_prefix"))

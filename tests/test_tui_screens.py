@@ -450,3 +450,25 @@ def test_list_names_the_command_that_works(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(sys, "argv", [str(Path(__file__).parent / "__main__.py")])
     assert main(["list"]) == 0
     assert "-m journey" in capsys.readouterr().out
+
+
+async def test_a_dialog_closes_once_when_enter_is_pressed_twice_quickly(words, store) -> None:
+    """A second Enter typed as a dialog closes must not close the screen beneath it."""
+    session = start(words, store, name="Sam")
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=store.load(session.journey.id))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")  # "who is here today", then once more at once
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("enter", "enter")  # choose a step, and again
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)

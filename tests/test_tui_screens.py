@@ -472,3 +472,15 @@ async def test_a_dialog_closes_once_when_enter_is_pressed_twice_quickly(words, s
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConversationScreen)
+
+
+async def test_the_costed_support_buttons_fit_beside_the_plan_at_80_columns(words, store) -> None:
+    session = start(words, store, name="Sam")
+    session.go_to_question("planning.costs")
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=store.load(session.journey.id))
+    async with app.run_test(size=SMALL) as pilot:
+        await opened(pilot)
+        talk = app.screen.query_one("#talk").region
+        for button in ("#items-add", "#items-change", "#items-remove", "#items-done"):
+            assert talk.contains_region(app.screen.query_one(button).region), button

@@ -484,3 +484,18 @@ async def test_the_costed_support_buttons_fit_beside_the_plan_at_80_columns(word
         talk = app.screen.query_one("#talk").region
         for button in ("#items-add", "#items-change", "#items-remove", "#items-done"):
             assert talk.contains_region(app.screen.query_one(button).region), button
+
+
+async def test_the_command_palette_is_never_opened_twice(store) -> None:
+    """Found by random keys: the palette, F1 over it, then the palette key again."""
+    app = JourneyApp(store, new=True)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)

@@ -156,6 +156,14 @@ class JourneyApp(App[None]):
     def on_unmount(self) -> None:
         self.aloud.stop()
 
+    def action_command_palette(self) -> None:
+        # Textual looks only at the top screen: with the palette open under another dialog
+        # (F1 over it, say), a second palette would be opened with the same id, and crash.
+        from textual.command import CommandPalette
+
+        if not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            super().action_command_palette()
+
     def action_keys(self) -> None:
         from journey.tui.screens.keys import KeysScreen
 

@@ -118,10 +118,8 @@ class Lines:
         session, words = self.session, self.words
         assert session is not None
         now = session.question
-        for result in results.left_behind(words, before, now.id if now else None):
-            found = results.finding(words, result, session.journey)
-            if found is None:
-                continue
+        for result, found in results.just_finished(words, session.journey, before,
+                                                   now.id if now else None):
             self.say()
             self.say(found.title)
             for line in found.lines:

@@ -66,3 +66,15 @@ def left_behind(content: Content, before: str, now: str | None) -> list[Result]:
     the new one is not."""
     return [r for r in content.results()
             if r.covers(before) and (now is None or not r.covers(now))]
+
+
+def just_finished(content: Content, journey: Journey, before: str,
+                  now: str | None) -> list[tuple[Result, Finding]]:
+    """What each helper worked out, for the helpers whose last question was just answered
+    (moving from `before` to `now`): for the app and the plain lines to say alike."""
+    said = []
+    for result in left_behind(content, before, now):
+        found = finding(content, result, journey)
+        if found is not None:
+            said.append((result, found))
+    return said

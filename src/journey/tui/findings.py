@@ -10,10 +10,8 @@ def finished(session: Session, before: str) -> list[str]:
     """Messages for each helper whose last question was just answered."""
     words, now = session.content, session.question
     said = []
-    for result in results.left_behind(words, before, now.id if now else None):
-        found = results.finding(words, result, session.journey)
-        if found is None:
-            continue
+    for result, found in results.just_finished(words, session.journey, before,
+                                               now.id if now else None):
         text = "\n".join([found.title, *(f"• {line.text}" for line in found.lines)])
         if result.sheet:
             text += "\n\n" + words.message("prep_hint")

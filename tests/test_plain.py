@@ -16,6 +16,7 @@ from journey import plain
 from journey.content import Journey as Content
 from journey.model import Answered, Noted, Sat, Skipped
 from journey.store import Store
+from journey.terminal import wants_plain
 
 NOT_SURE = "not sure"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -309,9 +310,9 @@ def test_what_a_helper_works_out_is_said_when_its_questions_are_done(
 
 
 def test_plain_is_chosen_without_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert plain.wanted({"TERM": "dumb"})
+    assert wants_plain({"TERM": "dumb"})
     # Under pytest, standard input is not a terminal.
-    assert plain.wanted({"TERM": "xterm"})
+    assert wants_plain({"TERM": "xterm"})
 
 
 def test_pick_by_number_or_words() -> None:

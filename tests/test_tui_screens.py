@@ -409,7 +409,8 @@ def headless(monkeypatch: pytest.MonkeyPatch, keys: list[str]) -> None:
         App.run(self, headless=True, size=SMALL, auto_pilot=auto_pilot)
 
     monkeypatch.setattr(JourneyApp, "run", run)
-    monkeypatch.setattr("journey.plain.wanted", lambda: False)  # the app, though no terminal
+    # The app, though there is no terminal.
+    monkeypatch.setattr("journey.terminal.wants_plain", lambda: False)
 
 
 def test_a_crash_exits_non_zero_and_says_the_answers_are_saved(

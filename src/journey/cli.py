@@ -293,14 +293,15 @@ def _check(journey_id: str) -> int:
 def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool = False,
              theme: str | None = None) -> int:
     from journey import content
-    from journey import plain as plain_mode
+    from journey.terminal import wants_plain
 
     store = _open_store()
     if store.read_only:
         # Every sitting is saved as it begins, so journey cannot be used here at all.
         print(content.default().message("error_read_only", path=store.home), file=sys.stderr)
         return 1
-    if plain or plain_mode.wanted():
+    if plain or wants_plain():
+        from journey import plain as plain_mode
         from journey import settings
 
         saved, problem = settings.load()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Mapping
 from typing import TextIO
 
 from journey import answers
@@ -19,7 +18,7 @@ from journey.content import Question
 from journey.model import Mode
 from journey.plain_actions import Acting
 from journey.plain_kinds import Answering
-from journey.plain_lines import Action, Ended, is_terminal, pick, pick_many
+from journey.plain_lines import Action, Ended, pick, pick_many
 from journey.plan import answer_lines
 from journey.session import Session
 from journey.speech import Speaker, question_text
@@ -176,16 +175,6 @@ class Plain(Answering, Acting):
             self.speaker.say(self.words.message("plain_finished"))
 
 
-def wanted(environ: Mapping[str, str] | None = None) -> bool:
-    """Plain lines, rather than the app: when input or output is not a terminal, or the
-    terminal says it cannot draw a screen."""
-    import os
-
-    env = os.environ if environ is None else environ
-    terminal = is_terminal(sys.stdin) and is_terminal(sys.stdout)
-    return not terminal or env.get("TERM", "") == "dumb"
-
-
 def run(store: Store, journey_id: str | None = None, new: bool = False,
         inp: TextIO | None = None, out: TextIO | None = None, speak: bool = False,
         words: Words | None = None) -> int:
@@ -242,4 +231,4 @@ def _readable(stream: TextIO) -> TextIO:
     return stream
 
 
-__all__ = ["Action", "Ended", "Plain", "pick", "pick_many", "run", "wanted"]
+__all__ = ["Action", "Ended", "Plain", "pick", "pick_many", "run"]

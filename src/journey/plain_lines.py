@@ -12,6 +12,7 @@ from journey.glossary import fill_marked
 from journey.model import Mode
 from journey.session import Session
 from journey.speech import Speaker
+from journey.terminal import is_terminal
 
 ACTIONS = ("back", "skip", "not_sure", "map", "more", "words", "check", "plan", "save",
            "help", "quit")
@@ -151,10 +152,3 @@ def pick_many(line: str, options: list[str]) -> list[int]:
     if not parts or not all(p.isdigit() and 1 <= int(p) <= len(options) for p in parts):
         return []
     return sorted({int(p) - 1 for p in parts})
-
-
-def is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError, OSError):
-        return False

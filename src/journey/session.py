@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from journey import fit, live, progress
-from journey.answers import AnswerError, clean_name, clean_value, short
+from journey.answers import AnswerError, clean_name, short
 from journey.answers import text as clean_text
 from journey.content import Journey as Content
 from journey.content import Question, Step, placeholder_values
@@ -139,15 +139,14 @@ class Session:
         self._writable()
         if question.id in SHORT_QUESTIONS and isinstance(value, str) and not unsure:
             value = short(value)  # a name: unseen characters out, and not left empty
-        value = None if unsure else clean_value(value)
-        if not unsure and not fit.fits(question, value):
+        by, role = self.journey.speaker(question.id, suggested=suggested)
+        # The event cleans what was typed as it is made (journey.model).
+        answered = Answered(question=question.id, value=None if unsure else value,
+                            unsure=unsure, by=by, role=role)
+        if not unsure and not fit.fits(question, answered.value):
             # Nothing is saved that could not be read back as an answer to this question.
             raise AnswerError("error_unreadable")
-        by, role = self.journey.speaker(question.id, suggested=suggested)
-        self.store.record(
-            self.journey,
-            Answered(question=question.id, value=value, unsure=unsure, by=by, role=role),
-        )
+        self.store.record(self.journey, answered)
         if move_on:
             self.next()
 

@@ -62,6 +62,19 @@ def test_list_and_export(words, store, journey_home: Path, tmp_path: Path,
     assert "Support plan for Sam" in capsys.readouterr().out
 
 
+def test_each_document_says_what_was_saved(words, store, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture) -> None:
+    session = start(words, store)
+    said = {"md": "exported_plan", "profile-md": "exported_profile", "prep": "exported_prep"}
+    for fmt, key in said.items():
+        target = tmp_path / f"{fmt}.out"
+        assert main(["export", session.journey.id, "--format", fmt, "-o", str(target)]) == 0
+        assert capsys.readouterr().out.strip() == words.message(key, path=target)
+    target = tmp_path / "summary.md"
+    assert main(["summary", session.journey.id, "-o", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == words.message("summary_saved", path=target)
+
+
 def test_export_unknown_id(capsys: pytest.CaptureFixture) -> None:
     assert main(["export", "nope"]) == 1
     assert "no saved journey with the id nope" in capsys.readouterr().err

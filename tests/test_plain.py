@@ -287,7 +287,7 @@ def test_the_map_the_check_and_saving_the_plan(words: Content, store: Store,
     assert_clean(out)
     assert target.read_text().startswith("Support plan for Sam")
     assert target.stat().st_mode & 0o777 == 0o600
-    assert words.message("exported", path=target) in out
+    assert words.message("exported_plan", path=target) in out
     assert words.message("error_choose_number", most=13) in out  # "x" on the map
     # The check's first finding is about the first part of the plan: back to rights.
     journey = store.load(store.list()[0].id)

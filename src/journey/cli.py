@@ -222,12 +222,13 @@ def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
         from journey import prep
 
         sheet = render.render_prep(prep.build(words, journey)).encode()
-        return _write(sheet, output)
+        return _write(sheet, output, "exported_prep")
     if output is None and render.FORMATS[fmt].binary:
         print(words.message("export_needs_file", format=fmt), file=sys.stderr)
         return 1
     built = plan.build(words, journey, attributed=attributed)
-    return _write(render.export(built, fmt, large_print), output)
+    saved = "exported_profile" if fmt.startswith("profile-") else "exported_plan"
+    return _write(render.export(built, fmt, large_print), output, saved)
 
 
 def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
@@ -242,10 +243,13 @@ def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
     if sitting is not None and not 1 <= sitting <= count:
         print(words.message("error_no_sitting", number=sitting, count=count), file=sys.stderr)
         return 1
-    return _write(render.render_summary(summarise(words, journey, sitting)).encode(), output)
+    summary = render.render_summary(summarise(words, journey, sitting)).encode()
+    return _write(summary, output, "summary_saved")
 
 
-def _write(data: bytes, output: Path | None) -> int:
+def _write(data: bytes, output: Path | None, saved: str) -> int:
+    """Write to the file asked for, or to the screen; `saved` names the message that says
+    which document is now in the file."""
     from journey import content
 
     words = content.default()
@@ -259,7 +263,7 @@ def _write(data: bytes, output: Path | None) -> int:
     except OSError as e:
         print(words.message("export_failed", reason=reason(e)), file=sys.stderr)
         return 1
-    print(words.message("exported", path=output))
+    print(words.message(saved, path=output))
     return 0
 
 

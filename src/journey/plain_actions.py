@@ -207,7 +207,7 @@ class Acting(Lines):
         except OSError as e:
             self.message("export_failed", reason=e.strerror or str(e))
             return False
-        self.message("exported", path=path)
+        self.message("exported_" + documents.kind(fmt), path=path)
         return False
 
     def suggest(self) -> bool:

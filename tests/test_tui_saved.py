@@ -3,6 +3,8 @@ history and undo; a journey open in another window is shown but never saved over
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.widgets import Button, Input, OptionList, Static
 
 from journey.store import Store
@@ -14,6 +16,7 @@ from journey.tui.screens.start import StartScreen
 
 from .helpers import start
 from .test_tui import SIZE, choose, opened, question, shown, through_welcome, type_in
+from .test_tui_drawn import terminal_width
 
 
 def rows(app: JourneyApp) -> list[str]:
@@ -227,3 +230,25 @@ async def test_a_long_list_shows_the_newest_and_search_finds_the_rest(words, sto
         await pilot.pause()
         assert len(rows(app)) == 1 + 11  # Person 7 and Person 70 to 79
         assert shown(app, "#start-more") == ""
+
+
+async def test_each_journey_is_one_line_at_80_columns_and_at_120(words, store) -> None:
+    session = start(words, store, name="Bartholomew Montgomery-Fitzwilliam 李小龍")
+    session.go_to("brokerage")
+    store.release(session.journey.id)
+    for size in ((80, 24), (120, 40)):
+        app = JourneyApp(store)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            options = app.screen.query_one("#journeys", OptionList)
+            room = options.content_region.width
+            line = rows(app)[1]
+            # The name gives up room at 80 columns; the percent and the date always show.
+            assert "…" in line and ("Montgomery" in line) == (size[0] == 120), line
+            assert terminal_width(line) <= room, (size, line)
+            assert f"{session.percent_done()}%" in line and str(date.today().year) in line
+            heading = shown(app, "#start-columns")
+            assert terminal_width(heading) <= room
+            await pilot.resize_terminal(*((120, 40) if size[0] == 80 else (80, 24)))
+            await pilot.pause()
+            assert terminal_width(rows(app)[1]) <= options.content_region.width

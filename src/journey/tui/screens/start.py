@@ -34,18 +34,36 @@ class JourneyChosen(Message):
         self.journey_id = journey_id  # None: start a new journey
 
 
-def row(summary: Summary, words: Words) -> Content:
+# Cells taken by the columns that keep their width: mode, done, the gap and the date.
+FIXED = 16 + 5 + 2 + 17
+WIDEST = 98  # name and step at their fullest: 32 and 26 cells
+
+
+def row(summary: Summary, words: Words, width: int = WIDEST) -> Content:
     return columns(clean_name(summary.name or "…"), words.message("mode_" + summary.mode),
                    words.reached(summary.step), words.message("percent", percent=summary.percent),
-                   show_moment(summary.updated))
+                   show_moment(summary.updated), width)
 
 
-def columns(name: str, mode: str, step: str, done: str, changed: str) -> Content:
+def columns(name: str, mode: str, step: str, done: str, changed: str,
+            width: int = WIDEST) -> Content:
+    """One line of the list, fitted to width cells: the name and the step give up room first,
+    so a row never wraps onto a second line at 80 columns."""
+    spare = max(20, min(width, WIDEST) - FIXED)
+    name_cells = spare * 32 // 58
+    step_cells = spare - name_cells
     # Cut and padded by cells, as the terminal draws them, not by characters: a name with
     # wide letters or emoji keeps the columns in line.
-    return Content(f"{_cells(set_cell_size(name, 30), 32)}{_cells(mode, 16)}"
-                   f"{_cells(set_cell_size(step, 24), 26)}{_cells(done, 5, right=True)}"
+    return Content(f"{_fit(name, name_cells)}{_cells(mode, 16)}"
+                   f"{_fit(step, step_cells)}{_cells(done, 5, right=True)}"
                    f"  {changed}")
+
+
+def _fit(text: str, width: int) -> str:
+    """Text cut to leave two cells of gap, then padded to width cells."""
+    if cell_len(text) > width - 2:
+        text = set_cell_size(text, width - 3) + "…"
+    return _cells(text, width)
 
 
 def _cells(text: str, width: int, *, right: bool = False) -> str:
@@ -77,7 +95,7 @@ class StartScreen(Screen[None]):
             yield Static(words.message("start_hint"), markup=False)
             yield Input(placeholder=words.message("start_search"), id="search")
             _, *headings = words.message("list_columns").split("|")
-            yield Static(columns(*headings), id="start-columns", markup=False)
+            yield Static(columns(*headings, self._width()), id="start-columns", markup=False)
             yield OptionList(*self._options(), id="journeys")
             yield Static(self._more(), id="start-more", markup=False)
             with Horizontal(id="start-actions"):
@@ -93,9 +111,27 @@ class StartScreen(Screen[None]):
         options.highlighted = 1 if self.summaries else 0
         options.focus()
 
+    def _width(self) -> int:
+        """Cells a row has: the list's own width less its border, padding and scroll bar."""
+        if self.is_mounted:
+            return self.query_one(OptionList).content_region.width - 2
+        return self.app.size.width - 8
+
+    def on_resize(self) -> None:
+        _, *headings = self.words.message("list_columns").split("|")
+        self.query_one("#start-columns", Static).update(columns(*headings, self._width()))
+        self.refresh_list(self._highlighted())
+
+    def _highlighted(self) -> str | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
     def _options(self) -> list[Option]:
+        width = self._width()
         return [Option(Content("+ " + self.words.message("start_new")), id=NEW),
-                *[Option(row(s, self.words), id=s.id) for s in self.summaries[:SHOWN]]]
+                *[Option(row(s, self.words, width), id=s.id) for s in self.summaries[:SHOWN]]]
 
     def _more(self) -> str:
         search = self.query_one("#search", Input).value if self.is_mounted else ""

@@ -25,6 +25,16 @@ class NotAFile(OSError):
         super().__init__(errno.EINVAL, "not an ordinary file", str(path))
 
 
+def private_file(fd: int) -> None:
+    """Make an open file readable by the user alone (0600), whatever the umask. Where files
+    have no POSIX modes (Windows: Python has no os.fchmod there before 3.13, and its
+    read-only flag is all it would set), nothing is changed: there the data folder lies in
+    the user's own profile, which other users of the computer cannot open."""
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(fd, 0o600)
+
+
 def keep_private(path: Path, *, folder: bool = False) -> None:
     """Take away what group and others may do, and nothing else: a file or folder the
     person made read-only stays read-only."""
@@ -82,7 +92,7 @@ def write_whole(path: Path, data: bytes | str) -> None:
     part = Path(name)
     try:
         with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), 0o600)
+            private_file(f.fileno())
             f.write(data)
             f.flush()
             os.fsync(f.fileno())

@@ -84,6 +84,9 @@ EPILOG = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from journey.terminal import letters_kept
+
+    letters_kept()
     try:
         code = _main(argv)
         sys.stdout.flush()  # here, so a closed pipe is met inside the try
@@ -222,12 +225,13 @@ def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
         from journey import prep
 
         sheet = render.render_prep(prep.build(words, journey)).encode()
-        return _write(sheet, output)
+        return _write(sheet, output, text=True)
     if output is None and render.FORMATS[fmt].binary:
         print(words.message("export_needs_file", format=fmt), file=sys.stderr)
         return 1
     built = plan.build(words, journey, attributed=attributed)
-    return _write(render.export(built, fmt, large_print), output)
+    return _write(render.export(built, fmt, large_print), output,
+                  text=render.FORMATS[fmt].text_file)
 
 
 def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
@@ -242,10 +246,12 @@ def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
     if sitting is not None and not 1 <= sitting <= count:
         print(words.message("error_no_sitting", number=sitting, count=count), file=sys.stderr)
         return 1
-    return _write(render.render_summary(summarise(words, journey, sitting)).encode(), output)
+    return _write(render.render_summary(summarise(words, journey, sitting)).encode(), output,
+                  text=True)
 
 
-def _write(data: bytes, output: Path | None) -> int:
+def _write(data: bytes, output: Path | None, text: bool = False) -> int:
+    """To the screen (where Python ends the lines the system's way) or to a file."""
     from journey import content
 
     words = content.default()
@@ -255,7 +261,7 @@ def _write(data: bytes, output: Path | None) -> int:
     from journey.private import reason, write_whole
 
     try:
-        write_whole(output, data)
+        write_whole(output, data, text=text)
     except OSError as e:
         print(words.message("export_failed", reason=reason(e)), file=sys.stderr)
         return 1

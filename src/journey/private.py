@@ -82,11 +82,26 @@ def name_part(journey_id: str) -> str:
     return re.sub(r"[^0-9A-Za-z_-]", "_", journey_id)[:64] or "journey"
 
 
-def write_whole(path: Path, data: bytes | str) -> None:
+def system_lines(data: bytes) -> bytes:
+    """Text with its lines ended as the system's own editors expect: unchanged where lines
+    end in "\n" (Linux, macOS), "\r\n" on Windows, where older Notepad shows one long line
+    otherwise."""
+    newline = os.linesep.encode("ascii")
+    if newline == b"\n":
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\n", newline)
+
+
+def write_whole(path: Path, data: bytes | str, *, text: bool = False) -> None:
     """Write a whole file or nothing: see the module's note. The file is private (0600).
+    `text` is for a file people read in an editor (Markdown, plain text, settings): its
+    lines end the system's way (system_lines). Files for programs (journey files, HTML,
+    Word) keep their bytes as they are, the same on every system.
     Raises NotAFile for a folder, device or pipe, and OSError if it cannot be written."""
     if isinstance(data, str):
         data = data.encode("utf-8")
+    if text:
+        data = system_lines(data)
     target = _target(path)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     part = Path(name)

@@ -37,7 +37,8 @@ def private_file(fd: int) -> None:
 
 def keep_private(path: Path, *, folder: bool = False) -> None:
     """Take away what group and others may do, and nothing else: a file or folder the
-    person made read-only stays read-only."""
+    person made read-only stays read-only. On Windows a mode is only the read-only flag,
+    which this never changes: there the user's own profile folder is the protection."""
     mode = stat.S_IMODE(path.stat().st_mode)
     private = mode & 0o700
     if not folder:

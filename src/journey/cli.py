@@ -84,6 +84,9 @@ EPILOG = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from journey.terminal import letters_kept
+
+    letters_kept()
     try:
         code = _main(argv)
         sys.stdout.flush()  # here, so a closed pipe is met inside the try
@@ -222,13 +225,14 @@ def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
         from journey import prep
 
         sheet = render.render_prep(prep.build(words, journey)).encode()
-        return _write(sheet, output, "exported_prep")
+        return _write(sheet, output, "exported_prep", text=True)
     if output is None and render.FORMATS[fmt].binary:
         print(words.message("export_needs_file", format=fmt), file=sys.stderr)
         return 1
     built = plan.build(words, journey, attributed=attributed)
     saved = "exported_profile" if fmt.startswith("profile-") else "exported_plan"
-    return _write(render.export(built, fmt, large_print), output, saved)
+    return _write(render.export(built, fmt, large_print), output, saved,
+                  text=render.FORMATS[fmt].text_file)
 
 
 def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
@@ -244,12 +248,12 @@ def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
         print(words.message("error_no_sitting", number=sitting, count=count), file=sys.stderr)
         return 1
     summary = render.render_summary(summarise(words, journey, sitting)).encode()
-    return _write(summary, output, "summary_saved")
+    return _write(summary, output, "summary_saved", text=True)
 
 
-def _write(data: bytes, output: Path | None, saved: str) -> int:
-    """Write to the file asked for, or to the screen; `saved` names the message that says
-    which document is now in the file."""
+def _write(data: bytes, output: Path | None, saved: str, text: bool = False) -> int:
+    """To the screen (where Python ends the lines the system's way) or to a file; `saved`
+    names the message that says which document is now in the file."""
     from journey import content
 
     words = content.default()
@@ -259,7 +263,7 @@ def _write(data: bytes, output: Path | None, saved: str) -> int:
     from journey.private import reason, write_whole
 
     try:
-        write_whole(output, data)
+        write_whole(output, data, text=text)
     except OSError as e:
         print(words.message("export_failed", reason=reason(e)), file=sys.stderr)
         return 1

@@ -22,10 +22,11 @@ def write(content: Content, journey: Journey, path: Path, fmt: str = "md",
     if fmt == PREP:
         from journey import prep
 
-        write_whole(path, render.render_prep(prep.build(content, journey)))
+        write_whole(path, render.render_prep(prep.build(content, journey)), text=True)
         return
     plan = build(content, journey, attributed=attributed)
-    write_whole(path, render.export(plan, fmt, large_print))
+    write_whole(path, render.export(plan, fmt, large_print),
+                text=render.FORMATS[fmt].text_file)
 
 
 def kind(fmt: str) -> str:

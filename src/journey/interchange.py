@@ -154,11 +154,17 @@ class _TooBig(Exception):
         self.size = size
 
 
+# Windows has neither O_NONBLOCK nor O_CLOEXEC (its files are not passed on to other
+# programs unless asked), and needs O_BINARY, or reading would turn line ends around.
+_READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+               | getattr(os, "O_BINARY", 0))
+
+
 def _read_bounded(path: Path) -> bytes:
     """The bytes of an ordinary file, at most MAX_BYTES of them. Opened without waiting, so
     a pipe with no writer cannot hang journey; a device, pipe or folder is refused before
     anything is read (stat says 0 bytes for /dev/zero, which never ends)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    fd = os.open(path, _READ_FLAGS)
     try:
         info = os.fstat(fd)
     except OSError:

@@ -25,9 +25,20 @@ class NotAFile(OSError):
         super().__init__(errno.EINVAL, "not an ordinary file", str(path))
 
 
+def private_file(fd: int) -> None:
+    """Make an open file readable by the user alone (0600), whatever the umask. Where files
+    have no POSIX modes (Windows: Python has no os.fchmod there before 3.13, and its
+    read-only flag is all it would set), nothing is changed: there the data folder lies in
+    the user's own profile, which other users of the computer cannot open."""
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(fd, 0o600)
+
+
 def keep_private(path: Path, *, folder: bool = False) -> None:
     """Take away what group and others may do, and nothing else: a file or folder the
-    person made read-only stays read-only."""
+    person made read-only stays read-only. On Windows a mode is only the read-only flag,
+    which this never changes: there the user's own profile folder is the protection."""
     mode = stat.S_IMODE(path.stat().st_mode)
     private = mode & 0o700
     if not folder:
@@ -72,17 +83,32 @@ def name_part(journey_id: str) -> str:
     return re.sub(r"[^0-9A-Za-z_-]", "_", journey_id)[:64] or "journey"
 
 
-def write_whole(path: Path, data: bytes | str) -> None:
+def system_lines(data: bytes) -> bytes:
+    """Text with its lines ended as the system's own editors expect: unchanged where lines
+    end in "\n" (Linux, macOS), "\r\n" on Windows, where older Notepad shows one long line
+    otherwise."""
+    newline = os.linesep.encode("ascii")
+    if newline == b"\n":
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\n", newline)
+
+
+def write_whole(path: Path, data: bytes | str, *, text: bool = False) -> None:
     """Write a whole file or nothing: see the module's note. The file is private (0600).
+    `text` is for a file people read in an editor (Markdown, plain text, settings): its
+    lines end the system's way (system_lines). Files for programs (journey files, HTML,
+    Word) keep their bytes as they are, the same on every system.
     Raises NotAFile for a folder, device or pipe, and OSError if it cannot be written."""
     if isinstance(data, str):
         data = data.encode("utf-8")
+    if text:
+        data = system_lines(data)
     target = _target(path)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     part = Path(name)
     try:
         with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), 0o600)
+            private_file(f.fileno())
             f.write(data)
             f.flush()
             os.fsync(f.fileno())

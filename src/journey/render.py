@@ -30,14 +30,15 @@ class Format:
     suffix: str
     template: str | None = None  # None: built in code (DOCX)
     binary: bool = False
+    text_file: bool = False  # read in a text editor: lines end the system's way
 
 
 FORMATS: dict[str, Format] = {
-    "md": Format(".md", "plan.md.j2"),
-    "txt": Format(".txt", "plan.txt.j2"),
+    "md": Format(".md", "plan.md.j2", text_file=True),
+    "txt": Format(".txt", "plan.txt.j2", text_file=True),
     "html": Format(".html", "plan.html.j2"),
     "docx": Format(".docx", binary=True),
-    "profile-md": Format(".md", "profile.md.j2"),
+    "profile-md": Format(".md", "profile.md.j2", text_file=True),
     "profile-html": Format(".html", "profile.html.j2"),
     # "json" belongs here too: the whole journey in the interchange format that saved
     # journeys export and import. It is made from the journey, not from the plan.

@@ -65,7 +65,7 @@ def save(settings: Settings) -> str | None:
     text = "".join(f"{k} = {json.dumps(v)}\n" for k, v in asdict(settings).items())
     try:
         make_private_folder(where.parent)
-        write_whole(where, text)
+        write_whole(where, text, text=True)
     except OSError as e:
         return _message("settings_not_saved", path=where, reason=e.strerror or e)
     return None

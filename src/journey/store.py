@@ -32,7 +32,7 @@ from journey.content import Journey as Content
 from journey.flow import WELCOME
 from journey.lock import InUse, JourneyLock
 from journey.model import NAME_QUESTION, Answered, Event, Journey, Mode, Moved, Undone, now
-from journey.private import is_disk_full, keep_private, make_private_folder
+from journey.private import is_disk_full, keep_private, make_private_folder, private_file
 from journey.progress import percent_done
 
 SCHEMA_VERSION = 2
@@ -221,7 +221,7 @@ class Store:
         part = self.home / f".{DB_NAME}.{os.getpid()}.{secrets.token_hex(4)}.new"
         try:
             fd = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-            os.fchmod(fd, 0o600)
+            private_file(fd)
             os.close(fd)
             db = sqlite3.connect(part, isolation_level=None)
             try:

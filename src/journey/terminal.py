@@ -3,6 +3,8 @@ choosing between the app and plain lines imports neither."""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import os
 import sys
 from collections.abc import Mapping
@@ -14,6 +16,24 @@ def is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def letters_kept(streams: tuple[TextIO, ...] | None = None) -> None:
+    """Output that can carry every letter of every name. Windows writes to a file or pipe in
+    an old code page that has no "李" or "ł", and a name like that would stop journey: such
+    output is written in UTF-8, like every file journey saves. A terminal that is not UTF-8
+    shows a mark for a letter it cannot show, rather than stopping journey."""
+    for stream in streams if streams is not None else (sys.stdout, sys.stderr):
+        try:
+            if codecs.lookup(stream.encoding).name == "utf-8":
+                continue
+        except (AttributeError, LookupError, TypeError):
+            continue  # not a text stream journey can change
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            if is_terminal(stream):
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8")
 
 
 def wants_plain(environ: Mapping[str, str] | None = None) -> bool:

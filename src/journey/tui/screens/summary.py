@@ -76,7 +76,7 @@ class SummaryScreen(ModalScreen[bool]):
         words = self.session.content
         path = Path(clean(self.query_one("#summary-path", Input).value).strip()).expanduser()
         try:
-            write_whole(path, self.text)
+            write_whole(path, self.text, text=True)
         except OSError as e:
             message = words.message("export_failed", reason=reason(e))
             self.query_one("#summary-error", Static).update(Content(message))

@@ -220,6 +220,10 @@ class JourneyServer(Server):
         finally:
             if app_service is not None:
                 await app_service.stop()
+                # textual-serve leaves the pipe to the process open; closing it lets the
+                # process and its pipes go at once.
+                if app_service._stdin is not None:
+                    app_service.stdin.close()
             self.sockets.discard(websocket)
             self.running -= 1
         return websocket

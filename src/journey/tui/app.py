@@ -18,6 +18,7 @@ from journey.session import Session
 from journey.store import Store, StoreError, Summary
 from journey.tui.aloud import Aloud
 from journey.tui.drawn import Cleaned
+from journey.tui.keys import WEB_KEYS
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.start import JourneyChosen, StartScreen
 from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR, no_color_wanted, without_colour
@@ -67,6 +68,8 @@ class JourneyApp(App[None]):
         return self._conversation(self.journey or self.store.create())
 
     def on_mount(self) -> None:
+        if self.is_web:
+            self.set_keymap(WEB_KEYS)
         self.register_theme(HIGH_CONTRAST)
         self.register_theme(NO_COLOUR)
         self._choose_theme(self.theme_for_now or self.settings.theme)
@@ -163,6 +166,12 @@ class JourneyApp(App[None]):
 
         if not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             super().action_command_palette()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys are shown as they work here: in a browser, the keys that reach the page."""
+        if self.is_web and binding.id in WEB_KEYS:
+            binding = binding.with_key(WEB_KEYS[binding.id])
+        return super().get_key_display(binding)
 
     def action_keys(self) -> None:
         from journey.tui.screens.keys import KeysScreen

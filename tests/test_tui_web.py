@@ -4,11 +4,14 @@ that reach the page, and files go to the person's browser."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
+from textual.widgets import Button, Input, Static
 from textual.widgets._footer import FooterKey
 
 from journey.content import Journey as Content
+from journey.documents import file_name
 from journey.model import Answered
 from journey.store import Store
 from journey.tui import app as app_module
@@ -16,8 +19,10 @@ from journey.tui.app import JourneyApp
 from journey.tui.keys import KeyBar
 from journey.tui.more import MorePanel
 from journey.tui.screens.conversation import ConversationScreen
+from journey.tui.screens.export import ExportScreen
 from journey.tui.screens.keys import KeysScreen
 from journey.tui.screens.start import StartScreen
+from journey.tui.screens.summary import SummaryScreen
 
 from .helpers import start
 from .test_tui import question, through_welcome
@@ -99,3 +104,93 @@ async def test_in_a_terminal_the_keys_stay_as_they_were(store: Store) -> None:
     async with app.run_test(size=(120, 40)):
         bar = key_bar(app)
         assert "^n Not sure yet" in bar and "^t Tell me more" in bar and "^s" not in bar
+
+
+def catch_deliveries(app: JourneyApp, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """What the app hands to the browser, instead of Textual's delivery (which, outside a
+    browser, would write into the Downloads folder)."""
+    sent: list[dict] = []
+
+    def deliver_binary(file: BinaryIO, *, save_filename: str | None = None,
+                       mime_type: str | None = None, open_method: str = "download",
+                       **_: object) -> str:
+        sent.append({"data": file.read(), "name": save_filename, "mime": mime_type,
+                     "open": open_method})
+        file.close()
+        return "key"
+
+    monkeypatch.setattr(app, "deliver_binary", deliver_binary)
+    return sent
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_in_a_browser_save_plan_sends_the_file_to_the_browser(
+        store: Store, monkeypatch, tmp_path: Path, size) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = InBrowser(store)
+    sent = catch_deliveries(app, monkeypatch)
+    async with app.run_test(size=size) as pilot:
+        await through_welcome(pilot)
+        journey_id = app.screen.session.journey.id
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        box = app.screen.query_one("#export-path", Input)
+        assert box.value == file_name(journey_id, "md")  # a name only: no folder here
+        assert app.screen.query_one("#export-send", Button).region.height
+        box.value = "../Sam's plan"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert sent == [{"data": sent[0]["data"], "name": "Sam's plan.md",
+                         "mime": "text/markdown; charset=utf-8", "open": "download"}]
+        assert "Sam" in sent[0]["data"].decode()
+        assert not list(tmp_path.rglob("*.md"))
+
+
+async def test_in_a_browser_the_plan_opens_in_a_new_tab_to_print(
+        store: Store, monkeypatch, words: Content) -> None:
+    app = InBrowser(store)
+    sent = catch_deliveries(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await through_welcome(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.click("#export-print")
+        await pilot.pause()
+        assert len(sent) == 1 and sent[0]["open"] == "browser"
+        assert sent[0]["mime"] == "text/html; charset=utf-8"
+        page = sent[0]["data"].decode()
+        assert page.startswith("<!DOCTYPE html>") and "Sam" in page
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert words.message("print_plan") in commands
+
+
+async def test_in_a_terminal_there_is_no_print_command(store: Store, words: Content) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=(120, 40)):
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert words.message("print_plan") not in commands
+
+
+async def test_in_a_browser_the_sitting_summary_goes_to_the_browser(
+        store: Store, monkeypatch, words: Content) -> None:
+    app = InBrowser(store)
+    sent = catch_deliveries(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await through_welcome(pilot)
+        screen = app.screen
+        assert isinstance(screen, ConversationScreen)
+        app.push_screen(SummaryScreen(screen.session, quitting=True))
+        await pilot.pause()
+        said = [str(s.content) for s in app.screen.query(Static)]
+        assert words.message("summary_where_web") in said
+        box = app.screen.query_one("#summary-path", Input)
+        assert "/" not in box.value and box.value.endswith("-sitting-1-summary.md")
+        box.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(sent) == 1 and sent[0]["name"] == box.value
+        assert sent[0]["open"] == "download"
+        # Quitting now would stop the file half way: the person quits when they choose.
+        assert isinstance(app.screen, SummaryScreen)

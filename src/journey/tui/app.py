@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
@@ -159,6 +159,10 @@ class JourneyApp(App[None]):
     def on_unmount(self) -> None:
         self.aloud.stop()
 
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A file on its way to the browser did not get there."""
+        self.notify(self.words.message("delivery_failed"), severity="error", markup=False)
+
     def action_command_palette(self) -> None:
         # Textual looks only at the top screen: with the palette open under another dialog
         # (F1 over it, say), a second palette would be opened with the same id, and crash.
@@ -196,6 +200,10 @@ class JourneyApp(App[None]):
             sheet = words.message("prep_export")
             commands.setdefault(sheet, SystemCommand(
                 sheet, words.message("prep_export_help"), screen.action_export_prep))
+            if self.is_web:
+                printing = words.message("print_plan")
+                commands.setdefault(printing, SystemCommand(
+                    printing, words.message("print_plan_help"), screen.action_print_plan))
         for name, help_text, action in [
             (words.message("palette_keys"), words.message("palette_keys_help"), self.action_keys),
             (words.message("palette_theme"), words.message("palette_theme_help"),

@@ -72,7 +72,7 @@ async def test_the_page_asks_nothing_of_any_other_server(served) -> None:
     # The stock page fetches a web font from another server; journey's uses its own copy.
     assert "http:" not in page and "https:" not in page
     linked = re.findall(r'(?:href|src)="([^"]*)"|url\("([^"]*)"\)', page)
-    assert linked and all("".join(url).startswith("/static/") for url in linked)
+    assert linked and all("".join(url).startswith(("/static/", "data:")) for url in linked)
     font = re.search(r'href="(/static/fonts/[^"]+\.ttf)"', page)
     assert font and (await client.get(font.group(1))).status == 200
     for script in re.findall(r'<script src="([^"]+)"', page):

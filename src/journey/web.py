@@ -220,10 +220,7 @@ class JourneyServer(Server):
         finally:
             if app_service is not None:
                 await app_service.stop()
-                # textual-serve leaves the pipe to the process open; closing it lets the
-                # process and its pipes go at once.
-                if app_service._stdin is not None:
-                    app_service.stdin.close()
+                await _ended(app_service)
             self.sockets.discard(websocket)
             self.running -= 1
         return websocket
@@ -286,6 +283,21 @@ class JourneyServer(Server):
 
     def request_exit(self) -> None:
         raise GracefulExit()
+
+
+async def _ended(app_service: AppService) -> None:
+    """Wait until a tab's journey has ended, and leave nothing of it behind. textual-serve
+    tells it to stop but leaves its pipe open and never waits for it."""
+    if app_service._stdin is not None:
+        app_service.stdin.close()
+    process = app_service._process
+    if process is None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), 5)
+    except TimeoutError:
+        process.kill()  # every answer was saved as it was given
+        await process.wait()
 
 
 def content_disposition(disposition: str, file_name: str) -> str:

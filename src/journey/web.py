@@ -210,8 +210,8 @@ class JourneyServer(Server):
                 self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                 close=websocket.close, download_manager=self.download_manager,
             )
-            await app_service.start(to_int(request.query.get("width", "80"), 80),
-                                    to_int(request.query.get("height", "24"), 24))
+            await app_service.start(_cells(request.query.get("width", ""), 80),
+                                    _cells(request.query.get("height", ""), 24))
             await self._process_messages(websocket, app_service)
         except asyncio.CancelledError:
             await websocket.close()
@@ -283,6 +283,11 @@ class JourneyServer(Server):
 
     def request_exit(self) -> None:
         raise GracefulExit()
+
+
+def _cells(given: str, usual: int) -> int:
+    """A size the page asks for, within what a screen can be."""
+    return min(max(to_int(given, usual), 10), 1000)
 
 
 async def _ended(app_service: AppService) -> None:

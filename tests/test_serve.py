@@ -8,6 +8,7 @@ import gc
 import re
 import signal
 import socket
+import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -304,3 +305,12 @@ def test_serve_checks_its_port_and_tabs(capsys) -> None:
                  ["serve", "--tabs", "0"]):
         with pytest.raises(SystemExit):
             cli.main(argv)
+
+
+def test_serve_does_not_import_textual() -> None:
+    # The server only starts processes; each tab's journey imports Textual for itself.
+    found = subprocess.run(
+        [sys.executable, "-c", "import sys, journey.web, journey.cli; "
+         "print(any(m.split('.')[0] == 'textual' for m in sys.modules))"],
+        capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"

@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     resume.add_argument("id")
     _display_options(resume, inner=True)
     _display_options(commands.add_parser("new", help="start a new journey"), inner=True)
+    _serve_options(commands.add_parser(
+        "serve", help="use journey in a web browser on this computer (needs journey[web])"))
     manage.add_commands(commands)
     return parser
 
@@ -74,6 +76,35 @@ def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> No
                         help="read each question aloud (needs espeak-ng, say or Windows speech)")
     parser.add_argument("--theme", metavar="NAME", **keep,
                         help="colours for this run only, like journey-high-contrast")
+
+
+def _port(text: str) -> int:
+    port = int(text)
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+    return port
+
+
+def _tabs(text: str) -> int:
+    tabs = int(text)
+    if tabs < 1:
+        raise argparse.ArgumentTypeError("at least 1")
+    return tabs
+
+
+def _serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=_port, default=8000,
+                        help="the port to listen on (default: 8000)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", metavar="ADDRESS",
+        help="the address to listen on (default: 127.0.0.1, this computer only). Any other "
+             "needs your own login and https in front of journey")
+    parser.add_argument(
+        "--url", metavar="URL",
+        help="the address people's browsers use, when journey stands behind your own web "
+             "server, like https://journey.example.org")
+    parser.add_argument("--tabs", type=_tabs, default=4,
+                        help="how many browser tabs can run journey at once (default: 4)")
 
 
 EPILOG = (
@@ -116,6 +147,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return _summary(args.id, args.sitting, args.output)
         if args.command == "check":
             return _check(args.id)
+        if args.command == "serve":
+            return _serve(args.host, args.port, args.url, args.tabs)
         if args.command in manage.COMMANDS:
             return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",
@@ -334,6 +367,40 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
         return app.return_code
     if app.opened:
         print(content.default().message("quit_saved", command=_command()))
+    return 0
+
+
+def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
+    """journey in a web browser. textual-serve is an optional part: say how to add it."""
+    from importlib.util import find_spec
+
+    from journey import content
+
+    words = content.default()
+    if find_spec("textual_serve") is None or find_spec("aiohttp") is None:
+        print(words.message("serve_needs_extra", command='pip install "journey[web]"'),
+              file=sys.stderr)
+        return 1
+    store = _open_store()  # a folder that cannot be used is reported before anything starts
+    if store.read_only:
+        print(words.message("error_read_only", path=store.home), file=sys.stderr)
+        return 1
+    store.close()
+    from journey.web import Address, JourneyServer
+
+    try:
+        JourneyServer(Address(host, port, url), tabs=tabs).serve()
+    except OSError as e:
+        import errno
+
+        if e.errno in (errno.EADDRINUSE, errno.EACCES):
+            print(words.message("serve_port_busy", port=port, other=port % 65535 + 1),
+                  file=sys.stderr)
+        else:
+            from journey.private import reason
+
+            print(words.message("serve_not_started", reason=reason(e)), file=sys.stderr)
+        return 1
     return 0
 
 

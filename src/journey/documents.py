@@ -16,17 +16,27 @@ PREP = "prep"  # the assessment preparation sheet, made from the journey rather 
 CHOICES = [*render.FORMATS, PREP]
 
 
-def write(content: Content, journey: Journey, path: Path, fmt: str = "md",
-          large_print: bool = False, attributed: bool = True) -> None:
-    """Write one document whole, or nothing (journey.private.write_whole)."""
+def make(content: Content, journey: Journey, fmt: str = "md", large_print: bool = False,
+         attributed: bool = True) -> bytes:
+    """One document, as the bytes of its file."""
     if fmt == PREP:
         from journey import prep
 
-        write_whole(path, render.render_prep(prep.build(content, journey)), text=True)
-        return
+        return render.render_prep(prep.build(content, journey)).encode("utf-8")
     plan = build(content, journey, attributed=attributed)
-    write_whole(path, render.export(plan, fmt, large_print),
-                text=render.FORMATS[fmt].text_file)
+    return render.export(plan, fmt, large_print)
+
+
+def write(content: Content, journey: Journey, path: Path, fmt: str = "md",
+          large_print: bool = False, attributed: bool = True) -> None:
+    """Write one document whole, or nothing (journey.private.write_whole); a text file ends
+    its lines the system's way."""
+    text = fmt == PREP or render.FORMATS[fmt].text_file
+    write_whole(path, make(content, journey, fmt, large_print, attributed), text=text)
+
+
+def suffix(fmt: str) -> str:
+    return ".md" if fmt == PREP else render.FORMATS[fmt].suffix
 
 
 def kind(fmt: str) -> str:

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
@@ -18,6 +18,7 @@ from journey.session import Session
 from journey.store import Store, StoreError, Summary
 from journey.tui.aloud import Aloud
 from journey.tui.drawn import Cleaned
+from journey.tui.keys import WEB_KEYS
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.start import JourneyChosen, StartScreen
 from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR, no_color_wanted, without_colour
@@ -67,6 +68,8 @@ class JourneyApp(App[None]):
         return self._conversation(self.journey or self.store.create())
 
     def on_mount(self) -> None:
+        if self.is_web:
+            self.set_keymap(WEB_KEYS)
         self.register_theme(HIGH_CONTRAST)
         self.register_theme(NO_COLOUR)
         self._choose_theme(self.theme_for_now or self.settings.theme)
@@ -156,6 +159,10 @@ class JourneyApp(App[None]):
     def on_unmount(self) -> None:
         self.aloud.stop()
 
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A file on its way to the browser did not get there."""
+        self.notify(self.words.message("delivery_failed"), severity="error", markup=False)
+
     def action_command_palette(self) -> None:
         # Textual looks only at the top screen: with the palette open under another dialog
         # (F1 over it, say), a second palette would be opened with the same id, and crash.
@@ -163,6 +170,12 @@ class JourneyApp(App[None]):
 
         if not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             super().action_command_palette()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys are shown as they work here: in a browser, the keys that reach the page."""
+        if self.is_web and binding.id in WEB_KEYS:
+            binding = binding.with_key(WEB_KEYS[binding.id])
+        return super().get_key_display(binding)
 
     def action_keys(self) -> None:
         from journey.tui.screens.keys import KeysScreen
@@ -187,6 +200,10 @@ class JourneyApp(App[None]):
             sheet = words.message("prep_export")
             commands.setdefault(sheet, SystemCommand(
                 sheet, words.message("prep_export_help"), screen.action_export_prep))
+            if self.is_web:
+                printing = words.message("print_plan")
+                commands.setdefault(printing, SystemCommand(
+                    printing, words.message("print_plan_help"), screen.action_print_plan))
         for name, help_text, action in [
             (words.message("palette_keys"), words.message("palette_keys_help"), self.action_keys),
             (words.message("palette_theme"), words.message("palette_theme_help"),

@@ -11,6 +11,15 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
+# Browsers keep some keys for themselves and never pass them to a page: ctrl+n opens a new
+# window, ctrl+t a new tab, ctrl+w closes the tab. In a browser (`journey serve`) journey
+# answers these instead, by binding id, and shows them wherever it shows keys.
+WEB_KEYS = {
+    "not-sure": "ctrl+s",  # not sure yet (ctrl+n in a terminal)
+    "more": "ctrl+f",  # tell me more (ctrl+t)
+    "duplicate": "ctrl+y",  # on the start screen: copy for a review (ctrl+t)
+}
+
 
 class KeyBar(Static):
     def __init__(self) -> None:

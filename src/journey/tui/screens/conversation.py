@@ -535,6 +535,13 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self.app.push_screen(ExportScreen(self.session, "prep"),
                              lambda m: self.notify(m, markup=False) if m else None)
 
+    def action_print_plan(self) -> None:
+        """In a browser: the plan as a web page in a new tab, to print."""
+        from journey.tui.screens.export import print_plan
+
+        print_plan(self.app, self.session)
+        self.notify(self.words.message("printing_plan"), markup=False)
+
     def action_history(self) -> None:
         from journey.tui.screens.history import HistoryScreen
 

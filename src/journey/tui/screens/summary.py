@@ -47,14 +47,18 @@ class SummaryScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         words = self.session.content
-        default = Path.home() / file_name(self.session.name, self.summary.number,
-                                          name_part(self.session.journey.id))
+        web = self.app.is_web  # in a browser only the name is asked: the file goes there
+        default = Path(file_name(self.session.name, self.summary.number,
+                                 name_part(self.session.journey.id)))
+        if not web:
+            default = Path.home() / default
         with Vertical(id="summary-box", classes="dialog"):
             # The saved Markdown, laid out. Typed text in it is already escaped for
             # Markdown, so it shows as typed and never as a link or a heading.
             with VerticalScroll(id="summary-text"):
                 yield Markdown(self.text, open_links=False)
-            yield Static(words.message("summary_where"), markup=False)
+            yield Static(words.message("summary_where_web" if web else "summary_where"),
+                         markup=False)
             yield Input(value=str(default), id="summary-path")
             yield Static(id="summary-error", markup=False)
             with Horizontal(classes="dialog-actions"):
@@ -74,6 +78,9 @@ class SummaryScreen(ModalScreen[bool]):
     @on(Button.Pressed, "#summary-save")
     def _save(self) -> None:
         words = self.session.content
+        if self.app.is_web:
+            self._send()
+            return
         path = Path(clean(self.query_one("#summary-path", Input).value).strip()).expanduser()
         try:
             write_whole(path, self.text, text=True)
@@ -85,6 +92,21 @@ class SummaryScreen(ModalScreen[bool]):
         self.notify(words.message("summary_saved", path=path), markup=False)
         if self.quitting:
             self.dismiss(True)
+
+    def _send(self) -> None:
+        """In a browser: the summary goes down to the person's browser, as a download."""
+        from journey.tui.screens.export import deliver
+
+        name = Path(clean(self.query_one("#summary-path", Input).value).strip()).name
+        if not name.strip("."):
+            name = file_name(self.session.name, self.summary.number,
+                             name_part(self.session.journey.id))
+        if not name.lower().endswith(".md"):
+            name += ".md"
+        deliver(self.app, self.text.encode("utf-8"), name)
+        # The file comes from this journey as the browser asks for it: quitting now would
+        # stop it half way, so Quit stays for the person to press.
+        self.notify(self.session.content.message("summary_sent", name=name), markup=False)
 
     @on(Button.Pressed, "#summary-quit")
     def _quit(self) -> None:

@@ -1,0 +1,316 @@
+"""`journey serve`: only the link's token, journey's own address and journey's own page get
+in; a tab opens journey; no more tabs than allowed; files come down named as they are."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import re
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import WSMsgType
+from aiohttp.test_utils import TestClient, TestServer, unused_port
+
+from journey import cli
+from journey import web as journey_web
+from journey.content import Journey as Content
+from journey.terminal import wants_plain
+from journey.web import Address, JourneyServer, content_disposition
+
+TOKEN = "the-right-token"
+# A stand-in for journey that holds a tab open until textual-serve tells it to stop.
+HOLD = f'"{sys.executable}" -c "import sys; sys.stdin.buffer.read(1)"'
+
+
+async def _client(server: JourneyServer) -> TestClient:
+    client = TestClient(TestServer(await server._make_app(), host="127.0.0.1",
+                                   port=server.address.port))
+    await client.start_server()
+    return client
+
+
+@pytest.fixture
+async def served() -> AsyncIterator[tuple[JourneyServer, TestClient]]:
+    server = JourneyServer(Address(port=unused_port()), tabs=1, token=TOKEN)
+    client = await _client(server)
+    yield server, client
+    await client.close()
+    _let_go()
+
+
+def _let_go() -> None:
+    """textual-serve keeps no hold on a tab's finished process: let Python close its pipes
+    now, while this test's event loop can still do it."""
+    gc.collect()
+
+
+def _origin(server: JourneyServer) -> str:
+    return f"http://127.0.0.1:{server.address.port}"
+
+
+async def test_the_page_needs_the_token(served, words: Content) -> None:
+    _, client = served
+    for query in ("", "?token=", "?token=wrong", "?token=the-right-tokeN", "?token=tökén"):
+        response = await client.get("/" + query)
+        assert response.status == 403, query
+        assert await response.text() == words.message("web_refused")
+    response = await client.get(f"/?token={TOKEN}")
+    assert response.status == 200
+    page = await response.text()
+    assert f"/ws/{TOKEN}" in page
+
+
+async def test_the_page_asks_nothing_of_any_other_server(served) -> None:
+    server, client = served
+    response = await client.get(f"/?token={TOKEN}")
+    page = await response.text()
+    # The stock page fetches a web font from another server; journey's uses its own copy.
+    assert "http:" not in page and "https:" not in page
+    linked = re.findall(r'(?:href|src)="([^"]*)"|url\("([^"]*)"\)', page)
+    assert linked and all("".join(url).startswith(("/static/", "data:")) for url in linked)
+    font = re.search(r'href="(/static/fonts/[^"]+\.ttf)"', page)
+    assert font and (await client.get(font.group(1))).status == 200
+    for script in re.findall(r'<script src="([^"]+)"', page):
+        assert script.startswith("/static/")
+        assert (await client.get(script)).status == 200
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert f"connect-src 'self' ws://127.0.0.1:{server.address.port}" in policy
+
+
+async def test_another_host_name_is_refused(served) -> None:
+    # A web site that points its own name at this computer (DNS rebinding) says so in Host.
+    server, client = served
+    port = server.address.port
+    for host in (f"evil.example:{port}", "127.0.0.1:1", f"127.0.0.1.evil.example:{port}"):
+        response = await client.get(f"/?token={TOKEN}", headers={"Host": host})
+        assert response.status == 421, host
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"LOCALHOST:{port}"):
+        response = await client.get(f"/?token={TOKEN}", headers={"Host": host})
+        assert response.status == 200, host
+
+
+async def test_another_origin_is_refused(served) -> None:
+    server, client = served
+    response = await client.get(f"/?token={TOKEN}", headers={"Origin": "https://evil.example"})
+    assert response.status == 403
+    response = await client.get(f"/?token={TOKEN}", headers={"Origin": _origin(server)})
+    assert response.status == 200
+
+
+async def test_the_websocket_needs_the_token_and_journeys_own_page(served) -> None:
+    server, client = served
+    server.command = HOLD
+    refused = [
+        (f"/ws/{TOKEN}", None),  # no Origin: not a page in a browser
+        (f"/ws/{TOKEN}", "https://evil.example"),  # another web site, with the link
+        (f"/ws/{TOKEN}", "null"),
+        ("/ws/wrong", _origin(server)),
+        ("/ws/", _origin(server)),
+    ]
+    for path, origin in refused:
+        headers = {"Origin": origin} if origin else {}
+        response = await client.get(path, headers={
+            **headers, "Connection": "Upgrade", "Upgrade": "websocket",
+            "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="})
+        assert response.status in (403, 404), (path, origin)
+        assert server.running == 0
+    websocket = await client.ws_connect(f"/ws/{TOKEN}", origin=_origin(server))
+    message = await websocket.receive_json(timeout=5)
+    assert message == ["instance_id", TOKEN]
+    await websocket.close()
+
+
+async def test_a_tab_opens_journey(tmp_path: Path, words: Content) -> None:
+    server = JourneyServer(Address(port=unused_port()), token=TOKEN)
+    client = await _client(server)
+    try:
+        websocket = await client.ws_connect(f"/ws/{TOKEN}?width=100&height=30",
+                                            origin=_origin(server))
+        shown = ""
+        ask = words.question("welcome.name").ask.split("?")[0].split()[:3]
+        async with asyncio.timeout(30):
+            while not all(word in shown for word in ask):
+                message = await websocket.receive()
+                assert message.type in (WSMsgType.BINARY, WSMsgType.TEXT), message
+                if message.type == WSMsgType.BINARY:
+                    shown += message.data.decode("utf-8", "replace")
+        assert server.running == 1
+        await websocket.close()
+        async with asyncio.timeout(10):
+            while server.running:
+                await asyncio.sleep(0.05)
+    finally:
+        await client.close()
+        _let_go()
+
+
+async def test_no_more_tabs_than_allowed(served, words: Content) -> None:
+    server, client = served
+    server.command = HOLD
+    first = await client.ws_connect(f"/ws/{TOKEN}", origin=_origin(server))
+    await first.receive_json(timeout=5)
+    assert server.running == 1
+    page = await client.get(f"/?token={TOKEN}")
+    assert page.status == 503
+    assert words.message("web_full", tabs=1) in await page.text()
+    response = await client.get(f"/ws/{TOKEN}", headers={
+        "Origin": _origin(server), "Connection": "Upgrade", "Upgrade": "websocket",
+        "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="})
+    assert response.status == 503
+    await first.close()
+    async with asyncio.timeout(10):
+        while server.running:
+            await asyncio.sleep(0.05)
+    second = await client.ws_connect(f"/ws/{TOKEN}", origin=_origin(server))
+    assert await second.receive_json(timeout=5) == ["instance_id", TOKEN]
+    await second.close()
+
+
+class _App:
+    """Stands in for a tab's journey process, which sends a file in chunks when asked."""
+
+    app_service_id = "tab"
+
+    def __init__(self, server: JourneyServer, key: str, chunks: list[bytes]) -> None:
+        self.server, self.key, self.chunks = server, key, chunks
+
+    async def send_meta(self, data: dict[str, object]) -> bool:
+        chunk = self.chunks.pop(0) if self.chunks else b""
+        await self.server.download_manager.chunk_received(self.key, chunk)
+        return True
+
+
+async def test_files_need_the_token_and_come_down_named(served, words: Content) -> None:
+    server, client = served
+    name = "support-plan-Zoë \"O'Neil\".md"
+    await server.download_manager.create_download(
+        app_service=_App(server, "k1", [b"# Plan\n", "for Zoë\n".encode()]),  # type: ignore[arg-type]
+        delivery_key="k1", file_name=name, open_method="download",
+        mime_type="text/markdown", encoding="utf-8")
+    for query in ("", "?instance=", "?instance=wrong"):
+        response = await client.get("/download/k1" + query)
+        assert response.status == 403, query
+    response = await client.get(f"/download/nothing?instance={TOKEN}")
+    assert response.status == 404
+    assert await response.text() == words.message("web_no_file")
+    response = await client.get("/download/k1?instance=wrong",
+                                headers={"Origin": "https://evil.example"})
+    assert response.status == 403
+    response = await client.get(f"/download/k1?instance={TOKEN}")
+    assert response.status == 200
+    assert await response.read() == "# Plan\nfor Zoë\n".encode()
+    assert response.headers["Content-Type"] == "text/markdown; charset=utf-8"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition == content_disposition("attachment", name)
+    assert "filename*=UTF-8''support-plan-Zo%C3%AB%20%22O%27Neil%22.md" in disposition
+    assert "sandbox" in response.headers["Content-Security-Policy"]
+
+
+def test_a_file_name_is_always_one_safe_header() -> None:
+    header = content_disposition("inline", 'a\r\nSet-Cookie: x=1; "b".html')
+    assert "\r" not in header and "\n" not in header
+    assert header.startswith('inline; filename="a_Set-Cookie_x_1_b_.html"; filename*=UTF-8')
+
+
+def test_addresses_allowed() -> None:
+    local = Address(port=8000)
+    assert local.hosts() == {"127.0.0.1:8000", "localhost:8000"}
+    assert local.origins() == {"http://127.0.0.1:8000", "http://localhost:8000"}
+    assert local.base == "http://127.0.0.1:8000"
+    behind = Address("127.0.0.1", 8000, "https://journey.example.org/")
+    assert "journey.example.org" in behind.hosts()
+    assert "journey.example.org:443" in behind.hosts()
+    assert "https://journey.example.org" in behind.origins()
+    assert behind.base == "https://journey.example.org"
+    assert Address("::1", 9000).netloc == "[::1]:9000"
+
+
+def test_a_tab_runs_the_app_over_pipes() -> None:
+    # Each tab's journey talks to textual-serve over pipes, not a terminal: still the app.
+    assert not wants_plain({"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"})
+    assert wants_plain({"TERM": "xterm"})
+
+
+def _no_server(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    started: dict[str, object] = {}
+
+    def run_app(app: object, **options: object) -> None:
+        started.update(options)
+        options["print"]("listening")  # type: ignore[operator]
+        app.close()  # type: ignore[attr-defined]
+        loop = options["loop"]
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signal_number)  # type: ignore[attr-defined]
+        loop.close()  # type: ignore[attr-defined]
+        asyncio.set_event_loop(None)
+
+    monkeypatch.setattr(journey_web.web, "run_app", run_app)
+    return started
+
+
+def test_serve_is_private_by_default(monkeypatch, capsys, words: Content) -> None:
+    started = _no_server(monkeypatch)
+    assert cli.main(["serve"]) == 0
+    assert started["host"] == "127.0.0.1" and started["port"] == 8000
+    assert started["access_log"] is None  # every line would carry the token
+    out = capsys.readouterr().out
+    assert re.search(r"http://127\.0\.0\.1:8000/\?token=[\w-]{40,}\n", out)
+    assert words.message("serve_keep_private") in out
+    assert "Warning" not in out
+
+
+def test_serve_elsewhere_warns_plainly(monkeypatch, capsys, words: Content) -> None:
+    started = _no_server(monkeypatch)
+    assert cli.main(["serve", "--host", "0.0.0.0", "--port", "8080"]) == 0
+    assert started["host"] == "0.0.0.0"
+    out = capsys.readouterr().out
+    assert out.startswith(words.message("serve_open_host", address="0.0.0.0:8080"))
+
+
+def test_each_link_has_its_own_token() -> None:
+    first, second = JourneyServer(Address()), JourneyServer(Address())
+    assert first.token != second.token and len(first.token) >= 40
+
+
+def test_a_busy_port_is_named(capsys, words: Content) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cli.main(["serve", "--port", str(port)]) == 1
+    assert words.message("serve_port_busy", port=port, other=port + 1) in capsys.readouterr().err
+
+
+def test_serve_without_the_web_part_says_how_to_add_it(monkeypatch, capsys,
+                                                        words: Content) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "textual_serve" else real(name, *a))
+    assert cli.main(["serve"]) == 1
+    assert capsys.readouterr().err.strip() == words.message(
+        "serve_needs_extra", command='pip install "journey[web]"')
+
+
+def test_serve_checks_its_port_and_tabs(capsys) -> None:
+    for argv in (["serve", "--port", "0"], ["serve", "--port", "70000"],
+                 ["serve", "--tabs", "0"]):
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+
+
+def test_serve_does_not_import_textual() -> None:
+    # The server only starts processes; each tab's journey imports Textual for itself.
+    found = subprocess.run(
+        [sys.executable, "-c", "import sys, journey.web, journey.cli; "
+         "print(any(m.split('.')[0] == 'textual' for m in sys.modules))"],
+        capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"

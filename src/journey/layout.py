@@ -28,6 +28,7 @@ from journey.plan import CirclePerson, Entry, Plan, Section
 FACT_KINDS = frozenset({Kind.YESNO, Kind.CHOICE, Kind.MULTI, Kind.DATE, Kind.MONEY,
                         Kind.PERSON})
 SHORT = 60  # characters: a typed answer this short reads well in the table
+FEW, SHORT_ITEM = 3, 32  # a list this short, of things this short, reads well there too
 HELPER_ROLE_QUESTION = "welcome.helper-role"
 PLANNING_HELPERS_QUESTION = "circle.planning"
 MONEY_HELD_QUESTION = "personal-budget.managed"
@@ -337,7 +338,7 @@ class _Layout:
                 continue
             label = self.voice.label(entry.question, entry.label)
             if _short(entry, lines):
-                rows.append(Row(label=label, value=lines[0], said_by=self.said(entry)))
+                rows.append(Row(label=label, value="; ".join(lines), said_by=self.said(entry)))
             else:
                 answers.append(Block(kind="answer", title=label, lines=lines,
                                      said_by=self.said(entry)))
@@ -365,7 +366,7 @@ class _Layout:
                        [say("doc_often_at", often=i.how_often, cost=i.unit_cost)],
                        [_money(i.per_week)], [_money(i.per_year)], [i.funding_label]]
                       for i in costing.lines],
-                numbers=[4, 5], widths=_shares([17, 18, 12, 19, 10, 12, 12]),
+                numbers=[4, 5], widths=_shares([15, 17, 14, 18, 11, 13, 12]),
                 foot=[say("doc_all_support"), "", "", "", _money(costing.total_per_week),
                       _money(costing.total_per_year), ""]))
         else:
@@ -481,9 +482,11 @@ def _usual_attribution(plan: Plan) -> str | None:
 
 
 def _short(entry: Entry, lines: list[str]) -> bool:
-    if len(lines) != 1:
-        return False
-    return entry.kind in FACT_KINDS or len(lines[0]) <= SHORT
+    """Whether an answer reads well as one row: a single fact, a short sentence, or a list of
+    a few short things (shown on one line, separated by semicolons)."""
+    if len(lines) == 1:
+        return entry.kind in FACT_KINDS or len(lines[0]) <= SHORT
+    return len(lines) <= FEW and all(len(line) <= SHORT_ITEM for line in lines)
 
 
 def _column(label: str) -> str:

@@ -50,6 +50,7 @@ class _Writer:
         self.doc = Document()
         self.Pt, self.Mm, self.RGB = Pt, Mm, RGBColor
         size = 16 if large_print else 11
+        self.size = size
         self.large = large_print
         normal = self.doc.styles["Normal"]
         normal.font.name = "Arial"
@@ -116,7 +117,8 @@ class _Writer:
         self.doc.add_paragraph(_t(text), style="List Bullet")
 
     def _cell(self, cell: _Cell, lines: list[str], bold: bool = False,
-              right: bool = False, shade: bool = False, note: str | None = None) -> None:
+              right: bool = False, shade: bool = False, note: str | None = None,
+              small: bool = False) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         cell.text = ""
@@ -124,7 +126,10 @@ class _Writer:
             paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
             paragraph.paragraph_format.space_before = self.Pt(1)
             paragraph.paragraph_format.space_after = self.Pt(1)
-            paragraph.add_run(_t(line)).bold = bold
+            run = paragraph.add_run(_t(line))
+            run.bold = bold
+            if small:
+                run.font.size = self.Pt(self.size - 2)
             if right:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if note:
@@ -147,21 +152,24 @@ class _Writer:
               numbers: set[int], foot: list[str] | None = None,
               widths: list[float] | None = None) -> None:
         width = len(columns) if columns else len(rows[0])
+        small = width > 4  # a wide table, like the costed support, in smaller letters
         table = self.doc.add_table(rows=0, cols=width)
         table.style = "Table Grid"
         if columns:
             cells = table.add_row().cells
             for i, (cell, text) in enumerate(zip(cells, columns, strict=True)):
-                self._cell(cell, [text], bold=True, right=i in numbers, shade=True)
+                self._cell(cell, [text], bold=True, right=i in numbers, shade=True,
+                           small=small)
             _repeat_header(table.rows[0])
         for row in rows:
             cells = table.add_row().cells
             for i, (cell, lines) in enumerate(zip(cells, row, strict=True)):
-                self._cell(cell, lines, right=i in numbers)
+                self._cell(cell, lines, right=i in numbers, small=small)
         if foot:
             cells = table.add_row().cells
             for i, (cell, text) in enumerate(zip(cells, foot, strict=True)):
-                self._cell(cell, [text], bold=True, right=i in numbers, shade=True)
+                self._cell(cell, [text], bold=True, right=i in numbers, shade=True,
+                           small=small)
         for row in table.rows:
             _keep_row(row)
         if widths:

@@ -167,6 +167,9 @@ def test_the_first_page_says_who_when_where_it_stands_and_the_money(words, store
         "Mia, without a helper")
     gareth = glance(EXAMPLES["gareth"](words, store).plan(), words)
     assert gareth["Where it stands"].startswith("A draft.")
+    assert gareth["Personal budget"] == (  # a yearly budget also by the week, like the spending
+        "£3,600.00 a year, which is £69.23 a week, indicative. Planned: £67.20 a week. "
+        "Left: £2.03 a week.")
     edna = glance(EXAMPLES["edna"](words, store).plan(), words)
     assert edna["Who planned it"] == "Carol (daughter), for Edna"
     assert edna["Personal budget"].endswith("Over the budget by £56.25 a week.")

@@ -292,8 +292,14 @@ class _Layout:
         parts = []
         if total.budget:
             state = say("doc_agreed" if total.budget.agreed else "doc_indicative")
-            parts.append(say("doc_glance_budget", amount=pounds(total.budget.amount),
-                             period=total.budget.period_label, state=state))
+            budget = total.budget
+            if budget.amount == budget.per_week:
+                parts.append(say("doc_glance_budget", amount=pounds(budget.amount),
+                                 period=budget.period_label, state=state))
+            else:  # the same money by the week, beside the planned spending
+                parts.append(say("doc_glance_budget_weekly", amount=pounds(budget.amount),
+                                 period=budget.period_label, weekly=pounds(budget.per_week),
+                                 state=state))
         parts.append(say("doc_glance_planned", weekly=pounds(total.per_week)))
         if total.left_per_week is not None:
             if total.over:

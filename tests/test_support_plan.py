@@ -333,15 +333,15 @@ def test_every_format_is_steady(words, store: Store, example: str) -> None:
 def test_markdown_shows_the_costed_plan(words, store: Store) -> None:
     text = render.render(edna(words, store).plan(), "md")
     assert ("| Home care visits, morning and bedtime | Getting washed and dressed | An agency "
-            "| 14 times a week, 0.5 hours each time | £24.60 an hour | £172.20 | £8,954.40 "
+            "| 14 times a week, 0.5 hours each time, at £24.60 an hour | £172.20 | £8,954.40 "
             "| Personal budget |") in text
     assert "**Over the budget by £2,925.00 a year (£56.25 a week).**" in text
     assert "Budget: £210.00 a week (£210.00 a week, £10,920.00 a year, indicative)" in text
     assert "| Ask the council to agree paying Carol | Carol | 14 September 2026 | to do |" in text
-    assert "| Find out: Paying part of the cost \\(Personal budget\\) |  |  | to do |" in text
+    assert "| Find out: Paying part of the cost (Personal budget) |  |  | to do |" in text
     assert "- A review of the direct payment: within 6 months of the first payment" in text
     assert "- [ ] 6. Staying in control" in text and "- [x] 1. What is important" in text
-    assert "answered by Carol \\(daughter\\)" in text
+    assert "- **Whose words:** answered by Carol (daughter), unless marked" in text
     assert "**Closest family and friends**" in text
 
 
@@ -407,11 +407,13 @@ def test_html_draws_the_budget_and_the_circle(words, store: Store) -> None:
     page = render.render(gareth(words, store).plan(), "html")
     assert page.count("<svg") == 2
     assert "£3,494.40 a year, budget £3,600.00" in page
-    for name in ("Mum", "Dave", "The Red Lion quiz…", "Rugby club", "Sian"):
-        assert f">{name}</text>" in page, name
-    for ring in ("Closest family and friends", "Friends and neighbours", "Groups and places",
-                 "Paid people"):
-        assert f">{ring}</text>" in page
+    # Every name is shown whole, a long one on two lines, never cut short.
+    for line in ("Mum", "Dave", "The Red Lion", "quiz team", "Rugby club", "Sian", "Gareth"):
+        assert f">{line}</tspan>" in page, line
+    assert "…" not in page
+    for ring in ("Closest family", "and friends", "Friends and", "neighbours", "Groups and",
+                 "places", "Paid people"):
+        assert f">{ring}</tspan>" in page, ring
     over = render.render(edna(words, store).plan(), "html")
     assert "over-bar" in over and "(over)" in over
 
@@ -422,11 +424,12 @@ def test_one_page_profile(words, store: Store) -> None:
     sections = text.split("\n## ")[1:]
     assert [s.splitlines()[0] for s in sections] == [
         "What people like and admire about me", "What is important to me",
-        "How best to support me"]
+        "How best to support me", "What must never happen"]
     assert "- I never give up" in sections[0]
     assert "- Walking" in sections[1] and "- The river path" in sections[1]
     assert "- Tell me the plan for the week on Sunday" in sections[2]
     assert "- Eight hours of sleep" in sections[2]
+    assert "- The boys split up into different homes" in sections[3]
     assert "Costed support" not in text
 
 
@@ -460,7 +463,7 @@ def test_hostile_text_comes_out_inert(words, store: Store, fmt: str) -> None:
         assert 'href="' not in text
     elif fmt in ("md", "profile-md"):
         assert "<script>" not in text and "\\<script\\>" in text
-        assert "\\[x\\]\\(http://evil\\)" in text
+        assert "\\[x\\](http://evil)" in text
         assert "\n# h" not in text
     elif fmt == "docx":
         xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")

@@ -54,6 +54,7 @@ class FollowUp(BaseModel):
 class PlanNote(BaseModel):
     text: str
     by: str | None
+    next_step: bool = False  # a next step agreed in planning, shown with the action plan
 
 
 class Action(BaseModel):
@@ -107,6 +108,7 @@ class Plan(BaseModel):
     profile_title: str
     profile: list[ProfileBlock]
     readiness: Readiness
+    prepared: date | None = None  # the day of the last change, for the document's first page
 
 
 def answer_lines(content: Content, question: Question, value: Any, name: str) -> list[str]:
@@ -258,7 +260,7 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
         helper=journey.helper if attributed else None,
         sections=sections,
         to_find_out=to_find_out,
-        notes=[PlanNote(text=n.text, by=n.by if attributed else None)
+        notes=[PlanNote(text=n.text, by=n.by if attributed else None, next_step=n.next_step)
                for n in journey.notes() if n.in_plan],
         costing=costing,
         agreed_on=agreed_on(journey),
@@ -269,6 +271,7 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
             content.message("profile_untitled")),
         profile=profile(content, journey, shown_name),
         readiness=check(content, journey, sections, costing),
+        prepared=journey.updated.date(),
     )
 
 

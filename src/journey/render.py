@@ -64,9 +64,15 @@ def markdown_text(value: object) -> str:
     return re.sub(r"^(\s*)([-=+#>]|\d+\.)", r"\1\\\2", text, flags=re.MULTILINE)
 
 
+def markdown_inline(value: object) -> str:
+    """Text inside a Markdown line that something else starts, like a heading after "## ":
+    only what could make a link, emphasis, code or HTML is escaped."""
+    return _MARKDOWN_TEXT_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
 def markdown_cell(value: object) -> str:
     """Typed text in a Markdown table cell: escaped, and on one line."""
-    return " ".join(markdown_escape(value).split())
+    return markdown_inline(value)
 
 
 def money(value: Decimal) -> str:
@@ -94,6 +100,7 @@ def environment() -> Environment:
     env.filters["mdtext"] = markdown_text
     env.filters["moment"] = show_moment
     env.filters["cell"] = markdown_cell
+    env.filters["mdinline"] = markdown_inline
     env.filters["money"] = money
     env.filters["day"] = day
     return env
@@ -101,16 +108,18 @@ def environment() -> Environment:
 
 def _data(plan: Plan, large_print: bool) -> dict[str, Any]:
     from journey.charts import budget_chart, circle_chart
+    from journey.content import default
+    from journey.layout import lay_out
 
+    words = default()
     chart = budget_chart(plan.costing)
-    circle = circle_chart(plan.circle)
+    circle = circle_chart(plan.circle, plan.name or words.message("doc_circle_me"))
     return {
+        "doc": lay_out(words, plan).model_dump(),
         "plan": plan.model_dump(),
         "large_print": large_print,
         "chart": chart.model_dump() if chart else None,
         "circle": circle.model_dump() if circle else None,
-        "ready": plan.readiness.ready,
-        "over": {t.funding: t.over for t in plan.costing.totals},
     }
 
 

@@ -16,9 +16,9 @@ from journey import answers, render
 from journey.answers import AnswerError
 from journey.content import conditions
 from journey.costing import cost
-from journey.plan import build
-from journey.readiness import check
-from journey.reviews import add_months
+from journey.plan import build, snapshot
+from journey.plan.parts.reviews import add_months
+from journey.plan.readiness import check
 from journey.session import Session
 from journey.store import Store
 
@@ -149,7 +149,7 @@ def test_older_lines_in_the_costs_answer_are_kept_but_not_added(words, store: St
     session.go_to_question("planning.costs")
     session.answer(["Helper: 6 hours a week at £15 an hour",
                     item("Art group", "community", 1, "week", "", "5", "time", "own-money")])
-    costing = cost(words, session.journey)
+    costing = cost(words, snapshot(words, session.journey).live)
     assert costing.notes == ["Helper: 6 hours a week at £15 an hour"]
     assert [line.what for line in costing.lines] == ["Art group"]
     assert costing.total_per_year == D("260.00")
@@ -303,7 +303,7 @@ def test_a_personal_assistant_without_the_employer_questions(words, store: Store
 def test_readiness_is_pure_and_matches_the_plan(words, store: Store) -> None:
     session = edna(words, store)
     plan = session.plan()
-    again = check(words, session.journey, plan.sections, plan.costing)
+    again = check(plan, snapshot(words, session.journey))
     assert again == plan.readiness
 
 

@@ -1,5 +1,6 @@
 """What a council would still need before agreeing the plan, in plain words. Each finding
-names the step and question where it can be put right. Pure: reads the plan and answers.
+names the step and question where it can be put right. Pure: it reads the plan once it is
+built, and the answers folded for it (journey.plan.snapshot); it never builds the plan.
 
 Facts: ../shared/domain/care-act-facts.md (In Control's seven criteria and a responsible
 person for the money; back-up plans and a plan if a carer's help changes; the Direct Payments
@@ -7,19 +8,15 @@ Regulations 2014 on paying close family; what employing a personal assistant inv
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
 from journey.answers import Funding, Provider, pounds
-from journey.content import Journey as Content
 from journey.content import Kind
 from journey.costing import COSTS_QUESTION, Costing
-from journey.live import applies, live_values, needs_fresh
-from journey.model import Journey
-
-if TYPE_CHECKING:
-    from journey.plan import Section
+from journey.plan.parts.sections import Section
+from journey.plan.snapshot import Snapshot
 
 MONEY_PERSON = "personal-budget.money-person"
 BACKUP = "planning.backup"
@@ -71,14 +68,22 @@ class Readiness(BaseModel):
         return not any(f.blocks for f in self.findings)
 
 
+class Built(Protocol):
+    """What the check reads of a plan built without its check."""
+
+    sections: list[Section]
+    costing: Costing
+
+
 class _Checker:
-    def __init__(self, content: Content, journey: Journey, costing: Costing) -> None:
-        self.content = content
-        self.journey = journey
-        self.costing = costing
-        self.live = live_values(content, journey)
+    def __init__(self, plan: Built, snap: Snapshot) -> None:
+        self.plan = plan
+        self.snap = snap
+        self.content = snap.content
+        self.costing = plan.costing
+        self.live = snap.live
         self.findings: list[Finding] = []
-        self.name = journey.name or content.message("someone")
+        self.name = snap.name or snap.content.message("someone")
 
     def add(self, code: str, question_id: str, blocks: bool = True, **values: Any) -> None:
         content = self.content
@@ -97,7 +102,7 @@ class _Checker:
         ))
 
     def applies(self, question_id: str) -> bool:
-        return applies(self.content, self.live, question_id)
+        return self.snap.applies(question_id)
 
     def answered(self, question_id: str) -> bool:
         return question_id in self.live
@@ -185,23 +190,20 @@ class _Checker:
             self.add("employer_unchecked", EMPLOY_PA, blocks=False)
 
     def fresh_answers(self) -> None:
-        for question_id in needs_fresh(self.content, self.journey, self.live):
+        for question_id in self.snap.needs_fresh:
             self.add("needs_fresh", question_id,
                      label=self.content.question(question_id).label)
 
     def to_find_out(self) -> None:
-        given = self.journey.answers
-        for step in self.content.all_steps:
-            for question in step.questions:
-                answer = given.get(question.id)
-                if answer is not None and answer.unsure and self.applies(question.id):
-                    self.add("to_find_out", question.id, label=question.label)
+        for question_id in self.snap.unsure:
+            self.add("to_find_out", question_id,
+                     label=self.content.question(question_id).label)
 
 
-def check(content: Content, journey: Journey, sections: list[Section],
-          costing: Costing) -> Readiness:
-    checker = _Checker(content, journey, costing)
-    criteria = checker.criteria(sections)
+def check(plan: Built, snap: Snapshot) -> Readiness:
+    """What the council would still need, read from a plan built from this snapshot."""
+    checker = _Checker(plan, snap)
+    criteria = checker.criteria(plan.sections)
     checker.fresh_answers()
     checker.money()
     checker.backup()

@@ -16,7 +16,7 @@ from journey.answers import pounds
 from journey.content import Journey as Words
 from journey.costing import Costing
 from journey.plan import FollowUp, Plan, PlanNote, Section
-from journey.readiness import Readiness
+from journey.plan.readiness import Readiness
 
 Part = str | tuple[str, str]
 

@@ -209,7 +209,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         assert question is not None
         return answer_box(question, self.words, self.session.name,
                           self.session.journey.value(question.id),
-                          budgets(self.words, self.session.journey))
+                          budgets(self.words, self.session.snapshot().live))
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words

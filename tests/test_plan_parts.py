@@ -72,7 +72,7 @@ def test_the_answers_are_folded_once_per_change(words, store, monkeypatch) -> No
     folds: list[int] = []
     real = live.live_values
 
-    def counted(content, journey):  # noqa: ANN001, ANN202
+    def counted(content, journey):
         folds.append(1)
         return real(content, journey)
 

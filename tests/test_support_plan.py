@@ -217,6 +217,11 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
         ("no_money_person", "personal-budget.money-person", True),
         ("no_carer_backup", "planning.carer-backup", True),
         ("family_payment", "personal-budget.council-agree", True),
+        ("no_views", "rights.their-views", True),
+        ("low_pay", "planning.costs", True),
+        ("no_risks", "planning.risks", True),
+        ("no_prevention", "planning.prevention", True),
+        ("agreed_rough", "personal-budget.agreed", True),
         ("to_find_out", "personal-budget.pay-part", True),
     ]
     texts = [f.text for f in plan.readiness.findings]
@@ -350,7 +355,8 @@ def test_text_and_word_documents(words, store: Store) -> None:
     text = render.render(plan, "txt")
     assert "Personal budget: £168.02 a week, £8,737.00 a year." in text
     assert "Left: £623.00 a year (£11.98 a week)." in text
-    assert "Nothing that a council would need is missing." in text
+    assert "journey's checklist found nothing missing; the council may still ask for more." \
+        in text
     document = word_text(render.export(plan, "docx"))
     for expected in ("Support plan for Mia", "1. What is important", "Costed support",
                      "Personal assistant time with Alfie", "£3,835.00", "Action plan",

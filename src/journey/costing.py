@@ -43,6 +43,8 @@ class CostLine(BaseModel):
     period_label: str
     per_week: Decimal
     per_year: Decimal
+    serves: list[str] = []  # the needs and outcomes it meets, from the person's own list
+    hourly: Decimal | None = None  # the price of an hour, when it is paid by the hour
 
 
 class Budget(BaseModel):
@@ -100,7 +102,7 @@ def how_often(content: Content, item: dict[str, str]) -> str:
     return shown
 
 
-def cost_line(content: Content, item: dict[str, str]) -> CostLine:
+def cost_line(content: Content, item: dict[str, Any]) -> CostLine:
     money = parse.item_money(item)
     per_year = parse.per_year(money)
     per = Per(item["per"])
@@ -117,6 +119,8 @@ def cost_line(content: Content, item: dict[str, str]) -> CostLine:
         period_label=period_label(content, item["period"]),
         per_week=weekly(per_year),
         per_year=per_year,
+        serves=list(item.get("serves", [])),
+        hourly=Decimal(item["cost"]) if per is Per.HOUR else None,
     )
 
 

@@ -92,6 +92,8 @@ class _Writer:
         self.heading(plan.title, 0)
         if plan.helper:
             self.para(self.say("doc_written_with", helper=plan.helper))
+        for line in plan.helping:
+            self.para(line)
         self.para(self.say("doc_informs"), italic=True)
         for section in plan.sections:
             self.section(section)
@@ -99,13 +101,23 @@ class _Writer:
             self.heading(self.say("plan_to_find_out"), 1)
             for item in plan.to_find_out:
                 self.bullet(f"{item.label} ({item.step})")
+        if plan.next_steps:
+            self.heading(self.say("doc_next_steps"), 1)
+            for step in plan.next_steps:
+                self.bullet(step)
+        if plan.notes:
+            self.heading(self.say("plan_notes"), 1)
+            for note in plan.notes:
+                self.bullet(f"{note.text} ({note.by})" if note.by else note.text)
         self.checklist()
 
     def section(self, section: Any) -> None:
         plan = self.plan
         number = f"{section.criterion}. " if section.criterion else ""
         self.heading(number + section.title, 1)
-        entries = [e for e in section.entries if e.kind not in ("support", "actions")]
+        agreement = section.id == "agreement"
+        entries = [] if agreement else [
+            e for e in section.entries if e.kind not in ("support", "actions")]
         for entry in entries:
             said = f" ({entry.said_by})" if entry.said_by else ""
             self.para(said, bold=entry.label)
@@ -115,8 +127,13 @@ class _Writer:
         costs = section.id == "budget" and bool(costing.lines or costing.notes or costing.budgets)
         people = section.id == "people" and any(r.people for r in plan.circle)
         doing = section.id == "happen" and bool(plan.actions or plan.agreed_on)
+        parts = self.parts(section.id)
         if costs:
             self.costs()
+        if section.id == "budget" and plan.money.lines:
+            self.heading(self.say("doc_money"), 2)
+            for line in plan.money.lines:
+                self.bullet(line)
         if people:
             self.heading(self.say("doc_circle"), 2)
             for ring in plan.circle:
@@ -128,8 +145,34 @@ class _Writer:
                         self.bullet(f"{p.name}{relation}{helps}")
         if doing:
             self.actions()
-        if not (entries or costs or people or doing):
+        if not (entries or costs or people or doing or parts or agreement):
             self.para(self.say("plan_empty", hint=section.hint), italic=True)
+
+    def parts(self, section_id: str) -> bool:
+        """The parts of the plan drawn inside a section: needs area by area, what meets
+        each need and outcome, the agreement. Whether any was drawn."""
+        say, plan = self.say, self.plan
+        drawn = False
+        if section_id == "needs" and plan.needs:
+            self.heading(say("doc_areas"), 2)
+            for group in plan.needs:
+                self.para(bold=group.title)
+                for area in group.areas:
+                    how = f": {'; '.join(area.how)}" if area.how else ""
+                    bad = say("doc_bad_day", text=area.bad_day) if area.bad_day else ""
+                    self.bullet(f"{area.label}{how}{bad}")
+            drawn = True
+        if section_id == "change" and plan.outcomes:
+            self.heading(say("doc_met"), 2)
+            for aim in plan.outcomes:
+                met = "; ".join(aim.met_by) or say("doc_nothing_yet")
+                self.bullet(f"{aim.label}: {met}")
+            drawn = True
+        if section_id == "agreement":
+            for line in plan.agreement.lines:
+                self.bullet(line)
+            drawn = True
+        return drawn
 
     def costs(self) -> None:
         say, costing = self.say, self.plan.costing
@@ -180,7 +223,7 @@ class _Writer:
         for criterion in readiness.criteria:
             mark = "\u2713" if criterion.answered else "\u2717"
             self.bullet(f"{mark} {criterion.number}. {criterion.title}")
-        self.para(say("check_ready" if readiness.ready else "check_not_ready"))
+        self.para(readiness.verdict)
         for finding in readiness.findings:
             step = say("doc_step", number=finding.step_number) if finding.step_number else ""
             worth = "" if finding.blocks else say("check_worth_checking") + " "

@@ -1,4 +1,5 @@
-"""The action plan: who does what by when. Each "not sure yet" answer is a thing to find out."""
+"""The action plan: who does what by when, soonest first (those with no date after them, in
+the order given). Each "not sure yet" answer is a thing to find out, at the end."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def derive(snap: Snapshot) -> list[Action]:
                status_label=content.message("action_" + a["status"].replace("-", "_")))
         for a in planned if a
     ]
+    actions.sort(key=lambda a: (a.by is None, a.by or date.max))
     to_do = content.message("action_to_do")
     actions += [
         Action(what=content.message("action_find_out", label=f.label, step=f.step), who="",

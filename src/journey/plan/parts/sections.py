@@ -1,5 +1,6 @@
 """The plan's sections (content's `plan_sections`), each with the answers that feed it, in
-journey order, and what the helpers worked out (journey.results)."""
+journey order, and what the helpers worked out (journey.results). The answers area by area
+from getting ready for the assessment are shown by the needs part instead."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pydantic import BaseModel
 
 from journey import results
 from journey.content import Kind
+from journey.plan.parts.needs import folded
 from journey.plan.snapshot import HELPER_QUESTIONS, Snapshot
 from journey.plan.words import answer_lines, attribution
 
@@ -37,7 +39,8 @@ def derive(snap: Snapshot) -> list[Section]:
         for question in step.questions:
             if question.id not in snap.live:
                 continue
-            if not snap.attributed and question.id in HELPER_QUESTIONS:
+            if (not snap.attributed and question.id in HELPER_QUESTIONS) or folded(
+                    snap, question.id):
                 continue
             value = snap.live[question.id]
             if value in question.quiet:

@@ -9,6 +9,7 @@ from journey.plan.document import Plan, build
 from journey.plan.parts.actions import Action
 from journey.plan.parts.circle import CirclePerson, Ring
 from journey.plan.parts.notes import PlanNote
+from journey.plan.parts.outcomes import choices as aims
 from journey.plan.parts.profile import ProfileBlock
 from journey.plan.parts.reviews import DueReview
 from journey.plan.parts.sections import Entry, Section
@@ -16,7 +17,23 @@ from journey.plan.snapshot import FollowUp, Snapshot, snapshot
 from journey.plan.words import action_line, answer_lines, attribution, item_line, member_line
 
 __all__ = [
-    "Action", "CirclePerson", "DueReview", "Entry", "FollowUp", "Plan", "PlanNote",
-    "ProfileBlock", "Ring", "Section", "Snapshot", "action_line", "answer_lines", "attribution",
-    "build", "item_line", "member_line", "snapshot",
+    "Action",
+    "CirclePerson",
+    "DueReview",
+    "Entry",
+    "FollowUp",
+    "Plan",
+    "PlanNote",
+    "ProfileBlock",
+    "Ring",
+    "Section",
+    "Snapshot",
+    "action_line",
+    "aims",
+    "answer_lines",
+    "attribution",
+    "build",
+    "item_line",
+    "member_line",
+    "snapshot",
 ]

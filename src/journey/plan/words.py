@@ -61,13 +61,15 @@ def item_line(content: Content, value: Any) -> str:
         return str(value)
     per_year = parse.per_year(parse.item_money(value))
     one_off = value["period"] == parse.Period.ONCE
-    return content.message(
+    line = content.message(
         "item_line_once" if one_off else "item_line", what=value["what"],
         often=how_often(content, value),
         weekly=parse.pounds(weekly(per_year)),
         yearly=parse.pounds(per_year),
         funding=content.message("funding_" + value["funding"].replace("-", "_")),
     )
+    met = value.get("serves")
+    return line + content.message("item_meets", aims="; ".join(met)) if met else line
 
 
 def action_line(content: Content, value: dict[str, str]) -> str:

@@ -17,7 +17,7 @@ from .examples import item
 from .helpers import start
 from .test_plain import Person, converse
 from .test_tui import opened, plan_text
-from .test_typing import SIZES
+from .test_typing import SIZES, burst, settle
 
 NEEDS = ["Getting out", "Cooking"]
 OUTCOMES = ["See my friends"]
@@ -97,6 +97,25 @@ async def test_support_says_what_it_meets_by_ticking(words, store: Store,
         assert saved[0]["serves"] == ["Cooking", "See my friends"]
         assert not [f for f in app.screen.session.plan().readiness.findings
                     if f.code == "not_met" and "Cooking" in f.text]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_ticks_typed_in_one_burst_are_all_kept(words, store: Store,
+                                                     size: tuple[int, int]) -> None:
+    """A fast typist's "Space, Down, Down, Space" ticks the first and the third."""
+    session = with_aims(words, store)
+    app = JourneyApp(store, journey=session.journey)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.press("enter")
+        burst(pilot, *"PA", "enter", *"It helps", "enter", "space", "down", "down", "space",
+              "enter", "enter", "enter", "2", "enter", "enter", "3", "enter", "enter", "1", "5",
+              "enter")
+        await settle(pilot)
+        saved = app.screen.session.journey.value("planning.costs")
+        assert saved == [{**item("PA", "pa", 2, "week", "3", "15.00", "hour",
+                                 "personal-budget", "It helps"),
+                          "serves": ["Getting out", "See my friends"]}]
 
 
 async def test_a_choice_no_longer_on_the_list_is_kept_and_shown(words, store: Store) -> None:

@@ -105,6 +105,13 @@ class FormTicks(Holds, SelectionList[str]):
     def action_next_box(self) -> None:
         next_box(self)
 
+    def action_select(self) -> None:
+        """Tick or untick the one highlighted now. Textual's own list ticks whichever is
+        highlighted when its message is handled, so "Space, Down, Space" typed fast would
+        tick the last one twice, and leave nothing ticked."""
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted))
+
 
 class HoldingButton(Holds, Button):
     """A button that opens a form: keys typed after Enter wait for the form, and go there."""

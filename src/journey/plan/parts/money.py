@@ -65,6 +65,17 @@ class Money(BaseModel):
     lines: list[str] = []  # all of the above as sentences, for any format
 
 
+def both(say: Any, fig: Figure, period: str) -> str:
+    """The figure in the periods it was not given in: a week's figure by the year, a year's
+    by the week, any other by both."""
+    weekly_, yearly_ = parse.pounds(fig.per_week), parse.pounds(fig.per_year)
+    if period == "week":
+        return say("money_in_year", yearly=yearly_)
+    if period == "year":
+        return say("money_in_week", weekly=weekly_)
+    return say("money_in_both", weekly=weekly_, yearly=yearly_)
+
+
 def figure(content: Any, value: Any) -> Figure | None:
     if not parse.is_money(value):
         return None
@@ -102,16 +113,16 @@ def derive(snap: Snapshot) -> Money:
     if budget := figure(content, live.get(BUDGET)):
         money.budget, money.budget_agreed = budget, live.get(AGREED) == "yes"
         lines.append(say("money_budget", amount=pounds(budget.amount),
-                         period=budget.period_label, weekly=pounds(budget.per_week),
-                         yearly=pounds(budget.per_year),
+                         period=budget.period_label,
+                         both=both(say, budget, live[BUDGET]["period"]),
                          state=say("money_agreed" if money.budget_agreed else "money_rough")))
     if live.get(PAYS_PART) == "yes":
         money.contribution = figure(content, live.get(CONTRIBUTION))
         money.contribution_unknown = money.contribution is None
     if paid := money.contribution:
         lines.append(say("money_contribution", name=name, amount=pounds(paid.amount),
-                         period=paid.period_label, weekly=pounds(paid.per_week),
-                         yearly=pounds(paid.per_year)))
+                         period=paid.period_label,
+                         both=both(say, paid, live[CONTRIBUTION]["period"])))
     elif money.contribution_unknown:
         lines.append(say("money_contribution_unknown", name=name))
     if budget and money.contribution:
@@ -121,8 +132,8 @@ def derive(snap: Snapshot) -> Money:
     if dp := figure(content, live.get(DIRECT_PAYMENT)):
         money.direct_payment = dp
         lines.append(say("money_direct_payment", amount=pounds(dp.amount),
-                         period=dp.period_label, weekly=pounds(dp.per_week),
-                         yearly=pounds(dp.per_year)))
+                         period=dp.period_label,
+                         both=both(say, dp, live[DIRECT_PAYMENT]["period"])))
         if budget:
             money.direct_payment_matches = matches(dp, budget, money, live.get(MANAGED))
             lines.append(say("money_dp_matches" if money.direct_payment_matches

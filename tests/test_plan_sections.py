@@ -327,6 +327,19 @@ def test_next_steps_and_shared_notes_reach_every_format(words, store: Store) -> 
         assert "Private thought" not in shown, fmt
 
 
+def test_a_copy_without_notes_never_shows_them(words, store: Store) -> None:
+    """The plan is kept with the journey until it changes; a copy must make its own."""
+    session = walk(words, store, {**SELF, "welcome.mode": "with",
+                                  "welcome.helper-name": "Jo", "welcome.helper-role": "broker"})
+    session.note("Jo rings the agency", next_step=True)
+    session.note("Shared", in_plan=True)
+    assert session.plan().next_steps and session.plan().notes
+    handed_on = session.journey.without_notes()
+    plan = build(words, handed_on)
+    assert (plan.next_steps, plan.notes) == ([], [])
+    assert session.plan().next_steps == ["Jo rings the agency"]
+
+
 def test_the_check_never_says_nothing_is_missing(words, store: Store) -> None:
     plan = mia(words, store).plan()
     assert plan.readiness.ready

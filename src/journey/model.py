@@ -5,7 +5,7 @@ undoing a change is a new event, so an answer's history shows every step of it."
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -396,6 +396,16 @@ class Journey(BaseModel):
             events.append(event)
         found.append(Sitting(len(found) + 1, *current, tuple(events)))
         return found
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None,
+                   deep: bool = False) -> Journey:
+        """A copy works out its own answers and plan: what was derived from this journey's
+        events (kept in private attributes, which pydantic copies by reference) is not
+        shared, so a copy without notes never shows a plan made with them."""
+        copied = super().model_copy(update=update, deep=deep)
+        copied._changes = copied._answers = copied._unfit = copied._skips = None
+        copied._derived = {}
+        return copied
 
     def without_notes(self) -> Journey:
         """A copy for handing on, with the facilitator's notes left out."""

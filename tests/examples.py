@@ -43,30 +43,39 @@ def walk(words: Content, store: Store, answers: dict[str, Any]) -> Session:
 
 
 def item(what: str, provider: str, times: int, period: str, hours: str, cost: str, per: str,
-         funding: str, helps: str = "") -> dict[str, str]:
-    return {"what": what, "helps": helps, "provider": provider, "times": str(times),
-            "period": period, "hours": hours, "cost": cost, "per": per, "funding": funding}
+         funding: str, helps: str = "", serves: list[str] | None = None) -> dict[str, Any]:
+    made: dict[str, Any] = {
+        "what": what, "helps": helps, "provider": provider, "times": str(times),
+        "period": period, "hours": hours, "cost": cost, "per": per, "funding": funding}
+    if serves:
+        made["serves"] = serves
+    return made
 
 
 def person(name: str, relation: str, ring: str, helps: str = "") -> dict[str, str]:
     return {"name": name, "relation": relation, "ring": ring, "helps": helps}
 
 
+MIA_REST = "Rest, with two evenings off a week"
 MIA_COSTS = [
     item("Personal assistant time with Jake", "pa", 1, "week", "3", "14.75", "hour",
-         "personal-budget", "Jake goes swimming; I get a rest"),
+         "personal-budget", "Jake goes swimming; I get a rest",
+         ["No time for myself", MIA_REST]),
     item("Personal assistant time with Leo", "pa", 1, "week", "3", "14.75", "hour",
-         "personal-budget", "Leo goes to the climbing wall; I get a rest"),
+         "personal-budget", "Leo goes to the climbing wall; I get a rest",
+         ["No time for myself", MIA_REST]),
     item("Personal assistant time with Alfie", "pa", 2, "week", "2.5", "14.75", "hour",
-         "personal-budget", "Alfie has time out; I see my friends"),
+         "personal-budget", "Alfie has time out; I see my friends", ["See my friends"]),
     item("Employer's liability insurance", "other", 1, "year", "", "120", "time",
          "personal-budget", "Needed to employ the assistants"),
     item("Payroll service", "other", 1, "month", "", "15", "time", "personal-budget",
          "Pays the assistants, with tax taken off"),
     item("Yoga class", "community", 1, "week", "", "8", "time", "own-money",
-         "Time for me"),
+         "Time for me", ["No time for myself"]),
     item("Coffee with Priya", "family", 1, "week", "", "0", "time", "free",
-         "Seeing my friends"),
+         "Seeing my friends", ["See my friends"]),
+    item("Ruth has the boys one Sunday a month", "family", 1, "month", "", "0", "time", "free",
+         "A lie-in, and a full night's sleep", ["Never a full night's sleep"]),
 ]
 
 
@@ -82,9 +91,12 @@ def mia(words: Content, store: Store) -> Session:
         "assessment.hard": ["Never a full night's sleep", "No time for myself"],
         "assessment.good-bad-days": "On a good day the boys are settled by eight.",
         "assessment.impact": "I had to give up my job, and I am always tired.",
+        "assessment.working": ["Ruth has the boys one Sunday a month"],
+        "assessment.not-working": ["I am awake most nights with the twins"],
         "assessment.status": "yes",
         "assessment.date": "2026-01-12",
         "assessment.decision": "eligible",
+        "assessment.eligible-needs": ["Never a full night's sleep", "No time for myself"],
         "personal-budget.spend-on": ["Personal assistants for each of the boys"],
         "personal-budget.known": "yes",
         "personal-budget.amount": {"amount": "180.00", "period": "week"},
@@ -123,11 +135,24 @@ def mia(words: Content, store: Store) -> Session:
         "connections.places": ["The river path", "The library"],
         "planning.support": ["Each boy has a few hours with a personal assistant a week"],
         "planning.how-to-support": ["Tell me the plan for the week on Sunday"],
+        "planning.outcomes": [MIA_REST, "See my friends"],
         "planning.costs": MIA_COSTS,
+        "planning.pa-costs": ["insurance", "payroll"],
         "planning.organise": "Me, with a payroll service",
         "planning.in-control": ["I choose the assistants", "I set the hours"],
-        "planning.backup": "Ruth steps in, or the assistants cover for each other",
+        "planning.prevention": ["groups", "health"],
+        "planning.prevention-plan": ["Keep going to the autism parents' group",
+                                     "See my doctor about my sleep"],
+        "planning.risks": ["I get so tired I could fall ill",
+                           "An assistant leaves at short notice"],
+        "planning.stay-safe": ["Two evenings off a week", "The assistants cover for each other"],
+        "planning.risks-chosen": ["The boys go out with assistants they are still getting to "
+                                  "know"],
         "planning.carer-wishes": "Keep caring, with two evenings off a week",
+        "planning.backup": "Ruth steps in, or the assistants cover for each other",
+        "planning.backup-people": ["Ruth, my sister: 07700 900123"],
+        "planning.carer-emergency": "Ruth has the boys, and knows their routines",
+        "planning.carer-able": "with-support",
         "happen.first-steps": [
             {"what": "Open a bank account for the direct payment", "who": "Mia",
              "by": "2026-03-16", "status": "done"},
@@ -138,18 +163,21 @@ def mia(words: Content, store: Store) -> Session:
         "happen.agreed": "2026-03-02",
         "happen.start": "2026-03-30",
         "happen.if-change": "Ring the council and ask for a review",
+        "happen.person-agrees": "yes",
+        "happen.signed-by": "Sam Lee, social worker",
     })
 
 
 GARETH_COSTS = [
     item("Support worker to go to the rugby club", "agency", 1, "week", "3", "22.40",
-         "hour", "personal-budget", "Meeting people at the club"),
+         "hour", "personal-budget", "Meeting people at the club",
+         ["Going out on my own", "Something to do on Saturdays"]),
     item("Rugby club membership", "community", 1, "year", "", "95", "time", "own-money",
-         "Being part of the club"),
+         "Being part of the club", ["Something to do on Saturdays", "More friends"]),
     item("Pub quiz", "community", 1, "week", "", "2", "time", "own-money",
-         "Friends on the quiz team"),
+         "Friends on the quiz team", ["More friends", "Talking to new people"]),
     item("Lifts home from Dave", "family", 1, "week", "", "0", "time", "free",
-         "Getting home safely"),
+         "Getting home safely", ["Going out on my own"]),
 ]
 
 
@@ -189,9 +217,13 @@ def gareth(words: Content, store: Store) -> Session:
         "connections.with-others": ["Help out at the club on match days"],
         "connections.introducers": ["Dave"],
         "planning.support": ["Saturday: rugby club with Sian", "Thursday: quiz"],
+        "planning.outcomes": ["More friends", "Something to do on Saturdays"],
         "planning.costs": GARETH_COSTS,
         "planning.organise": "Jo at first, then me",
         "planning.in-control": ["I choose what I do on Saturdays"],
+        "planning.prevention": ["groups"],
+        "planning.risks": ["Getting home late at night"],
+        "planning.stay-safe": ["Dave gives me a lift home"],
         "happen.first-steps": [
             {"what": "Ask the agency for a support worker who likes rugby", "who": "Jo",
              "by": "", "status": "to-do"},
@@ -202,11 +234,12 @@ def gareth(words: Content, store: Store) -> Session:
 
 EDNA_COSTS = [
     item("Home care visits, morning and bedtime", "agency", 14, "week", "0.5", "24.60",
-         "hour", "personal-budget", "Getting washed and dressed"),
+         "hour", "personal-budget", "Getting washed and dressed",
+         ["Getting washed", "To stay in her own home"]),
     item("Carol's help in the evenings", "family", 7, "week", "1", "12.60", "hour",
-         "personal-budget", "A hot meal and company"),
+         "personal-budget", "A hot meal and company", ["Cooking"]),
     item("Pendant alarm", "equipment", 1, "four-weeks", "", "23.40", "time",
-         "personal-budget", "Help comes if I fall"),
+         "personal-budget", "Help comes if I fall", ["Feeling safe at night"]),
     item("Lunch club", "community", 2, "week", "", "4.50", "time", "own-money",
          "Seeing people"),
 ]
@@ -246,6 +279,7 @@ def edna(words: Content, store: Store) -> Session:
         "dreams.love": ["Her garden"],
         "dreams.hopes": ["Feeling safe at night"],
         "planning.support": ["Morning and bedtime visits", "Carol in the evenings"],
+        "planning.outcomes": ["To stay in her own home", "Feeling safe at night"],
         "planning.costs": EDNA_COSTS,
         "planning.organise": "Carol",
         "planning.backup": "The agency sends someone else",

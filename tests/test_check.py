@@ -39,7 +39,9 @@ def test_check_says_what_is_missing_and_where(words, store: Store,
 def test_check_passes_when_nothing_blocks(words, store: Store,
                                           capsys: pytest.CaptureFixture) -> None:
     assert main(["check", mia(words, store).journey.id]) == 0
-    assert "Nothing that a council would need is missing" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "journey's checklist found nothing missing; the council may still ask for more" in out
+    assert "Nothing that a council would need is missing" not in out
     assert main(["check", "nope"]) == 1
     assert "no saved journey with the id nope" in capsys.readouterr().err
 
@@ -67,13 +69,13 @@ async def test_the_check_panel_jumps_to_the_question(words, store: Store) -> Non
     app = JourneyApp(store, journey=journey)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        assert "Things the council would still need: 6" in plan_text(app)
+        assert "Things the council would still need: 11" in plan_text(app)
         assert "over by £56.25 a week" in plan_text(app)
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert isinstance(app.screen, ReadinessScreen)
         findings = app.screen.query_one("#findings", OptionList)
-        assert findings.option_count == 6
+        assert findings.option_count == 11
         assert "Put it right at step 11" in str(findings.get_option_at_index(3).prompt)
         findings.highlighted = 4  # paying Carol needs the council's agreement
         await pilot.press("enter")
@@ -89,7 +91,7 @@ async def test_saving_a_web_page_in_large_print_from_the_app(words, store: Store
     app = JourneyApp(store, journey=journey)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        assert "Nothing the council would need is missing." in plan_text(app)
+        assert "journey's checklist found nothing missing." in plan_text(app)
         await pilot.press("ctrl+o")
         await pilot.pause()
         screen = app.screen

@@ -50,6 +50,12 @@ async def start_assessment(pilot: Pilot, route: int) -> None:
     await type_in(pilot, "On a bad day I stay in bed")
     await pilot.press("ctrl+n")  # not sure yet how it affects life
     await pilot.pause()
+    assert question(pilot.app) == "assessment.working"
+    await type_in(pilot, "My neighbour pops in")
+    await type_in(pilot, "")
+    assert question(pilot.app) == "assessment.not-working"
+    await pilot.press("ctrl+n")
+    await pilot.pause()
     await choose(pilot, 2)  # not asked for an assessment yet
     assert question(pilot.app) == "assessment.prepare"
     await choose(pilot, route)

@@ -44,7 +44,8 @@ SCRIPT: dict[str, list[str]] = {
     "advocacy.not-heard": ["skip"],
     "brokerage.hardest": ["words", "more", NOT_SURE],
     "dreams.good-day": ["check", "", "A walk by the sea"],
-    "planning.costs": ["", "Swimming helper", "Gets me to the pool", "1", "1", "0", "2", "1",
+    "planning.costs": ["", "Swimming helper", "Gets me to the pool", "9", "2",
+                       "1", "1", "0", "2", "1",
                        "1", "30", "1.5", "-5", "15", ""],
     "happen.first-steps": ["Ring the agency", "me", "1", "soon", "01/12/2026", ""],
     "happen.agreed": ["01/12/2026"],
@@ -132,7 +133,7 @@ def check_whole_journey(store: Store, journey_id: str) -> None:
     assert values["planning.costs"] == [{
         "what": "Swimming helper", "helps": "Gets me to the pool", "provider": "pa",
         "times": "2", "period": "week", "hours": "1.5", "cost": "15.00", "per": "hour",
-        "funding": "personal-budget"}]
+        "funding": "personal-budget", "serves": ["Dressing"]}]
     assert values["happen.first-steps"] == [
         {"what": "Ring the agency", "who": "me", "by": "2026-12-01", "status": "to-do"}]
     assert values["happen.agreed"] == "2026-12-01"

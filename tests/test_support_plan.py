@@ -16,9 +16,9 @@ from journey import answers, render
 from journey.answers import AnswerError
 from journey.content import conditions
 from journey.costing import cost
-from journey.plan import build
-from journey.readiness import check
-from journey.reviews import add_months
+from journey.plan import build, snapshot
+from journey.plan.parts.reviews import add_months
+from journey.plan.readiness import check
 from journey.session import Session
 from journey.store import Store
 
@@ -149,7 +149,7 @@ def test_older_lines_in_the_costs_answer_are_kept_but_not_added(words, store: St
     session.go_to_question("planning.costs")
     session.answer(["Helper: 6 hours a week at £15 an hour",
                     item("Art group", "community", 1, "week", "", "5", "time", "own-money")])
-    costing = cost(words, session.journey)
+    costing = cost(words, snapshot(words, session.journey).live)
     assert costing.notes == ["Helper: 6 hours a week at £15 an hour"]
     assert [line.what for line in costing.lines] == ["Art group"]
     assert costing.total_per_year == D("260.00")
@@ -217,6 +217,11 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
         ("no_money_person", "personal-budget.money-person", True),
         ("no_carer_backup", "planning.carer-backup", True),
         ("family_payment", "personal-budget.council-agree", True),
+        ("no_views", "rights.their-views", True),
+        ("low_pay", "planning.costs", True),
+        ("no_risks", "planning.risks", True),
+        ("no_prevention", "planning.prevention", True),
+        ("agreed_rough", "personal-budget.agreed", True),
         ("to_find_out", "personal-budget.pay-part", True),
     ]
     texts = [f.text for f in plan.readiness.findings]
@@ -303,7 +308,7 @@ def test_a_personal_assistant_without_the_employer_questions(words, store: Store
 def test_readiness_is_pure_and_matches_the_plan(words, store: Store) -> None:
     session = edna(words, store)
     plan = session.plan()
-    again = check(words, session.journey, plan.sections, plan.costing)
+    again = check(plan, snapshot(words, session.journey))
     assert again == plan.readiness
 
 
@@ -350,7 +355,8 @@ def test_text_and_word_documents(words, store: Store) -> None:
     text = render.render(plan, "txt")
     assert "Personal budget: £168.02 a week, £8,737.00 a year." in text
     assert "Left: £623.00 a year (£11.98 a week)." in text
-    assert "Nothing that a council would need is missing." in text
+    assert "journey's checklist found nothing missing; the council may still ask for more." \
+        in text
     document = word_text(render.export(plan, "docx"))
     for expected in ("Support plan for Mia", "1. What is important", "Costed support",
                      "Personal assistant time with Alfie", "£3,835.00", "Action plan",

@@ -26,7 +26,8 @@ def burst(pilot: Pilot, *keys: str) -> None:
     them for the screen to catch up (pilot.press waits after every key)."""
     app = pilot.app
     for key in keys:
-        char = "\r" if key == "enter" else key if len(key) == 1 else None
+        char = "\r" if key == "enter" else " " if key == "space" else (
+            key if len(key) == 1 else None)
         event = events.Key(key, char)
         event.set_sender(app)
         app._driver.send_message(event)  # as the terminal driver does

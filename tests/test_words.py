@@ -61,6 +61,7 @@ def test_every_source_is_cited_somewhere(words) -> None:
     cited = {s for _, _, sources in cited_texts(words) for s in sources}
     cited |= {s for step in words.all_steps for r in step.repeats for o in r.outcomes
               for s in o.sources}
+    cited |= {s for floor in words.pay_floors for s in floor.sources}
     assert {s.id for s in words.sources} == cited
 
 

@@ -444,10 +444,13 @@ def hours(raw: str) -> str:
 
 
 def support_item(what: str, helps: str, provider: str, how_many: str, period: str,
-                 how_long: str, cost: str, per: str, funding: str) -> dict[str, str]:
+                 how_long: str, cost: str, per: str, funding: str,
+                 serves: list[str] | None = None) -> dict[str, Any]:
     """One costed piece of support, from the fields of the support form. How long each
-    time may be left blank when the cost is for each time rather than by the hour."""
-    item = {
+    time may be left blank when the cost is for each time rather than by the hour.
+    `serves` names the needs and outcomes it meets, chosen from the person's own list; it
+    is kept only when there are some, so items saved before it existed read the same."""
+    item: dict[str, Any] = {
         "what": short(what),
         "helps": clean(helps).strip()[:MAX_CHARS],
         "provider": Provider(provider).value,
@@ -460,15 +463,26 @@ def support_item(what: str, helps: str, provider: str, how_many: str, period: st
     }
     if how_long.strip() or item["per"] == Per.HOUR:
         item["hours"] = hours(how_long)
+    met = served(serves or [])
+    if met:
+        item["serves"] = met
     return item
 
 
-def support_items(values: list[dict[str, str]]) -> list[dict[str, str]]:
+def served(serves: list[str]) -> list[str]:
+    """The needs and outcomes an item meets: each as text, once, in the order chosen."""
+    if not isinstance(serves, list) or len(serves) > MAX_ITEMS:
+        raise AnswerError("error_too_many", most=MAX_ITEMS)
+    return list(dict.fromkeys(text(s) for s in serves))
+
+
+def support_items(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A whole list of items, checked again as it is saved; an empty list is allowed."""
     if len(values) > MAX_ITEMS:
         raise AnswerError("error_too_many", most=MAX_ITEMS)
     return [support_item(v["what"], v.get("helps", ""), v["provider"], v["times"],
-                         v["period"], v.get("hours", ""), v["cost"], v["per"], v["funding"])
+                         v["period"], v.get("hours", ""), v["cost"], v["per"], v["funding"],
+                         v.get("serves"))
             for v in values]
 
 

@@ -318,7 +318,7 @@ def _check(journey_id: str) -> int:
         mark = words.message("check_answered" if criterion.answered else "check_missing")
         print(f"  [{mark}] {criterion.number}. {criterion.title}")
     print()
-    print(words.message("check_ready" if readiness.ready else "check_not_ready"))
+    print(_safe(readiness.verdict))
     for finding in readiness.findings:
         where = words.message(
             "check_where", step=words.message("check_step", number=finding.step_number,

@@ -12,6 +12,8 @@ import os
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
+from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -365,6 +367,16 @@ class ProfileSection(Strict):
     questions: list[Identifier] = Field(min_length=1)
 
 
+class PayFloor(Strict):
+    """The least a worker may be paid by the hour, from a day on (the National Living Wage).
+    Kept in content so each April's new rate is a change of words, not of code."""
+
+    name: NonEmpty
+    hourly: Decimal = Field(gt=0, decimal_places=2)
+    starts: date
+    sources: list[Identifier] = Field(min_length=1)
+
+
 class Source(Strict):
     """Where a fact comes from: law, statutory guidance, or good practice."""
 
@@ -395,6 +407,7 @@ class Journey(Strict):
     steps: list[Step] = Field(min_length=1)
     plan_sections: list[PlanSection] = Field(min_length=1)
     profile_sections: list[ProfileSection] = []
+    pay_floors: list[PayFloor] = []
     messages: dict[str, str]
     glossary: list[Term] = []
     sources: list[Source] = []
@@ -431,6 +444,14 @@ class Journey(Strict):
 
     def results(self) -> list[Result]:
         return [r for s in self.all_steps for r in s.results]
+
+    def pay_floor(self, on: date | None) -> PayFloor | None:
+        """The pay floor in force on a day; with no day, the latest one known. None for a
+        day before every floor content knows."""
+        floors = sorted(self.pay_floors, key=lambda f: f.starts)
+        if on is not None:
+            floors = [f for f in floors if f.starts <= on]
+        return floors[-1] if floors else None
 
     def reached(self, step_id: str | None) -> str:
         """How to name where a saved journey stopped: a step's title, or the end."""
@@ -471,6 +492,11 @@ class Journey(Strict):
                     raise ContentError(
                         f"glossary term '{term.term}' cites '{source}', which is not a source"
                     )
+        for floor in self.pay_floors:
+            for source in floor.sources:
+                if source not in known_sources:
+                    raise ContentError(
+                        f"pay floor '{floor.name}' cites '{source}', which is not a source")
         for profile in self.profile_sections:
             for qid in profile.questions:
                 if qid not in questions:
@@ -671,6 +697,7 @@ def load(root: Path | None = None) -> Journey:
             steps=steps,
             plan_sections=data.get("plan_sections", []),
             profile_sections=data.get("profile_sections", []),
+            pay_floors=data.get("pay_floors", []),
             messages=data.get("messages", {}),
             glossary=glossary.get("glossary", []),
             sources=sources.get("sources", []),

@@ -6,6 +6,7 @@ rounded to the penny, so a weekly total may differ by a penny from its rounded p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -14,8 +15,6 @@ from pydantic import BaseModel, computed_field
 from journey import answers as parse
 from journey.answers import Funding, Per, Period
 from journey.content import Journey as Content
-from journey.live import live_values
-from journey.model import Journey
 
 COSTS_QUESTION = "planning.costs"
 # The budget each kind of money is set against, by the question that gives its amount.
@@ -44,6 +43,8 @@ class CostLine(BaseModel):
     period_label: str
     per_week: Decimal
     per_year: Decimal
+    serves: list[str] = []  # the needs and outcomes it meets, from the person's own list
+    hourly: Decimal | None = None  # the price of an hour, when it is paid by the hour
 
 
 class Budget(BaseModel):
@@ -101,7 +102,7 @@ def how_often(content: Content, item: dict[str, str]) -> str:
     return shown
 
 
-def cost_line(content: Content, item: dict[str, str]) -> CostLine:
+def cost_line(content: Content, item: dict[str, Any]) -> CostLine:
     money = parse.item_money(item)
     per_year = parse.per_year(money)
     per = Per(item["per"])
@@ -118,12 +119,13 @@ def cost_line(content: Content, item: dict[str, str]) -> CostLine:
         period_label=period_label(content, item["period"]),
         per_week=weekly(per_year),
         per_year=per_year,
+        serves=list(item.get("serves", [])),
+        hourly=Decimal(item["cost"]) if per is Per.HOUR else None,
     )
 
 
-def budgets(content: Content, journey: Journey) -> list[Budget]:
-    """The budgets whose amounts are known and whose questions still apply."""
-    live = live_values(content, journey)
+def budgets(content: Content, live: Mapping[str, Any]) -> list[Budget]:
+    """The budgets whose amounts are known, from the answers that count (journey.live)."""
     found = []
     for funding, question_id in BUDGET_QUESTIONS.items():
         value = live.get(question_id)
@@ -142,13 +144,14 @@ def budgets(content: Content, journey: Journey) -> list[Budget]:
     return found
 
 
-def saved_items(journey: Journey) -> list[Any]:
-    value = journey.value(COSTS_QUESTION)
+def saved_items(live: Mapping[str, Any]) -> list[Any]:
+    value = live.get(COSTS_QUESTION)
     return value if isinstance(value, list) else []
 
 
-def cost(content: Content, journey: Journey) -> Costing:
-    return cost_items(content, saved_items(journey), budgets(content, journey))
+def cost(content: Content, live: Mapping[str, Any]) -> Costing:
+    """The whole plan's costed support, from the answers that count."""
+    return cost_items(content, saved_items(live), budgets(content, live))
 
 
 def cost_items(content: Content, saved: list[Any], known: list[Budget]) -> Costing:

@@ -36,6 +36,8 @@ START_QUESTION = "happen.start"
 REVIEW_QUESTION = "happen.review"
 # The parts that carry the costed support, the circle, and the action plan with reviews.
 COSTS_PART, CIRCLE_PART, ACTIONS_PART = "budget", "people", "happen"
+# ...the needs area by area, what meets each outcome, and the agreement.
+NEEDS_PART, OUTCOMES_PART, AGREEMENT_PART = "needs", "change", "agreement"
 
 
 class _Voiced(BaseModel):
@@ -243,6 +245,8 @@ class _Layout:
         planned = self.planned_by()
         if planned:
             rows.append(Row(label=say("doc_planned_by"), value=planned))
+        # Beyond who made it (said just above): a helper who may be paid from the plan.
+        paid = plan.helping[1:] if plan.helper else plan.helping
         helpers = self.entries.get(PLANNING_HELPERS_QUESTION)
         if helpers:
             rows.append(Row(label=say("doc_also_helped"), value=", ".join(helpers.lines)))
@@ -258,7 +262,7 @@ class _Layout:
                                 value="; ".join(self.shown_lines(entry))))
         outcomes = [line for q in self.rules.first_page.outcomes
                     for line in (self.entries[q].lines if q in self.entries else [])]
-        blocks = []
+        blocks = [Block(kind="note", lines=paid)] if paid else []
         if outcomes:
             blocks.append(Block(kind="list", title=say("doc_outcomes"), lines=outcomes))
         agreed = self.plan.agreed_on
@@ -323,7 +327,9 @@ class _Layout:
         answers: list[Block] = []
         grids: dict[str, Block] = {}
         grid_rows: dict[tuple[str, str], list[list[str]]] = {}
-        for entry in section.entries:
+        # The agreement part says in sentences what its answers are.
+        entries = [] if section.id == AGREEMENT_PART else section.entries
+        for entry in entries:
             if self.left_out(entry):
                 continue
             lines = self.shown_lines(entry)
@@ -349,8 +355,17 @@ class _Layout:
                 answers.append(Block(kind="answer", title=label, lines=lines,
                                      said_by=self.said(entry)))
         blocks = [*answers, *grids.values()]
+        if section.id == NEEDS_PART:
+            blocks += self.needs()
+        if section.id == OUTCOMES_PART:
+            blocks += self.met()
+        if section.id == AGREEMENT_PART:
+            blocks.append(Block(kind="list", lines=self.plan.agreement.lines))
         if section.id == COSTS_PART:
             blocks += self.costs()
+            if self.plan.money.lines:
+                blocks.append(Block(kind="list", title=self.say("doc_money"),
+                                    lines=self.plan.money.lines))
         if section.id == CIRCLE_PART:
             blocks += self.circle()
         if section.id == ACTIONS_PART:
@@ -402,6 +417,24 @@ class _Layout:
             blocks.append(Block(kind="chart"))
         return blocks
 
+    def needs(self) -> list[Block]:
+        """The areas of life said to be hard, one table for each list of areas."""
+        return [Block(kind="table", title=group.title, columns=self.say(
+                          "doc_area_columns").split("|"), widths=_shares([3, 5, 5]),
+                      rows=[[[area.label], area.how, [area.bad_day] if area.bad_day else []]
+                            for area in group.areas])
+                for group in self.plan.needs]
+
+    def met(self) -> list[Block]:
+        """Each need and outcome beside the support that meets it, so a gap shows."""
+        if not self.plan.outcomes:
+            return []
+        nothing = self.say("doc_nothing_yet")
+        return [Block(kind="table", title=self.say("doc_met"),
+                      columns=self.say("doc_met_columns").split("|"), widths=_shares([1, 1]),
+                      rows=[[[aim.label], aim.met_by or [nothing]]
+                            for aim in self.plan.outcomes])]
+
     def circle(self) -> list[Block]:
         groups = [Group(title=ring.title, lines=[_person(p) for p in ring.people])
                   for ring in self.plan.circle if ring.people]
@@ -417,7 +450,7 @@ class _Layout:
                 columns=say("doc_action_columns").split("|"), widths=_shares([46, 20, 19, 15]),
                 rows=[[[a.what], [a.who], [_day(a.by) if a.by else ""], [a.status_label]]
                       for a in plan.actions]))
-        steps = [n.text for n in plan.notes if n.next_step]
+        steps = plan.next_steps
         if steps:
             blocks.append(Block(kind="list", title=say("doc_next_steps"), lines=steps))
         return blocks  # the reviews are on the first page
@@ -434,8 +467,7 @@ class _Layout:
         return Part(id="checklist", kind="checklist", heading=say("doc_checklist"), blocks=[
             Block(kind="checklist", marks=[Mark(done=c.answered, text=f"{c.number}. {c.title}")
                                            for c in readiness.criteria]),
-            Block(kind="list", intro=say("check_ready" if readiness.ready else
-                                         "check_not_ready"), lines=findings),
+            Block(kind="list", intro=readiness.verdict, lines=findings),
         ])
 
     def parts(self) -> list[Part]:

@@ -4,6 +4,7 @@ answer that no longer counts does not apply either."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from journey import fit
@@ -25,7 +26,7 @@ def live_values(content: Content, journey: Journey) -> dict[str, Any]:
     return live
 
 
-def applies(content: Content, live: dict[str, Any], question_id: str) -> bool:
+def applies(content: Content, live: Mapping[str, Any], question_id: str) -> bool:
     """Whether a question would be asked now, given the answers that count."""
     question = content.question(question_id)
     step = content.step_of(question_id)
@@ -33,7 +34,7 @@ def applies(content: Content, live: dict[str, Any], question_id: str) -> bool:
 
 
 def needs_fresh(content: Content, journey: Journey,
-                live: dict[str, Any] | None = None) -> list[str]:
+                live: Mapping[str, Any] | None = None) -> list[str]:
     """Questions that apply whose saved answer could not be used (journey.fit), in journey
     order: each is asked again."""
     unfit = fit.check(content, journey).unfit

@@ -5,11 +5,11 @@ undoing a change is a new event, so an answer's history shows every step of it."
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -144,6 +144,7 @@ class NoteShared(Event):
 
 
 Fits = Callable[[str, Any], bool]
+T = TypeVar("T")
 
 AnyEvent = Annotated[
     Answered | Skipped | Moved | Undone | Sat | Confirmed | Noted | NoteShared,
@@ -195,7 +196,7 @@ class Journey(BaseModel):
     _fits: Fits | None = PrivateAttr(default=None)
     _checked_against: object = PrivateAttr(default=None)
     # Facts that walk all the events (who is planning now, roles); forgotten on each event.
-    _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _derived: dict[Hashable, Any] = PrivateAttr(default_factory=dict)
 
     def check_with(self, fits: Fits, against: object) -> None:
         """Count only answers whose value fits their question (`against` names what they
@@ -220,6 +221,13 @@ class Journey(BaseModel):
             self.events.pop()
             self._changes = self._answers = self._unfit = self._skips = None
             self._derived.clear()
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """Something worked out from the events (the plan's snapshot, say), made once and
+        kept until the next event is recorded or the answers are checked afresh."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def _derive(self) -> None:
         self._changes, self._answers, self._unfit, self._skips = {}, {}, {}, {}
@@ -388,6 +396,16 @@ class Journey(BaseModel):
             events.append(event)
         found.append(Sitting(len(found) + 1, *current, tuple(events)))
         return found
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None,
+                   deep: bool = False) -> Journey:
+        """A copy works out its own answers and plan: what was derived from this journey's
+        events (kept in private attributes, which pydantic copies by reference) is not
+        shared, so a copy without notes never shows a plan made with them."""
+        copied = super().model_copy(update=update, deep=deep)
+        copied._changes = copied._answers = copied._unfit = copied._skips = None
+        copied._derived = {}
+        return copied
 
     def without_notes(self) -> Journey:
         """A copy for handing on, with the facilitator's notes left out."""

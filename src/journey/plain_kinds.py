@@ -12,6 +12,7 @@ from journey.answers import AnswerError, Funding, Per, Period, Provider, Ring, S
 from journey.content import Kind, Question
 from journey.plain_lines import Lines, pick, pick_many
 from journey.plan import action_line, item_line, member_line
+from journey.plan import aims as plan_aims
 
 
 class Answering(Lines):
@@ -187,6 +188,8 @@ class Answering(Lines):
 
     def take_support(self, question: Question) -> None:
         words = self.words
+        assert self.session is not None
+        aims = plan_aims(self.session.snapshot())  # the person's needs and outcomes
         items = self.earlier_list(question, lambda v: isinstance(v, dict))
         self.show_items([item_line(words, i) for i in items])
         self.message("plain_items_hint", thing=words.message("item_title").lower())
@@ -207,6 +210,7 @@ class Answering(Lines):
                 return False
             answers.text(what)
             helps = self.read(words.message("item_helps") + ":")
+            serves = self.meets(aims)
             provider = list(Provider)[ask_choice(
                 "item_provider", ["provider_" + p.value for p in Provider])]
             funding = list(Funding)[ask_choice(
@@ -220,11 +224,28 @@ class Answering(Lines):
             cost = self.field(words.message("item_cost") + ":", answers.amount)
             items.append(answers.support_item(what, helps, provider.value, how_many,
                                               period.value, how_long, cost, per.value,
-                                              funding.value))
+                                              funding.value, serves))
             self.save(list(items), move_on=False)
             self.message("plain_added", what=item_line(words, items[-1]))
             return False
         self.repeat(attempt)
+
+    def meets(self, aims: list[str]) -> list[str]:
+        """Which of the person's needs and outcomes a piece of support meets: numbers, or an
+        empty line for none of them. None are asked when there are none to choose."""
+        if not aims:
+            return []
+        self.message("plain_item_meets")
+        for number, aim in enumerate(aims, 1):
+            self.say(f"{number}. {aim}")
+        while True:
+            line = self.read(self.words.message("plain_item_meets_prompt"))
+            if not line.strip():
+                return []
+            picked = pick_many(line, aims)
+            if picked:
+                return [aims[i] for i in picked]
+            self.message("error_choose_numbers", most=len(aims))
 
     def take_actions(self, question: Question) -> None:
         words = self.words

@@ -5,6 +5,8 @@ what to ask for."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from pydantic import BaseModel
 
 from journey.content import Journey as Content
@@ -24,7 +26,8 @@ class Finding(BaseModel):
     lines: list[Line]
 
 
-def hard_outcomes(content: Content, repeat_id: str, values: dict[str, object]) -> list[Outcome]:
+def hard_outcomes(content: Content, repeat_id: str,
+                  values: Mapping[str, object]) -> list[Outcome]:
     """The outcomes the person said are hard, in content order."""
     repeat = content.repeat(repeat_id)
     return [o for o in repeat.outcomes if repeat.hard(o, values)]
@@ -36,10 +39,17 @@ def speaks_about(journey: Journey) -> bool:
 
 def finding(content: Content, result: Result, journey: Journey) -> Finding | None:
     """The result once any of its questions has an answer (a 'not sure yet' counts)."""
-    if not any(result.covers(q) for q in journey.answers):
+    return finding_in(content, result, journey.values(), journey.answers, journey.name,
+                      speaks_about(journey))
+
+
+def finding_in(content: Content, result: Result, values: Mapping[str, object],
+               asked: Iterable[str], name: str | None, about: bool) -> Finding | None:
+    """The same, from answers already gathered: `values` to test the rules against, and
+    `asked`, the questions with any answer."""
+    if not any(result.covers(q) for q in asked):
         return None
-    values = journey.values()
-    name, about = journey.name or content.message("someone"), speaks_about(journey)
+    shown = name or content.message("someone")
     lines = []
     for rule in result.rules:
         if not holds(rule.when, values):
@@ -50,7 +60,7 @@ def finding(content: Content, result: Result, journey: Journey) -> Finding | Non
             if not rule.count.holds(len(hard)):
                 continue
             extra = {"count": str(len(hard)), "areas": ", ".join(o.label for o in hard)}
-        lines.append(Line(text=rule.wording(name, about, **extra), sources=rule.sources))
+        lines.append(Line(text=rule.wording(shown, about, **extra), sources=rule.sources))
     if not lines:
         return None
     return Finding(id=result.id, title=result.title, feeds=result.feeds, lines=lines)

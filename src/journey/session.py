@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from journey import fit, live, progress
+from journey import fit, progress
 from journey.answers import AnswerError, clean_name, short
 from journey.answers import text as clean_text
 from journey.content import Journey as Content
@@ -27,7 +27,7 @@ from journey.model import (
     Skipped,
     Undone,
 )
-from journey.plan import Plan, build
+from journey.plan import Plan, Snapshot, build, snapshot
 from journey.progress import Status
 from journey.store import JourneyInUse, Store
 
@@ -91,6 +91,10 @@ class Session:
     def plan(self) -> Plan:
         return build(self.content, self.journey)
 
+    def snapshot(self) -> Snapshot:
+        """The answers that count, folded once per change (journey.plan.snapshot)."""
+        return snapshot(self.content, self.journey)
+
     def status(self, step_id: str) -> Status:
         return progress.status(self.content, self.journey, step_id)
 
@@ -102,8 +106,7 @@ class Session:
 
     def needs_fresh(self) -> set[str]:
         """Steps with a saved answer that could not be read, to be asked again."""
-        return {self.content.step_of(q).id
-                for q in live.needs_fresh(self.content, self.journey)}
+        return {self.content.step_of(q).id for q in self.snapshot().needs_fresh}
 
     # -- one writer per journey ----------------------------------------------------------
 

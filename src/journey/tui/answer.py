@@ -367,15 +367,16 @@ _BY_KIND: dict[Kind, type[AnswerBox]] = {
 
 
 def answer_box(question: Question, words: Words, name: str, value: Any,
-               budgets: list[Budget] | None = None) -> Widget:
+               budgets: list[Budget] | None = None, aims: list[str] | None = None) -> Widget:
     """The box for a question's kind; costed support also shows its total against
-    `budgets` as it is made."""
+    `budgets` as it is made, and each item can tick which of `aims` (the person's needs and
+    outcomes) it meets."""
     if question.kind in (Kind.SUPPORT, Kind.ACTIONS):
         # The record forms build on AnswerBox, so they are imported once it exists.
         from journey.tui.items import ActionsAnswer, SupportAnswer
 
         if question.kind is Kind.SUPPORT:
-            return SupportAnswer(question, words, name, value, budgets)
+            return SupportAnswer(question, words, name, value, budgets, aims)
         return ActionsAnswer(question, words, name, value)
     if question.kind is Kind.PEOPLE:
         from journey.tui.people import PeopleAnswer  # it builds on AnswerBox, above

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList, Select, Static
+from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from journey import answers
@@ -29,7 +29,7 @@ from journey.tui.answer import AnswerBox
 from journey.tui.plan_panel import money_content
 from journey.tui.typeahead import CatchesKeys, Holds
 
-Record = dict[str, str]
+Record = dict[str, Any]  # each field's text; a list for a field that ticks several
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Field:
     label: str  # message key
     choices: tuple[tuple[str, str], ...] = ()  # (message key, value); none for a text box
     placeholder: str = ""  # message key
+    several: bool = False  # ticks any of the person's own words (given to the form)
 
 
 def _choices(prefix: str, values: list[str]) -> tuple[tuple[str, str], ...]:
@@ -48,6 +49,7 @@ def _choices(prefix: str, values: list[str]) -> tuple[tuple[str, str], ...]:
 SUPPORT_FIELDS = (
     Field("what", "item_what", placeholder="item_what_hint"),
     Field("helps", "item_helps", placeholder="item_helps_hint"),
+    Field("serves", "item_serves", several=True),
     Field("provider", "item_provider", _choices("provider_", [p.value for p in Provider])),
     Field("funding", "item_funding", _choices("funding_", [f.value for f in Funding])),
     Field("times", "item_how_many", placeholder="item_how_many_hint"),
@@ -92,6 +94,25 @@ class FormSelect(Holds, Select[str]):
         next_box(self)
 
 
+class FormTicks(Holds, SelectionList[str]):
+    """Several things to tick on the form: Space ticks or unticks, Enter goes on to the next
+    box, as it does in a text box."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("enter", "next_box", "Next", show=False),
+    ]
+
+    def action_next_box(self) -> None:
+        next_box(self)
+
+    def action_select(self) -> None:
+        """Tick or untick the one highlighted now. Textual's own list ticks whichever is
+        highlighted when its message is handled, so "Space, Down, Space" typed fast would
+        tick the last one twice, and leave nothing ticked."""
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted))
+
+
 class HoldingButton(Holds, Button):
     """A button that opens a form: keys typed after Enter wait for the form, and go there."""
 
@@ -107,15 +128,25 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
     BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "close", "Close", id="close-item")]
 
     def __init__(self, words: Words, title: str, fields: tuple[Field, ...], values: Record,
-                 read: Callable[[Record], Record], so_far: Content | None = None) -> None:
+                 read: Callable[[Record], Record], so_far: Content | None = None,
+                 ticks: dict[str, list[str]] | None = None) -> None:
         super().__init__()
         self.words = words
         self.title_text = title
-        self.fields = fields
         self.values = values
         self.read = read
         self.so_far = so_far or Content("")
         self.typed = []
+        # What each several-ticks field offers: the person's own words, and any ticked
+        # before that are no longer among them, so nothing chosen is lost unseen.
+        self.ticks: dict[str, list[str]] = {}
+        for field in fields:
+            if field.several:
+                chosen = values.get(field.key) or []
+                offered = [*(ticks or {}).get(field.key, [])]
+                self.ticks[field.key] = [*offered, *(c for c in chosen if c not in offered)]
+        # A several-ticks field with nothing to tick yet is left off the form.
+        self.fields = tuple(f for f in fields if not f.several or self.ticks[f.key])
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -126,7 +157,12 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
                 with Horizontal(classes="item-row"):
                     yield Static(words.message(field.label), classes="item-label", markup=False)
                     value = self.values.get(field.key, "")
-                    if field.choices:
+                    if field.several:
+                        chosen = set(value or [])
+                        yield FormTicks(*[(Content(t), t, t in chosen)
+                                          for t in self.ticks[field.key]],
+                                        id=f"item-{field.key}")
+                    elif field.choices:
                         options = [(words.message(k), v) for k, v in field.choices]
                         yield FormSelect(options, value=value or options[0][1],
                                          allow_blank=False, id=f"item-{field.key}")
@@ -148,8 +184,14 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
         shown: Record = {}
         for field in self.fields:
             widget = self.query_one(f"#item-{field.key}")
-            value = widget.value if isinstance(widget, Input | Select) else ""
-            shown[field.key] = str(value)
+            if isinstance(widget, SelectionList):
+                ticked = set(widget.selected)  # kept in the list's order, not ticking order
+                shown[field.key] = [o.value for o in (widget.get_option_at_index(i)
+                                                      for i in range(widget.option_count))
+                                    if o.value in ticked]
+            else:
+                value = widget.value if isinstance(widget, Input | Select) else ""
+                shown[field.key] = str(value)
         return shown
 
     @on(Input.Submitted)
@@ -201,6 +243,10 @@ class ItemsAnswer(AnswerBox):
     def so_far(self) -> Content:
         """A line under the list while it is made, like a running total."""
         return Content("")
+
+    def ticks(self) -> dict[str, list[str]]:
+        """What each several-ticks field of the form offers."""
+        return {}
 
     def saved(self) -> list[Any]:
         return list(self.value) if isinstance(self.value, list) else []
@@ -270,7 +316,8 @@ class ItemsAnswer(AnswerBox):
             title = self.words.message(self.FORM_TITLE)
         else:
             title = self.words.message("items_change_title", what=values.get("what", ""))
-        form = ItemForm(self.words, title, self.FIELDS, values, self.read, self.so_far())
+        form = ItemForm(self.words, title, self.FIELDS, values, self.read, self.so_far(),
+                        self.ticks())
         for widget in self.query("*"):
             if isinstance(widget, Holds):
                 form.typed = [*(form.typed or []), *widget.take_held()]
@@ -284,7 +331,8 @@ class ItemsAnswer(AnswerBox):
             if not self.is_attached:
                 return
             if not ok:
-                self._open(index, {k: str(v) for k, v in self.editable(item).items()})
+                self._open(index, {k: v if isinstance(v, list) else str(v)
+                                   for k, v in self.editable(item).items()})
                 return
             self.items = changed
             self._refresh()
@@ -346,9 +394,13 @@ class SupportAnswer(ItemsAnswer):
     FORM_TITLE = "item_title"
 
     def __init__(self, question: Question, words: Words, name: str, value: Any,
-                 budgets: list[Budget] | None = None) -> None:
+                 budgets: list[Budget] | None = None, aims: list[str] | None = None) -> None:
         super().__init__(question, words, name, value)
         self.budgets = budgets or []
+        self.aims = aims or []  # the person's needs and outcomes, for "what it meets"
+
+    def ticks(self) -> dict[str, list[str]]:
+        return {"serves": self.aims}
 
     def so_far(self) -> Content:
         """The running total against the budgets, as the plan shows it."""
@@ -357,13 +409,17 @@ class SupportAnswer(ItemsAnswer):
     def read(self, record: Record) -> Record:
         r = record
         return answers.support_item(r["what"], r["helps"], r["provider"], r["times"],
-                                    r["period"], r["hours"], r["cost"], r["per"], r["funding"])
+                                    r["period"], r["hours"], r["cost"], r["per"], r["funding"],
+                                    r.get("serves"))
 
     def line(self, record: Record) -> str:
         return item_line(self.words, record)
 
     def editable(self, record: Record) -> Record:
-        return {k: str(record.get(k, "")) for k in (f.key for f in SUPPORT_FIELDS)}
+        shown: Record = {k: str(record.get(k, "")) for k in (f.key for f in SUPPORT_FIELDS)}
+        met = record.get("serves")
+        shown["serves"] = [str(m) for m in met] if isinstance(met, list) else []
+        return shown
 
 
 class ActionsAnswer(ItemsAnswer):

@@ -16,15 +16,17 @@ from journey.answers import pounds
 from journey.content import Journey as Words
 from journey.costing import Costing
 from journey.plan import FollowUp, Plan, PlanNote, Section
-from journey.readiness import Readiness
+from journey.plan.parts.needs import AreaGroup
+from journey.plan.readiness import Readiness
 
 Part = str | tuple[str, str]
 
 
-def section_content(section: Section, words: Words) -> Content:
+def section_content(section: Section, words: Words, more: list[str] | None = None) -> Content:
+    """A section with its answers; `more` are lines another part of the plan adds to it."""
     number = f"{section.criterion}. " if section.criterion else ""
     parts: list[Part] = [(f"{number}{section.title}", "bold $accent"), "\n"]
-    if not section.entries:
+    if not section.entries and not more:
         parts.append((words.message("plan_empty", hint=section.hint), "italic $text-muted"))
     for entry in section.entries:
         parts.append((entry.label, "bold"))
@@ -32,7 +34,14 @@ def section_content(section: Section, words: Words) -> Content:
             parts.append((f" ({entry.said_by})", "$text-muted"))
         parts += [f"\n  • {line}" for line in entry.lines]
         parts.append("\n")
+    parts += [f"  • {line}\n" for line in more or []]
     return Content.assemble(*parts).rstrip()
+
+
+def area_lines(groups: list[AreaGroup]) -> list[str]:
+    """The areas of life said to be hard, with how, from getting ready for the assessment."""
+    return [f"{a.label}: {'; '.join(a.how)}" if a.how else a.label
+            for g in groups for a in g.areas]
 
 
 def follow_ups_content(items: list[FollowUp], words: Words) -> Content:
@@ -138,8 +147,11 @@ class PlanPanel(VerticalScroll):
     def _draw(self, plan: Plan) -> None:
         words = self.words
         self._update("title", plan.title, lambda: Content.assemble((plan.title, "bold")))
+        areas = area_lines(plan.needs)
         for section in plan.sections:
-            self._update(section.id, section, lambda s=section: section_content(s, words))
+            more = areas if section.id == "needs" else []
+            self._update(section.id, (section, more),
+                         lambda s=section, m=more: section_content(s, words, m))
         self._update("money", plan.costing, lambda: money_content(plan.costing, words))
         self._update("follow-ups", plan.to_find_out,
                      lambda: follow_ups_content(plan.to_find_out, words))

@@ -19,7 +19,7 @@ from journey.answers import AnswerError
 from journey.content import Term
 from journey.costing import budgets
 from journey.model import Answered, Mode, Noted
-from journey.plan import answer_lines, attribution
+from journey.plan import aims, answer_lines, attribution
 from journey.session import Session
 from journey.store import StoreError
 from journey.tui.answer import AnswerBox, Given, Invalid, answer_box
@@ -207,9 +207,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     def _answer_box(self) -> Widget:
         question = self.session.question
         assert question is not None
+        snap = self.session.snapshot()
         return answer_box(question, self.words, self.session.name,
                           self.session.journey.value(question.id),
-                          budgets(self.words, self.session.journey))
+                          budgets(self.words, snap.live), aims(snap))
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words

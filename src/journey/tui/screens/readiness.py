@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from journey.readiness import Finding, Readiness
+from journey.plan.readiness import Finding, Readiness
 from journey.session import Session
 
 

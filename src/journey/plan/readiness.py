@@ -1,5 +1,6 @@
 """What a council would still need before agreeing the plan, in plain words. Each finding
-names the step and question where it can be put right. Pure: reads the plan and answers.
+names the step and question where it can be put right. Pure: it reads the plan once it is
+built, and the answers folded for it (journey.plan.snapshot); it never builds the plan.
 
 Facts: ../shared/domain/care-act-facts.md (In Control's seven criteria and a responsible
 person for the money; back-up plans and a plan if a carer's help changes; the Direct Payments
@@ -7,19 +8,18 @@ Regulations 2014 on paying close family; what employing a personal assistant inv
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
 from journey.answers import Funding, Provider, pounds
-from journey.content import Journey as Content
 from journey.content import Kind
 from journey.costing import COSTS_QUESTION, Costing
-from journey.live import applies, live_values, needs_fresh
-from journey.model import Journey
-
-if TYPE_CHECKING:
-    from journey.plan import Section
+from journey.model import Mode
+from journey.plan.parts.money import Money
+from journey.plan.parts.outcomes import Aim
+from journey.plan.parts.sections import Section
+from journey.plan.snapshot import Snapshot
 
 MONEY_PERSON = "personal-budget.money-person"
 BACKUP = "planning.backup"
@@ -42,6 +42,21 @@ WHO_THEY_ARE = {"partner": "family_partner", "relative-partner": "family_relativ
 EMPLOYER_JOBS = ("contract", "payroll", "insurance", "records")
 BUDGET_FUNDING = {Funding.PERSONAL_BUDGET.value, Funding.HEALTH_BUDGET.value}
 OWN_WORDS = {Kind.TEXT, Kind.LIST, Kind.PERSON, Kind.SUPPORT, Kind.ACTIONS}
+# What a panel asks of every plan (care-act-facts.md: s25 and s25(1) advice on preventing
+# needs, the person's views when someone plans for them, a carer's emergency plan, the
+# direct payment's amount, risks the plan names, pay at least the National Living Wage).
+WHO = "rights.who"
+CARERS = {"carer", "both"}
+CARER_EMERGENCY = "planning.carer-emergency"
+THEIR_VIEWS = "rights.their-views"
+PAYS_PART = "personal-budget.pay-part"
+CONTRIBUTION = "planning.contribution"
+DIRECT_PAYMENT = "personal-budget.dp-amount"
+RISKS = "planning.risks"
+PREVENTION = "planning.prevention"
+PREVENTION_SECTION = "prevention"
+AGREED = "happen.agreed"
+BUDGET_AGREED = "personal-budget.agreed"
 
 
 class Finding(BaseModel):
@@ -64,6 +79,7 @@ class Criterion(BaseModel):
 class Readiness(BaseModel):
     criteria: list[Criterion]
     findings: list[Finding]
+    verdict: str = ""  # what journey's checklist found, in words (never that nothing is missing)
 
     @property
     def ready(self) -> bool:
@@ -71,14 +87,24 @@ class Readiness(BaseModel):
         return not any(f.blocks for f in self.findings)
 
 
+class Built(Protocol):
+    """What the check reads of a plan built without its check."""
+
+    sections: list[Section]
+    costing: Costing
+    money: Money
+    outcomes: list[Aim]
+
+
 class _Checker:
-    def __init__(self, content: Content, journey: Journey, costing: Costing) -> None:
-        self.content = content
-        self.journey = journey
-        self.costing = costing
-        self.live = live_values(content, journey)
+    def __init__(self, plan: Built, snap: Snapshot) -> None:
+        self.plan = plan
+        self.snap = snap
+        self.content = snap.content
+        self.costing = plan.costing
+        self.live = snap.live
         self.findings: list[Finding] = []
-        self.name = journey.name or content.message("someone")
+        self.name = snap.name or snap.content.message("someone")
 
     def add(self, code: str, question_id: str, blocks: bool = True, **values: Any) -> None:
         content = self.content
@@ -97,7 +123,7 @@ class _Checker:
         ))
 
     def applies(self, question_id: str) -> bool:
-        return applies(self.content, self.live, question_id)
+        return self.snap.applies(question_id)
 
     def answered(self, question_id: str) -> bool:
         return question_id in self.live
@@ -185,27 +211,65 @@ class _Checker:
             self.add("employer_unchecked", EMPLOY_PA, blocks=False)
 
     def fresh_answers(self) -> None:
-        for question_id in needs_fresh(self.content, self.journey, self.live):
+        for question_id in self.snap.needs_fresh:
             self.add("needs_fresh", question_id,
                      label=self.content.question(question_id).label)
 
+    def missing(self, question_id: str) -> bool:
+        """It would be asked, and has no answer (a "not sure yet" is found separately)."""
+        return (self.applies(question_id) and not self.answered(question_id)
+                and question_id not in self.snap.unsure)
+
+    def panel(self) -> None:
+        """What a council panel asks of every plan, beyond the seven criteria."""
+        live, plan = self.live, self.plan
+        if live.get(WHO) in CARERS and self.missing(CARER_EMERGENCY):
+            self.add("no_emergency_plan", CARER_EMERGENCY)
+        if self.snap.mode is Mode.BEHALF and self.missing(THEIR_VIEWS):
+            self.add("no_views", THEIR_VIEWS, name=self.name)
+        unmet = [a.label for a in plan.outcomes if not a.met_by]
+        if unmet and self.costing.lines:
+            self.add("not_met", COSTS_QUESTION, items="; ".join(unmet))
+        if live.get(PAYS_PART) == "yes" and self.missing(CONTRIBUTION):
+            self.add("no_contribution", CONTRIBUTION)
+        money = plan.money
+        if money.direct_payment_matches is False and money.budget:
+            self.add("dp_mismatch", DIRECT_PAYMENT,
+                     budget=pounds(money.budget.per_year),
+                     paid=pounds(money.direct_payment.per_year) if money.direct_payment
+                     else "")
+        for low in money.low_pay:
+            self.add("low_pay", COSTS_QUESTION, what=low.what, hourly=pounds(low.hourly),
+                     floor_name=low.floor_name, floor=pounds(low.floor))
+        if self.missing(RISKS):
+            self.add("no_risks", RISKS)
+        prevention = next((s for s in plan.sections if s.id == PREVENTION_SECTION), None)
+        if prevention is not None and not prevention.entries and self.missing(PREVENTION):
+            self.add("no_prevention", PREVENTION)
+        if self.answered(AGREED):
+            if money.budget and not money.budget_agreed:
+                self.add("agreed_rough", BUDGET_AGREED)
+            elif any(t.over for t in self.costing.totals):
+                self.add("agreed_over", COSTS_QUESTION)
+
     def to_find_out(self) -> None:
-        given = self.journey.answers
-        for step in self.content.all_steps:
-            for question in step.questions:
-                answer = given.get(question.id)
-                if answer is not None and answer.unsure and self.applies(question.id):
-                    self.add("to_find_out", question.id, label=question.label)
+        for question_id in self.snap.unsure:
+            self.add("to_find_out", question_id,
+                     label=self.content.question(question_id).label)
 
 
-def check(content: Content, journey: Journey, sections: list[Section],
-          costing: Costing) -> Readiness:
-    checker = _Checker(content, journey, costing)
-    criteria = checker.criteria(sections)
+def check(plan: Built, snap: Snapshot) -> Readiness:
+    """What the council would still need, read from a plan built from this snapshot."""
+    checker = _Checker(plan, snap)
+    criteria = checker.criteria(plan.sections)
     checker.fresh_answers()
     checker.money()
     checker.backup()
     checker.family()
     checker.employer()
+    checker.panel()
     checker.to_find_out()
-    return Readiness(criteria=criteria, findings=checker.findings)
+    findings = checker.findings
+    verdict = "check_ready" if not any(f.blocks for f in findings) else "check_not_ready"
+    return Readiness(criteria=criteria, findings=findings,
+                     verdict=snap.content.message(verdict))

@@ -7,12 +7,16 @@ from its first payment."""
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from pydantic import BaseModel
 
-from journey.model import Journey
+from journey.answers import show_date
+from journey.plan.snapshot import Snapshot
 
+KEY = "reviews"
 AGREED_QUESTION = "happen.agreed"
 FIRST_PAYMENT_QUESTION = "personal-budget.dp-first"
 # Ways of holding money that mean a direct payment is paid.
@@ -26,6 +30,13 @@ class Review(BaseModel):
     latest: date | None = None  # None: due within a time of a day not known yet
 
 
+class DueReview(BaseModel):
+    kind: str
+    text: str
+    earliest: date | None
+    latest: date | None
+
+
 def add_months(day: date, months: int) -> date:
     """The same day some months on; the month's last day when that month is shorter."""
     month = day.month - 1 + months
@@ -33,34 +44,49 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def uses_direct_payment(journey: Journey) -> bool:
-    return any(journey.value(q) in DIRECT_PAYMENT for q in MANAGED_QUESTIONS)
+def uses_direct_payment(live: Mapping[str, Any]) -> bool:
+    return any(live.get(q) in DIRECT_PAYMENT for q in MANAGED_QUESTIONS)
 
 
-def _date(journey: Journey, question_id: str) -> date | None:
-    value = journey.value(question_id)
+def a_date(live: Mapping[str, Any], question_id: str) -> date | None:
+    value = live.get(question_id)
     return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def agreed_on(journey: Journey) -> date | None:
-    return _date(journey, AGREED_QUESTION)
+def agreed_on(live: Mapping[str, Any]) -> date | None:
+    return a_date(live, AGREED_QUESTION)
 
 
-def first_payment(journey: Journey) -> date | None:
-    return _date(journey, FIRST_PAYMENT_QUESTION)
-
-
-def reviews(journey: Journey) -> list[Review]:
+def reviews(live: Mapping[str, Any]) -> list[Review]:
     """The reviews due, in date order; none until the plan has been agreed."""
-    agreed = agreed_on(journey)
+    agreed = agreed_on(live)
     if agreed is None:
         return []
     due = [Review(kind="light", earliest=agreed + timedelta(weeks=6),
                   latest=agreed + timedelta(weeks=8))]
     due.append(Review(kind="yearly", latest=add_months(agreed, 12)))
-    if uses_direct_payment(journey):
-        first = first_payment(journey)
+    if uses_direct_payment(live):
+        first = a_date(live, FIRST_PAYMENT_QUESTION)
         due.append(Review(kind="direct_payment", latest=add_months(first, 6)) if first else
                    Review(kind="direct_payment_first"))
     # Dated reviews in date order; one whose day is not known yet comes last.
     return sorted(due, key=lambda r: (r.latest is None, r.latest or date.max))
+
+
+def derive(snap: Snapshot) -> list[DueReview]:
+    content = snap.content
+    shown = []
+    for review in reviews(snap.live):
+        if review.latest is None:
+            when = ""
+        elif review.earliest:
+            when = content.message(
+                "review_between", earliest=show_date(review.earliest.isoformat()),
+                latest=show_date(review.latest.isoformat()))
+        else:
+            when = content.message("review_by", latest=show_date(review.latest.isoformat()))
+        shown.append(DueReview(
+            kind=review.kind, text=content.message("review_" + review.kind, when=when),
+            earliest=review.earliest, latest=review.latest,
+        ))
+    return shown

@@ -1,0 +1,12 @@
+"""The costed support against the budgets (journey.costing does the sums)."""
+
+from __future__ import annotations
+
+from journey.costing import Costing
+from journey.plan.snapshot import Snapshot
+
+KEY = "costing"
+
+
+def derive(snap: Snapshot) -> Costing:
+    return snap.costing

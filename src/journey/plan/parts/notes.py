@@ -1,0 +1,20 @@
+"""The notes from planning that were chosen to go into the plan."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from journey.plan.snapshot import Snapshot
+
+KEY = "notes"
+
+
+class PlanNote(BaseModel):
+    text: str
+    by: str | None
+    next_step: bool = False  # a next step agreed in planning, shown with the action plan
+
+
+def derive(snap: Snapshot) -> list[PlanNote]:
+    return [PlanNote(text=n.text, by=n.by if snap.attributed else None, next_step=n.next_step)
+            for n in snap.journey.notes() if n.in_plan]

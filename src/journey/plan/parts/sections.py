@@ -1,0 +1,68 @@
+"""The plan's sections (content's `plan_sections`), each with the answers that feed it, in
+journey order, and what the helpers worked out (journey.results). The answers area by area
+from getting ready for the assessment are shown by the needs part instead."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from journey import results
+from journey.content import Kind
+from journey.plan.parts.needs import folded
+from journey.plan.snapshot import HELPER_QUESTIONS, Snapshot
+from journey.plan.words import answer_lines, attribution
+
+KEY = "sections"
+
+
+class Entry(BaseModel):
+    question: str
+    label: str
+    lines: list[str]
+    said_by: str | None = None
+    kind: Kind = Kind.TEXT  # documents draw costed support and actions as tables
+
+
+class Section(BaseModel):
+    id: str
+    title: str
+    criterion: int | None
+    hint: str
+    entries: list[Entry]
+
+
+def derive(snap: Snapshot) -> list[Section]:
+    content, journey = snap.content, snap.journey
+    entries: dict[str, list[Entry]] = {s.id: [] for s in content.plan_sections}
+    standing = snap.standing
+    for step in content.all_steps:
+        for question in step.questions:
+            if question.id not in snap.live:
+                continue
+            if (not snap.attributed and question.id in HELPER_QUESTIONS) or folded(
+                    snap, question.id):
+                continue
+            value = snap.live[question.id]
+            if value in question.quiet:
+                continue
+            lines = answer_lines(content, question, value, snap.shown_name)
+            if not lines:
+                continue
+            answer = standing[question.id]
+            entries[question.feeds].append(Entry(
+                question=question.id,
+                label=question.label,
+                lines=lines,
+                said_by=attribution(content, answer, journey) if snap.attributed else None,
+                kind=question.kind,
+            ))
+    about = results.speaks_about(journey)
+    for result in content.results():
+        found = results.finding_in(content, result, snap.live, standing, snap.name, about)
+        if found is not None:
+            entries[found.feeds].append(Entry(
+                question=found.id, label=found.title, lines=[line.text for line in found.lines]))
+    return [
+        Section(id=s.id, title=s.title, criterion=s.criterion, hint=s.hint, entries=entries[s.id])
+        for s in content.plan_sections
+    ]

@@ -24,7 +24,17 @@ BUDGET_QUESTIONS = {
     Funding.HEALTH_BUDGET: "health-budget.amount",
 }
 AGREED_QUESTION = "personal-budget.agreed"
+HEALTH_BUDGET_STEP = "health-budget"
 WEEKS = 52
+
+
+def fundings(content: Content, journey: Journey, keep: str = "") -> list[Funding]:
+    """The money that can pay for a piece of support. A health budget is not offered once
+    its step is not needed (none of its routes apply), unless `keep` (an item's own
+    funding, saved before) names it."""
+    not_needed = content.step(HEALTH_BUDGET_STEP).not_needed(live_values(content, journey))
+    return [f for f in Funding
+            if f is not Funding.HEALTH_BUDGET or not not_needed or f.value == keep]
 
 
 def weekly(per_year: Decimal) -> Decimal:

@@ -109,9 +109,11 @@ class Plan(BaseModel):
     readiness: Readiness
 
 
-def answer_lines(content: Content, question: Question, value: Any, name: str) -> list[str]:
-    """An answer in words, one line per item. A value that does not fit the question
-    (from an older or edited file, kept in its history) is shown as plain text."""
+def answer_lines(content: Content, question: Question, value: Any, name: str,
+                 about: bool = False) -> list[str]:
+    """An answer in words, one line per item (choices about the person by name when
+    `about`). A value that does not fit the question (from an older or edited file, kept
+    in its history) is shown as plain text."""
     if value is None:
         return []
     if not fit.fits(question, value):
@@ -120,9 +122,9 @@ def answer_lines(content: Content, question: Question, value: Any, name: str) ->
     if kind is Kind.YESNO:
         return [content.message(value) if value in ("yes", "no") else str(value)]
     if kind is Kind.CHOICE:
-        return [question.choice_label(str(value), name)]
+        return [question.choice_label(str(value), name, about)]
     if kind is Kind.MULTI:
-        return [question.choice_label(str(v), name) for v in value]
+        return [question.choice_label(str(v), name, about) for v in value]
     if kind is Kind.LIST:
         return [_person_line(v) if isinstance(v, dict) else str(v) for v in value]
     if kind is Kind.SUPPORT and isinstance(value, list):
@@ -229,7 +231,8 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
                 continue
             if answer.value in question.quiet:
                 continue
-            lines = answer_lines(content, question, answer.value, shown_name)
+            lines = answer_lines(content, question, answer.value, shown_name,
+                                 about=journey.mode is not Mode.SELF and bool(name))
             if not lines:
                 continue
             entries[question.feeds].append(

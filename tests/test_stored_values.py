@@ -45,6 +45,9 @@ BAD: dict[str, list[Any]] = {
         {"amount": "NaN", "period": "week"}, {"amount": "5"},
     ],
     "personal-budget.money-person": ["Mia", {"relation": "me"}, {"name": 3}, ["Mia"]],
+    # Picked from the circle now: a hand-edited pick never crashes the picker.
+    "circle.knows-best": [{"name": ["Ruth"]}, {"name": "Ruth", "relation": 5}, "Ruth"],
+    "advocacy.hard": ["understand", ["not-a-choice"], [["say"]]],
     "personal-budget.employer-basics": ["contract", ["not-a-choice"], [1], [["payroll"]]],
     "circle.people": ["Jan", [{"name": "Jan", "ring": "outer"}], [{"name": ""}], [3], {}],
     "planning.costs": [

@@ -103,10 +103,14 @@ class Session:
     def choices(self, question: Question) -> list[Choice]:
         """The choices offered now: one that contradicts an earlier answer is left out; the
         one already chosen is always kept, so it can be seen and kept."""
+        if not question.choices:
+            return []
         given = self.journey.values()
         chosen = given.get(question.id)
-        picked = set(chosen) if isinstance(chosen, list) else {chosen}
-        return [c for c in question.choices if c in question.offered(given) or c.value in picked]
+        picked = {v for v in (chosen if isinstance(chosen, list) else [chosen])
+                  if isinstance(v, str)}
+        offered = question.offered(given)
+        return [c for c in question.choices if c in offered or c.value in picked]
 
     def choice_label(self, question: Question, value: str) -> str:
         return question.choice_label(value, self.name or self.content.message("someone"),

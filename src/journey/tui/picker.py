@@ -121,6 +121,7 @@ class PersonAnswer(AnswerBox):
             person = answers.person(name, relation)
         except answers.AnswerError as error:
             self.refuse(error)
+            self.query_one("#person-name", Input).focus()  # the name is what is missing
             return
         # Someone picked by typing a name already in the circle is the same person.
         known = next((p for p, _ in self.candidates if same(p, person)), None)

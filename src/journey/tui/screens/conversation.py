@@ -19,7 +19,7 @@ from journey.answers import AnswerError
 from journey.content import Term
 from journey.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
-from journey.session import Session
+from journey.session import Recalled, Session
 from journey.store import StoreError
 from journey.tui.answer import AnswerBox, Given, Invalid, answer_box
 from journey.tui.chat import ChatLog
@@ -92,6 +92,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self.sources: list[str] = []  # sources of the facts on screen now
         self.detour: Detour | None = None
         self.introduced: str | None = None  # the step whose introduction the chat has said
+        self.recalled: Recalled | None = None  # the earlier answer shown with this question
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -294,6 +295,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         again. What was typed is shown as plain text."""
         question = self.session.question
         recalled = self.session.recalled(question) if question is not None else None
+        self.recalled = recalled
         shown = self.query_one("#recall", Static)
         shown.display = recalled is not None
         self.query_one("#change-earlier").display = recalled is not None
@@ -438,8 +440,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         back here."""
         if self._answer_on_its_way(self.action_change_earlier):
             return
-        question = self.session.question
-        recalled = self.session.recalled(question) if question is not None else None
+        recalled = self.recalled
         if recalled is None:
             return
         earlier = recalled.question.id
@@ -605,8 +606,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             question = self.session.question
             return question is not None and not question.required
         if action == "change_earlier":
-            question = self.session.question
-            return question is not None and self.session.recalled(question) is not None
+            return self.recalled is not None
         return True
 
     @on(Input.Changed)

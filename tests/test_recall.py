@@ -127,3 +127,26 @@ def test_plain_picks_from_the_circle_and_adds_someone_else(words, store: Store) 
     assert journey.value("circle.would-call") == {"name": "Tom", "relation": "brother"}
     assert journey.value("circle.people")[-1] == {
         "name": "Tom", "relation": "brother", "ring": "friends", "helps": ""}
+
+
+async def test_f7_on_a_detour_from_the_map_comes_back_then_the_detour_carries_on(
+        words, store: Store) -> None:
+    app = at_question(words, store, {"circle.planning": ["Ruth"]}, "rights.hopes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press(*["down"] * 6, "enter")  # from step 1 to step 7, on the map
+        await pilot.pause()
+        assert question(app) == "brokerage.hardest"
+        await pilot.press(*"Forms", "enter", "enter")
+        await pilot.pause()
+        assert question(app) == "brokerage.want"
+        await pilot.press("f7", *"Kim", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert question(app) == "brokerage.want"  # back here, where F7 was pressed
+        await pilot.press("down", "down", "enter")  # no broker: the step is done
+        await pilot.pause()
+        assert question(app) == "rights.hopes"  # and back where the map was opened

@@ -51,6 +51,7 @@ class Detour:
     target: str  # the step gone to
     fix: str | None = None  # from the check: back (and to the check) once this is answered
     to_check: bool = True  # after the fix, the check again (not after changing a recall)
+    resume: Detour | None = None  # the detour this one was taken from, to carry on after
 
 
 class ConversationScreen(CatchesKeys, Screen[None]):
@@ -404,7 +405,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         where the person was."""
         detour, session = self.detour, self.session
         if detour is not None and detour.fix == answered:
-            self.detour = None
+            self.detour = detour.resume
             self._move(lambda: session.return_to(detour.step, detour.question))
             if not detour.to_check:
                 self.query_one(ChatLog).say(self.words.message("recall_changed"))
@@ -445,9 +446,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             return
         earlier = recalled.question.id
         flow = self.session.flow
-        origin = self.detour or Detour(flow.state, flow.question_id, flow.state)
-        self.detour = Detour(origin.step, origin.question, self.words.step_of(earlier).id,
-                             earlier, to_check=False)
+        # Back to this question afterwards; a detour already under way (from the map or
+        # the check) carries on from here.
+        self.detour = Detour(flow.state, flow.question_id, self.words.step_of(earlier).id,
+                             earlier, to_check=False, resume=self.detour)
         self._move(lambda: self.session.go_to_question(earlier))
 
     def action_not_sure(self) -> None:

@@ -83,10 +83,14 @@ def test_version_1_file_is_migrated_forward_with_every_event(words, tmp_path: Pa
     assert ann.percent == percent_done(words, journey)
     assert ann.updated == journey.updated
     assert listed["Bo"].mode == "behalf"
-    # It resumes where it stopped, with its answers.
+    # It resumes in the step where it stopped, with its answers. The question it stopped at
+    # (what the money could help with) and one it answered (knowing about having a say in
+    # the money) are no longer asked: it opens at the step's first open question, and the
+    # answer it gave is kept in its history, counting for nothing.
     session = Session(words, store, journey)
-    assert session.question.id == "personal-budget.spend-on"
-    assert journey.value("rights.knew") == "no"
+    assert session.question.id == "personal-budget.known"
+    assert journey.value("rights.who") == "person"
+    assert journey.value("rights.knew") is None and "rights.knew" in journey.unfit
     assert [e.value for e in journey.history("rights.knew")] == ["yes", "no"]
     assert store.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
@@ -141,8 +145,7 @@ def test_summary_follows_every_event(words, store: Store) -> None:
     assert (summary.name, summary.mode, summary.step, summary.percent) == (
         "Sam", "self", "rights", 0)
     answers = {"rights.hopes": "More time outdoors", "rights.why-now": "My mum moved away",
-               "rights.worries": "Nothing right now", "rights.who": "person",
-               "rights.knew": "yes", "rights.in-touch": "no"}
+               "rights.worries": "Nothing right now", "rights.who": "person"}
     while session.flow.state == "rights":  # every question of the step, in any order
         session.answer(answers[session.question.id])
     summary = store.summary(session.journey.id)

@@ -240,7 +240,7 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
 
 def test_family_restriction_follows_the_rules(words, store: Store) -> None:
     base = {"welcome.name": "Ann", "welcome.mode": "self",
-            "personal-budget.managed": "direct-payment", "personal-budget.pay-known": "yes"}
+            "personal-budget.managed": "direct-payment"}
     cases = [({"personal-budget.family-relation": "partner",
                "personal-budget.council-agree": "asked"}, True),
              ({"personal-budget.family-relation": "partner",
@@ -272,7 +272,7 @@ def test_family_restriction_follows_the_rules(words, store: Store) -> None:
 def test_changing_an_earlier_answer_retires_the_later_ones(words, store: Store) -> None:
     session = walk(words, store, {
         "welcome.name": "Ann", "welcome.mode": "self",
-        "personal-budget.managed": "direct-payment", "personal-budget.pay-known": "yes",
+        "personal-budget.managed": "direct-payment",
         "personal-budget.family-relation": "partner",
         "personal-budget.employ-pa": "yes", "personal-budget.employer-basics": ["contract"]})
     codes = [f.code for f in session.plan().readiness.findings]
@@ -299,7 +299,7 @@ def test_a_personal_assistant_without_the_employer_questions(words, store: Store
     # leads back to step 3's question, as one worth checking.
     assert found["employer_unchecked"].question == "personal-budget.employ-pa"
     assert not found["employer_unchecked"].blocks
-    assert found["family_check"].question == "personal-budget.pay-known"
+    assert found["family_check"].question == "personal-budget.family-relation"
     assert not found["family_check"].blocks
     assert found["budget_unknown"].question == "personal-budget.known"
     assert not found["budget_unknown"].blocks
@@ -320,6 +320,10 @@ def test_conditions_only_look_back(words) -> None:
         for question in step.questions:
             assert {q for c in conditions(question.when) for q in c.questions()} <= seen, (
                 question.id)
+            for choice in question.choices:  # a choice offered only after some answers
+                assert {q for c in conditions(choice.when) for q in c.questions()} <= seen, (
+                    question.id, choice.value)
+            assert question.recall is None or question.recall in seen, question.id
             seen.add(question.id)
 
 

@@ -89,15 +89,94 @@ def test_no_route_asks_for_the_same_fact_twice(words, store: Store) -> None:
         assert routes.asked_twice(met) == [], name
 
 
-def test_questions_that_contradict_earlier_answers_are_not_asked(words) -> None:
+def test_a_person_planning_alone_meets_at_most_seventy_questions(words, store: Store) -> None:
+    from journey import routes
+
+    met = routes.walk(words, store, routes.ROUTES[routes.ALONE])
+    assert len(met) <= routes.ALONE_LIMIT == 70, len(met)
+    # The count is of questions really asked: each once, each one that applies.
+    assert len(met) == len(set(met))
+    # An optional ask passes by its detail; taking it adds the detail, and nothing else.
+    taken = routes.walk(words, store, routes.ROUTES["alone, taking every optional ask"])
+    extra = [q for q in taken if q not in met]
+    assert extra and all(q.startswith("connections.") for q in extra), extra
+    assert set(met) <= set(taken)
+
+
+def test_the_count_would_see_a_question_asked_again(words, store: Store) -> None:
+    """The rule can fail: content where step 9 asks again about paying a helper, as it did
+    before, is caught by the walk; and a new question is counted."""
+    from journey import routes
+
+    employ = words.question("options.employ").model_copy(update={"when": None})
+    extra = words.question("options.tried").model_copy(update={"id": "options.tried-again"})
+    options = words.step("options")
+    changed = options.model_copy(update={"questions": [
+        employ if q.id == "options.employ" else q for q in options.questions] + [extra]})
+    copied = words.model_copy(update={"steps": [changed if s.id == "options" else s
+                                                for s in words.steps]})
+    copied = type(words).model_validate(copied.model_dump())
+    answers = {**routes.ROUTES[routes.ALONE], "options.kinds": ["pa"]}
+    met = routes.walk(copied, store, answers)
+    assert ("personal-budget.employ-pa", "options.employ") in routes.asked_twice(met)
+    assert len(met) == len(routes.walk(words, store, answers)) + 2
+
+
+def test_questions_that_ask_for_the_same_fact_share_a_label_and_are_never_both_asked(
+        words) -> None:
+    """Two questions with one heading in the plan ask for one fact: each such pair is known
+    (routes.SAME_FACT), so the walk checks no route meets both. The eligibility helper's
+    outcomes are asked once for the person's own needs and once for a carer's, and differ."""
+    from collections import defaultdict
+
+    from journey import routes
+
+    repeated = {q.id for s in words.all_steps for r in s.repeats for q in s.questions
+                if q.id.startswith(r.id + ".")}
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for step in words.all_steps:
+        for q in step.questions:
+            if q.id not in repeated:
+                by_label[q.label.casefold()].append(q.id)
+    shared = {tuple(ids) for ids in by_label.values() if len(ids) > 1}
+    assert shared == set(routes.SAME_FACT)
+    for first, later in routes.SAME_FACT:  # the later one is asked only when the first is not
+        assert words.find(first) is not None and words.find(later) is not None
+
+
+def test_questions_that_contradict_earlier_answers_are_not_asked(words, store: Store) -> None:
+    # Getting ready for an assessment that has happened.
     prepare = words.question("assessment.prepare")
     assert not prepare.applies({"assessment.status": "yes"})
     assert prepare.applies({"assessment.status": "booked"})
+    # A carer's assessment only for a carer.
+    def offered(who: str | None) -> list[str]:
+        return [c.value for c in prepare.offered({"assessment.status": "booked",
+                                                  "rights.who": who})]
+    assert offered("person") == ["adult", "no"]
+    assert offered("carer") == offered("both") == ["adult", "carer", "both", "no"]
+    assert offered(None) == offered("carer")  # step 1 skipped: nobody has said otherwise
+    # Advocacy follow-ups only when something is very hard.
     someone = words.question("advocacy.someone")
-    assert not someone.applies({f"advocacy.{q}": "no"
-                                for q in ("understand", "remember", "weigh", "say")})
-    assert someone.applies({"advocacy.remember": "sometimes"})
+    assert not someone.applies({"advocacy.hard": ["none"]})
+    assert someone.applies({"advocacy.hard": ["remember"]})
+    other = words.question("advocacy.other")
+    assert "disagree" not in [c.value for c in other.offered({"advocacy.someone": "no"})]
+    assert "disagree" in [c.value for c in other.offered({"advocacy.someone": "yes"})]
     # Employing someone and paying family are asked in step 3 for a direct payment.
     for later in ("options.employ", "options.pay-family"):
         assert not words.question(later).applies({"personal-budget.managed": "direct-payment",
                                                   "options.kinds": ["pa"]})
+    # "Not yet" speaks as nobody, whoever answers.
+    status = words.question("assessment.status")
+    assert status.choice_label("not-yet", "Sam") == "Not yet"
+    # A health budget is not offered to pay for support once its step is not needed.
+    from journey.costing import fundings
+
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "health-budget.route": ["none"]})
+    assert "health-budget" not in fundings(words, session.journey)
+    assert "health-budget" in fundings(words, session.journey, keep="health-budget")
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "health-budget.route": ["chc"]})
+    assert "health-budget" in fundings(words, session.journey)

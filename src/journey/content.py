@@ -72,16 +72,6 @@ def _check_placeholders(text: str, allowed: frozenset[str] = ALLOWED_PLACEHOLDER
         raise ValueError(f"unknown placeholder(s) {sorted(unknown)} in wording")
 
 
-class Choice(Strict):
-    value: Identifier
-    label: NonEmpty
-
-    @model_validator(mode="after")
-    def _placeholders(self) -> Choice:
-        _check_placeholders(self.label)
-        return self
-
-
 class Condition(Strict):
     """A test on earlier answers: one answer is (or is not) one of some values; or any
     (any_of) or every (all_of) one of several such tests holds."""
@@ -89,6 +79,8 @@ class Condition(Strict):
     question: Identifier | None = None
     one_of: list[str] | None = None
     none_of: list[str] | None = None
+    # Holds too while the question has no answer (skipped, or "not sure yet").
+    or_unanswered: bool = False
     any_of: list[Condition] | None = None
     all_of: list[Condition] | None = None
 
@@ -96,7 +88,7 @@ class Condition(Strict):
     def _one_test(self) -> Condition:
         if self.any_of is not None or self.all_of is not None:
             if self.question or self.one_of is not None or self.none_of is not None or (
-                    self.any_of is not None and self.all_of is not None):
+                    self.or_unanswered) or (self.any_of is not None and self.all_of is not None):
                 raise ValueError("a condition with 'any_of' or 'all_of' can have nothing else")
             if not (self.any_of or self.all_of):
                 raise ValueError("'any_of' and 'all_of' need at least one condition")
@@ -113,6 +105,8 @@ class Condition(Strict):
         if self.all_of is not None:
             return all(c.holds(answers) for c in self.all_of)
         value = answers.get(self.question or "")
+        if value is None and self.or_unanswered:
+            return True
         given = set(value) if isinstance(value, list) else {value}
         if self.one_of is not None:
             return bool(given & set(self.one_of))
@@ -140,6 +134,26 @@ def holds(when: When, answers: Mapping[str, object]) -> bool:
     return all(c.holds(answers) for c in conditions(when))
 
 
+class Choice(Strict):
+    value: Identifier
+    label: NonEmpty
+    label_about: NonEmpty | None = Field(
+        default=None, description="The label about the person by name (like ask_about)."
+    )
+    when: When = Field(
+        default=None, description="Offered only when this holds (a condition on earlier answers)."
+    )
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> Choice:
+        _check_placeholders(self.label)
+        _check_placeholders(self.label_about or "")
+        return self
+
+    def label_template(self, about: bool = False) -> str:
+        return self.label_about if about and self.label_about else self.label
+
+
 class Question(Strict):
     placeholders: ClassVar[frozenset[str]] = ALLOWED_PLACEHOLDERS
 
@@ -157,6 +171,18 @@ class Question(Strict):
     examples: list[NonEmpty] = []
     choices: list[Choice] = []
     when: When = None
+    recall: Identifier | None = Field(
+        default=None,
+        description="An earlier question whose answer this one needs: shown with it, to change.",
+    )
+    offer: bool = Field(
+        default=False,
+        description="An optional ask (yes or no): 'no' passes by the nice-to-have questions "
+                    "that depend on it.",
+    )
+    offer_self: bool = Field(
+        default=False, description="A person question that offers the person themself too."
+    )
     feeds: Identifier
     required: bool = False
     quiet: list[str] = Field(
@@ -173,6 +199,10 @@ class Question(Strict):
             raise ValueError(f"a '{self.kind}' question needs at least two choices")
         if not needs_choices and self.choices:
             raise ValueError(f"a '{self.kind}' question cannot have choices")
+        if self.offer and self.kind is not Kind.YESNO:
+            raise ValueError("only a 'yesno' question can be an optional ask ('offer')")
+        if self.offer_self and self.kind is not Kind.PERSON:
+            raise ValueError("only a 'person' question can offer the person themself")
         for text in (self.ask, self.ask_about or "", self.why, self.why_about or "", self.label):
             _check_placeholders(text, self.placeholders)
         return self
@@ -193,8 +223,17 @@ class Question(Strict):
         """The question as shown: spoken to the person, or about them by name."""
         return fill(self.template(about), name, pronouns)
 
-    def choice_label(self, value: str, name: str) -> str:
-        return fill(next((c.label for c in self.choices if c.value == value), value), name)
+    def offered(self, answers: Mapping[str, object]) -> list[Choice]:
+        """The choices offered, given the answers so far: one that contradicts an earlier
+        answer is left out."""
+        return [c for c in self.choices if holds(c.when, answers)]
+
+    def choice_label(self, value: str, name: str, about: bool = False,
+                     pronouns: dict[str, str] | None = None) -> str:
+        """A choice's words, to the person or about them by name. A value that is not one
+        of the choices (from another version) is shown as it is."""
+        choice = next((c for c in self.choices if c.value == value), None)
+        return fill(choice.label_template(about), name, pronouns) if choice else value
 
 
 class QuestionTemplate(Question):
@@ -529,9 +568,17 @@ class Journey(Strict):
         unknown_question(f"step '{step.id}'", step.when)
         unknown_question(f"step '{step.id}'", step.needed)
         unknown_source(f"step '{step.id}'", step.sources)
+        order = list(questions)
         for q in step.questions:
             unknown_question(f"question '{q.id}'", q.when)
             unknown_source(f"question '{q.id}'", q.sources)
+            for choice in q.choices:
+                unknown_question(f"question '{q.id}' choice '{choice.value}'", choice.when)
+            if q.recall is not None and (q.recall not in questions or
+                                         order.index(q.recall) >= order.index(q.id)):
+                raise ContentError(
+                    f"question '{q.id}' recalls '{q.recall}', which is not an earlier question"
+                )
             if q.feeds not in sections:
                 raise ContentError(
                     f"question '{q.id}' feeds '{q.feeds}', which is not a plan section"

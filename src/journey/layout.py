@@ -33,7 +33,6 @@ HELPER_ROLE_QUESTION = "welcome.helper-role"
 PLANNING_HELPERS_QUESTION = "circle.planning"
 MONEY_HELD_QUESTION = "personal-budget.managed"
 START_QUESTION = "happen.start"
-REVIEW_QUESTION = "happen.review"
 # The parts that carry the costed support, the circle, and the action plan with reviews.
 COSTS_PART, CIRCLE_PART, ACTIONS_PART = "budget", "people", "happen"
 # ...the needs area by area, what meets each outcome, and the agreement.
@@ -313,12 +312,7 @@ class _Layout:
         return " ".join(parts)
 
     def reviews(self) -> list[str]:
-        shown = [r.text for r in self.plan.reviews]
-        review = self.entries.get(REVIEW_QUESTION)
-        if review:
-            shown.insert(0, f"{self.voice.label(review.question, review.label)}: "
-                            f"{review.lines[0]}")
-        return shown or [self.say("doc_reviews_later")]
+        return [r.text for r in self.plan.reviews] or [self.say("doc_reviews_later")]
 
     # -- the parts -----------------------------------------------------------------------
 

@@ -152,16 +152,22 @@ class Plain(Answering, Acting):
             self.say(session.introduction(step))
             self.say()
         self.say(session.wording(question))
-        self.say(words.message("why_prefix") + self.filled(question.why))
+        self.say(words.message("why_prefix")
+                 + self.filled(question.why_template(session.about)))
         if question.examples:
             self.say(words.message("examples_prefix")
                      + self.filled("; ".join(question.examples)))
+        recalled = session.recalled(question)
+        if recalled is not None:
+            self.say(session.recall_line(recalled))
+            self.message("plain_recall_hint" if recalled.lines else "plain_recall_hint_answer")
         if question.id in session.journey.unfit:
             self.message("plain_fresh_answer")
         earlier = session.journey.answers.get(question.id)
         if earlier is not None and question.id not in session.journey.unfit:
             said = (words.message("not_sure_said") if earlier.unsure else
-                    "; ".join(answer_lines(words, question, earlier.value, session.name)))
+                    "; ".join(answer_lines(words, question, earlier.value, session.name,
+                                           session.about)))
             self.message("plain_earlier", answer=said)
         if self.suggesting:
             self.message("plain_suggesting", helper=session.journey.helper or "")

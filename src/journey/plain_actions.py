@@ -9,9 +9,10 @@ from pathlib import Path
 
 from journey import documents, render
 from journey.answers import AnswerError, clean
+from journey.content import Question
 from journey.glossary import fill_marked, mark, terms_in
 from journey.model import Mode
-from journey.plain_lines import Ended, Lines, pick
+from journey.plain_lines import Action, Ended, Lines, pick
 from journey.plan import answer_lines
 from journey.store import StoreError
 
@@ -57,11 +58,42 @@ class Acting(Lines):
             self.explain()
             return False
         handlers: dict[str, Callable[[], bool]] = {
+            "change": self.change_earlier,
             "map": self.journey_map, "check": self.check, "plan": self.show_plan,
             "save": self.save_file, "suggest": self.suggest, "note": self.write_note,
             "agree": self.agree,
         }
         return handlers[name]()
+
+    def show(self, question: Question) -> None:
+        raise NotImplementedError  # the conversation shows a question (journey.plain)
+
+    def take(self, question: Question) -> None:
+        raise NotImplementedError  # and takes its answer (journey.plain_kinds)
+
+    def change_earlier(self) -> bool:
+        """The earlier answer shown with this question: ask it again, then come back here."""
+        session = self.session
+        assert session is not None
+        question = session.question
+        recalled = session.recalled(question) if question is not None else None
+        if recalled is None:
+            self.message("plain_cannot_change")
+            return False
+        step, here = session.flow.state, session.flow.question_id
+        if not self.moved(lambda: session.go_to_question(recalled.question.id)):
+            return True
+        earlier = session.question
+        assert earlier is not None
+        try:
+            self.show(earlier)
+            self.take(earlier)
+        except Action:
+            pass  # an action word here only leaves the earlier question as it was
+        finally:
+            self.moved(lambda: session.return_to(step, here))
+        self.message("recall_changed")
+        return True
 
     def moved(self, move: Callable[[], bool]) -> bool:
         try:
@@ -98,14 +130,15 @@ class Acting(Lines):
         sources: list[str] = []
         if step is not None and question is not None:
             first = session.flow.questions(step.id)[:1] == [question]
-            texts = [question.template(session.about), question.why, *question.examples]
+            texts = [question.template(session.about), question.why_template(session.about),
+                     *question.examples]
             if first:
                 texts.insert(0, step.intro_template(session.about))
                 sources += step.sources
             for text in texts:
                 pieces += fill_marked(text, words, session.placeholders)
-            for choice in question.choices:
-                pieces += mark(choice.label, words)
+            for choice in session.choices(question):
+                pieces += mark(choice.label_template(session.about), words)
             sources += question.sources
         self.say()
         self.message("explain_words")

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 from journey import answers
-from journey.answers import AnswerError, Funding, Per, Period, Provider, Ring, Status
+from journey.answers import AnswerError, Per, Period, Provider, Ring, Status
+from journey.circle import same
 from journey.content import Kind, Question
+from journey.costing import fundings
 from journey.plain_lines import Lines, pick, pick_many
 from journey.plan import action_line, item_line, member_line
 from journey.plan import aims as plan_aims
@@ -69,15 +71,17 @@ class Answering(Lines):
         self.retrying(attempt)
 
     def labels(self, question: Question) -> list[str]:
-        assert self.session is not None
+        """The choices offered now, in words that follow the mode."""
+        session = self.session
+        assert session is not None
         if question.kind is Kind.YESNO:
             return [self.words.message("yes"), self.words.message("no")]
-        name = self.session.name or self.words.message("someone")
-        return [question.choice_label(c.value, name) for c in question.choices]
+        return [session.choice_label(question, c.value) for c in session.choices(question)]
 
     def values(self, question: Question) -> list[str]:
+        assert self.session is not None
         return ["yes", "no"] if question.kind is Kind.YESNO else [
-            c.value for c in question.choices]
+            c.value for c in self.session.choices(question)]
 
     def take_choice(self, question: Question) -> None:
         labels, values = self.labels(question), self.values(question)
@@ -128,13 +132,48 @@ class Answering(Lines):
         self.retrying(attempt)
 
     def take_person(self, question: Question) -> None:
+        """Pick someone from the circle (a number, or their name), or someone else, who is
+        asked for and joins the circle."""
+        session, words = self.session, self.words
+        assert session is not None
+        candidates = session.candidates(question)
+        if candidates:
+            for number, (_, label) in enumerate(candidates, 1):
+                self.say(f"{number}. {label}")
+            self.say(f"{len(candidates) + 1}. {words.message('pick_someone_else')}")
+            self.message("plain_pick_hint")
+
         def attempt() -> None:
-            name = self.read(self.words.message("plain_person_name"))
-            if self.keep_or(question, name):
+            if candidates:
+                line = self.read()
+                if self.keep_or(question, line):
+                    return
+                found = picked(line, candidates, words.message("pick_someone_else"))
+                if found is not None and found < len(candidates):
+                    self.save(dict(candidates[found][0]))
+                    return
+                typed = "" if found is not None or line.strip().isdigit() else line
+                if not typed and found is None:
+                    raise AnswerError("error_choose_number", most=len(candidates) + 1)
+                self.message("pick_new_hint")
+                name = typed or self.read(words.message("plain_person_name"))
+            else:
+                self.message("pick_new_hint")
+                name = self.read(words.message("plain_person_name"))
+                if self.keep_or(question, name):
+                    return
+            person = answers.person(name, "")  # a missing name is said before the next prompt
+            known = next((p for p, _ in candidates if same(p, person)), None)
+            if known is not None:
+                self.save(dict(known))
                 return
-            answers.person(name, "")  # a missing name is said before the next prompt
-            relation = self.read(self.words.message("plain_person_relation"))
-            self.save(answers.person(name, relation))
+            relation = self.read(words.message("plain_person_relation"))
+            self.message("people_ring")
+            rings = [words.message("ring_" + r.value) for r in Ring]
+            ring = list(Ring)[self.choose(rings, words.message("plain_choose"), 0, True)]
+            assert session is not None
+            session.answer(answers.person(name, relation), suggested=self.suggesting,
+                           joins=ring.value)
         self.retrying(attempt)
 
     def take_list(self, question: Question) -> None:
@@ -190,6 +229,8 @@ class Answering(Lines):
         words = self.words
         assert self.session is not None
         aims = plan_aims(self.session.snapshot())  # the person's needs and outcomes
+        # A health budget is not offered once its step is not needed.
+        offered_fundings = fundings(words, self.session.journey)
         items = self.earlier_list(question, lambda v: isinstance(v, dict))
         self.show_items([item_line(words, i) for i in items])
         self.message("plain_items_hint", thing=words.message("item_title").lower())
@@ -213,8 +254,9 @@ class Answering(Lines):
             serves = self.meets(aims)
             provider = list(Provider)[ask_choice(
                 "item_provider", ["provider_" + p.value for p in Provider])]
-            funding = list(Funding)[ask_choice(
-                "item_funding", ["funding_" + f.value.replace("-", "_") for f in Funding])]
+            funding = offered_fundings[ask_choice(
+                "item_funding",
+                ["funding_" + f.value.replace("-", "_") for f in offered_fundings])]
             how_many = self.field(words.message("item_how_many") + ":", answers.times)
             period = list(Period)[ask_choice(
                 "item_period", ["period_" + p.value.replace("-", "_") for p in Period])]
@@ -247,8 +289,29 @@ class Answering(Lines):
                 return [aims[i] for i in picked]
             self.message("error_choose_numbers", most=len(aims))
 
+    def who(self, people: list[tuple[dict[str, str], str]]) -> str:
+        """Who does an action: a number picks the person or someone in their circle; a name
+        is kept as typed; an empty line leaves it to decide later."""
+        words = self.words
+        if people:
+            self.message("action_who_field")
+            for number, (_, label) in enumerate(people, 1):
+                self.say(f"{number}. {label}")
+            self.message("plain_pick_hint")
+        while True:
+            line = self.read(words.message("action_who_field") + ":")
+            found = picked(line, people) if people else None
+            if found is not None:
+                return people[found][0]["name"]
+            if line.strip().isdigit() and people:
+                self.message("error_choose_number", most=len(people))
+                continue
+            return line
+
     def take_actions(self, question: Question) -> None:
         words = self.words
+        assert self.session is not None
+        people = self.session.candidates(question)
         items = self.earlier_list(question, lambda v: answers.as_action(v) is not None)
 
         def line(item: Any) -> str:
@@ -268,7 +331,7 @@ class Answering(Lines):
                 self.show_items([line(i) for i in items])
                 return False
             answers.text(what)
-            who = self.read(words.message("action_who_field") + ":")
+            who = self.who(people)
             self.message("action_status")
             status = list(Status)[self.choose(
                 [words.message("action_" + s.value.replace("-", "_")) for s in Status],
@@ -326,3 +389,17 @@ class Answering(Lines):
         if not 0 <= index < len(items):
             raise AnswerError("error_choose_number", most=len(items))
         return items[:index] + items[index + 1:]
+
+
+def picked(line: str, people: list[tuple[dict[str, str], str]], *more: str) -> int | None:
+    """Whom a line means: a number, or a name or words in full (any capitals). Part of a
+    name is a new name, not a guess at someone else's."""
+    typed = " ".join(line.casefold().split())
+    if typed.isdigit():
+        number = int(typed)
+        return number - 1 if 1 <= number <= len(people) + len(more) else None
+    for index, (person, label) in enumerate(people):
+        if typed in (" ".join(person["name"].casefold().split()), label.casefold()):
+            return index
+    return next((len(people) + i for i, words in enumerate(more)
+                 if typed == words.casefold()), None)

@@ -15,7 +15,7 @@ from journey.speech import Speaker
 from journey.terminal import is_terminal
 
 ACTIONS = ("back", "skip", "not_sure", "map", "more", "words", "check", "plan", "save",
-           "help", "quit")
+           "help", "quit", "change")
 HELPER_ACTIONS = ("suggest", "note", "agree")
 
 

@@ -159,6 +159,8 @@ def _question_texts(q: Question) -> Iterator[tuple[str, str, bool]]:
         yield where, example, False
     for choice in q.choices:
         yield where, choice.label, False
+        if choice.label_about:
+            yield where, choice.label_about, False
 
 
 def collect(content: Journey) -> list[Sentence]:

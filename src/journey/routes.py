@@ -1,7 +1,9 @@
 """The routes people take through journey, for counting the questions each one meets
 (scripts/count-questions and the tests). A route is a few answers that set its course; every
-other question it meets gets an ordinary answer: "yes", the first choice, a short text.
-Walked through the real session, so conditions and step order are the app's own."""
+other question it meets gets an ordinary answer: "yes", the first choice offered, a short
+text. An optional ask (a question with `offer`) is answered "no", as most people pass by
+nice-to-have detail; one route takes every optional ask, to show what they add. Walked
+through the real session, so conditions and step order are the app's own."""
 
 from __future__ import annotations
 
@@ -25,8 +27,12 @@ _COMMON: dict[str, Any] = {
 _HELPER = {"welcome.helper-name": "Jo", "welcome.helper-role": "friend"}
 _GETTING_READY = {"assessment.status": "not-yet"}
 
+# In a route's answers: how it answers every optional ask ("no" unless it says).
+OFFERS = "*offers"
+
 ROUTES: dict[str, dict[str, Any]] = {
     ALONE: {**_COMMON, "welcome.mode": "self"},
+    "alone, taking every optional ask": {**_COMMON, "welcome.mode": "self", OFFERS: "yes"},
     "alone, with the assessment helper": {**_COMMON, **_GETTING_READY, "welcome.mode": "self",
                                           "assessment.prepare": "adult"},
     "with a helper": {**_COMMON, **_HELPER, "welcome.mode": "with"},
@@ -38,15 +44,13 @@ ROUTES: dict[str, dict[str, Any]] = {
                                             "assessment.prepare": "carer"},
 }
 
-# Questions that ask for the same fact: no route may meet both of a pair. Later steps refer
-# back to what was said instead.
+# Questions that ask for the same fact, each asked only when the other is not: no route may
+# meet both of a pair. They share a label (the plan's heading), and no other questions do.
+# Everywhere else a later step shows what was said (a question's `recall`) and offers to
+# change it, instead of asking again.
 SAME_FACT: tuple[tuple[str, str], ...] = (
     ("personal-budget.employ-pa", "options.employ"),
-    ("personal-budget.pay-known", "options.pay-family"),
-    ("circle.planning", "brokerage.helps-now"),
-    ("rights.hopes", "dreams.change"),
-    ("dreams.hopes", "dreams.change"),
-    ("dreams.love", "connections.interests"),
+    ("personal-budget.family-relation", "options.pay-family"),
 )
 
 _PERSON = {"name": "Jo", "relation": "friend"}
@@ -65,24 +69,27 @@ _ORDINARY: dict[Kind, Any] = {
 }
 
 
-def ordinary(question: Question) -> Any:
+def ordinary(question: Question, session: Session, offers: str = "no") -> Any:
+    if question.offer:
+        return offers
     if question.kind is Kind.CHOICE:
-        return question.choices[0].value
+        return session.choices(question)[0].value
     if question.kind is Kind.MULTI:
-        return [question.choices[0].value]
+        return [session.choices(question)[0].value]
     return _ORDINARY[question.kind]
 
 
 def walk(words: Content, store: Store, answers: dict[str, Any]) -> list[str]:
     """The ids of the questions met on the way from the first question to the end."""
     session = Session(words, store, store.create())
+    offers = answers.get(OFFERS, "no")
     met: list[str] = []
     while not session.finished and session.question is not None:
         question = session.question
         if question.id in met:  # the session did not move on: stop rather than loop
             break
         met.append(question.id)
-        session.answer(answers.get(question.id, ordinary(question)))
+        session.answer(answers.get(question.id, ordinary(question, session, offers)))
     return met
 
 

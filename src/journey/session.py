@@ -6,13 +6,14 @@ moves and nothing is lost. No screen code lives here; the UI and the tests drive
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from journey import fit, progress
+from journey import circle, fit, live, progress
 from journey.answers import AnswerError, clean_name, short
 from journey.answers import text as clean_text
+from journey.content import Choice, Question, Step, fill, placeholder_values
 from journey.content import Journey as Content
-from journey.content import Question, Step, placeholder_values
 from journey.flow import FINISHED, WELCOME, Flow
 from journey.model import (
     SHORT_QUESTIONS,
@@ -27,13 +28,23 @@ from journey.model import (
     Skipped,
     Undone,
 )
-from journey.plan import Plan, Snapshot, build, snapshot
+from journey.plan import Plan, Snapshot, answer_lines, build, snapshot
 from journey.progress import Status
 from journey.store import JourneyInUse, Store
 
 PRONOUNS_QUESTION = "welcome.pronouns"
 
-__all__ = ["Session", "Status"]
+__all__ = ["Recalled", "Session", "Status"]
+
+
+@dataclass(frozen=True)
+class Recalled:
+    """An earlier answer a question needs, shown with it so it can be changed, not asked
+    again. `lines` is empty when the earlier question has no answer yet."""
+
+    question: Question
+    lines: list[str]
+    unsure: bool = False
 
 
 class Session:
@@ -84,6 +95,60 @@ class Session:
         """What the placeholders in wording become for this person, as plain text."""
         return placeholder_values(self.name or self.content.message("someone"), self.pronouns)
 
+    def why(self, question: Question) -> str:
+        """Why the question is asked, to the person or about them by name."""
+        return fill(question.why_template(self.about),
+                    self.name or self.content.message("someone"), self.pronouns)
+
+    def choices(self, question: Question) -> list[Choice]:
+        """The choices offered now: one that contradicts an earlier answer is left out; the
+        one already chosen is always kept, so it can be seen and kept."""
+        if not question.choices:
+            return []
+        given = self.journey.values()
+        chosen = given.get(question.id)
+        picked = {v for v in (chosen if isinstance(chosen, list) else [chosen])
+                  if isinstance(v, str)}
+        offered = question.offered(given)
+        return [c for c in question.choices if c in offered or c.value in picked]
+
+    def choice_label(self, question: Question, value: str) -> str:
+        return question.choice_label(value, self.name or self.content.message("someone"),
+                                     self.about, self.pronouns)
+
+    def recalled(self, question: Question) -> Recalled | None:
+        """The earlier answer this question needs, while that question still applies."""
+        if question.recall is None:
+            return None
+        earlier = self.content.question(question.recall)
+        if not live.applies(self.content, live.live_values(self.content, self.journey),
+                            earlier.id):
+            return None
+        answer = self.journey.answers.get(earlier.id)
+        if answer is None:
+            return Recalled(earlier, [])
+        if answer.unsure:
+            return Recalled(earlier, [], unsure=True)
+        return Recalled(earlier, answer_lines(self.content, earlier, answer.value, self.name,
+                                              self.about))
+
+    def recall_line(self, recalled: Recalled) -> str:
+        """An earlier answer, in words, said with the later question that needs it."""
+        words = self.content
+        step = words.step_of(recalled.question.id).title
+        label = recalled.question.label
+        if recalled.unsure:
+            return words.message("recall_unsure", step=step, label=label)
+        if not recalled.lines:
+            return words.message("recall_not_yet", step=step, label=label)
+        return words.message("recall_said", step=step, label=label,
+                             answer="; ".join(recalled.lines))
+
+    def candidates(self, question: Question) -> list[tuple[dict[str, str], str]]:
+        """Who can be picked for a question about a person, with how each is shown."""
+        return [(p, circle.pick_label(self.content, self.journey, p, self.about))
+                for p in circle.candidates(self.content, self.journey, question)]
+
     def introduction(self, step: Step) -> str:
         return step.introduction(self.name or self.content.message("someone"), self.about,
                                  self.pronouns)
@@ -133,9 +198,11 @@ class Session:
     # -- what the person does ------------------------------------------------------------
 
     def answer(self, value: Any, *, unsure: bool = False, move_on: bool = True,
-               suggested: bool = False) -> None:
+               suggested: bool = False, joins: str | None = None) -> None:
         """Save an answer to the current question, then (usually) move to the next one.
-        `suggested`: the facilitator offers this answer; the person has not yet said it."""
+        `suggested`: the facilitator offers this answer; the person has not yet said it.
+        `joins`: the answer names someone new, who joins the circle of support in this ring
+        (saved first, so the person picked is never missing from the circle)."""
         question = self.flow.question
         if question is None:
             return
@@ -149,6 +216,12 @@ class Session:
         if not unsure and not fit.fits(question, answered.value):
             # Nothing is saved that could not be read back as an answer to this question.
             raise AnswerError("error_unreadable")
+        if joins is not None and not unsure:
+            members = circle.joined(self.content, self.journey, answered.value, joins)
+            if members is not None:
+                by, role = self.journey.speaker(circle.CIRCLE_QUESTION, suggested=suggested)
+                self.store.record(self.journey, Answered(
+                    question=circle.CIRCLE_QUESTION, value=members, by=by, role=role))
         self.store.record(self.journey, answered)
         if move_on:
             self.next()

@@ -96,9 +96,9 @@ def question_text(session: Session, question: Question) -> str:
     def filled(text: str) -> str:
         return "".join(piece for piece, _ in fill_marked(text, words, session.placeholders))
 
-    parts = [session.wording(question), words.message("why_prefix") + filled(question.why)]
+    parts = [session.wording(question),
+             words.message("why_prefix") + filled(question.why_template(session.about))]
     if question.examples:
         parts.append(words.message("examples_prefix") + filled("; ".join(question.examples)))
-    name = session.name or words.message("someone")
-    parts += [question.choice_label(c.value, name) for c in question.choices]
+    parts += [session.choice_label(question, c.value) for c in session.choices(question)]
     return "\n".join(parts)

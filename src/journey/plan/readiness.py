@@ -25,7 +25,6 @@ MONEY_PERSON = "personal-budget.money-person"
 BACKUP = "planning.backup"
 CARER_BACKUP = "planning.carer-backup"
 UNPAID_CARER = "circle.unpaid-carer"
-PAY_KNOWN = "personal-budget.pay-known"
 RELATION = "personal-budget.family-relation"
 HOUSEHOLD = "personal-budget.family-household"
 COUNCIL_AGREE = "personal-budget.council-agree"
@@ -189,8 +188,8 @@ class _Checker:
         family_items = any(i.provider == Provider.FAMILY and i.funding in BUDGET_FUNDING
                            for i in self.costing.lines)
         wants = family_items or live.get(OPTIONS_PAY_FAMILY) == "yes"
-        if wants and self.applies(PAY_KNOWN) and not self.answered(PAY_KNOWN):
-            self.add("family_check", PAY_KNOWN, blocks=False)
+        if wants and self.applies(RELATION) and not self.answered(RELATION):
+            self.add("family_check", RELATION, blocks=False)
 
     def employer(self) -> None:
         live = self.live

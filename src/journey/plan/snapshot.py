@@ -52,6 +52,11 @@ class Snapshot:
         return self.journey.mode
 
     @property
+    def about(self) -> bool:
+        """Choice words about the person by name: someone helps, and the name is known."""
+        return self.journey.mode is not Mode.SELF and bool(self.journey.name)
+
+    @property
     def standing(self) -> Mapping[str, Answered]:
         """Every answer standing, "not sure yet" ones too, with who gave it."""
         return self.journey.answers

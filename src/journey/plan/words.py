@@ -14,9 +14,11 @@ from journey.costing import how_often, weekly
 from journey.model import Answered, Journey, Mode, Role
 
 
-def answer_lines(content: Content, question: Question, value: Any, name: str) -> list[str]:
-    """An answer in words, one line per item. A value that does not fit the question
-    (from an older or edited file, kept in its history) is shown as plain text."""
+def answer_lines(content: Content, question: Question, value: Any, name: str,
+                 about: bool = False) -> list[str]:
+    """An answer in words, one line per item (choices about the person by name when
+    `about`). A value that does not fit the question (from an older or edited file, kept
+    in its history) is shown as plain text."""
     if value is None:
         return []
     if not fit.fits(question, value):
@@ -25,9 +27,9 @@ def answer_lines(content: Content, question: Question, value: Any, name: str) ->
     if kind is Kind.YESNO:
         return [content.message(value) if value in ("yes", "no") else str(value)]
     if kind is Kind.CHOICE:
-        return [question.choice_label(str(value), name)]
+        return [question.choice_label(str(value), name, about)]
     if kind is Kind.MULTI:
-        return [question.choice_label(str(v), name) for v in value]
+        return [question.choice_label(str(v), name, about) for v in value]
     if kind is Kind.LIST:
         return [_person_line(v) if isinstance(v, dict) else str(v) for v in value]
     if kind is Kind.SUPPORT and isinstance(value, list):

@@ -21,7 +21,9 @@ from journey import answers
 from journey.answers import AnswerError, Period
 from journey.content import Journey as Words
 from journey.content import Kind, Question
-from journey.costing import Budget
+from journey.costing import budgets, fundings
+from journey.plan import aims
+from journey.session import Session
 from journey.tui.typeahead import CatchesKeys, Holds
 
 
@@ -31,12 +33,13 @@ class Given(Message):
 
     def __init__(self, value: Any, move_on: bool = True,
                  saved: Callable[[bool], None] | None = None,
-                 question: str | None = None) -> None:
+                 question: str | None = None, joins: str | None = None) -> None:
         super().__init__()
         self.value = value
         self.move_on = move_on
         self.saved = saved
         self.question = question  # which question it answers, if the box says
+        self.joins = joins  # someone new, who joins the circle of support in this ring
 
 
 class Invalid(Message):
@@ -58,12 +61,17 @@ class AnswerBox(Vertical):
 
     FIRST = "Input, OptionList, SelectionList"  # what takes the focus
 
-    def __init__(self, question: Question, words: Words, name: str, value: Any) -> None:
+    def __init__(self, question: Question, words: Words, name: str, value: Any,
+                 offered: list[tuple[str, str]] | None = None) -> None:
         super().__init__(classes="answer")
         self.question = question
         self.words = words
         self.person = name
         self.value = value
+        # The choices offered now, (value, words): those that contradict an earlier answer
+        # are left out, and the words follow the mode (journey.session.Session.choices).
+        self.offered = offered if offered is not None else [
+            (c.value, question.choice_label(c.value, name)) for c in question.choices]
 
     def on_mount(self) -> None:
         # Focus as soon as the input exists, in the App's turn, so every key typed while
@@ -226,10 +234,7 @@ class ListAnswer(AnswerBox):
 
 class ChoiceAnswer(AnswerBox):
     def options(self) -> list[Option]:
-        return [
-            Option(Content(self.question.choice_label(c.value, self.person)), id=c.value)
-            for c in self.question.choices
-        ]
+        return [Option(Content(label), id=value) for value, label in self.offered]
 
     def compose(self) -> ComposeResult:
         options = self.options()
@@ -269,11 +274,7 @@ class MultiAnswer(AnswerBox):
     def compose(self) -> ComposeResult:
         chosen = set(self.value) if isinstance(self.value, list) else set()
         yield MultiChoices(
-            *[
-                (Content(self.question.choice_label(c.value, self.person)), c.value,
-                 c.value in chosen)
-                for c in self.question.choices
-            ],
+            *[(Content(label), value, value in chosen) for value, label in self.offered],
             id="choices",
         )
         yield self.hint("multi_hint")
@@ -287,7 +288,7 @@ class MultiAnswer(AnswerBox):
         if not picked:
             self.refuse(AnswerError("error_choose"))
         elif NONE_OF_THESE in picked and len(picked) > 1:
-            label = self.question.choice_label(NONE_OF_THESE, self.person)
+            label = dict(self.offered).get(NONE_OF_THESE, NONE_OF_THESE)
             self.refuse(AnswerError("error_none_and_others", none=label))
         else:
             self.give(picked)
@@ -333,27 +334,6 @@ class MoneyAnswer(AnswerBox):
         self.submit(answers.money, typed, str(self.query_one(PeriodSelect).value))
 
 
-class PersonAnswer(AnswerBox):
-    def compose(self) -> ComposeResult:
-        earlier = self.value if isinstance(self.value, dict) else {}
-        yield AnswerInput(value=earlier.get("name", ""),
-                          placeholder=self.words.message("person_name"), id="person-name")
-        yield AnswerInput(value=earlier.get("relation", ""),
-                          placeholder=self.words.message("person_relation"),
-                          id="person-relation")
-
-    @on(Input.Submitted, "#person-name")
-    def _name(self, event: Input.Submitted) -> None:
-        event.stop()
-        name = self.query_one("#person-name", AnswerInput)
-        name.pass_to(self.query_one("#person-relation", Input))
-
-    @on(Input.Submitted, "#person-relation")
-    def _relation(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit(answers.person, self.query_one("#person-name", Input).value, event.value)
-
-
 _BY_KIND: dict[Kind, type[AnswerBox]] = {
     Kind.TEXT: TextAnswer,
     Kind.LIST: ListAnswer,
@@ -362,24 +342,33 @@ _BY_KIND: dict[Kind, type[AnswerBox]] = {
     Kind.YESNO: YesNoAnswer,
     Kind.MONEY: MoneyAnswer,
     Kind.DATE: DateAnswer,
-    Kind.PERSON: PersonAnswer,
 }
 
 
-def answer_box(question: Question, words: Words, name: str, value: Any,
-               budgets: list[Budget] | None = None, aims: list[str] | None = None) -> Widget:
-    """The box for a question's kind; costed support also shows its total against
-    `budgets` as it is made, and each item can tick which of `aims` (the person's needs and
-    outcomes) it meets."""
+def answer_box(question: Question, session: Session) -> Widget:
+    """The box for a question's kind, with what the session offers for it now: the choices
+    that fit the earlier answers, the people to pick from, the money that can pay, the
+    budgets costed support is set against as it is made, and the person's needs and
+    outcomes a piece of support can say it meets."""
+    words, name = session.content, session.name
+    value = session.journey.value(question.id)
     if question.kind in (Kind.SUPPORT, Kind.ACTIONS):
         # The record forms build on AnswerBox, so they are imported once it exists.
         from journey.tui.items import ActionsAnswer, SupportAnswer
 
         if question.kind is Kind.SUPPORT:
-            return SupportAnswer(question, words, name, value, budgets, aims)
-        return ActionsAnswer(question, words, name, value)
+            snap = session.snapshot()
+            return SupportAnswer(question, words, name, value, budgets(words, snap.live),
+                                 aims(snap), fundings(words, session.journey))
+        return ActionsAnswer(question, words, name, value, session.candidates(question))
     if question.kind is Kind.PEOPLE:
         from journey.tui.people import PeopleAnswer  # it builds on AnswerBox, above
 
         return PeopleAnswer(question, words, name, value)
-    return _BY_KIND[question.kind](question, words, name, value)
+    if question.kind is Kind.PERSON:
+        from journey.tui.picker import PersonAnswer  # it builds on AnswerBox, above
+
+        return PersonAnswer(question, words, name, value, session.candidates(question))
+    offered = [(c.value, session.choice_label(question, c.value))
+               for c in session.choices(question)]
+    return _BY_KIND[question.kind](question, words, name, value, offered)

@@ -6,7 +6,7 @@ Nothing typed is read as markup."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from textual import on
@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from journey import answers
 from journey.answers import AnswerError, Funding, Per, Period, Provider, Status
+from journey.circle import SOMEONE_ELSE, same
 from journey.content import Journey as Words
 from journey.content import Question
 from journey.costing import Budget, cost_items
@@ -39,6 +40,8 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()  # (message key, value); none for a text box
     placeholder: str = ""  # message key
     several: bool = False  # ticks any of the person's own words (given to the form)
+    plain: bool = False  # the choices are (words as shown, value): names, not message keys
+    shown_when: tuple[str, str] | None = None  # shown only while that field has that value
 
 
 def _choices(prefix: str, values: list[str]) -> tuple[tuple[str, str], ...]:
@@ -154,7 +157,7 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
             yield Static(self.title_text, id="item-title", markup=False)
             yield Static(self.so_far, id="item-so-far", markup=False)
             for field in self.fields:
-                with Horizontal(classes="item-row"):
+                with Horizontal(classes="item-row", id=f"row-{field.key}"):
                     yield Static(words.message(field.label), classes="item-label", markup=False)
                     value = self.values.get(field.key, "")
                     if field.several:
@@ -163,7 +166,8 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
                                           for t in self.ticks[field.key]],
                                         id=f"item-{field.key}")
                     elif field.choices:
-                        options = [(words.message(k), v) for k, v in field.choices]
+                        options = [(Content(k) if field.plain else words.message(k), v)
+                                   for k, v in field.choices]
                         yield FormSelect(options, value=value or options[0][1],
                                          allow_blank=False, id=f"item-{field.key}")
                     else:
@@ -177,7 +181,20 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
 
     def on_mount(self) -> None:
         self.query_one("#item-so-far").display = bool(self.so_far.plain)
+        self._show_rows()
         self.app.call_later(self.give_keys, self.query_one(Input))
+
+    def _show_rows(self) -> None:
+        """A row that depends on another field shows only while that field asks for it."""
+        shown = self.record()
+        for field in self.fields:
+            if field.shown_when is not None:
+                other, value = field.shown_when
+                self.query_one(f"#row-{field.key}").display = shown.get(other) == value
+
+    @on(Select.Changed)
+    def _chosen(self, event: Select.Changed) -> None:
+        self._show_rows()
 
     def record(self) -> Record:
         """What the form holds now, as typed."""
@@ -235,6 +252,10 @@ class ItemsAnswer(AnswerBox):
 
     def line(self, record: Record) -> str:
         raise NotImplementedError
+
+    def fields(self, values: Record) -> tuple[Field, ...]:
+        """The form's fields for a record (changing one may offer what it already has)."""
+        return self.FIELDS
 
     def editable(self, record: Record) -> Record:
         """A saved record as the form shows it."""
@@ -316,8 +337,8 @@ class ItemsAnswer(AnswerBox):
             title = self.words.message(self.FORM_TITLE)
         else:
             title = self.words.message("items_change_title", what=values.get("what", ""))
-        form = ItemForm(self.words, title, self.FIELDS, values, self.read, self.so_far(),
-                        self.ticks())
+        form = ItemForm(self.words, title, self.fields(values), values, self.read,
+                        self.so_far(), self.ticks())
         for widget in self.query("*"):
             if isinstance(widget, Holds):
                 form.typed = [*(form.typed or []), *widget.take_held()]
@@ -394,13 +415,22 @@ class SupportAnswer(ItemsAnswer):
     FORM_TITLE = "item_title"
 
     def __init__(self, question: Question, words: Words, name: str, value: Any,
-                 budgets: list[Budget] | None = None, aims: list[str] | None = None) -> None:
+                 budgets: list[Budget] | None = None, aims: list[str] | None = None,
+                 fundings: list[Funding] | None = None) -> None:
         super().__init__(question, words, name, value)
         self.budgets = budgets or []
         self.aims = aims or []  # the person's needs and outcomes, for "what it meets"
+        self.fundings = list(Funding) if fundings is None else fundings
 
     def ticks(self) -> dict[str, list[str]]:
         return {"serves": self.aims}
+
+    def fields(self, values: Record) -> tuple[Field, ...]:
+        """The money offered: a health budget only while its step is needed, or when this
+        item says so already."""
+        allowed = {f.value for f in self.fundings} | {values.get("funding", "")}
+        return tuple(replace(f, choices=tuple(c for c in f.choices if c[1] in allowed))
+                     if f.key == "funding" else f for f in SUPPORT_FIELDS)
 
     def so_far(self) -> Content:
         """The running total against the budgets, as the plan shows it."""
@@ -423,17 +453,46 @@ class SupportAnswer(ItemsAnswer):
 
 
 class ActionsAnswer(ItemsAnswer):
+    """Who does each action is picked from the person and their circle of support, or typed
+    under Someone else; with no one to pick from, it is typed."""
+
     FIELDS = ACTION_FIELDS
     FORM_TITLE = "action_title"
 
+    def __init__(self, question: Question, words: Words, name: str, value: Any,
+                 people: list[tuple[dict[str, str], str]] | None = None) -> None:
+        super().__init__(question, words, name, value)
+        self.people = people or []
+
+    def fields(self, values: Record) -> tuple[Field, ...]:
+        if not self.people:
+            return ACTION_FIELDS
+        who = (("action_who_nobody", ""), *((label, p["name"]) for p, label in self.people),
+               ("pick_someone_else", SOMEONE_ELSE))
+        shown = tuple((self.words.message(k) if k in ("action_who_nobody", "pick_someone_else")
+                       else k, v) for k, v in who)
+        picked = Field("who", "action_who_field", shown, plain=True)
+        other = Field("who_other", "action_who_other", placeholder="action_who_hint",
+                      shown_when=("who", SOMEONE_ELSE))
+        return (ACTION_FIELDS[0], picked, other, *ACTION_FIELDS[2:])
+
     def read(self, record: Record) -> Record:
-        return answers.action(**record)
+        who = record.get("who", "")
+        if who == SOMEONE_ELSE:
+            who = record.get("who_other", "")
+        return answers.action(record["what"], who, record["by"], record["status"])
 
     def line(self, record: Record) -> str:
         action = answers.as_action(record)
         return action_line(self.words, action) if action else str(record)
 
     def editable(self, record: Record) -> Record:
-        return {**{k: str(v) for k, v in record.items()},
-                "by": answers.show_short_date(str(record.get("by", "")))}
+        shown = {**{k: str(v) for k, v in record.items()},
+                 "by": answers.show_short_date(str(record.get("by", "")))}
+        who = shown.get("who", "")
+        if self.people and who:
+            known = next((p["name"] for p, _ in self.people if same(p, {"name": who})), None)
+            # Someone typed before, and not in the circle, shows under Someone else.
+            shown["who"], shown["who_other"] = (known, "") if known else (SOMEONE_ELSE, who)
+        return shown
 

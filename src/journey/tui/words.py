@@ -43,8 +43,9 @@ def plain_content(text: str, session: Session, prefix: str = "") -> tuple[Conten
 def choice_terms(session: Session, question: Question) -> list[Term]:
     """Glossary words in the choices: the list shows them plainly, the word list explains."""
     found: list[Term] = []
-    for choice in question.choices:
-        found += [t for t in terms_in(mark(choice.label, session.content)) if t not in found]
+    for choice in session.choices(question):
+        label = choice.label_template(session.about)
+        found += [t for t in terms_in(mark(label, session.content)) if t not in found]
     return found
 
 
@@ -54,3 +55,4 @@ def unique(terms: list[Term]) -> list[Term]:
     for term in terms:
         seen.setdefault(term.term, term)
     return list(seen.values())
+

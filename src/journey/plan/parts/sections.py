@@ -45,7 +45,7 @@ def derive(snap: Snapshot) -> list[Section]:
             value = snap.live[question.id]
             if value in question.quiet:
                 continue
-            lines = answer_lines(content, question, value, snap.shown_name)
+            lines = answer_lines(content, question, value, snap.shown_name, about=snap.about)
             if not lines:
                 continue
             answer = standing[question.id]

@@ -17,10 +17,9 @@ from textual.widgets import Button, Header, Input, Static
 
 from journey.answers import AnswerError
 from journey.content import Term
-from journey.costing import budgets
 from journey.model import Answered, Mode, Noted
-from journey.plan import aims, answer_lines, attribution
-from journey.session import Session
+from journey.plan import answer_lines, attribution
+from journey.session import Recalled, Session
 from journey.store import StoreError
 from journey.tui.answer import AnswerBox, Given, Invalid, answer_box
 from journey.tui.chat import ChatLog
@@ -51,6 +50,8 @@ class Detour:
     question: str | None
     target: str  # the step gone to
     fix: str | None = None  # from the check: back (and to the check) once this is answered
+    to_check: bool = True  # after the fix, the check again (not after changing a recall)
+    resume: Detour | None = None  # the detour this one was taken from, to carry on after
 
 
 class ConversationScreen(CatchesKeys, Screen[None]):
@@ -73,6 +74,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                 id="toggle-facilitator", priority=True, show=False),
         Binding("ctrl+z", "history", "History", id="history", priority=True),
         Binding("f8", "read_aloud", "Read aloud", id="read-aloud", priority=True, show=False),
+        # Only with a question that shows an earlier answer, which says so itself.
+        Binding("f7", "change_earlier", "Change earlier answer", id="change-earlier",
+                priority=True, show=False),
     ]
     FACILITATOR_ACTIONS = frozenset({"speaker", "notes", "agree", "summary",
                                      "toggle_facilitator"})
@@ -89,6 +93,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self.sources: list[str] = []  # sources of the facts on screen now
         self.detour: Detour | None = None
         self.introduced: str | None = None  # the step whose introduction the chat has said
+        self.recalled: Recalled | None = None  # the earlier answer shown with this question
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,6 +118,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                         if self.session.question is not None:
                             yield self._answer_box()
                     yield Static(id="error", markup=False)
+                    yield Static(id="recall", markup=False)
                     yield Static(id="why", markup=False)
                     yield Static(id="examples", markup=False)
                     yield MorePanel(id="more")
@@ -121,6 +127,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                         yield Button(self.words.message("end_save"), id="export",
                                      variant="primary")
                         yield Button(self.words.message("end_check"), id="check")
+                        yield Button(self.words.message("recall_change"), id="change-earlier")
                         yield Button(self.words.message("not_sure"), id="not-sure")
                         yield Button(self.words.message("back"), id="back")
                         yield Button(self.words.message("skip"), id="skip")
@@ -199,7 +206,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if answer.unsure:
             text: str | list[str] = words.message("not_sure_said")
         else:
-            text = answer_lines(words, question, answer.value, session.name)
+            text = answer_lines(words, question, answer.value, session.name, session.about)
         self.query_one(ChatLog).exchange(
             session.wording(question), text, attribution(words, answer, session.journey)
         )
@@ -207,10 +214,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     def _answer_box(self) -> Widget:
         question = self.session.question
         assert question is not None
-        snap = self.session.snapshot()
-        return answer_box(question, self.words, self.session.name,
-                          self.session.journey.value(question.id),
-                          budgets(self.words, snap.live), aims(snap))
+        return answer_box(question, self.session)
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words
@@ -242,6 +246,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.query_one("#question", Static).update(words.message("finished"))
             for part in ("#why", "#examples"):
                 self.query_one(part, Static).update("")
+            self._show_recall()
             self.query_one("#not-sure").display = False
             self.query_one("#skip").display = False
             self.sub_title = ""
@@ -273,6 +278,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         examples, example_terms = plain_content("; ".join(question.examples), session,
                                                 words.message("examples_prefix"))
         self.query_one("#examples", Static).update(examples if question.examples else "")
+        self._show_recall()
         self.query_one(MorePanel).show_step(session, step)
         self.terms = unique(self.terms + more_terms + example_terms + choice_terms(session,
                                                                                  question))
@@ -284,6 +290,23 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if slot.disabled:
             # The new box takes the focus as it mounts; here nothing may be typed into it.
             self.call_after_refresh(self.set_focus, None)
+
+    def _show_recall(self) -> None:
+        """An earlier answer this question needs, shown with it, to change rather than ask
+        again. What was typed is shown as plain text."""
+        question = self.session.question
+        recalled = self.session.recalled(question) if question is not None else None
+        self.recalled = recalled
+        shown = self.query_one("#recall", Static)
+        shown.display = recalled is not None
+        self.query_one("#change-earlier").display = recalled is not None
+        self.refresh_bindings()
+        if recalled is None:
+            shown.update("")
+            return
+        hint = "recall_hint" if recalled.lines else "recall_hint_answer"
+        shown.update(Content(self.session.recall_line(recalled) + "\n"
+                             + self.words.message(hint)))
 
     def _complain(self, message: str) -> None:
         error = self.query_one("#error", Static)
@@ -311,7 +334,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                 event.saved(False)
             return
         try:
-            self.session.answer(event.value, move_on=False, suggested=self.suggesting)
+            self.session.answer(event.value, move_on=False, suggested=self.suggesting,
+                                joins=event.joins)
         except AnswerError as e:  # e.g. a name of unseen characters only
             self._complain(self.words.message(e.key, **e.values))
             if event.saved:
@@ -346,6 +370,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
         actions = {"not-sure": self.action_not_sure, "back": self.action_back,
+                   "change-earlier": self.action_change_earlier,
                    "skip": self.action_skip, "map": self.action_map,
                    "speaker": self.action_speaker, "export": self.action_export,
                    "check": self.action_check}
@@ -380,8 +405,11 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         where the person was."""
         detour, session = self.detour, self.session
         if detour is not None and detour.fix == answered:
-            self.detour = None
+            self.detour = detour.resume
             self._move(lambda: session.return_to(detour.step, detour.question))
+            if not detour.to_check:
+                self.query_one(ChatLog).say(self.words.message("recall_changed"))
+                return
             self.query_one(ChatLog).say(self.words.message("detour_back_check"))
             self.call_after_refresh(self.action_check)
             return
@@ -407,6 +435,22 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.detour = None  # going back to where they were is no detour
             return
         self.detour = Detour(origin.step, origin.question, step, fix)
+
+    def action_change_earlier(self) -> None:
+        """Go to the earlier question shown with this one; once it is answered again, come
+        back here."""
+        if self._answer_on_its_way(self.action_change_earlier):
+            return
+        recalled = self.recalled
+        if recalled is None:
+            return
+        earlier = recalled.question.id
+        flow = self.session.flow
+        # Back to this question afterwards; a detour already under way (from the map or
+        # the check) carries on from here.
+        self.detour = Detour(flow.state, flow.question_id, self.words.step_of(earlier).id,
+                             earlier, to_check=False, resume=self.detour)
+        self._move(lambda: self.session.go_to_question(earlier))
 
     def action_not_sure(self) -> None:
         if self._answer_on_its_way(self.action_not_sure):
@@ -570,6 +614,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if action in ("not_sure", "skip"):
             question = self.session.question
             return question is not None and not question.required
+        if action == "change_earlier":
+            return self.recalled is not None
         return True
 
     @on(Input.Changed)

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from journey import results
 from journey.answers import show_date
+from journey.model import Mode
 from journey.plan.parts.reviews import agreed_on
 from journey.plan.snapshot import Snapshot
 
@@ -52,8 +53,12 @@ def derive(snap: Snapshot) -> Agreement:
                                   results.speaks_about(journey))
         found.copy_lines = [line.text for line in copy.lines] if copy else []
     lines = found.lines
-    lines.append(say("agreement_person", name=name,
-                     said=found.person or say("agreement_not_known")))
+    if snap.mode is Mode.SELF:
+        # Nobody else is there to ask: the person made the plan themself.
+        lines.append(say("agreement_made_by", name=name))
+    else:
+        lines.append(say("agreement_person", name=name,
+                         said=found.person or say("agreement_not_known")))
     if found.views_sought:
         lines.append(say("agreement_views", name=name, views=found.views_sought))
     if found.helper:

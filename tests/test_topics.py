@@ -109,7 +109,7 @@ def test_the_count_would_see_a_question_asked_again(words, store: Store) -> None
     from journey import routes
 
     employ = words.question("options.employ").model_copy(update={"when": None})
-    extra = words.question("options.tried").model_copy(update={"id": "options.tried-again"})
+    extra = words.question("options.ideas").model_copy(update={"id": "options.ideas-again"})
     options = words.step("options")
     changed = options.model_copy(update={"questions": [
         employ if q.id == "options.employ" else q for q in options.questions] + [extra]})

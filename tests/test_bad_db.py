@@ -25,7 +25,7 @@ def filled(words, journey_home: Path) -> Path:
     store = Store(journey_home)
     for n in range(20):
         session = start(words, store, name=f"Person {n}")
-        for question, answer in (("rights.who", "person"), ("rights.worries", "Nothing"),
+        for question, answer in (("rights.who", "person"), ("rights.why-now", "Nothing"),
                                  ("rights.hopes", "A long hope " + "x" * 400)):
             session.go_to_question(question)
             session.answer(answer)

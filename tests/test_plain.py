@@ -27,10 +27,10 @@ SCRIPT: dict[str, list[str]] = {
     "welcome.name": ["", "Sam\x1b[31m"],
     "welcome.mode": ["9", "one", "1"],
     "rights.hopes": ["help", "To swim again"],
-    "rights.worries": ["back", "Money"],
-    "rights.who": ["both people", "3"],
+    "rights.who": ["back", "both people", "3"],
     "assessment.hard": ["Cooking", "x" * 5000, "Washing", "remove 1", "remove 7",
                         "Dressing", ""],
+    "assessment.good-bad-days": ["check", "", "A walk by the sea"],
     "assessment.status": ["booked"],
     "assessment.date": ["31/02/2026", "15/03/2027"],
     "assessment.prepare": ["4"],
@@ -41,9 +41,8 @@ SCRIPT: dict[str, list[str]] = {
     "health-budget.route": ["", "1 9", "1 and 3"],
     "circle.people": ["remove 1", "", "Ann", "sister", "1", "", "Bob", "neighbour", "9", "2",
                       "Shopping", ""],
-    "advocacy.not-heard": ["skip"],
+    "advocacy.hard": ["skip"],
     "brokerage.hardest": ["words", "more", NOT_SURE],
-    "dreams.good-day": ["check", "", "A walk by the sea"],
     "planning.costs": ["", "Swimming helper", "Gets me to the pool", "9", "2",
                        "1", "1", "0", "2", "1",
                        "1", "30", "1.5", "-5", "15", ""],
@@ -116,7 +115,6 @@ def check_whole_journey(store: Store, journey_id: str) -> None:
     assert values["welcome.name"] == "Sam"
     assert values["welcome.mode"] == "self"
     assert values["rights.hopes"] == "To swim again"
-    assert values["rights.worries"] == "Money"
     assert values["rights.who"] == "both"
     assert values["assessment.hard"] == ["Washing", "Dressing"]
     assert values["assessment.status"] == "booked"
@@ -128,7 +126,7 @@ def check_whole_journey(store: Store, journey_id: str) -> None:
         {"name": "Ann", "relation": "sister", "ring": "closest", "helps": ""},
         {"name": "Bob", "relation": "neighbour", "ring": "friends", "helps": "Shopping"},
     ]
-    assert values["dreams.good-day"] == "A walk by the sea"
+    assert values["assessment.good-bad-days"] == "A walk by the sea"
     assert values["planning.costs"] == [{
         "what": "Swimming helper", "helps": "Gets me to the pool", "provider": "pa",
         "times": "2", "period": "week", "hours": "1.5", "cost": "15.00", "per": "hour",
@@ -137,7 +135,7 @@ def check_whole_journey(store: Store, journey_id: str) -> None:
         {"what": "Ring the agency", "who": "me", "by": "2026-12-01", "status": "to-do"}]
     assert values["happen.agreed"] == "2026-12-01"
     assert any(isinstance(e, Skipped) and e.step == "advocacy" for e in journey.events)
-    assert "advocacy.not-heard" not in values
+    assert "advocacy.hard" not in values
     # "not sure yet" answers are saved as such.
     unsure = [e for e in journey.events if isinstance(e, Answered) and e.unsure]
     assert any(e.question == "rights.why-now" for e in unsure)
@@ -212,7 +210,7 @@ def test_resume_continues_at_the_same_question(words: Content, store: Store) -> 
     assert journey.position is not None and journey.position.question == "rights.why-now"
     # Opened again: the list of journeys, then who is here today, then the same question.
     out = converse(store, words, Person({"rights.why-now": ["Because"]}, opening=["1", ""],
-                                        stop="rights.worries"))
+                                        stop="rights.who"))
     title = words.message("sitting_title", name="Sam")
     assert title in out
     after = out.split(title)[1]
@@ -283,7 +281,7 @@ def test_the_map_the_check_and_saving_the_plan(words: Content, store: Store,
     script = {"welcome.name": ["Sam"], "welcome.mode": ["1"],
               "rights.hopes": ["save", "2", str(target), "map", "x", "3"],
               "assessment.hard": ["check", "1"]}
-    out = converse(store, words, Person(script, stop="rights.worries"))
+    out = converse(store, words, Person(script, stop="rights.who"))
     assert_clean(out)
     assert target.read_text().startswith("Support plan for Sam")
     assert target.stat().st_mode & 0o777 == 0o600

@@ -241,7 +241,7 @@ def test_risks_and_staying_well(words, store: Store) -> None:
     session.answer(["none"])  # even then, the advice the plan must give is there
     session.go_to_question("planning.risks")
     session.answer(["I might fall"])
-    assert session.question.id == "planning.stay-safe"
+    assert session.question.id == "planning.backup"  # what keeps things safe is recalled
     found = codes(session)
     assert "no_risks" not in found and "no_prevention" not in found
     plan = session.plan()
@@ -282,9 +282,10 @@ def test_every_new_finding_leads_to_a_question_that_is_asked(words, store: Store
 # -- the plan's other parts ------------------------------------------------------------
 
 def test_the_agreement_block(words, store: Store) -> None:
+    # Mia planned alone: she is not asked whether she agrees, the plan says she made it.
     plan = mia(words, store).plan()
     assert plan.agreement.lines == [
-        "What Mia says about the plan: Agrees with the plan.",
+        "Mia made this plan.",
         "Agreed for the council by: Sam Lee, social worker.",
         "Date agreed: 2 March 2026.",
         "The council must try to agree the plan with you. It must give you a copy, and a copy "
@@ -292,6 +293,7 @@ def test_the_agreement_block(words, store: Store) -> None:
     session = walk(words, store, {**BEHALF, "happen.person-agrees": "cannot-say",
                                   "happen.views-sought": "We used pictures"})
     agreement = session.plan().agreement
+    assert "What Ann says about the plan: Cannot say" in agreement.lines[0]
     assert agreement.helper == "Jo (son)"
     assert "How Ann's views were found out: We used pictures" in agreement.lines
     assert agreement.copy_lines[0].startswith("The council must try to agree the plan with Ann")
@@ -355,6 +357,16 @@ def test_the_check_never_says_nothing_is_missing(words, store: Store) -> None:
 # -- typed text stays inert in the new parts ----------------------------------------------
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} [x](http://evil) # h \x1b[31mred\x07"
+
+
+def test_the_person_is_asked_to_agree_only_when_someone_helps(words, store: Store) -> None:
+    alone = walk(words, store, {**SELF, "happen.start": "2026-05-01"})
+    assert not words.question("happen.person-agrees").applies(alone.journey.values())
+    assert alone.plan().agreement.lines[0] == "Ann made this plan."
+    for mode in ("with", "behalf"):
+        helped = walk(words, store, {**BEHALF, "welcome.mode": mode})
+        assert words.question("happen.person-agrees").applies(helped.journey.values()), mode
+        assert helped.plan().agreement.lines[0] == "What Ann says about the plan: not known yet."
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt", "html", "docx"])

@@ -32,7 +32,7 @@ def test_the_earlier_answer_is_shown_only_while_it_counts(words, store: Store) -
     assert session.recalled(words.question("options.ideas")) is None
     # A question with nothing to recall, and one whose earlier question has no answer yet.
     assert session.recalled(words.question("brokerage.hardest")) is None
-    recalled = session.recalled(words.question("dreams.good-day"))
+    recalled = session.recalled(words.question("planning.risks"))
     assert recalled is not None and recalled.lines == []
     assert "Not answered yet" in session.recall_line(recalled)
 
@@ -47,8 +47,13 @@ def test_every_later_step_shows_the_facts_it_once_asked_again(words) -> None:
     assert recalls["options.ideas"] == "personal-budget.family-relation"  # paying family
     assert recalls["dreams.important"] == recalls["happen.working-well"] == "rights.hopes"
     assert recalls["connections.with-others"] == "dreams.love"  # loves and interests
+    assert recalls["planning.risks"] == "dreams.keep-well"  # what keeps the person safe
+    assert recalls["planning.backup"] == "circle.would-call"  # who steps in
     for gone in ("dreams.hopes", "dreams.change", "personal-budget.spend-on",
-                 "connections.interests", "brokerage.helps-now", "planning.decisions"):
+                 "connections.interests", "brokerage.helps-now", "planning.decisions",
+                 "assessment.not-working", "planning.prevention-plan", "planning.stay-safe",
+                 "planning.backup-people", "options.tried", "happen.who",
+                 "planning.risks-chosen", "dreams.good-day"):
         assert words.find(gone) is None, gone
 
 

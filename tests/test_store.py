@@ -30,7 +30,7 @@ def test_list_newest_first_with_name_and_step(store: Store) -> None:
     older, newer = store.create(), store.create()
     store.record(older, Answered(question="welcome.name", value="Ann", by="", role=Role.PERSON))
     store.record(newer, Answered(question="welcome.name", value="Bo", by="", role=Role.PERSON))
-    store.record(newer, Moved(step="dreams", question="dreams.good-day"))
+    store.record(newer, Moved(step="dreams", question="dreams.love"))
     listed = store.list()
     assert [(s.name, s.step) for s in listed] == [("Bo", "dreams"), ("Ann", None)]
 

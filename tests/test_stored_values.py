@@ -34,7 +34,7 @@ NOT_A_DATE = ["01/02/2027", "3rd March", "2027-02-30", "", 20270201, ["2027-02-0
 BAD: dict[str, list[Any]] = {
     "welcome.name": [["Mia"], {"name": "Mia"}, 7, "", "   ", "\u202e\u200b", None],
     "welcome.mode": ["alone", ["self"], 1],
-    "dreams.good-day": [["a", "b"], {"text": "hi"}, 3.5, True],
+    "assessment.good-bad-days": [["a", "b"], {"text": "hi"}, 3.5, True],
     "personal-budget.employ-pa": ["maybe", True, ["yes"]],
     "assessment.hard": ["one line", [1, 2], [""], [["nested"]], {"a": "b"}],
     "happen.agreed": NOT_A_DATE,

@@ -222,7 +222,7 @@ async def test_quit_and_resume_exactly_where_they_stopped(store: Store) -> None:
         assert isinstance(again.screen, SittingScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert question(again) == "rights.worries"
+        assert question(again) == "rights.who"
         assert "Home from hospital" in plan_text(again)
 
 

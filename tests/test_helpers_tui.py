@@ -130,7 +130,6 @@ async def test_advocacy_helper_to_its_result(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
         await to_step(pilot, "advocacy")
-        await type_in(pilot, "In meetings")
         assert question(app) == "advocacy.hard"
         await pick(pilot, "understand")  # understanding is very hard; the others are not
         assert question(app) == "advocacy.someone"

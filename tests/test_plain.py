@@ -243,9 +243,9 @@ def test_a_facilitated_sitting_records_who_said_it(words: Content, store: Store)
         "welcome.helper-role": ["advocate"], "welcome.pronouns": ["1"],
         "rights.hopes": ["suggest", "To swim again"],
         "rights.why-now": ["note", "Ask about the pool's hoist", "It is time"],
-        "rights.worries": ["agree", "yes", "help", "Money"],
+        "rights.who": ["agree", "yes", "help", "1"],
     }
-    out = converse(store, words, Person(script, stop="rights.who"))
+    out = converse(store, words, Person(script, stop="assessment.hard"))
     assert words.message("plain_suggesting", helper="Jo") in out
     assert words.message("plain_help_helper").splitlines()[1] in out
     [summary] = store.list()

@@ -92,7 +92,7 @@ async def test_answer_back_and_skip(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await through_welcome(pilot)
         assert question(app) == "rights.hopes"
-        for text in ("Getting out more", "Home from hospital", "Nothing"):
+        for text in ("Getting out more", "Home from hospital"):
             await type_in(pilot, text)
         assert question(app) == "rights.who"
         await choose(pilot, 1)  # a carer

@@ -21,7 +21,7 @@ from journey.plan import build
 from journey.session import Session
 from journey.store import Store
 
-from .examples import EXAMPLES, edna, item, mia, walk
+from .examples import EXAMPLES, edna, gareth, item, mia, walk
 
 D = Decimal
 SELF = {"welcome.name": "Ann", "welcome.mode": "self"}
@@ -282,13 +282,14 @@ def test_every_new_finding_leads_to_a_question_that_is_asked(words, store: Store
 # -- the plan's other parts ------------------------------------------------------------
 
 def test_the_agreement_block(words, store: Store) -> None:
-    plan = mia(words, store).plan()
+    plan = gareth(words, store).plan()
     assert plan.agreement.lines == [
-        "What Mia says about the plan: Agrees with the plan.",
-        "Agreed for the council by: Sam Lee, social worker.",
-        "Date agreed: 2 March 2026.",
-        "The council must try to agree the plan with you. It must give you a copy, and a copy "
-        "to anyone you ask."]
+        "What Gareth says about the plan: Agrees with the plan.",
+        "Helped by: Jo (support broker).",
+        "Agreed for the council by: Alex Morgan, social worker.",
+        "Date agreed: 20 April 2026.",
+        "The council must try to agree the plan with Gareth. It must give Gareth a copy, and a "
+        "copy to anyone Gareth asks."]
     session = walk(words, store, {**BEHALF, "happen.person-agrees": "cannot-say",
                                   "happen.views-sought": "We used pictures"})
     agreement = session.plan().agreement

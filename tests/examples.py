@@ -1,13 +1,20 @@
 """Three example journeys, answered through the real Session as a person would, by question id.
-They feed the plan, readiness and export tests, and can later be saved as the example
-journeys under content/examples/ once the interchange format exists.
+Each answers every question that applies to it, so each is finished at 100%. They feed the
+plan, check and export tests, and are shipped as journey files in content/examples/
+(scripts/make-example writes them from these builders).
 
-- Mia: a mother caring for three autistic sons (the twins Jake and Leo, and Alfie), with a
-  direct payment that employs personal assistants. Her plan is complete and ready.
+- Mia: a carer for her three autistic sons. The twins Jake and Leo are 19, so her carer's
+  plan (Care Act) covers the care she gives them, with a direct payment that employs personal
+  assistants. Alfie is 15: his short breaks and her parent carer's needs assessment for him
+  come from the council's children's services, and his transition assessment is asked for.
+  Planned alone; agreed, and ready.
 - Gareth: a man whose world widened from a chat with his bus driver to the pub quiz and the
-  rugby club; planned with his support broker; no back-up plan yet, a start date unsure.
-- Edna: an older person home from hospital, planned for her by her daughter Carol, who has
-  moved in and would like to be paid; costs over the budget, and several things missing.
+  rugby club; planned with Jo, his support broker; the council manages his budget and he pays
+  a weekly contribution. Agreed, and ready.
+- Edna: an older person home from hospital, planned on her behalf by her daughter Carol, who
+  has moved in and would be paid from the plan (named as a conflict of interest). The costs
+  are over a rough budget, Carol's pay needs the council's agreement and is below the National
+  Living Wage, getting out nothing meets yet, and her contribution is still to find out.
 """
 
 from __future__ import annotations
@@ -56,26 +63,37 @@ def person(name: str, relation: str, ring: str, helps: str = "") -> dict[str, st
     return {"name": name, "relation": relation, "ring": ring, "helps": helps}
 
 
+def step(what: str, who: str, by: str, status: str) -> dict[str, str]:
+    return {"what": what, "who": who, "by": by, "status": status}
+
+
+# -- Mia -------------------------------------------------------------------------------------
+
+MIA_SLEEP = "Never a full night's sleep"
+MIA_TIME = "No time for myself"
 MIA_REST = "Rest, with two evenings off a week"
+MIA_FRIENDS = "See my friends every week"
 MIA_COSTS = [
-    item("Personal assistant time with Jake", "pa", 1, "week", "3", "14.75", "hour",
-         "personal-budget", "Jake goes swimming; I get a rest",
-         ["No time for myself", MIA_REST]),
-    item("Personal assistant time with Leo", "pa", 1, "week", "3", "14.75", "hour",
-         "personal-budget", "Leo goes to the climbing wall; I get a rest",
-         ["No time for myself", MIA_REST]),
-    item("Personal assistant time with Alfie", "pa", 2, "week", "2.5", "14.75", "hour",
-         "personal-budget", "Alfie has time out; I see my friends", ["See my friends"]),
+    item("Personal assistant time with Jake", "pa", 1, "week", "3.5", "14.75", "hour",
+         "personal-budget", "Jake goes swimming; I get an evening off",
+         [MIA_TIME, MIA_REST]),
+    item("Personal assistant time with Leo", "pa", 1, "week", "3.5", "14.75", "hour",
+         "personal-budget", "Leo goes to the climbing wall; I see my friends",
+         [MIA_TIME, MIA_FRIENDS]),
+    item("A night assistant for the twins", "pa", 2, "four-weeks", "", "105", "time",
+         "personal-budget", "A full night's sleep twice a month", [MIA_SLEEP, MIA_REST]),
+    item("Holiday pay and cover for the assistants", "other", 1, "year", "", "850", "time",
+         "personal-budget", "The assistants get paid holiday, and someone covers"),
     item("Employer's liability insurance", "other", 1, "year", "", "120", "time",
          "personal-budget", "Needed to employ the assistants"),
     item("Payroll service", "other", 1, "month", "", "15", "time", "personal-budget",
          "Pays the assistants, with tax taken off"),
     item("Yoga class", "community", 1, "week", "", "8", "time", "own-money",
-         "Time for me", ["No time for myself"]),
+         "Time for me", [MIA_TIME]),
     item("Coffee with Priya", "family", 1, "week", "", "0", "time", "free",
-         "Seeing my friends", ["See my friends"]),
+         "Seeing my friends", [MIA_FRIENDS]),
     item("Ruth has the boys one Sunday a month", "family", 1, "month", "", "0", "time", "free",
-         "A lie-in, and a full night's sleep", ["Never a full night's sleep"]),
+         "A lie-in, and a full night's sleep", [MIA_SLEEP]),
 ]
 
 
@@ -83,24 +101,31 @@ def mia(words: Content, store: Store) -> Session:
     return walk(words, store, {
         "welcome.name": "Mia",
         "welcome.mode": "self",
+        "rights.hopes": "Time to rest, to see my friends, and to keep caring for the boys",
+        "rights.why-now": "The twins turned 19, and I am worn out",
         "rights.who": "carer",
+        "rights.cared-for": ("My sons: the twins Jake and Leo, who are 19 and autistic, "
+                             "and Alfie, who is 15 and autistic"),
         "rights.cared-for-age": ["adult", "teen"],
         "rights.young-carer": "no",
-        "rights.hopes": "Time to rest, to see my friends, and to go back to work part time",
-        "assessment.hard": ["Never a full night's sleep", "No time for myself"],
-        "assessment.good-bad-days": "On a good day the boys are settled by eight.",
+        "assessment.hard": [MIA_SLEEP, MIA_TIME],
+        "assessment.good-bad-days": ("On a good day the boys are settled by eight and I read. "
+                                     "On a bad day the twins are up all night."),
         "assessment.impact": "I had to give up my job, and I am always tired.",
-        "assessment.working": ["Ruth has the boys one Sunday a month"],
-        "assessment.not-working": ["I am awake most nights with the twins"],
+        "assessment.working": ["Ruth has the boys one Sunday a month",
+                               "The autism parents' group"],
         "assessment.status": "yes",
         "assessment.decision": "eligible",
-        "assessment.eligible-needs": ["Never a full night's sleep", "No time for myself"],
+        "assessment.eligible-needs": [MIA_SLEEP, MIA_TIME],
         "personal-budget.known": "yes",
         "personal-budget.amount": {"amount": "180.00", "period": "week"},
+        "personal-budget.enough": "yes",
         "personal-budget.agreed": "yes",
         "personal-budget.pay-part": "no",
+        "personal-budget.costs-help": ["none"],
         "personal-budget.managed": "direct-payment",
         "personal-budget.money-person": {"name": "Mia", "relation": "me"},
+        "personal-budget.money-help": ["A payroll service"],
         "personal-budget.dp-amount": {"amount": "720.00", "period": "four-weeks"},
         "personal-budget.dp-first": "2026-03-16",
         "personal-budget.family-relation": "no-one",
@@ -114,62 +139,75 @@ def mia(words: Content, store: Store) -> Session:
             person("Lou", "personal assistant", "paid", "Swimming with Jake"),
         ],
         "circle.knows-best": {"name": "Ruth", "relation": "sister"},
+        "circle.would-call": {"name": "Ruth", "relation": "sister"},
         "circle.unpaid-carer": "no",
         "circle.planning": ["Ruth"],
+        "circle.not-involved": "No one",
+        "circle.more-people": "no",
         "advocacy.hard": ["none"],
+        "advocacy.other": ["none"],
         "advocacy.want": "no",
+        "brokerage.hardest": ["Finding assistants the boys trust"],
         "brokerage.want": "no",
-        "dreams.good-day": "A lie-in, a walk by the river, and the boys happy",
         "dreams.love": ["Walking", "Singing"],
+        "dreams.important": ["The boys staying together at home", "A full night's sleep"],
         "dreams.admire": ["I never give up", "I make people laugh"],
         "dreams.never": ["The boys split up into different homes"],
         "dreams.keep-well": ["Eight hours of sleep", "Time outdoors"],
+        "options.ideas": ["Assistants the boys already know", "A night assistant"],
         "options.kinds": ["pa", "groups"],
         "connections.places": ["The river path", "The library"],
-        "planning.support": ["Each boy has a few hours with a personal assistant a week"],
+        "planning.support": [
+            "Tuesday and Thursday evenings: an assistant takes Jake or Leo out",
+            "Twice a month: a night assistant, so I sleep",
+            "Alfie: short breaks from children's services, once they are agreed"],
         "planning.how-to-support": ["Tell me the plan for the week on Sunday"],
-        "planning.outcomes": [MIA_REST, "See my friends"],
+        "planning.outcomes": [MIA_REST, MIA_FRIENDS],
         "planning.costs": MIA_COSTS,
-        "planning.pa-costs": ["insurance", "payroll"],
+        "planning.pa-costs": ["holiday", "national-insurance", "insurance", "payroll", "cover"],
         "planning.organise": "Me, with a payroll service",
         "planning.in-control": ["I choose the assistants", "I set the hours"],
         "planning.prevention": ["groups", "health"],
-        "planning.prevention-plan": ["Keep going to the autism parents' group",
-                                     "See my doctor about my sleep"],
         "planning.risks": ["I get so tired I could fall ill",
-                           "An assistant leaves at short notice"],
-        "planning.stay-safe": ["Two evenings off a week", "The assistants cover for each other"],
-        "planning.risks-chosen": ["The boys go out with assistants they are still getting to "
-                                  "know"],
-        "planning.carer-wishes": "Keep caring, with two evenings off a week",
-        "planning.backup": "Ruth steps in, or the assistants cover for each other",
-        "planning.backup-people": ["Ruth, my sister: 07700 900123"],
-        "planning.carer-emergency": "Ruth has the boys, and knows their routines",
+                           "An assistant leaves at short notice",
+                           "I choose to let the twins go out with new assistants"],
+        "planning.carer-wishes": "Keep caring, with two evenings off a week, and work again "
+                                 "when Alfie is at college",
+        "planning.backup": "The assistants cover for each other. If not, I ring Ruth on "
+                           "07700 900123, day or night",
+        "planning.carer-emergency": "Ruth has the boys, and knows their routines. Her number "
+                                    "is on the fridge",
         "planning.carer-able": "with-support",
+        "happen.working-well": ["I sleep through twice a month", "Two evenings off a week"],
         "happen.first-steps": [
-            {"what": "Open a bank account for the direct payment", "who": "Mia",
-             "by": "2026-03-16", "status": "done"},
-            {"what": "Advertise for a third personal assistant", "who": "Mia",
-             "by": "2026-04-01", "status": "doing"},
+            step("Open a bank account for the direct payment", "Mia", "2026-03-16", "done"),
+            step("Ask the children's team for a parent carer's needs assessment for Alfie",
+                 "Mia", "2026-03-23", "doing"),
+            step("Ask for a transition assessment for Alfie", "Mia", "2026-04-30", "to-do"),
+            step("Advertise for a night assistant", "Mia", "2026-04-01", "doing"),
         ],
-        "happen.who": {"name": "Ruth", "relation": "sister"},
         "happen.agreed": "2026-03-02",
         "happen.start": "2026-03-30",
-        "happen.person-agrees": "yes",
         "happen.signed-by": "Sam Lee, social worker",
     })
 
 
+# -- Gareth ----------------------------------------------------------------------------------
+
+GARETH_OUT = "Going out on my own"
+GARETH_TALK = "Talking to new people"
+GARETH_FRIENDS = "More friends"
+GARETH_SATURDAYS = "Something to do on Saturdays"
 GARETH_COSTS = [
     item("Support worker to go to the rugby club", "agency", 1, "week", "3", "22.40",
          "hour", "personal-budget", "Meeting people at the club",
-         ["Going out on my own", "Something to do on Saturdays"]),
+         [GARETH_OUT, GARETH_SATURDAYS, GARETH_TALK]),
     item("Rugby club membership", "community", 1, "year", "", "95", "time", "own-money",
-         "Being part of the club", ["Something to do on Saturdays", "More friends"]),
+         "Being part of the club", [GARETH_SATURDAYS, GARETH_FRIENDS]),
     item("Pub quiz", "community", 1, "week", "", "2", "time", "own-money",
-         "Friends on the quiz team", ["More friends", "Talking to new people"]),
+         "Friends on the quiz team", [GARETH_FRIENDS, GARETH_TALK]),
     item("Lifts home from Dave", "family", 1, "week", "", "0", "time", "free",
-         "Getting home safely", ["Going out on my own"]),
+         "Getting home safely", [GARETH_OUT]),
 ]
 
 
@@ -179,16 +217,27 @@ def gareth(words: Content, store: Store) -> Session:
         "welcome.mode": "with",
         "welcome.helper-name": "Jo",
         "welcome.helper-role": "support broker",
-        "rights.who": "person",
+        "welcome.pronouns": "he",
         "rights.hopes": "More friends, something to do on Saturdays, not being stuck at home",
-        "assessment.hard": ["Going out on my own", "Talking to new people"],
+        "rights.why-now": "Mum is getting older, and I want a life of my own",
+        "rights.who": "person",
+        "assessment.hard": [GARETH_OUT, GARETH_TALK],
+        "assessment.good-bad-days": ("On a good day I go to the quiz and we win. On a bad day "
+                                     "I do not leave the flat."),
+        "assessment.impact": "I stay in most days and only see Mum.",
+        "assessment.working": ["Dave tells me what is on", "Sunday dinner with Mum"],
         "assessment.status": "yes",
         "assessment.decision": "eligible",
+        "assessment.eligible-needs": [GARETH_OUT, GARETH_TALK],
         "personal-budget.known": "yes",
         "personal-budget.amount": {"amount": "3600", "period": "year"},
-        "personal-budget.agreed": "no",
+        "personal-budget.enough": "yes",
+        "personal-budget.agreed": "yes",
+        "personal-budget.pay-part": "yes",
+        "personal-budget.costs-help": ["benefits"],
         "personal-budget.managed": "council-managed",
         "personal-budget.money-person": {"name": "The council", "relation": "managed account"},
+        "personal-budget.money-help": ["Jo explains the statements"],
         "health-budget.route": ["none"],
         "circle.people": [
             person("Mum", "mother", "closest", "Sunday dinner"),
@@ -196,43 +245,75 @@ def gareth(words: Content, store: Store) -> Session:
             person("The Red Lion quiz team", "team", "groups"),
             person("Rugby club", "club", "groups", "Training on Saturdays"),
             person("Sian", "support worker", "paid", "Comes to the club with me"),
+            person("Jo", "support broker", "paid", "Helps me plan"),
         ],
+        "circle.knows-best": {"name": "Mum", "relation": "mother"},
+        "circle.would-call": {"name": "Mum", "relation": "mother"},
         "circle.unpaid-carer": "no",
+        "circle.planning": ["Jo", "Mum"],
+        "circle.not-involved": "No one",
         "circle.more-people": "yes",
+        "advocacy.hard": ["none"],
+        "advocacy.other": ["none"],
+        "advocacy.want": "no",
+        "brokerage.hardest": ["Finding things to do", "Working out the costs"],
         "brokerage.want": "have",
         "brokerage.who": {"name": "Jo", "relation": "support broker"},
-        "dreams.good-day": "Rugby in the morning and the quiz at night",
+        "brokerage.pay": "no",
         "dreams.love": ["Rugby", "Quizzes"],
+        "dreams.important": ["Seeing Mum on Sundays", "Being part of a team"],
         "dreams.admire": ["I know every capital city"],
+        "dreams.never": ["Being told off in front of people"],
+        "dreams.keep-well": ["A walk every day", "Home by eleven"],
+        "options.ideas": ["A support worker who likes rugby"],
+        "options.kinds": ["agency", "groups"],
+        "options.pay-family": "no",
         "connections.places": ["The Red Lion", "The rugby club"],
         "connections.with-others": ["Help out at the club on match days"],
+        "connections.first-step": ["Ask the coach about helping on match days"],
         "connections.helper": {"name": "Dave", "relation": "bus driver"},
-        "planning.support": ["Saturday: rugby club with Sian", "Thursday: quiz"],
-        "planning.outcomes": ["More friends", "Something to do on Saturdays"],
+        "planning.support": ["Saturday: rugby club with Sian", "Thursday: quiz at the Red Lion"],
+        "planning.how-to-support": ["Give me time to answer", "Tell me who I will meet"],
+        "planning.outcomes": [GARETH_FRIENDS, GARETH_SATURDAYS],
         "planning.costs": GARETH_COSTS,
+        "planning.contribution": {"amount": "12.50", "period": "week"},
         "planning.organise": "Jo at first, then me",
         "planning.in-control": ["I choose what I do on Saturdays"],
-        "planning.prevention": ["groups"],
-        "planning.risks": ["Getting home late at night"],
-        "planning.stay-safe": ["Dave gives me a lift home"],
+        "planning.prevention": ["groups", "health"],
+        "planning.risks": ["Getting home late at night",
+                           "Someone at the pub could ask me for money"],
+        "planning.backup": "If Sian is off, the agency sends a worker I have met. Or I ring "
+                           "Mum on 07700 900456",
+        "happen.working-well": ["I go to the club every Saturday", "I know people by name"],
         "happen.first-steps": [
-            {"what": "Ask the agency for a support worker who likes rugby", "who": "Jo",
-             "by": "", "status": "to-do"},
+            step("Ask the agency for a support worker who likes rugby", "Jo", "2026-05-01",
+                 "done"),
+            step("Meet Sian before the first Saturday", "Gareth and Jo", "2026-05-09",
+                 "to-do"),
         ],
-        "happen.start": UNSURE,
+        "happen.agreed": "2026-04-20",
+        "happen.start": "2026-05-16",
+        "happen.person-agrees": "yes",
+        "happen.signed-by": "Alex Morgan, social worker",
     })
 
 
+# -- Edna ------------------------------------------------------------------------------------
+
+EDNA_WASH = "Getting washed"
+EDNA_COOK = "Cooking"
+EDNA_OUT = "Getting out to the shops and the doctor"
+EDNA_HOME = "To stay in her own home"
+EDNA_SAFE = "Feeling safe at night"
 EDNA_COSTS = [
     item("Home care visits, morning and bedtime", "agency", 14, "week", "0.5", "24.60",
-         "hour", "personal-budget", "Getting washed and dressed",
-         ["Getting washed", "To stay in her own home"]),
+         "hour", "personal-budget", "Getting washed and dressed", [EDNA_WASH, EDNA_HOME]),
     item("Carol's help in the evenings", "family", 7, "week", "1", "12.60", "hour",
-         "personal-budget", "A hot meal and company", ["Cooking"]),
+         "personal-budget", "A hot meal and company", [EDNA_COOK, EDNA_HOME]),
     item("Pendant alarm", "equipment", 1, "four-weeks", "", "23.40", "time",
-         "personal-budget", "Help comes if I fall", ["Feeling safe at night"]),
+         "personal-budget", "Help comes if she falls", [EDNA_SAFE]),
     item("Lunch club", "community", 2, "week", "", "4.50", "time", "own-money",
-         "Seeing people"),
+         "Seeing people", [EDNA_COOK]),
 ]
 
 
@@ -242,40 +323,95 @@ def edna(words: Content, store: Store) -> Session:
         "welcome.mode": "behalf",
         "welcome.helper-name": "Carol",
         "welcome.helper-role": "daughter",
-        "rights.who": "person",
+        "welcome.pronouns": "she",
         "rights.hopes": "To stay in her own home, and to feel safe at night",
+        "rights.why-now": "She came home from hospital after a fall",
+        "rights.who": "person",
         "rights.knows": "agrees",
+        "rights.their-views": "She wants to stay at home with her cat, and not be a bother",
         "rights.decide": "some",
         "rights.power": "none",
+        "rights.best-interests": ("She always said she wanted to die at home. We asked her "
+                                  "friends at chapel too"),
         "rights.paid-helper": "yes",
-        "assessment.hard": ["Getting washed", "Cooking"],
+        "assessment.hard": [EDNA_WASH, EDNA_COOK, EDNA_OUT],
+        "assessment.good-bad-days": ("On a good day she sits in the garden and chats to the "
+                                     "neighbour. On a bad day she is muddled and frightened."),
+        "assessment.impact": "She has not left the house since the fall.",
+        "assessment.working": ["Carol living with her", "The neighbour pops in"],
         "assessment.status": "yes",
         "assessment.decision": "eligible",
+        "assessment.eligible-needs": [EDNA_WASH, EDNA_COOK],
         "personal-budget.known": "yes",
         "personal-budget.amount": {"amount": "210.00", "period": "week"},
+        "personal-budget.enough": "no",
+        "personal-budget.how-worked-out": "no",
         "personal-budget.agreed": "no",
-        "personal-budget.pay-part": UNSURE,
+        "personal-budget.pay-part": "yes",
+        "personal-budget.costs-help": ["benefits", "home"],
         "personal-budget.managed": "mix",
+        "personal-budget.money-person": {"name": "Carol", "relation": "daughter"},
+        "personal-budget.money-help": ["The council's direct payment team"],
         "personal-budget.dp-amount": {"amount": "88.20", "period": "week"},
+        "personal-budget.dp-first": "2026-09-07",
         "personal-budget.family-relation": "child",
         "personal-budget.family-household": "yes",
         "personal-budget.council-agree": "not-yet",
         "personal-budget.employ-pa": "no",
         "health-budget.route": ["none"],
-        "circle.people": [person("Carol", "daughter", "closest", "Lives with Edna now")],
+        "circle.people": [
+            person("Carol", "daughter", "closest", "Lives with Edna now"),
+            person("Joan", "neighbour", "friends", "Pops in most mornings"),
+            person("Chapel friends", "chapel", "groups", "Visit on Sundays"),
+        ],
+        "circle.knows-best": {"name": "Carol", "relation": "daughter"},
+        "circle.would-call": {"name": "Carol", "relation": "daughter"},
         "circle.unpaid-carer": "yes",
-        "dreams.good-day": "Tea in the garden and a chat with a neighbour",
-        "dreams.love": ["Her garden"],
+        "circle.planning": ["Carol", "Joan"],
+        "circle.not-involved": "No one",
+        "circle.more-people": "no",
+        "advocacy.hard": ["remember", "weigh"],
+        "advocacy.someone": "yes",
+        "advocacy.someone-who": {"name": "Joan", "relation": "neighbour"},
+        "advocacy.other": ["none"],
+        "advocacy.want": "no",
+        "brokerage.hardest": ["Working out the costs"],
+        "brokerage.want": "no",
+        "dreams.love": ["Her garden", "Her cat, Sooty"],
+        "dreams.important": ["Her own home", "Chapel on Sundays"],
+        "dreams.admire": ["She always has a biscuit for visitors"],
+        "dreams.never": ["Being moved into a care home"],
+        "dreams.keep-well": ["Her tablets on time", "A hot meal every day"],
+        "options.ideas": ["Visits at the same times each day", "A pendant alarm"],
+        "options.kinds": ["agency", "equipment"],
+        "options.tech": ["Pendant alarm", "A big-button phone"],
+        "connections.places": ["Her garden", "The chapel"],
         "planning.support": ["Morning and bedtime visits", "Carol in the evenings"],
-        "planning.outcomes": ["To stay in her own home", "Feeling safe at night"],
+        "planning.how-to-support": ["Speak slowly, and face her", "Let her choose her clothes"],
+        "planning.outcomes": [EDNA_HOME, EDNA_SAFE],
         "planning.costs": EDNA_COSTS,
+        "planning.contribution": UNSURE,
         "planning.organise": "Carol",
-        "planning.backup": "The agency sends someone else",
+        "planning.in-control": ["Edna chooses when to get up", "Carol asks her first"],
+        "planning.prevention": ["falls", "equipment"],
+        "planning.risks": ["Falling at night", "Forgetting to eat",
+                           "She chooses to walk in the garden alone"],
+        "planning.backup": "The agency sends someone else. At night, the alarm calls Carol "
+                           "on 07700 900789",
+        "planning.carer-meets": ["Cooks her tea", "Sleeps in the house at night"],
+        "planning.carer-backup": "Her son Mark would stay for a while, and we would ask the "
+                                 "council for a review",
+        "planning.their-carer-wishes": "Carol wants to keep helping, and to work two days a "
+                                       "week",
+        "happen.working-well": ["No more falls", "She sits in the garden again"],
         "happen.first-steps": [
-            {"what": "Ask the council to agree paying Carol", "who": "Carol",
-             "by": "2026-09-14", "status": "to-do"},
+            step("Ask the council to agree paying Carol", "Carol", "2026-09-14", "to-do"),
+            step("Ask for a financial assessment", "Carol", "2026-09-07", "doing"),
         ],
         "happen.agreed": "2026-08-31",
+        "happen.start": "2026-09-07",
+        "happen.person-agrees": "most",
+        "happen.signed-by": "Priti Shah, social worker",
     })
 
 

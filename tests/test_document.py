@@ -151,27 +151,29 @@ def test_the_first_page_says_who_when_where_it_stands_and_the_money(words, store
     assert rows["Who planned it"] == "Priya, with Jo (advocate)"
     assert rows["Also helped"] == "Meera, Jo"
     assert rows["Whose words"] == "said by Priya, unless marked"
-    assert rows["Where it stands"].startswith("Agreed on 20 June 2026. The checklist")
+    assert rows["Where it stands"] == "Agreed on 20 June 2026"
     assert rows["Personal budget"] == (
-        "£520.00 a week, indicative. Planned: £477.14 a week. Left: £42.86 a week.")
+        "£520.00 a week, agreed. Planned: £477.14 a week. Left: £42.86 a week.")
     assert rows["How the money is held"] == "The money is paid into a bank account of its own"
     assert re.fullmatch(r"\d{1,2} \w+ \d{4}", rows["Last changed"])
     first = lay_out(words, priya(words, store).plan()).parts[0]
     outcomes, reviews = first.blocks[0], first.blocks[1]
     assert outcomes.title == "Main outcomes" and "Work part time again" in outcomes.lines
-    assert reviews.title == "Reviews" and reviews.lines[0] == "First review date: 1 September 2026"
+    assert reviews.title == "Reviews" and reviews.lines[-1] == (
+        "A full review, and then at least once a year: by 20 June 2027")
 
     assert glance(EXAMPLES["mia"](words, store).plan(), words)["Where it stands"] == (
         "Agreed on 2 March 2026")
     assert glance(EXAMPLES["mia"](words, store).plan(), words)["Who planned it"] == (
         "Mia, without a helper")
     gareth = glance(EXAMPLES["gareth"](words, store).plan(), words)
-    assert gareth["Where it stands"].startswith("A draft.")
+    assert gareth["Where it stands"] == "Agreed on 20 April 2026"
     assert gareth["Personal budget"] == (  # a yearly budget also by the week, like the spending
-        "£3,600.00 a year, which is £69.23 a week, indicative. Planned: £67.20 a week. "
+        "£3,600.00 a year, which is £69.23 a week, agreed. Planned: £67.20 a week. "
         "Left: £2.03 a week.")
     edna = glance(EXAMPLES["edna"](words, store).plan(), words)
     assert edna["Who planned it"] == "Carol (daughter), for Edna"
+    assert edna["Where it stands"].startswith("Agreed on 31 August 2026. The checklist")
     assert edna["Personal budget"].endswith("Over the budget by £56.25 a week.")
 
 
@@ -210,12 +212,14 @@ def test_process_answers_and_plain_noes_are_left_out(words, store: Store) -> Non
                       "Hard to understand things", "Get ready step by step",
                       "Using the toilet", "Caring for a child", "Helper's role"):
             assert label not in text, (fmt, label)
-        assert "Hard to remember things" in text  # "sometimes" is kept
+        assert "Remembering things long enough to use them" in text
         # The outcome-by-outcome answers are one table, not thirty headings.
         assert "The ten outcomes for adults" in text
         assert "Eating and drinking: is it hard?" not in text
     mia = render.render(EXAMPLES["mia"](words, store).plan(), "md")
-    assert "Hard to remember things" not in mia  # every difficulty answer was "no"
+    assert "Remembering things" not in mia  # nothing was very hard for her
+    # Shown once: the outcomes in the table of what meets them, not again as a list.
+    assert "Outcomes wanted" not in mia and "What meets each need and outcome" in mia
 
 
 def test_the_document_rules_name_real_questions(words) -> None:

@@ -21,7 +21,7 @@ from journey.plan import build
 from journey.session import Session
 from journey.store import Store
 
-from .examples import EXAMPLES, edna, item, mia, walk
+from .examples import EXAMPLES, edna, gareth, item, mia, walk
 
 D = Decimal
 SELF = {"welcome.name": "Ann", "welcome.mode": "self"}
@@ -283,13 +283,15 @@ def test_every_new_finding_leads_to_a_question_that_is_asked(words, store: Store
 
 def test_the_agreement_block(words, store: Store) -> None:
     # Mia planned alone: she is not asked whether she agrees, the plan says she made it.
-    plan = mia(words, store).plan()
+    assert mia(words, store).plan().agreement.lines[0] == "Mia made this plan."
+    plan = gareth(words, store).plan()
     assert plan.agreement.lines == [
-        "Mia made this plan.",
-        "Agreed for the council by: Sam Lee, social worker.",
-        "Date agreed: 2 March 2026.",
-        "The council must try to agree the plan with you. It must give you a copy, and a copy "
-        "to anyone you ask."]
+        "What Gareth says about the plan: Agrees with the plan.",
+        "Helped by: Jo (support broker).",
+        "Agreed for the council by: Alex Morgan, social worker.",
+        "Date agreed: 20 April 2026.",
+        "The council must try to agree the plan with Gareth. It must give Gareth a copy, and a "
+        "copy to anyone Gareth asks."]
     session = walk(words, store, {**BEHALF, "happen.person-agrees": "cannot-say",
                                   "happen.views-sought": "We used pictures"})
     agreement = session.plan().agreement

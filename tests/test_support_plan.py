@@ -38,35 +38,39 @@ def totals(plan) -> dict[str, tuple[Decimal, Decimal, Decimal | None]]:
 def test_mia_costs_add_up_to_the_penny(words, store: Store) -> None:
     plan = mia(words, store).plan()
     lines = {line.what: line for line in plan.costing.lines}
-    alfie = lines["Personal assistant time with Alfie"]
-    assert (alfie.per_period, alfie.per_week, alfie.per_year) == (D("73.75"), D("73.75"),
-                                                                  D("3835.00"))
+    jake = lines["Personal assistant time with Jake"]  # 3.5 hours at £14.75: pence each week
+    assert (jake.per_period, jake.per_week, jake.per_year) == (D("51.63"), D("51.63"),
+                                                               D("2684.76"))
+    nights = lines["A night assistant for the twins"]  # twice every four weeks
+    assert (nights.per_period, nights.per_week, nights.per_year) == (D("210.00"), D("52.50"),
+                                                                     D("2730.00"))
     insurance = lines["Employer's liability insurance"]
     assert (insurance.per_week, insurance.per_year) == (D("2.31"), D("120.00"))
     payroll = lines["Payroll service"]
     assert (payroll.per_week, payroll.per_year) == (D("3.46"), D("180.00"))
     assert totals(plan) == {
-        "personal-budget": (D("168.02"), D("8737.00"), D("623.00")),
+        "personal-budget": (D("177.88"), D("9249.52"), D("110.48")),
         "own-money": (D("8.00"), D("416.00"), None),
         "free": (D("0.00"), D("0.00"), None),
     }
     budget = plan.costing.totals[0].budget
     assert budget is not None and budget.agreed
     assert (budget.per_week, budget.per_year) == (D("180.00"), D("9360.00"))
-    assert plan.costing.totals[0].left_per_week == D("11.98")
-    assert (plan.costing.total_per_week, plan.costing.total_per_year) == (D("176.02"),
-                                                                          D("9153.00"))
+    assert plan.costing.totals[0].left_per_week == D("2.12")
+    assert (plan.costing.total_per_week, plan.costing.total_per_year) == (D("185.88"),
+                                                                          D("9665.52"))
 
 
 def test_gareth_and_edna_totals(words, store: Store) -> None:
     plan = gareth(words, store).plan()
     assert totals(plan)["personal-budget"] == (D("67.20"), D("3494.40"), D("105.60"))
     assert totals(plan)["own-money"] == (D("3.83"), D("199.00"), None)
-    assert plan.costing.totals[0].budget.agreed is False  # indicative
+    assert plan.costing.totals[0].budget.agreed is True
     assert plan.costing.total_per_year == D("3693.40")
 
     plan = edna(words, store).plan()
     over = plan.costing.totals[0]
+    assert plan.costing.totals[0].budget.agreed is False  # indicative
     assert (over.per_week, over.per_year) == (D("266.25"), D("13845.00"))
     assert (over.left_per_year, over.left_per_week, over.over) == (D("-2925.00"), D("-56.25"),
                                                                    True)
@@ -164,15 +168,24 @@ def test_review_dates(words, store: Store) -> None:
         "direct_payment": (None, date(2026, 9, 16)),  # 6 months from the first payment
         "yearly": (None, date(2027, 3, 2)),
     }
-    plan = edna(words, store).plan()  # agreed on 31 August: the months run short
-    # Edna's first direct payment has no date yet: its review is due within 6 months of it.
+    session = edna(words, store)  # agreed on 31 August: the months run short
+    plan = session.plan()
+    assert [(r.kind, r.latest) for r in plan.reviews] == [
+        ("light", date(2026, 10, 26)), ("direct_payment", date(2027, 3, 7)),
+        ("yearly", date(2027, 8, 31))]
+    assert "should think about" in plan.reviews[0].text
+    assert plan.reviews[0].text.endswith("between 12 October 2026 and 26 October 2026")
+    # With no date for the first direct payment, its review is due within 6 months of it.
+    assert session.undo("personal-budget.dp-first")
+    plan = session.plan()
     assert [(r.kind, r.latest) for r in plan.reviews] == [
         ("light", date(2026, 10, 26)), ("yearly", date(2027, 8, 31)),
         ("direct_payment_first", None)]
     assert plan.reviews[2].text.endswith("within 6 months of the first payment")
-    assert "should think about" in plan.reviews[0].text
-    assert plan.reviews[0].text.endswith("between 12 October 2026 and 26 October 2026")
-    assert gareth(words, store).plan().reviews == []  # not agreed yet: no dates
+    assert [r.kind for r in gareth(words, store).plan().reviews] == ["light", "yearly"]
+    session = gareth(words, store)
+    assert session.undo("happen.agreed")
+    assert session.plan().reviews == []  # not agreed yet: no dates
 
 
 def test_no_direct_payment_review_without_a_direct_payment(words, store: Store) -> None:
@@ -197,8 +210,13 @@ def test_mia_is_ready(words, store: Store) -> None:
     assert [c.answered for c in readiness.criteria] == [True] * 7
 
 
-def test_gareth_needs_a_back_up_plan_and_a_start_date(words, store: Store) -> None:
+def test_gareth_is_ready_and_says_when_a_back_up_plan_or_start_date_goes(
+        words, store: Store) -> None:
     session = gareth(words, store)
+    assert findings(session) == []
+    assert session.undo("planning.backup")
+    session.go_to_question("happen.start")
+    session.answer(None, unsure=True)
     assert findings(session) == [("no_backup", "planning.backup", True),
                                  ("to_find_out", "happen.start", True)]
     session.go_to_question("planning.backup")
@@ -212,30 +230,51 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
     session = edna(words, store)
     plan = session.plan()
     assert findings(session) == [
-        ("criterion", "circle.planning", True),
         ("over_budget", "planning.costs", True),
-        ("no_money_person", "personal-budget.money-person", True),
-        ("no_carer_backup", "planning.carer-backup", True),
         ("family_payment", "personal-budget.council-agree", True),
-        ("no_views", "rights.their-views", True),
+        ("not_met", "planning.costs", True),
         ("low_pay", "planning.costs", True),
-        ("no_risks", "planning.risks", True),
-        ("no_prevention", "planning.prevention", True),
         ("agreed_rough", "personal-budget.agreed", True),
-        ("to_find_out", "personal-budget.pay-part", True),
+        ("to_find_out", "planning.contribution", True),
     ]
     texts = [f.text for f in plan.readiness.findings]
-    assert texts[0] == 'Nothing yet for "Staying in control" (part 6 of 7).'
-    assert "£2,925.00 a year more than the budget (£56.25 a week)" in texts[1]
-    assert "a close relative in the same home" in texts[4]
-    assert "council can agree" in texts[4].lower() or "It can agree" in texts[4]
+    assert "£2,925.00 a year more than the budget (£56.25 a week)" in texts[0]
+    assert "a close relative in the same home" in texts[1]
+    assert "It can agree" in texts[1]
+    assert texts[2].endswith("meets: Getting out to the shops and the doctor.")
+    assert "£12.60 an hour" in texts[3] and "£12.71" in texts[3]
     first = plan.readiness.findings[0]
-    assert (first.step, first.step_number, first.step_title) == ("circle", 5, "Circle of support")
+    assert (first.step, first.step_number, first.step_title) == (
+        "planning", 11, "Support planning")
     for finding in plan.readiness.findings:
         assert session.go_to_question(finding.question)
         assert (session.flow.state, session.question.id) == (finding.step, finding.question)
     reopened = Session(words, store, store.load(session.journey.id))
     assert reopened.question.id == plan.readiness.findings[-1].question
+
+
+def test_what_a_panel_asks_when_answers_are_taken_back(words, store: Store) -> None:
+    """Edna's plan with her voice, the money's keeper, the carer's back-up, the risks and the
+    advice on staying well taken back: each is found, and where."""
+    session = edna(words, store)
+    for question_id in ("personal-budget.money-person", "planning.carer-backup",
+                        "rights.their-views", "planning.risks", "planning.prevention"):
+        assert session.undo(question_id), question_id
+    found = findings(session)
+    for expected in [("no_money_person", "personal-budget.money-person", True),
+                     ("no_carer_backup", "planning.carer-backup", True),
+                     ("no_views", "rights.their-views", True),
+                     ("no_risks", "planning.risks", True),
+                     ("no_prevention", "planning.prevention", True)]:
+        assert expected in found
+    # A plan that says nothing yet about staying in control is sent to the first question.
+    bare = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                               "rights.hopes": "To get out more"})
+    criterion = next(f for f in bare.plan().readiness.findings
+                     if f.code == "criterion" and "Staying in control" in f.text)
+    assert criterion.text == 'Nothing yet for "Staying in control" (part 6 of 7).'
+    assert (criterion.question, criterion.step, criterion.step_number) == (
+        "circle.planning", "circle", 5)
 
 
 def test_family_restriction_follows_the_rules(words, store: Store) -> None:
@@ -347,9 +386,10 @@ def test_markdown_shows_the_costed_plan(words, store: Store) -> None:
     assert "**Over the budget by £2,925.00 a year (£56.25 a week).**" in text
     assert "Budget: £210.00 a week (£210.00 a week, £10,920.00 a year, indicative)" in text
     assert "| Ask the council to agree paying Carol | Carol | 14 September 2026 | to do |" in text
-    assert "| Find out: Paying part of the cost (Personal budget) |  |  | to do |" in text
-    assert "- A review of the direct payment: within 6 months of the first payment" in text
-    assert "- [ ] 6. Staying in control" in text and "- [x] 1. What is important" in text
+    assert "| Find out: Paid towards the cost (Support planning) |  |  | to do |" in text
+    assert "- A review of the direct payment, within 6 months of its first payment: " \
+        "by 7 March 2027" in text
+    assert "- [x] 6. Staying in control" in text and "- [x] 1. What is important" in text
     assert "- **Whose words:** answered by Carol (daughter), unless marked" in text
     assert "**Closest family and friends**" in text
 
@@ -357,13 +397,13 @@ def test_markdown_shows_the_costed_plan(words, store: Store) -> None:
 def test_text_and_word_documents(words, store: Store) -> None:
     plan = mia(words, store).plan()
     text = render.render(plan, "txt")
-    assert "Personal budget: £168.02 a week, £8,737.00 a year." in text
-    assert "Left: £623.00 a year (£11.98 a week)." in text
+    assert "Personal budget: £177.88 a week, £9,249.52 a year." in text
+    assert "Left: £110.48 a year (£2.12 a week)." in text
     assert "journey's checklist found nothing missing; the council may still ask for more." \
         in text
     document = word_text(render.export(plan, "docx"))
     for expected in ("Support plan for Mia", "1. What is important", "Costed support",
-                     "Personal assistant time with Alfie", "£3,835.00", "Action plan",
+                     "Personal assistant time with Jake", "£2,684.76", "Action plan",
                      "Open a bank account for the direct payment", "Reviews",
                      "A review of the direct payment, within 6 months of its first payment: "
                      "by 16 September 2026"):

@@ -159,6 +159,9 @@ def test_the_first_page_says_who_when_where_it_stands_and_the_money(words, store
     first = lay_out(words, priya(words, store).plan()).parts[0]
     outcomes, reviews = first.blocks[0], first.blocks[1]
     assert outcomes.title == "Main outcomes" and "Work part time again" in outcomes.lines
+    # Her hopes in her own words are said once, as a row, not again among the outcomes.
+    hopes = "To live in my own flat with the right help, and to get back to work"
+    assert hopes in rows.values() and hopes not in outcomes.lines
     assert reviews.title == "Reviews" and reviews.lines[-1] == (
         "A full review, and then at least once a year: by 20 June 2027")
 

@@ -259,8 +259,14 @@ class _Layout:
             if entry:
                 rows.append(Row(label=self.voice.label(entry.question, entry.label),
                                 value="; ".join(self.shown_lines(entry))))
-        outcomes = [line for q in self.rules.first_page.outcomes
-                    for line in (self.entries[q].lines if q in self.entries else [])]
+        # The first answered list is the main outcomes; any other is said once, as a row,
+        # so the same hopes are not listed twice in different words.
+        answered = [q for q in self.rules.first_page.outcomes if q in self.entries]
+        outcomes = self.shown_lines(self.entries[answered[0]]) if answered else []
+        for question_id in answered[1:]:
+            entry = self.entries[question_id]
+            rows.append(Row(label=self.voice.label(question_id, entry.label),
+                            value="; ".join(self.shown_lines(entry))))
         blocks = [Block(kind="note", lines=paid)] if paid else []
         if outcomes:
             blocks.append(Block(kind="list", title=say("doc_outcomes"), lines=outcomes))

@@ -227,6 +227,24 @@ async def test_a_person_typed_in_one_burst(words, store: Store) -> None:
         assert value(app, "brokerage.pay") == "no"  # the keys after it went to the next
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_people_typed_in_one_burst_keep_how_each_helps(words, store: Store,
+                                                            size: tuple[int, int]) -> None:
+    app = at(words, store, "circle.people")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        # Name, who they are, Enter past how close, how they help: all at once, twice.
+        burst(pilot, *"Tom", "enter", *"brother", "enter", "enter", *"Fixes things", "enter",
+              *"Kim", "enter", *"friend", "enter", "enter", *"Walks with me", "enter")
+        await settle(pilot)
+        people = app.screen.query_one("#people-list")
+        assert people is not None
+        shown_people = [str(people.get_option_at_index(i).prompt)
+                        for i in range(people.option_count)]
+        assert shown_people == ["Tom (brother), closest family and friends: Fixes things",
+                                "Kim (friend), closest family and friends: Walks with me"]
+
+
 async def type_item(pilot: Pilot, what: str, times: str, hours: str, cost: str,
                     period_downs: int = 0, each_time: bool = False) -> None:
     """Fill the support form by keys alone: Enter goes from box to box, and saves at the end."""

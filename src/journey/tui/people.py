@@ -18,10 +18,13 @@ from journey import answers
 from journey.answers import AnswerError, Ring
 from journey.plan import member_line
 from journey.tui.answer import AnswerBox, AnswerInput
+from journey.tui.typeahead import Holds
 
 
-class RingSelect(Select[str]):
-    """How close: Enter goes on to the next box, rather than opening the list again."""
+class RingSelect(Holds, Select[str]):
+    """How close: Enter goes on to the next box, rather than opening the list again. Keys
+    typed after that Enter are held, then given to the next box, so a fast typist's words
+    for how the person helps are not lost."""
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("enter", "next_box", "Next", show=False),
@@ -29,7 +32,15 @@ class RingSelect(Select[str]):
     ]
 
     def action_next_box(self) -> None:
-        self.screen.focus_next()
+        chain = self.screen.focus_chain
+        following = chain[chain.index(self) + 1:] if self in chain else []
+        if not following:
+            self.release()
+            self.screen.focus_next()
+        elif self.holding:
+            self.pass_to(following[0])
+        else:
+            following[0].focus()
 
 
 class PeopleAnswer(AnswerBox):

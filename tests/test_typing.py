@@ -243,6 +243,10 @@ async def test_people_typed_in_one_burst_keep_how_each_helps(words, store: Store
                         for i in range(people.option_count)]
         assert shown_people == ["Tom (brother), closest family and friends: Fixes things",
                                 "Kim (friend), closest family and friends: Walks with me"]
+        # Every button is on screen beside the plan, Done too, at 80 columns as at 120.
+        done = app.screen.query_one("#people-done")
+        row = done.parent
+        assert row is not None and done.region.right <= row.region.right
 
 
 async def type_item(pilot: Pilot, what: str, times: str, hours: str, cost: str,
@@ -345,7 +349,7 @@ async def test_people_start_afresh_and_an_entry_can_be_changed(words, store: Sto
         people = value(app, "circle.people")
         assert [(p["name"], p["relation"], p["ring"], p["helps"]) for p in people] == [
             ("Jan", "my sister", "friends", "shops"), ("Dave", "next door", "closest", "")]
-        assert app.screen.query_one("#people-add").label.plain == "Add this person"
+        assert app.screen.query_one("#people-add").label.plain == "Add person"
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -342,7 +342,9 @@ async def test_people_start_afresh_and_an_entry_can_be_changed(words, store: Sto
         await pilot.press("enter")  # Jan back in the boxes, to change
         await pilot.pause()
         assert app.focused.id == "people-name"
-        assert app.screen.query_one("#people-add").label.plain == "Save changes"
+        button = app.screen.query_one("#people-add")
+        assert button.label.plain == "Save changes"
+        assert "Save&#160;changes" in app.export_screenshot()  # all of its words are drawn
         await pilot.press("enter", *["backspace"] * 6, *"my sister", "enter", "enter")
         await pilot.press("enter")
         await pilot.pause()

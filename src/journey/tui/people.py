@@ -102,6 +102,7 @@ class PeopleAnswer(AnswerBox):
             button.label = self.words.message("people_add")
         else:
             button.label = self.words.message("people_save_change")
+        button.refresh(layout=True)  # as wide as its new words: a label alone keeps the width
 
     def add(self) -> None:
         name, relation, ring, helps = self._boxes()

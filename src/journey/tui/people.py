@@ -4,11 +4,8 @@ are shown as plain Content, never parsed as markup."""
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, OptionList, Select
@@ -18,29 +15,7 @@ from journey import answers
 from journey.answers import AnswerError, Ring
 from journey.plan import member_line
 from journey.tui.answer import AnswerBox, AnswerInput
-from journey.tui.typeahead import Holds
-
-
-class RingSelect(Holds, Select[str]):
-    """How close: Enter goes on to the next box, rather than opening the list again. Keys
-    typed after that Enter are held, then given to the next box, so a fast typist's words
-    for how the person helps are not lost."""
-
-    BINDINGS: ClassVar[list[Binding]] = [
-        Binding("enter", "next_box", "Next", show=False),
-        Binding("down,space,up", "show_overlay", "Show menu", show=False),
-    ]
-
-    def action_next_box(self) -> None:
-        chain = self.screen.focus_chain
-        following = chain[chain.index(self) + 1:] if self in chain else []
-        if not following:
-            self.release()
-            self.screen.focus_next()
-        elif self.holding:
-            self.pass_to(following[0])
-        else:
-            following[0].focus()
+from journey.tui.items import FormSelect
 
 
 class PeopleAnswer(AnswerBox):
@@ -64,7 +39,7 @@ class PeopleAnswer(AnswerBox):
             yield AnswerInput(placeholder=words.message("people_relation"),
                               id="people-relation")
         with Horizontal(classes="people-row"):
-            yield RingSelect(
+            yield FormSelect(
                 [(words.message("ring_" + r.value), r.value) for r in Ring],
                 value=Ring.CLOSEST.value, allow_blank=False, id="people-ring",
                 prompt=words.message("people_ring"),
@@ -89,10 +64,10 @@ class PeopleAnswer(AnswerBox):
         if self.members:
             shown.highlighted = len(self.members) - 1  # Enter there changes that person
 
-    def _boxes(self) -> tuple[AnswerInput, AnswerInput, RingSelect, AnswerInput]:
+    def _boxes(self) -> tuple[AnswerInput, AnswerInput, FormSelect, AnswerInput]:
         return (self.query_one("#people-name", AnswerInput),
                 self.query_one("#people-relation", AnswerInput),
-                self.query_one("#people-ring", RingSelect),
+                self.query_one("#people-ring", FormSelect),
                 self.query_one("#people-helps", AnswerInput))
 
     def _editing(self, index: int | None) -> None:

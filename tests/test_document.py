@@ -343,3 +343,13 @@ def test_the_fullest_plan_prints_on_about_eight_a4_pages(words, store, tmp_path:
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
     pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)[1])
     assert pages <= 8, f"Priya's plan prints on {pages} A4 pages"
+
+
+def test_the_checklist_names_questions_in_the_plans_voice(words, store: Store) -> None:
+    plan = EXAMPLES["edna"](words, store).plan()
+    finding = plan.readiness.findings[0].model_copy(update={
+        "question": "personal-budget.employ-pa", "question_label": "Paying your own helper"})
+    readiness = plan.readiness.model_copy(update={"findings": [finding]})
+    checklist = lay_out(words, plan.model_copy(update={"readiness": readiness})).parts[-1]
+    said = " ".join(line for block in checklist.blocks for line in block.lines)
+    assert "Employing Edna's own helper" in said and "your own helper" not in said

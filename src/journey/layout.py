@@ -462,7 +462,7 @@ class _Layout:
             step = say("doc_step", number=finding.step_number) if finding.step_number else ""
             worth = "" if finding.blocks else say("check_worth_checking") + " "
             see = say("doc_see", step=step, title=finding.step_title,
-                      question=finding.question_label)
+                      question=self.voice.label(finding.question, finding.question_label))
             findings.append(f"{worth}{finding.text} {see}")
         return Part(id="checklist", kind="checklist", heading=say("doc_checklist"), blocks=[
             Block(kind="checklist", marks=[Mark(done=c.answered, text=f"{c.number}. {c.title}")

@@ -279,14 +279,16 @@ def test_the_map_the_check_and_saving_the_plan(words: Content, store: Store,
                                                tmp_path: Path) -> None:
     target = tmp_path / "plan.txt"
     script = {"welcome.name": ["Sam"], "welcome.mode": ["1"],
-              "rights.hopes": ["save", "2", str(target), "map", "x", "3"],
+              "rights.hopes": ["save", "2", str(target), "map", "x", "2"],
               "assessment.hard": ["check", "1"]}
     out = converse(store, words, Person(script, stop="rights.who"))
     assert_clean(out)
     assert target.read_text().startswith("Support plan for Sam")
     assert target.stat().st_mode & 0o777 == 0o600
     assert words.message("exported_plan", path=target) in out
-    assert words.message("error_choose_number", most=13) in out  # "x" on the map
+    assert words.message("error_choose_between", least=0, most=12) in out  # "x" on the map
+    # The map numbers the steps as they are said: "Step 5 of 12" is 5.
+    assert "\n0. Getting started: " in out and "\n5. Circle of support: " in out
     # The check's first finding is about the first part of the plan: back to rights.
     journey = store.load(store.list()[0].id)
     assert journey.position is not None
@@ -296,7 +298,7 @@ def test_the_map_the_check_and_saving_the_plan(words: Content, store: Store,
 
 def test_what_a_helper_works_out_is_said_when_its_questions_are_done(
         words: Content, store: Store) -> None:
-    script = {"welcome.name": ["Sam"], "welcome.mode": ["1"], "rights.hopes": ["map", "7"],
+    script = {"welcome.name": ["Sam"], "welcome.mode": ["1"], "rights.hopes": ["map", "6"],
               "advocacy.hard": ["1"], "advocacy.someone": ["3"]}
     out = converse(store, words, Person(script, stop="advocacy.want"))
     title = words.message("plain_prep_hint")  # not this helper's

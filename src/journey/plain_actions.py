@@ -10,6 +10,7 @@ from pathlib import Path
 from journey import documents, render
 from journey.answers import AnswerError, clean
 from journey.content import Question
+from journey.flow import WELCOME
 from journey.glossary import fill_marked, mark, terms_in
 from journey.model import Mode
 from journey.plain_lines import Action, Ended, Lines, pick
@@ -170,23 +171,25 @@ class Acting(Lines):
             rows.append(f"{words.step(step_id).title}: {shown}")
             ids.append(step_id)
         self.message("plain_map_hint")
-        picked = self.choose_or_stay(rows)
+        # Numbered as the steps are ("Step 5 of 12"), getting started being step 0.
+        first = 0 if ids and ids[0] == WELCOME else 1
+        picked = self.choose_or_stay(rows, first)
         if picked is None:
             return True
         return self.moved(lambda: session.go_to(ids[picked]))
 
-    def choose_or_stay(self, rows: list[str]) -> int | None:
-        """Numbered rows; an empty line chooses none of them."""
-        for number, row in enumerate(rows, 1):
+    def choose_or_stay(self, rows: list[str], first: int = 1) -> int | None:
+        """Rows numbered from `first`; an empty line chooses none of them."""
+        for number, row in enumerate(rows, first):
             self.say(f"{number}. {row}")
         while True:
             line = self.read(self.words.message("plain_choose_or_stay"), False)
             if not line.strip():
                 return None
-            found = pick(line, rows)
+            found = pick(line, rows, first)
             if found is not None:
                 return found
-            self.message("error_choose_number", most=len(rows))
+            self.message("error_choose_between", least=first, most=first + len(rows) - 1)
 
     def check(self) -> bool:
         session, words = self.session, self.words

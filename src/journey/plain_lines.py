@@ -129,15 +129,15 @@ class Lines:
                 self.message("plain_prep_hint")
 
 
-def pick(line: str, options: list[str]) -> int | None:
-    """The option meant by a number, or by its words (all of them, or the start of just
-    one), ignoring case."""
+def pick(line: str, options: list[str], first: int = 1) -> int | None:
+    """The option meant by a number (the options numbered from `first`), or by its words
+    (all of them, or the start of just one), ignoring case."""
     typed = " ".join(line.lower().split()).rstrip(".")
     if not typed:
         return None
     if typed.isdigit():
         number = int(typed)
-        return number - 1 if 1 <= number <= len(options) else None
+        return number - first if first <= number < first + len(options) else None
     lowered = [" ".join(o.lower().split()).rstrip(".") for o in options]
     if typed in lowered:
         return lowered.index(typed)

@@ -393,3 +393,18 @@ async def test_keys_typed_as_the_support_form_opens_go_into_it(words, store: Sto
         saved = value(app, "planning.costs")
         assert [(i["what"], i["helps"], i["times"], i["hours"], i["cost"]) for i in saved] \
             == [("Cleaner", "Tidy home", "1", "2", "18.00")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_tick_shows_without_colour(words, store: Store, size: tuple[int, int]) -> None:
+    from textual.widgets import SelectionList
+
+    app = at(words, store, "advocacy.hard")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.press("down", "space")  # tick the second
+        await pilot.pause()
+        ticks = app.screen.query_one(".answer SelectionList", SelectionList)
+        boxes = [ticks.render_line(y).text.strip()[:3] for y in range(ticks.option_count)]
+        # Only the ticked box has its X: the others are empty, whatever the colours.
+        assert boxes[1] == "▐X▌" and all(b == "▐ ▌" for i, b in enumerate(boxes) if i != 1)

@@ -24,6 +24,7 @@ from journey.content import Kind, Question
 from journey.costing import budgets, fundings
 from journey.plan import aims
 from journey.session import Session
+from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
 
 
@@ -254,7 +255,7 @@ class YesNoAnswer(ChoiceAnswer):
         return [Option(self.words.message(v), id=v) for v in ("yes", "no")]
 
 
-class MultiChoices(Holds, SelectionList[str]):
+class MultiChoices(EmptyWhenUnticked, Holds, SelectionList[str]):
     """Space ticks or unticks; Enter saves, because people press Enter everywhere."""
 
     BINDINGS: ClassVar[list[Binding]] = [

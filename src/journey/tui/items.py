@@ -28,6 +28,7 @@ from journey.costing import Budget, cost_items
 from journey.plan import action_line, item_line
 from journey.tui.answer import AnswerBox
 from journey.tui.plan_panel import money_content
+from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
 
 Record = dict[str, Any]  # each field's text; a list for a field that ticks several
@@ -97,7 +98,7 @@ class FormSelect(Holds, Select[str]):
         next_box(self)
 
 
-class FormTicks(Holds, SelectionList[str]):
+class FormTicks(EmptyWhenUnticked, Holds, SelectionList[str]):
     """Several things to tick on the form: Space ticks or unticks, Enter goes on to the next
     box, as it does in a text box."""
 

@@ -408,3 +408,19 @@ async def test_a_tick_shows_without_colour(words, store: Store, size: tuple[int,
         boxes = [ticks.render_line(y).text.strip()[:3] for y in range(ticks.option_count)]
         # Only the ticked box has its X: the others are empty, whatever the colours.
         assert boxes[1] == "▐X▌" and all(b == "▐ ▌" for i, b in enumerate(boxes) if i != 1)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_checkbox_shows_without_colour(words, store: Store, size: tuple[int, int]) -> None:
+    from textual.widgets import Checkbox
+
+    app = at(words, store, "rights.hopes")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        box = app.screen.query_one("#export-attribution", Checkbox)
+        assert box.value and str(box.render()).startswith("▐X▌")
+        box.value = False
+        await pilot.pause()
+        assert str(box.render()).startswith("▐ ▌")  # empty, whatever the colours

@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Static
 from journey.plan import answer_lines
 from journey.session import Session
 from journey.store import StoreError
+from journey.tui.ticks import Tick
 
 
 class AgreeScreen(ModalScreen[int]):
@@ -44,7 +45,7 @@ class AgreeScreen(ModalScreen[int]):
                 for number, answer in enumerate(waiting):
                     question = words.question(answer.question)
                     lines = answer_lines(words, question, answer.value, session.name)
-                    yield Checkbox(Content(question.label), id=f"agree-{number}",
+                    yield Tick(Content(question.label), id=f"agree-{number}",
                                    name=answer.question, classes="agree-choice",
                                    compact=True)
                     yield Static(Content("\n".join(f"• {line}" for line in lines)),

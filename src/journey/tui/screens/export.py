@@ -22,6 +22,7 @@ from journey.documents import CHOICES, file_name, kind, make, suffix, write
 from journey.model import Mode
 from journey.private import reason
 from journey.session import Session
+from journey.tui.ticks import Tick
 
 LARGE_PRINT = {"html", "profile-html", "docx"}
 
@@ -57,11 +58,11 @@ class ExportScreen(ModalScreen[str | None]):
                     [(words.message("format_" + f.replace("-", "_")), f) for f in CHOICES],
                     value=self.fmt, allow_blank=False, id="export-format",
                 )
-                yield Checkbox(words.message("export_large"), id="export-large", disabled=True)
+                yield Tick(words.message("export_large"), id="export-large", disabled=True)
             yield Static(words.message("export_where_web" if web else "export_where"),
                          markup=False)
             yield Input(value=str(default), id="export-path")
-            attribution = Checkbox(words.message("export_attribution"), value=True,
+            attribution = Tick(words.message("export_attribution"), value=True,
                                    id="export-attribution")
             attribution.display = self.session.journey.mode is not Mode.SELF
             yield attribution

@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from journey.answers import AnswerError
 from journey.session import Session
 from journey.store import StoreError
+from journey.tui.ticks import Tick, TickList
 
 
 class NotesScreen(ModalScreen[bool]):
@@ -35,12 +36,12 @@ class NotesScreen(ModalScreen[bool]):
             yield Static(words.message("notes_title"), classes="dialog-title", markup=False)
             yield Static(words.message("notes_hint"), classes="hint", markup=False)
             yield Input(placeholder=words.message("notes_placeholder"), id="note-text")
-            yield Checkbox(words.message("note_next_step"), id="note-next-step")
-            yield Checkbox(words.message("note_share"), id="note-share")
+            yield Tick(words.message("note_next_step"), id="note-next-step")
+            yield Tick(words.message("note_share"), id="note-share")
             yield Static(id="note-error", markup=False)
             if notes:
                 yield Static(words.message("notes_choose"), markup=False)
-                yield SelectionList[str](
+                yield TickList(
                     *[Selection(Content(n.text), n.id, n.in_plan) for n in notes],
                     id="note-list",
                 )

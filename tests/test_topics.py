@@ -175,8 +175,8 @@ def test_questions_that_contradict_earlier_answers_are_not_asked(words, store: S
 
     session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
                                   "health-budget.route": ["none"]})
-    assert "health-budget" not in fundings(words, session.journey)
-    assert "health-budget" in fundings(words, session.journey, keep="health-budget")
+    assert "health-budget" not in fundings(words, session.snapshot().live)
+    assert "health-budget" in fundings(words, session.snapshot().live, keep="health-budget")
     session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
                                   "health-budget.route": ["chc"]})
-    assert "health-budget" in fundings(words, session.journey)
+    assert "health-budget" in fundings(words, session.snapshot().live)

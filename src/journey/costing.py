@@ -15,8 +15,6 @@ from pydantic import BaseModel, computed_field
 from journey import answers as parse
 from journey.answers import Funding, Per, Period
 from journey.content import Journey as Content
-from journey.live import live_values
-from journey.model import Journey
 
 COSTS_QUESTION = "planning.costs"
 # The budget each kind of money is set against, by the question that gives its amount.
@@ -29,11 +27,11 @@ HEALTH_BUDGET_STEP = "health-budget"
 WEEKS = 52
 
 
-def fundings(content: Content, journey: Journey, keep: str = "") -> list[Funding]:
-    """The money that can pay for a piece of support. A health budget is not offered once
-    its step is not needed (none of its routes apply), unless `keep` (an item's own
-    funding, saved before) names it."""
-    not_needed = content.step(HEALTH_BUDGET_STEP).not_needed(live_values(content, journey))
+def fundings(content: Content, live: Mapping[str, Any], keep: str = "") -> list[Funding]:
+    """The money that can pay for a piece of support, given the answers that count (`live`).
+    A health budget is not offered once its step is not needed (none of its routes apply),
+    unless `keep` (an item's own funding, saved before) names it."""
+    not_needed = content.step(HEALTH_BUDGET_STEP).not_needed(live)
     return [f for f in Funding
             if f is not Funding.HEALTH_BUDGET or not not_needed or f.value == keep]
 

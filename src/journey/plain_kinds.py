@@ -228,9 +228,10 @@ class Answering(Lines):
     def take_support(self, question: Question) -> None:
         words = self.words
         assert self.session is not None
-        aims = plan_aims(self.session.snapshot())  # the person's needs and outcomes
+        snap = self.session.snapshot()
+        aims = plan_aims(snap)  # the person's needs and outcomes
         # A health budget is not offered once its step is not needed.
-        offered_fundings = fundings(words, self.session.journey)
+        offered_fundings = fundings(words, snap.live)
         items = self.earlier_list(question, lambda v: isinstance(v, dict))
         self.show_items([item_line(words, i) for i in items])
         self.message("plain_items_hint", thing=words.message("item_title").lower())

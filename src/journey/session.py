@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from journey import circle, fit, live, progress
+from journey import circle, fit, progress
 from journey.answers import AnswerError, clean_name, short
 from journey.answers import text as clean_text
 from journey.content import Choice, Question, Step, fill, placeholder_values
@@ -121,8 +121,7 @@ class Session:
         if question.recall is None:
             return None
         earlier = self.content.question(question.recall)
-        if not live.applies(self.content, live.live_values(self.content, self.journey),
-                            earlier.id):
+        if not self.snapshot().applies(earlier.id):
             return None
         answer = self.journey.answers.get(earlier.id)
         if answer is None:

@@ -360,7 +360,7 @@ def answer_box(question: Question, session: Session) -> Widget:
         if question.kind is Kind.SUPPORT:
             snap = session.snapshot()
             return SupportAnswer(question, words, name, value, budgets(words, snap.live),
-                                 aims(snap), fundings(words, session.journey))
+                                 aims(snap), fundings(words, snap.live))
         return ActionsAnswer(question, words, name, value, session.candidates(question))
     if question.kind is Kind.PEOPLE:
         from journey.tui.people import PeopleAnswer  # it builds on AnswerBox, above

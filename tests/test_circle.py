@@ -212,3 +212,19 @@ async def test_a_name_typed_before_the_picker_still_opens_and_shows(
         assert app.screen.query_one("#pick", OptionList).highlighted == len(listed(app)) - 1
         assert box.query_one("#person-new").display
         assert box.query_one("#person-name").value == "Auntie Jo"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+async def test_enter_on_no_name_stays_there_for_the_name(words, store: Store, size) -> None:
+    from .test_typing import burst, settle
+
+    app = at_question(words, store, {"circle.people": CIRCLE}, "circle.would-call")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.press("end", "enter")  # Someone else
+        await pilot.pause()
+        # Enter before a name is typed: journey asks for the name there, and what is typed
+        # next is the name, even typed in one burst with the rest.
+        burst(pilot, "enter", *"David", "enter", *"son", "enter", "enter")
+        await settle(pilot)
+        assert value(app, "circle.would-call") == {"name": "David", "relation": "son"}

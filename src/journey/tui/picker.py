@@ -103,6 +103,11 @@ class PersonAnswer(AnswerBox):
     @on(Input.Submitted, "#person-name")
     def _name(self, event: Input.Submitted) -> None:
         event.stop()
+        try:  # the name is the one thing needed: ask for it here, not two boxes on
+            answers.person(event.value, "")
+        except answers.AnswerError as error:
+            self.refuse(error)
+            return
         self.query_one("#person-name", AnswerInput).pass_to(
             self.query_one("#person-relation", Input))
 

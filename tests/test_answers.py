@@ -271,3 +271,12 @@ def test_short_fields_inside_answers_are_cleaned_as_names() -> None:
                                           "what": "Art group", "who": "Jo"}
     # Longer answers keep what was typed: joiners are part of some words and emoji.
     assert answers.text("My family 👨\u200d👩\u200d👧") == "My family 👨\u200d👩\u200d👧"
+
+
+def test_words_choose_the_period_until_the_person_has_chosen_one() -> None:
+    assert answers.money("£720 every 4 weeks", "week", chosen=False) == {
+        "amount": "720.00", "period": "four-weeks"}
+    assert answers.money("£8,000 a year", "week", chosen=False)["period"] == "year"
+    assert answers.money("150", "month", chosen=False)["period"] == "month"  # no words
+    with pytest.raises(AnswerError):  # chosen by the person: words for another are asked about
+        answers.money("£720 every 4 weeks", "week")

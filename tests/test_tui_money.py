@@ -26,7 +26,6 @@ async def test_money_is_read_as_meant_or_asked_about(store: Store,
         box = app.screen.query_one("#amount", Input)
         for typed, says in (("12,50", "Did you mean £12.50? If so, please type 12.50."),
                             ("12 34", "Did you mean £1,234.00?"),
-                            ("320 a month", 'choose "a month" there'),
                             ("15 an hour", "counts money by the week")):
             box.value = ""
             await pilot.press(*typed, "enter")
@@ -34,8 +33,19 @@ async def test_money_is_read_as_meant_or_asked_about(store: Store,
             assert says in shown(app, "#error"), typed
             assert question(app) == "personal-budget.amount"
             assert box.value == typed  # nothing typed is lost
+        # The period offered first is only a start: the words typed after the amount choose it.
+        box.value = ""
+        await pilot.press(*"320 a month", "enter")
+        await pilot.pause()
+        assert question(app) != "personal-budget.amount"
+        assert "£320.00 a month" in plan_text(app)
+        # Once a period is chosen (here, saved before), words for another are asked about.
+        app.screen.session.go_to_question("personal-budget.amount")
+        app.screen.show_question()
+        await pilot.pause()
+        box = app.screen.query_one("#amount", Input)
         box.value = ""
         await pilot.press(*"320 a week", "enter")
         await pilot.pause()
-        assert question(app) != "personal-budget.amount"
-        assert "£320.00 a week" in plan_text(app)
+        assert 'choose "a week" there' in shown(app, "#error")
+        assert question(app) == "personal-budget.amount"

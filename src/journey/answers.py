@@ -189,11 +189,17 @@ def short(raw: str) -> str:
     return value
 
 
-def money(raw: str, period: str) -> dict[str, str]:
-    """An amount and the period chosen beside it. '£1,250.5' and '1250.50' are both
-    £1,250.50; '£320 a week' is £320 when the week is chosen. Stored as exact pence."""
-    chosen = Period(period)
-    return {"amount": str(_read_money(raw, chosen)), "period": chosen.value}
+def money(raw: str, period: str, chosen: bool = True) -> dict[str, str]:
+    """An amount and the period beside it. '£1,250.5' and '1250.50' are both £1,250.50;
+    '£320 a week' is £320 when the week is chosen. When the person has not chosen the period
+    themself (`chosen` False: it is only the one offered first), the period their words name
+    is taken: '£720 every 4 weeks' is every 4 weeks. Stored as exact pence."""
+    beside = Period(period)
+    if not chosen:
+        found = _MONEY_PARTS.fullmatch(clean(raw).strip())
+        named = _named_period(found["words"] or "") if found else None
+        beside = named if named is not None and named.repeats else beside
+    return {"amount": str(_read_money(raw, beside)), "period": beside.value}
 
 
 def amount(raw: str) -> Decimal:
@@ -259,16 +265,27 @@ def _likely_reading(figures: str) -> Decimal | None:
     return _plain_pounds(re.sub(r"[\s,]", "", body))
 
 
+def _compared(words: str) -> str:
+    """The words after the figures, as compared: lower case, one space, no "pounds"."""
+    said = " ".join(words.lower().replace(".", "").replace("/ ", "/").split())
+    return re.sub(r"^(?:pounds?|gbp|quid)\b\s*", "", said)
+
+
+def _named_period(words: str) -> Period | None:
+    """The period the words after the figures name ("a week", "pcm"), if they name one."""
+    said = _compared(words)
+    return next((p for p, phrases in _PERIOD_WORDS.items() if said in phrases), None)
+
+
 def _unit(words: str, chosen: Period | None, shown: str) -> str:
     """What the words after the figures say: "" for none, "pence", or a period that must be
     the one chosen beside the amount."""
-    said = " ".join(words.lower().replace(".", "").replace("/ ", "/").split())
-    said = re.sub(r"^(?:pounds?|gbp|quid)\b\s*", "", said)
+    said = _compared(words)
     if not said:
         return ""
     if said in ("p", "pence"):
         return "pence"
-    named = next((p for p, phrases in _PERIOD_WORDS.items() if said in phrases), None)
+    named = _named_period(words)
     if named is not None and chosen is not None:
         if named is not chosen:
             raise AnswerError("error_money_period_" + named.value.replace("-", "_"),

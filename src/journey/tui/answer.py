@@ -313,6 +313,9 @@ class PeriodSelect(Holds, Select[str]):
 class MoneyAnswer(AnswerBox):
     def compose(self) -> ComposeResult:
         earlier = self.value if answers.is_money(self.value) else None
+        # The period offered first is only a start: until the person chooses one (or one was
+        # saved before), words like "every 4 weeks" after the amount choose it.
+        self.period_chosen = earlier is not None
         with Horizontal(classes="money"):
             yield Static("£", classes="pound")
             yield AnswerInput(value=earlier["amount"] if earlier else "", id="amount")
@@ -332,7 +335,14 @@ class MoneyAnswer(AnswerBox):
         # The words typed and the period chosen go to one reading, which may find the
         # period in the words too ("£150 a week").
         typed = self.query_one("#amount", Input).value
-        self.submit(answers.money, typed, str(self.query_one(PeriodSelect).value))
+        self.submit(answers.money, typed, str(self.query_one(PeriodSelect).value),
+                    self.period_chosen)
+
+    @on(Select.Changed, "#period")
+    def _period_chosen(self, event: Select.Changed) -> None:
+        # Select also says it changed as it is set up; only a person's choice counts.
+        if event.select.has_focus or event.select.expanded:
+            self.period_chosen = True
 
 
 _BY_KIND: dict[Kind, type[AnswerBox]] = {

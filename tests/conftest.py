@@ -6,7 +6,7 @@ import pytest
 
 from journey import content
 from journey.content import Journey as Content
-from journey.store import Store
+from journey.store.database import Store
 
 
 @pytest.fixture(autouse=True)

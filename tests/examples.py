@@ -22,8 +22,8 @@ from __future__ import annotations
 from typing import Any
 
 from journey.content import Journey as Content
-from journey.session import Session
-from journey.store import Store
+from journey.conversation.session import Session
+from journey.store.database import Store
 
 UNSURE = object()  # answer "not sure yet"
 

@@ -6,8 +6,8 @@ shares a note and an agreed next step. She answers every question that applies (
 from __future__ import annotations
 
 from journey.content import Journey as Content
-from journey.session import Session
-from journey.store import Store
+from journey.conversation.session import Session
+from journey.store.database import Store
 
 from .examples import item, person, walk
 

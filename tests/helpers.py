@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from journey.content import Journey as Content
-from journey.session import Session
-from journey.store import Store
+from journey.conversation.session import Session
+from journey.store.database import Store
 
 
 def start(words: Content, store: Store, name: str = "Sam", mode: str = "self") -> Session:

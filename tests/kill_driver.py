@@ -17,11 +17,12 @@ import signal
 import sys
 from typing import Any
 
-from journey import answers, content
+from journey import content
 from journey.content import Kind, Question
-from journey.flow import WELCOME
-from journey.session import Session
-from journey.store import Store
+from journey.conversation.session import Session
+from journey.core import answers
+from journey.core.flow import WELCOME
+from journey.store.database import Store
 
 
 def say(line: str) -> None:

@@ -68,7 +68,7 @@ def take_away(remove: Callable[[Any, str], Any], put: Callable[[Any, str, Any], 
 
 def main(journey_id: str) -> None:
     take_away(delattr, operator.setitem, [])
-    from journey.store import Store
+    from journey.store.database import Store
 
     store = Store()
     store.lock(journey_id)

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from journey import answers
-from journey.answers import AnswerError
+from journey.core import answers
+from journey.core.answers import AnswerError
 
 # What people really type for money, and what it means. Each is read with "a week" chosen.
 MONEY_READ = [

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from journey.cli import main
-from journey.model import Moved
-from journey.store import DB_NAME, Store, StoreError
+from journey.cli.main import main
+from journey.core.model import Moved
+from journey.store.database import DB_NAME, Store, StoreError
 
 from .helpers import start
 

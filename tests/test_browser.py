@@ -19,7 +19,7 @@ import pytest
 from aiohttp.test_utils import unused_port
 
 from journey.content import Journey as Content
-from journey.store import Store
+from journey.store.database import Store
 
 from .browser import Browser, chromium_note, find_chromium
 

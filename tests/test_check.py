@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, OptionList, Select, Static
 
-from journey.cli import FORMATS, main
-from journey.render import FORMATS as RENDERED
-from journey.store import Store
+from journey.cli.main import FORMATS, main
+from journey.documents.render import FORMATS as RENDERED
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.readiness import ReadinessScreen

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from textual.widgets import OptionList
 
-from journey import circle
-from journey.cli import main
-from journey.session import Session
-from journey.store import Store
+from journey.cli.main import main
+from journey.conversation.session import Session
+from journey.core import circle
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.items import ItemForm
 from journey.tui.picker import PersonAnswer
@@ -80,7 +80,7 @@ def test_a_hand_edited_circle_is_passed_by_never_a_crash(words, store: Store) ->
 
 
 def _with_circle(session: Session, store: Store, members: Any) -> Any:
-    from journey.model import Answered, Role
+    from journey.core.model import Answered, Role
 
     journey = store.load(session.journey.id)
     journey.events.append(Answered(question="circle.people", value=members, by="Sam",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from journey import __version__
-from journey.cli import main
+from journey.cli.main import main
 
 from .helpers import start
 
@@ -123,7 +123,7 @@ def test_help_tells_of_no_colour_and_the_plain_conversation(capsys) -> None:
 
 
 def test_summary_and_export_without_attribution(words, store, tmp_path, capsys) -> None:
-    from journey.cli import main
+    from journey.cli.main import main
 
     from .helpers import start, to_text_question
 
@@ -243,7 +243,7 @@ def test_a_long_name_is_cut_short_in_the_list(words, store, capsys) -> None:
 
 def test_list_stops_quietly_when_its_reader_goes_away(words, store, journey_home) -> None:
     """`journey list | head -1`: enough rows to fill the pipe, then the reader is gone."""
-    from journey.store import Saved
+    from journey.store.database import Saved
 
     journey = start(words, store, name="Sam").journey
     store.add([Saved(journey)] * 1500, keep_ids=False)

@@ -41,7 +41,7 @@ def test_health_budget_step_collapses_to_one_question(words) -> None:
 
 
 def test_every_message_the_code_uses_exists_and_none_is_left_over(words) -> None:
-    source = "\n".join(p.read_text() for p in Path(content.__file__).parent.rglob("*.py"))
+    source = "\n".join(p.read_text() for p in Path(content.__file__).parents[1].rglob("*.py"))
     used = set(re.findall(r'message\(\s*"([a-z_]+)"(?! \+)', source))
     assert used and used <= set(words.messages), used - set(words.messages)
     # Keys built from a prefix: "period_" + a Period, "status_" + a Status.

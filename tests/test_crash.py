@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from journey.model import Answered
-from journey.store import DB_NAME, Store
+from journey.core.model import Answered
+from journey.store.database import DB_NAME, Store
 
 from .helpers import start
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from journey import render
-from journey.layout import lay_out, rules
+from journey.documents import render
+from journey.documents.layout import lay_out, rules
 from journey.plan import Plan
-from journey.store import Store
+from journey.store.database import Store
 
 from .examples import EXAMPLES, item, walk
 from .fullest import priya

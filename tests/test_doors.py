@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from journey import interchange
-from journey.cli import main
-from journey.lock import LOCKS
-from journey.session import Session
-from journey.store import DB_NAME, ID_SHAPE, Store
+from journey.cli.main import main
+from journey.conversation.session import Session
+from journey.store import interchange
+from journey.store.database import DB_NAME, ID_SHAPE, Store
+from journey.store.lock import LOCKS
 
 from .helpers import start
 
@@ -364,7 +364,7 @@ def test_exports_go_only_to_ordinary_files(command: list[str], journey_home: Pat
 
 
 def test_file_names_offered_for_a_journey_stay_in_their_folder() -> None:
-    from journey.documents import CHOICES, file_name
+    from journey.documents.files import CHOICES, file_name
 
     for fmt in CHOICES:
         offered = Path("/home/sam") / file_name(PATH_ID, fmt)

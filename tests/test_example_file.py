@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from journey.cli import main
+from journey.cli.main import main
 from journey.content import content_dir
 from journey.plan import aims, build, snapshot
-from journey.store import Store
+from journey.store.database import Store
 
 from .examples import EXAMPLES
 from .fullest import priya

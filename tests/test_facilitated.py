@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from journey import render
-from journey.answers import AnswerError
-from journey.model import Mode, Role
+from journey.core.answers import AnswerError
+from journey.core.model import Mode, Role
+from journey.documents import render
 from journey.plan import build
-from journey.summary import summarise
+from journey.plan.summary import summarise
 
 from .helpers import start, to_text_question
 
@@ -174,7 +174,7 @@ def test_the_summary_leaves_out_the_welcome(words, store) -> None:
 
 def test_handing_over_keeps_who_said_what_and_notes_unless_left_out(
         words, store, tmp_path) -> None:
-    from journey.cli import main
+    from journey.cli.main import main
 
     session = start(words, store, mode="with")
     question = to_text_question(session)

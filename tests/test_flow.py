@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from journey.flow import FINISHED, WELCOME, Flow
+from journey.core.flow import FINISHED, WELCOME, Flow
 
 
 @pytest.fixture
@@ -146,7 +146,8 @@ def test_resume_at_a_saved_place(words, given: dict) -> None:
 
 def test_the_machine_does_not_import_textual() -> None:
     code = (
-        "import sys, journey.flow, journey.session, journey.plan, journey.render\n"
+        "import sys, journey.core.flow, journey.conversation.session, journey.plan\n"
+        "import journey.documents.render\n"
         "print('textual' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

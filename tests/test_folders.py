@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from journey import store as store_module
-from journey.cli import main
-from journey.model import Answered
-from journey.store import DB_NAME, Store, StoreError
+from journey.cli.main import main
+from journey.core.model import Answered
+from journey.store import database as store_module
+from journey.store.database import DB_NAME, Store, StoreError
 
 from .helpers import start
 

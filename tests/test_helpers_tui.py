@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Button, SelectionList, Static
 
-from journey.store import Store
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.more import MorePanel

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from journey.model import Answered, Journey, Role, Undone
-from journey.store import Store
+from journey.core.model import Answered, Journey, Role, Undone
+from journey.store.database import Store
 
 from .helpers import start
 
@@ -85,7 +85,7 @@ def test_a_journey_open_elsewhere_can_be_looked_at_but_not_changed(words, store)
     session = start(words, store)
     journey_id = session.journey.id
     other = Store(store.home)
-    from journey.session import Session
+    from journey.conversation.session import Session
 
     looking = Session(words, other, other.load(journey_id))
     assert not looking.claim()

@@ -13,11 +13,12 @@ from typing import get_args
 
 import pytest
 
-from journey import __version__, interchange
-from journey.cli import main
-from journey.interchange import FileError, read
-from journey.model import Answered, AnyEvent, Event, Mode, Undone
-from journey.store import Store
+from journey import __version__
+from journey.cli.main import main
+from journey.core.model import Answered, AnyEvent, Event, Mode, Undone
+from journey.store import interchange
+from journey.store.database import Store
+from journey.store.interchange import FileError, read
 
 from .helpers import start
 

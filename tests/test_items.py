@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList, Select, Static
 
-from journey.store import Store
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.items import ItemForm
 from journey.tui.screens.conversation import ConversationScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journey.cli import main
+from journey.cli.main import main
 
 from .helpers import start
 from .test_tui_drawn import terminal_width

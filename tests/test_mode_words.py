@@ -9,8 +9,9 @@ import io
 import pytest
 from textual.widgets import SelectionList
 
-from journey import plain, speech
-from journey.store import Store
+from journey.conversation import speech
+from journey.plain import conversation as plain
+from journey.store.database import Store
 
 from .helpers import start
 from .test_circle import at_question

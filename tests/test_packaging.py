@@ -18,7 +18,7 @@ def test_wheel_carries_content_and_styles(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("journey-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*")
+    shipped = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*")
                if p.is_file()}
-    assert {f"journey/{name}" for name in shipped} <= names
+    assert {f"journey/content/files/{name}" for name in shipped} <= names
     assert "journey/tui/journey.tcss" in names

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from journey import plain
 from journey.content import Journey as Content
-from journey.model import Answered, Noted, Sat, Skipped
-from journey.store import Store
-from journey.terminal import wants_plain
+from journey.core.model import Answered, Noted, Sat, Skipped
+from journey.plain import conversation as plain
+from journey.plain.terminal import wants_plain
+from journey.store.database import Store
 
 NOT_SURE = "not sure"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from journey import render
-from journey.model import Answered
+from journey.conversation.session import Session, Status
+from journey.core.model import Answered
+from journey.documents import render
 from journey.plan import build
-from journey.session import Session, Status
 
 from .helpers import start
 

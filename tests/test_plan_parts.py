@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from journey import live
+from journey.core import live
 from journey.plan import Plan, build, parts, snapshot
 
 from .helpers import start

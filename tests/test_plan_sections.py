@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from journey import render
 from journey.content import PayFloor
+from journey.conversation.session import Session
+from journey.documents import render
 from journey.plan import build
-from journey.session import Session
-from journey.store import Store
+from journey.store.database import Store
 
 from .examples import EXAMPLES, edna, gareth, item, mia, walk
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, OptionList, SelectionList, Static
 
-from journey import fit
+from journey.core import fit
 from journey.plan import aims
-from journey.store import Store
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.items import ItemForm
 

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from journey import cli, content
-from journey.documents import CHOICES, file_name
-from journey.lock import JourneyLock, lock_path
-from journey.store import JourneyInUse, Store
+from journey import content
+from journey.cli import main as cli
+from journey.documents.files import CHOICES, file_name
+from journey.store.database import JourneyInUse, Store
+from journey.store.lock import JourneyLock, lock_path
+from journey.store.private import write_whole
 
 from . import no_posix
 from .helpers import start
@@ -45,9 +47,11 @@ def windows_like(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, in
 def test_store_lock_and_exports_run_without_posix_calls(
         windows_like: list[tuple[int, int, int]], journey_home: Path, tmp_path: Path) -> None:
     assert not hasattr(os, "fchmod") and not hasattr(os, "O_NOFOLLOW")
-    from journey import cli, content, lock
-    from journey.session import Session
-    from journey.store import JourneyInUse, Store
+    from journey import content
+    from journey.cli import main as cli
+    from journey.conversation.session import Session
+    from journey.store import lock
+    from journey.store.database import JourneyInUse, Store
 
     assert cli.main(["import", str(EXAMPLE)]) == 0
     store = Store()
@@ -161,7 +165,8 @@ def test_file_names_offered_are_ones_windows_accepts(odd: str) -> None:
 
 def test_text_files_end_their_lines_the_systems_way(
         store: Store, words, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from journey import documents, settings
+    from journey.documents import files as documents
+    from journey.store import settings
 
     journey = start(words, store, mode="with").journey
     store.close()
@@ -171,7 +176,7 @@ def test_text_files_end_their_lines_the_systems_way(
         if fmt == "summary":
             assert cli.main(["summary", journey.id, "-o", str(out)]) == 0
         elif fmt == "app-prep":
-            documents.write(words, journey, out, "prep")
+            write_whole(out, documents.make(words, journey, "prep"), text=True)
         else:
             assert cli.main(["export", journey.id, "--format", fmt, "-o", str(out)]) == 0
         return out.read_bytes()
@@ -207,7 +212,7 @@ def test_output_to_a_file_keeps_every_letter(store: Store, words,
 
 
 def test_a_terminal_that_is_not_utf8_shows_a_mark_rather_than_stopping() -> None:
-    from journey.terminal import letters_kept
+    from journey.plain.terminal import letters_kept
 
     class Terminal(io.TextIOWrapper):
         def isatty(self) -> bool:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from journey import prep, render, results
-from journey.cli import main
+from journey.cli.main import main
+from journey.documents import render
+from journey.plan import prep, results
 
 from .helpers import start
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from journey.cli import main
-from journey.render import FORMATS
-from journey.session import Session
-from journey.store import Store
+from journey.cli.main import main
+from journey.conversation.session import Session
+from journey.documents.render import FORMATS
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 
 PRESSES = 300

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Button
 
-from journey.store import Store
+from journey.store.database import Store
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.keys import KeysScreen
 

@@ -15,11 +15,11 @@ import pytest
 from journey import __version__
 from journey.content import Journey as Content
 from journey.content import Kind
-from journey.flow import applicable
-from journey.model import NAME_QUESTION, Answered, Journey, Moved, Role
-from journey.progress import percent_done
-from journey.session import Session
-from journey.store import DB_NAME, SCHEMA_VERSION, JourneyInUse, Store, StoreError
+from journey.conversation.session import Session
+from journey.core.flow import applicable
+from journey.core.model import NAME_QUESTION, Answered, Journey, Moved, Role
+from journey.core.progress import percent_done
+from journey.store.database import DB_NAME, SCHEMA_VERSION, JourneyInUse, Store, StoreError
 
 from .helpers import start
 
@@ -274,7 +274,7 @@ def test_disk_full_keeps_what_was_saved_and_harms_no_other_journey(words, store)
 
 
 def test_import_ids_never_clash(words, store: Store) -> None:
-    from journey.store import Saved
+    from journey.store.database import Saved
 
     journey = start(words, store).journey
     added = store.add([Saved(journey), Saved(journey)], keep_ids=True)
@@ -309,7 +309,7 @@ def test_welcome_answers_by_the_helper_keep_their_role(words, store: Store) -> N
 
 def test_two_journeys_opening_an_old_file_at_once_migrate_it_once(tmp_path: Path) -> None:
     home = old_store(tmp_path)
-    script = ("import sys; from pathlib import Path; from journey.store import Store; "
+    script = ("import sys; from pathlib import Path; from journey.store.database import Store; "
               "s = Store(Path(sys.argv[1])); print(len(s.list()))")
     runs = [subprocess.Popen([sys.executable, "-c", script, str(home)], text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]

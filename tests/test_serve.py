@@ -17,11 +17,11 @@ import pytest
 from aiohttp import WSMsgType
 from aiohttp.test_utils import TestClient, TestServer, unused_port
 
-from journey import cli
-from journey import web as journey_web
+from journey.cli import main as cli
 from journey.content import Journey as Content
-from journey.terminal import wants_plain
-from journey.web import Address, JourneyServer, content_disposition
+from journey.plain.terminal import wants_plain
+from journey.web import serve as journey_web
+from journey.web.serve import Address, JourneyServer, content_disposition
 
 TOKEN = "the-right-token"
 # A stand-in for journey that holds a tab open until textual-serve tells it to stop.
@@ -310,7 +310,7 @@ def test_serve_checks_its_port_and_tabs(capsys) -> None:
 def test_serve_does_not_import_textual() -> None:
     # The server only starts processes; each tab's journey imports Textual for itself.
     found = subprocess.run(
-        [sys.executable, "-c", "import sys, journey.web, journey.cli; "
+        [sys.executable, "-c", "import sys, journey.web.serve, journey.cli.main; "
          "print(any(m.split('.')[0] == 'textual' for m in sys.modules))"],
         capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"

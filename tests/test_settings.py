@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from journey import settings
-from journey.store import Store
+from journey.store import settings
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR
 

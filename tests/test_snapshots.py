@@ -11,8 +11,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from journey.session import Session
-from journey.store import Store
+from journey.conversation.session import Session
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.screens.sitting import SittingScreen
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from journey import settings, speech
-from journey.store import Store
+from journey.conversation import speech
+from journey.store import settings
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 
 SIZE = (120, 40)

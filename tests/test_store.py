@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from journey.model import Answered, Moved, Role, Skipped
-from journey.store import DB_NAME, Store, StoreError
+from journey.core.model import Answered, Moved, Role, Skipped
+from journey.store.database import DB_NAME, Store, StoreError
 
 
 def test_round_trip_keeps_every_event(store: Store) -> None:

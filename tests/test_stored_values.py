@@ -11,15 +11,15 @@ from typing import Any
 
 import pytest
 
-from journey import fit
-from journey.answers import AnswerError, clean_name
-from journey.cli import main
+from journey.cli.main import main
 from journey.content import Kind
-from journey.interchange import read
-from journey.live import needs_fresh
-from journey.render import FORMATS
-from journey.session import Session
-from journey.store import Store
+from journey.conversation.session import Session
+from journey.core import fit
+from journey.core.answers import AnswerError, clean_name
+from journey.core.live import needs_fresh
+from journey.documents.render import FORMATS
+from journey.store.database import Store
+from journey.store.interchange import read
 from journey.tui.app import JourneyApp
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.history import HistoryScreen

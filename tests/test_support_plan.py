@@ -12,15 +12,16 @@ from html.parser import HTMLParser
 
 import pytest
 
-from journey import answers, render
-from journey.answers import AnswerError
 from journey.content import conditions
-from journey.costing import cost
+from journey.conversation.session import Session
+from journey.core import answers
+from journey.core.answers import AnswerError
+from journey.documents import render
 from journey.plan import build, snapshot
+from journey.plan.costing import cost
 from journey.plan.parts.reviews import add_months
 from journey.plan.readiness import check
-from journey.session import Session
-from journey.store import Store
+from journey.store.database import Store
 
 from .examples import EXAMPLES, edna, gareth, item, mia, walk
 from .helpers import start

@@ -4,9 +4,9 @@ decision, and paying for care. Each line says what to ask for; none decides."""
 
 from __future__ import annotations
 
-from journey import results
 from journey.content import Journey as Content
-from journey.store import Store
+from journey.plan import results
+from journey.store.database import Store
 
 from .examples import walk
 
@@ -81,7 +81,7 @@ def test_paying_for_care_points_to_what_is_free(words, store: Store) -> None:
 # -- asked once ------------------------------------------------------------------------------
 
 def test_no_route_asks_for_the_same_fact_twice(words, store: Store) -> None:
-    from journey import routes
+    from journey.conversation import routes
 
     for name, answers in routes.ROUTES.items():
         met = routes.walk(words, store, answers)
@@ -90,7 +90,7 @@ def test_no_route_asks_for_the_same_fact_twice(words, store: Store) -> None:
 
 
 def test_a_person_planning_alone_meets_at_most_seventy_questions(words, store: Store) -> None:
-    from journey import routes
+    from journey.conversation import routes
 
     met = routes.walk(words, store, routes.ROUTES[routes.ALONE])
     assert len(met) <= routes.ALONE_LIMIT == 70, len(met)
@@ -106,7 +106,7 @@ def test_a_person_planning_alone_meets_at_most_seventy_questions(words, store: S
 def test_the_count_would_see_a_question_asked_again(words, store: Store) -> None:
     """The rule can fail: content where step 9 asks again about paying a helper, as it did
     before, is caught by the walk; and a new question is counted."""
-    from journey import routes
+    from journey.conversation import routes
 
     employ = words.question("options.employ").model_copy(update={"when": None})
     extra = words.question("options.ideas").model_copy(update={"id": "options.ideas-again"})
@@ -129,7 +129,7 @@ def test_questions_that_ask_for_the_same_fact_share_a_label_and_are_never_both_a
     outcomes are asked once for the person's own needs and once for a carer's, and differ."""
     from collections import defaultdict
 
-    from journey import routes
+    from journey.conversation import routes
 
     repeated = {q.id for s in words.all_steps for r in s.repeats for q in s.questions
                 if q.id.startswith(r.id + ".")}
@@ -171,7 +171,7 @@ def test_questions_that_contradict_earlier_answers_are_not_asked(words, store: S
     status = words.question("assessment.status")
     assert status.choice_label("not-yet", "Sam") == "Not yet"
     # A health budget is not offered to pay for support once its step is not needed.
-    from journey.costing import fundings
+    from journey.plan.costing import fundings
 
     session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
                                   "health-budget.route": ["none"]})

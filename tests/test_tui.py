@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
-from journey.model import Answered, Moved
-from journey.store import Store
+from journey.core.model import Answered, Moved
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.plan_panel import PlanPanel
 from journey.tui.screens.conversation import ConversationScreen

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from journey.store import Store
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.drawn import Cleaned
 from journey.tui.screens.conversation import ConversationScreen

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Button, Checkbox, Input, SelectionList, Static
 
-from journey.model import Mode, Role
-from journey.store import Store
+from journey.core.model import Mode, Role
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.screens.agree import AgreeScreen

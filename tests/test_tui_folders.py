@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from journey.store import Store
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 
 from .test_tui import plan_text, question, shown, type_in

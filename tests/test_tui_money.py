@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from journey.store import Store
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 
 from .test_tui import choose, plan_text, question, shown, through_welcome

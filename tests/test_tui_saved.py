@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.widgets import Button, Input, OptionList, Static
 
-from journey.store import Store
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.dialogs import ConfirmScreen, NameScreen
@@ -212,7 +212,7 @@ async def test_closing_a_journey_lets_another_window_change_it(store: Store) -> 
 
 
 async def test_a_long_list_shows_the_newest_and_search_finds_the_rest(words, store) -> None:
-    from journey.store import Saved
+    from journey.store.database import Saved
     from journey.tui.screens.start import SHOWN
 
     model = start(words, store, name="Model").journey

@@ -14,11 +14,11 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
-from journey.cli import main
+from journey.cli.main import main
 from journey.content import Journey as Words
-from journey.model import Role
-from journey.session import Session
-from journey.store import Store
+from journey.conversation.session import Session
+from journey.core.model import Role
+from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.keys import KeyBar
 from journey.tui.plan_panel import MARKED_FOR, PlanPanel
@@ -412,7 +412,7 @@ def headless(monkeypatch: pytest.MonkeyPatch, keys: list[str]) -> None:
 
     monkeypatch.setattr(JourneyApp, "run", run)
     # The app, though there is no terminal.
-    monkeypatch.setattr("journey.terminal.wants_plain", lambda: False)
+    monkeypatch.setattr("journey.plain.terminal.wants_plain", lambda: False)
 
 
 def test_a_crash_exits_non_zero_and_says_the_answers_are_saved(

@@ -11,9 +11,9 @@ from textual.widgets import Button, Input, Static
 from textual.widgets._footer import FooterKey
 
 from journey.content import Journey as Content
-from journey.documents import file_name
-from journey.model import Answered
-from journey.store import Store
+from journey.core.model import Answered
+from journey.documents.files import file_name
+from journey.store.database import Store
 from journey.tui import app as app_module
 from journey.tui.app import JourneyApp
 from journey.tui.keys import KeyBar

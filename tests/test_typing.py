@@ -10,8 +10,8 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from journey import answers
-from journey.store import Store, StoreError
+from journey.core import answers
+from journey.store.database import Store, StoreError
 from journey.tui.app import JourneyApp
 
 from .helpers import start

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from journey import readability
 from journey.content import Journey as Content
-from journey.content import paragraphs
+from journey.content import paragraphs, readability
 
 # Words that mark a statement of law or official rules. Text carrying one must cite a source.
 LEGAL = re.compile(
@@ -167,7 +166,7 @@ def test_the_four_advocacy_questions_are_kind_and_a_no_stays_out_of_the_plan(wor
 
 
 def test_glossary_words_are_found_only_in_journeys_own_wording(words) -> None:
-    from journey.glossary import fill_marked, terms_in
+    from journey.content.glossary import fill_marked, terms_in
 
     template = words.question("personal-budget.managed").template(about=True)
     pieces = fill_marked(template, words, {"name": "Direct Payment [b]x[/b]"})

@@ -1,3 +1,3 @@
-from journey.cli import main
+from journey.cli.main import main
 
 raise SystemExit(main())

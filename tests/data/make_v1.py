@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from journey import content
-from journey.session import Session
-from journey.store import Store
+from journey.conversation.session import Session
+from journey.store.database import Store
 
 out = Path(sys.argv[1])
 out.mkdir(parents=True, exist_ok=True)

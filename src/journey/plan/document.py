@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import BaseModel, create_model
 
 from journey.content import Journey as Content
-from journey.model import Journey, Mode
+from journey.core.model import Journey, Mode
 from journey.plan import parts
 from journey.plan.parts.reviews import agreed_on
 from journey.plan.readiness import Readiness, check

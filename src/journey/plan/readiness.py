@@ -12,10 +12,10 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from journey.answers import Funding, Provider, pounds
 from journey.content import Kind
-from journey.costing import COSTS_QUESTION, Costing
-from journey.model import Mode
+from journey.core.answers import Funding, Provider, pounds
+from journey.core.model import Mode
+from journey.plan.costing import COSTS_QUESTION, Costing
 from journey.plan.parts.money import Money
 from journey.plan.parts.outcomes import Aim
 from journey.plan.parts.sections import Section

@@ -1,7 +1,7 @@
 """The answers folded once: what every part of the plan reads, worked out once per change.
 
 A snapshot is made the first time the plan is asked for after a change, and kept with the
-journey until its next event (journey.model.Journey.remember). Each part of the plan is a
+journey until its next event (journey.core.model.Journey.remember). Each part of the plan is a
 pure function of it, so one change folds the answers once, however many parts read them."""
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from journey import fit, live
 from journey.content import Journey as Content
-from journey.costing import Costing, cost
-from journey.model import HELPER_QUESTION, HELPER_ROLE_QUESTION, Answered, Journey, Mode
+from journey.core import fit, live
+from journey.core.model import HELPER_QUESTION, HELPER_ROLE_QUESTION, Answered, Journey, Mode
+from journey.plan.costing import Costing, cost
 
 HELPER_QUESTIONS = frozenset({HELPER_QUESTION, HELPER_ROLE_QUESTION})
 
@@ -34,7 +34,7 @@ class FollowUp(BaseModel):
 class Snapshot:
     content: Content
     journey: Journey  # for who said what, the notes and the sittings; not for answers
-    live: Mapping[str, Any]  # the answers that count (journey.live), read-only
+    live: Mapping[str, Any]  # the answers that count (journey.core.live), read-only
     attributed: bool = True  # False: the plan reads as one voice, without who said what
 
     # -- who the plan is for --------------------------------------------------------------
@@ -83,7 +83,7 @@ class Snapshot:
 
     @cached_property
     def needs_fresh(self) -> tuple[str, ...]:
-        """Questions that apply whose saved answer could not be read (journey.fit)."""
+        """Questions that apply whose saved answer could not be read (journey.core.fit)."""
         return tuple(live.needs_fresh(self.content, self.journey, self.live))
 
     @cached_property

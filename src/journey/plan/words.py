@@ -6,12 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from journey import answers as parse
-from journey import fit
 from journey.content import Journey as Content
 from journey.content import Kind, Question
-from journey.costing import how_often, weekly
-from journey.model import Answered, Journey, Mode, Role
+from journey.core import answers as parse
+from journey.core import fit
+from journey.core.model import Answered, Journey, Mode, Role
+from journey.plan.costing import how_often, weekly
 
 
 def answer_lines(content: Content, question: Question, value: Any, name: str,

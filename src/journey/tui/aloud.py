@@ -1,11 +1,11 @@
 """Reading aloud in the app: on request (a key), or each question as it appears (a setting).
-The speech engine runs as its own process (journey.speech), so typing never waits for it,
-and a new question stops the reading of the last one."""
+The speech engine runs as its own process (journey.conversation.speech), so typing never
+waits for it, and a new question stops the reading of the last one."""
 
 from __future__ import annotations
 
-from journey.session import Session
-from journey.speech import Speaker, question_text
+from journey.conversation.session import Session
+from journey.conversation.speech import Speaker, question_text
 
 
 class Aloud:

@@ -17,13 +17,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from journey import answers
-from journey.answers import AnswerError, Period
 from journey.content import Journey as Words
-from journey.content import Kind, Question
-from journey.costing import budgets, fundings
-from journey.plan import aims
-from journey.session import Session
+from journey.content import Question
+from journey.core import answers
+from journey.core.answers import AnswerError, Period
 from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
 
@@ -70,7 +67,8 @@ class AnswerBox(Vertical):
         self.person = name
         self.value = value
         # The choices offered now, (value, words): those that contradict an earlier answer
-        # are left out, and the words follow the mode (journey.session.Session.choices).
+        # are left out, and the words follow the mode
+        # (journey.conversation.session.Session.choices).
         self.offered = offered if offered is not None else [
             (c.value, question.choice_label(c.value, name)) for c in question.choices]
 
@@ -343,43 +341,3 @@ class MoneyAnswer(AnswerBox):
         # Select also says it changed as it is set up; only a person's choice counts.
         if event.select.has_focus or event.select.expanded:
             self.period_chosen = True
-
-
-_BY_KIND: dict[Kind, type[AnswerBox]] = {
-    Kind.TEXT: TextAnswer,
-    Kind.LIST: ListAnswer,
-    Kind.CHOICE: ChoiceAnswer,
-    Kind.MULTI: MultiAnswer,
-    Kind.YESNO: YesNoAnswer,
-    Kind.MONEY: MoneyAnswer,
-    Kind.DATE: DateAnswer,
-}
-
-
-def answer_box(question: Question, session: Session) -> Widget:
-    """The box for a question's kind, with what the session offers for it now: the choices
-    that fit the earlier answers, the people to pick from, the money that can pay, the
-    budgets costed support is set against as it is made, and the person's needs and
-    outcomes a piece of support can say it meets."""
-    words, name = session.content, session.name
-    value = session.journey.value(question.id)
-    if question.kind in (Kind.SUPPORT, Kind.ACTIONS):
-        # The record forms build on AnswerBox, so they are imported once it exists.
-        from journey.tui.items import ActionsAnswer, SupportAnswer
-
-        if question.kind is Kind.SUPPORT:
-            snap = session.snapshot()
-            return SupportAnswer(question, words, name, value, budgets(words, snap.live),
-                                 aims(snap), fundings(words, snap.live))
-        return ActionsAnswer(question, words, name, value, session.candidates(question))
-    if question.kind is Kind.PEOPLE:
-        from journey.tui.people import PeopleAnswer  # it builds on AnswerBox, above
-
-        return PeopleAnswer(question, words, name, value)
-    if question.kind is Kind.PERSON:
-        from journey.tui.picker import PersonAnswer  # it builds on AnswerBox, above
-
-        return PersonAnswer(question, words, name, value, session.candidates(question))
-    offered = [(c.value, session.choice_label(question, c.value))
-               for c in session.choices(question)]
-    return _BY_KIND[question.kind](question, words, name, value, offered)

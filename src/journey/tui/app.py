@@ -12,10 +12,11 @@ from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
 
-from journey import content, settings
-from journey.model import Journey
-from journey.session import Session
-from journey.store import Store, StoreError, Summary
+from journey import content
+from journey.conversation.session import Session
+from journey.core.model import Journey
+from journey.store import settings
+from journey.store.database import Store, StoreError, Summary
 from journey.tui.aloud import Aloud
 from journey.tui.drawn import Cleaned
 from journey.tui.keys import WEB_KEYS

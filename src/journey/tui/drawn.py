@@ -22,7 +22,7 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-from journey.answers import clean
+from journey.core.answers import clean
 
 # Anything a terminal could act on: C0 and C1 control characters, ESC among them, and the
 # bidi overrides and isolates, which make some terminals redraw the line around them in

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from journey.session import Session
+from journey.conversation.session import Session
 
 Part = str | tuple[str, str]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from journey import results
-from journey.session import Session
+from journey.conversation.session import Session
+from journey.plan import results
 
 
 def finished(session: Session, before: str) -> list[str]:

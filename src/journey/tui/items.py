@@ -19,13 +19,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from journey import answers
-from journey.answers import AnswerError, Funding, Per, Period, Provider, Status
-from journey.circle import SOMEONE_ELSE, same
 from journey.content import Journey as Words
 from journey.content import Question
-from journey.costing import Budget, cost_items
+from journey.core import answers
+from journey.core.answers import AnswerError, Funding, Per, Period, Provider, Status
+from journey.core.circle import SOMEONE_ELSE, same
 from journey.plan import action_line, item_line
+from journey.plan.costing import Budget, cost_items
 from journey.tui.answer import AnswerBox
 from journey.tui.plan_panel import money_content
 from journey.tui.ticks import EmptyWhenUnticked

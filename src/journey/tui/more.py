@@ -7,8 +7,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from journey.content import Step, Term
-from journey.glossary import fill_marked, terms_in
-from journey.session import Session
+from journey.content.glossary import fill_marked, terms_in
+from journey.conversation.session import Session
 from journey.tui.words import styled
 
 

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.widgets import Button, Input, OptionList, Select
 from textual.widgets.option_list import Option
 
-from journey import answers
-from journey.answers import AnswerError, Ring
+from journey.core import answers
+from journey.core.answers import AnswerError, Ring
 from journey.plan import member_line
 from journey.tui.answer import AnswerBox, AnswerInput
 from journey.tui.items import FormSelect

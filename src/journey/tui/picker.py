@@ -17,11 +17,11 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
-from journey import answers
-from journey.answers import Ring
-from journey.circle import SOMEONE_ELSE, same
 from journey.content import Journey as Words
 from journey.content import Question
+from journey.core import answers
+from journey.core.answers import Ring
+from journey.core.circle import SOMEONE_ELSE, same
 from journey.tui.answer import AnswerBox, AnswerInput, AnswerOptions, Given
 from journey.tui.typeahead import Holds
 

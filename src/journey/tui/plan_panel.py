@@ -12,10 +12,10 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
-from journey.answers import pounds
 from journey.content import Journey as Words
-from journey.costing import Costing
+from journey.core.answers import pounds
 from journey.plan import FollowUp, Plan, PlanNote, Section
+from journey.plan.costing import Costing
 from journey.plan.parts.needs import AreaGroup
 from journey.plan.readiness import Readiness
 

@@ -1,13 +1,13 @@
 """Journey's own wording on screen, with glossary words underlined. Names and pronouns come in
-as plain pieces (journey.glossary), so nothing typed is marked or read as markup."""
+as plain pieces (journey.content.glossary), so nothing typed is marked or read as markup."""
 
 from __future__ import annotations
 
 from textual.content import Content
 
 from journey.content import Question, Step, Term
-from journey.glossary import Piece, fill_marked, mark, terms_in
-from journey.session import Session
+from journey.content.glossary import Piece, fill_marked, mark, terms_in
+from journey.conversation.session import Session
 
 TERM_STYLE = "underline"
 

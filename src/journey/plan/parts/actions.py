@@ -7,8 +7,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from journey import answers as parse
-from journey.answers import Status
+from journey.core import answers as parse
+from journey.core.answers import Status
 from journey.plan.snapshot import Snapshot
 
 KEY = "actions"

@@ -8,9 +8,9 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from journey import results
-from journey.answers import show_date
-from journey.model import Mode
+from journey.core.answers import show_date
+from journey.core.model import Mode
+from journey.plan import results
 from journey.plan.parts.reviews import agreed_on
 from journey.plan.snapshot import Snapshot
 

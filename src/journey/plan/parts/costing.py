@@ -1,8 +1,8 @@
-"""The costed support against the budgets (journey.costing does the sums)."""
+"""The costed support against the budgets (journey.plan.costing does the sums)."""
 
 from __future__ import annotations
 
-from journey.costing import Costing
+from journey.plan.costing import Costing
 from journey.plan.snapshot import Snapshot
 
 KEY = "costing"

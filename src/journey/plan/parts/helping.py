@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from journey.model import Mode
+from journey.core.model import Mode
 from journey.plan.snapshot import Snapshot
 
 KEY = "helping"

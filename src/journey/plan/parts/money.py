@@ -4,7 +4,7 @@ they agree, what a personal assistant costs beyond their pay, and any pay by the
 the pay floor in content (the National Living Wage).
 
 Every figure is worked out for a year first, and a week is the year divided by 52 to the
-nearest penny (journey.costing), so weekly and yearly figures always agree."""
+nearest penny (journey.plan.costing), so weekly and yearly figures always agree."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from journey import answers as parse
-from journey.answers import Funding, Provider
-from journey.costing import period_label, weekly
+from journey.core import answers as parse
+from journey.core.answers import Funding, Provider
+from journey.plan.costing import period_label, weekly
 from journey.plan.parts.reviews import a_date
 from journey.plan.snapshot import Snapshot
 

@@ -1,7 +1,7 @@
 """Needs and outcomes, and what meets each: the person's own list (what is hard, the areas
 of life said to be hard, the needs the council found eligible, the outcomes they want), each
 with the costed support chosen as meeting it. Support items name what they meet from this
-list (journey.answers.support_item `serves`), so a need or outcome nothing meets shows."""
+list (journey.core.answers.support_item `serves`), so a need or outcome nothing meets shows."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from journey.plan.results import hard_outcomes
 from journey.plan.snapshot import Snapshot
-from journey.results import hard_outcomes
 
 KEY = "outcomes"
 # Where the person's needs come from, in journey order; then the outcomes they want.

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from journey.answers import show_date
+from journey.core.answers import show_date
 from journey.plan.snapshot import Snapshot
 
 KEY = "reviews"

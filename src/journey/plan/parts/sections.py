@@ -1,13 +1,13 @@
 """The plan's sections (content's `plan_sections`), each with the answers that feed it, in
-journey order, and what the helpers worked out (journey.results). The answers area by area
+journey order, and what the helpers worked out (journey.plan.results). The answers area by area
 from getting ready for the assessment are shown by the needs part instead."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel
 
-from journey import results
 from journey.content import Kind
+from journey.plan import results
 from journey.plan.parts.needs import folded
 from journey.plan.snapshot import HELPER_QUESTIONS, Snapshot
 from journey.plan.words import answer_lines, attribution

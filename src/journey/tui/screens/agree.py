@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
 
+from journey.conversation.session import Session
 from journey.plan import answer_lines
-from journey.session import Session
-from journey.store import StoreError
+from journey.store.database import StoreError
 from journey.tui.ticks import Tick
 
 

@@ -15,13 +15,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
 
-from journey.answers import AnswerError
 from journey.content import Term
-from journey.model import Answered, Mode, Noted
+from journey.conversation.session import Recalled, Session
+from journey.core.answers import AnswerError
+from journey.core.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
-from journey.session import Recalled, Session
-from journey.store import StoreError
-from journey.tui.answer import AnswerBox, Given, Invalid, answer_box
+from journey.store.database import StoreError
+from journey.tui.answer import AnswerBox, Given, Invalid
+from journey.tui.boxes import answer_box
 from journey.tui.chat import ChatLog
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.findings import finished

@@ -17,11 +17,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from journey.answers import clean
-from journey.documents import CHOICES, file_name, kind, make, suffix, write
-from journey.model import Mode
-from journey.private import reason
-from journey.session import Session
+from journey.conversation.session import Session
+from journey.core.answers import clean
+from journey.core.model import Mode
+from journey.documents.files import CHOICES, file_name, is_text, kind, make, suffix
+from journey.store.private import reason, write_whole
 from journey.tui.ticks import Tick
 
 LARGE_PRINT = {"html", "profile-html", "docx"}
@@ -107,7 +107,8 @@ class ExportScreen(ModalScreen[str | None]):
         path = Path(clean(event.value).strip()).expanduser()
         fmt, large, attributed = self._chosen()
         try:
-            write(self.session.content, self.session.journey, path, fmt, large, attributed)
+            data = make(self.session.content, self.session.journey, fmt, large, attributed)
+            write_whole(path, data, text=is_text(fmt))
         except OSError as e:
             self.query_one("#export-error", Static).update(
                 Content(words.message("export_failed", reason=reason(e)))

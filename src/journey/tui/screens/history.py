@@ -14,11 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from journey.answers import show_moment
-from journey.model import Answered, Undone
+from journey.conversation.session import Session
+from journey.core.answers import show_moment
+from journey.core.model import Answered, Undone
 from journey.plan import answer_lines
-from journey.session import Session
-from journey.store import StoreError
+from journey.store.database import StoreError
 
 
 class HistoryScreen(ModalScreen[str | None]):

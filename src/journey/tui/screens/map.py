@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from journey.flow import WELCOME
-from journey.session import Session
+from journey.conversation.session import Session
+from journey.core.flow import WELCOME
 
 
 class MapScreen(ModalScreen[str | None]):

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from journey.answers import AnswerError
-from journey.session import Session
-from journey.store import StoreError
+from journey.conversation.session import Session
+from journey.core.answers import AnswerError
+from journey.store.database import StoreError
 from journey.tui.ticks import Tick, TickList
 
 

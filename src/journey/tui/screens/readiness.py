@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from journey.conversation.session import Session
 from journey.plan.readiness import Finding, Readiness
-from journey.session import Session
 
 
 def finding_prompt(finding: Finding, session: Session) -> Content:

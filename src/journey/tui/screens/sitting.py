@@ -13,10 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from journey.answers import AnswerError, short
-from journey.model import Mode
-from journey.session import Session
-from journey.store import StoreError
+from journey.conversation.session import Session
+from journey.core.answers import AnswerError, short
+from journey.core.model import Mode
+from journey.store.database import StoreError
 
 SAME = "same"
 

@@ -17,9 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from journey.answers import clean, clean_name, show_moment
 from journey.content import Journey as Words
-from journey.store import Store, StoreError, Summary
+from journey.core.answers import clean, clean_name, show_moment
+from journey.store.database import Store, StoreError, Summary
 from journey.tui.screens.dialogs import ConfirmScreen, NameScreen
 
 NEW = "new"

@@ -16,11 +16,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Markdown, Static
 
-from journey import render
-from journey.answers import clean
-from journey.private import name_part, reason, write_whole
-from journey.session import Session
-from journey.summary import summarise
+from journey.conversation.session import Session
+from journey.core.answers import clean
+from journey.documents import render
+from journey.documents.files import name_part
+from journey.plan.summary import summarise
+from journey.store.private import reason, write_whole
 
 
 def file_name(name: str, number: int, journey_id: str) -> str:

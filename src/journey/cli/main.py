@@ -1,0 +1,429 @@
+"""The `journey` command. Commands that show no screen never import Textual."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journey import __version__
+from journey.cli import manage
+
+if TYPE_CHECKING:
+    from journey.core.model import Journey
+    from journey.store.database import Store
+
+# The formats' names only: the renderers are imported when a file is made.
+FORMATS = ("md", "txt", "html", "docx", "profile-md", "profile-html")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="journey",
+        description="Plan your own care and support, one question at a time.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=f"journey {__version__}")
+    _display_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    listing = commands.add_parser("list", help="show saved journeys, most recent first")
+    listing.add_argument("--search", metavar="TEXT", help="only those whose name has TEXT")
+    listing.add_argument("--deleted", action="store_true",
+                         help="show deleted journeys, which can still be recovered")
+    export = commands.add_parser("export", help="save a journey's plan as a file")
+    export.add_argument("id", help="the journey's id, as shown by 'journey list'")
+    export.add_argument(
+        "--format", default="md", choices=[*FORMATS, "prep", "json"],
+        help="md, txt, html or docx: the plan; profile-md or profile-html: the one-page "
+             "profile; prep: the assessment preparation sheet; json: the whole journey, to "
+             "import elsewhere",
+    )
+    export.add_argument("--large-print", action="store_true",
+                        help="bigger text (html, profile-html and docx)")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
+    export.add_argument("--no-attribution", dest="attributed", action="store_false",
+                        help="leave out who said what")
+    export.add_argument("--no-notes", dest="notes", action="store_false",
+                        help="leave out the helper's notes")
+    summary = commands.add_parser("summary", help="what happened in a sitting, for the file")
+    summary.add_argument("id", help="the journey's id, as shown by 'journey list'")
+    summary.add_argument("--sitting", type=int, help="which sitting (default: the latest)")
+    summary.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
+    check = commands.add_parser(
+        "check", help="what the council would still need before agreeing the plan")
+    check.add_argument("id", help="the journey's id, as shown by 'journey list'")
+    resume = commands.add_parser("open", help="open a saved journey where it stopped")
+    resume.add_argument("id")
+    _display_options(resume, inner=True)
+    _display_options(commands.add_parser("new", help="start a new journey"), inner=True)
+    _serve_options(commands.add_parser(
+        "serve", help="use journey in a web browser on this computer (needs journey[web])"))
+    manage.add_commands(commands)
+    return parser
+
+
+def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
+    """How the conversation is shown. Given after `open` or `new` too; there, an option
+    left out keeps what was said before the command."""
+    keep = {"default": argparse.SUPPRESS} if inner else {}
+    parser.add_argument(
+        "--plain", action="store_true", **keep,
+        help="plain lines, one question at a time, for screen readers and braille displays "
+             "(also when input or output is not a terminal, or TERM=dumb)")
+    parser.add_argument("--speak", action="store_true", **keep,
+                        help="read each question aloud (needs espeak-ng, say or Windows speech)")
+    parser.add_argument("--theme", metavar="NAME", **keep,
+                        help="colours for this run only, like journey-high-contrast")
+
+
+def _port(text: str) -> int:
+    port = int(text)
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+    return port
+
+
+def _tabs(text: str) -> int:
+    tabs = int(text)
+    if tabs < 1:
+        raise argparse.ArgumentTypeError("at least 1")
+    return tabs
+
+
+def _serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=_port, default=8000,
+                        help="the port to listen on (default: 8000)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", metavar="ADDRESS",
+        help="the address to listen on (default: 127.0.0.1, this computer only). Any other "
+             "needs your own login and https in front of journey")
+    parser.add_argument(
+        "--url", metavar="URL",
+        help="the address people's browsers use, when journey stands behind your own web "
+             "server, like https://journey.example.org")
+    parser.add_argument("--tabs", type=_tabs, default=4,
+                        help="how many browser tabs can run journey at once (default: 4)")
+
+
+EPILOG = (
+    "Set NO_COLOR (to any value) for no colour at all. The theme and reading aloud chosen "
+    "in the app are remembered in a settings file; JOURNEY_CONFIG names its folder. Set "
+    "TEXTUAL_ANIMATIONS=none for no animations."
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from journey.plain.terminal import letters_kept
+
+    letters_kept()
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, so a closed pipe is met inside the try
+    except BrokenPipeError:
+        # The reader went away (`journey list | head -1`): stop quietly. Python would
+        # flush stdout again on the way out and complain, so point it at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    from journey.content import ContentError
+    from journey.store.database import StoreError
+
+    try:
+        if args.command == "list":
+            return _list(args.search, args.deleted)
+        if args.command == "export" and args.format == "json":
+            return manage.export_json(_open_store(), args.id, args.output, args.notes)
+        if args.command == "export":
+            return _export(args.id, args.format, args.output, args.large_print, args.attributed,
+                           args.notes)
+        if args.command == "summary":
+            return _summary(args.id, args.sitting, args.output)
+        if args.command == "check":
+            return _check(args.id)
+        if args.command == "serve":
+            return _serve(args.host, args.port, args.url, args.tabs)
+        if args.command in manage.COMMANDS:
+            return manage.run(args, None if args.command == "schema" else _open_store())
+        return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",
+                        plain=args.plain, speak=args.speak, theme=args.theme)
+    except (StoreError, ContentError) as e:
+        print(f"journey: {e}", file=sys.stderr)
+        return 1
+
+
+def _open_store() -> Store:
+    from journey import content
+    from journey.store.database import Store, StoreError, data_home
+
+    try:
+        return Store()
+    except StoreError as e:
+        raise StoreError(
+            content.default().message("error_data_dir", path=data_home(), reason=e)
+        ) from None
+
+
+def _list(search: str | None, deleted: bool) -> int:
+    from functools import cache
+
+    from journey import content
+    from journey.core.answers import show_moment
+
+    summaries = _open_store().list(search, deleted=deleted)
+    words = content.default()
+    if not summaries:
+        print(words.message("list_none_deleted") if deleted else words.message(
+            "list_none_found", search=_safe(search)) if search else words.message(
+            "list_empty", command=_command()))
+        return 0
+    if deleted:
+        rows = [tuple(words.message("list_deleted_columns").split("|"))]
+        rows += [(_row_id(s.id), _row_name(s.name), show_moment(s.deleted),
+                  show_moment(s.purge_after)) for s in summaries if s.deleted and s.purge_after]
+    else:
+        # Thousands of rows share a few modes and steps: name each once.
+        mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
+        percent = cache(lambda p: words.message("percent", percent=p))
+        rows = [tuple(words.message("list_columns").split("|"))]
+        rows += [(_row_id(s.id), _row_name(s.name), mode(s.mode), reached(s.step),
+                  percent(s.percent), show_moment(s.updated)) for s in summaries]
+    sized = [[(cell, _cells(cell)) for cell in row] for row in rows]
+    widths = [max(row[i][1] for row in sized) for i in range(len(rows[0]))]
+    print("\n".join(
+        "  ".join(cell + " " * (w - n) for (cell, n), w in zip(row, widths, strict=True))
+        .rstrip() for row in sized))
+    return 0
+
+
+LIST_NAME_WIDTH = 40  # a longer name is cut short in `journey list`, so each row fits a line
+
+
+def _row_id(journey_id: str) -> str:
+    """journey's own ids are plain; one kept by an older journey from a crafted file may
+    not be, and must not break a row either."""
+    return journey_id if journey_id.isprintable() else " ".join(_safe(journey_id).split())
+
+
+def _row_name(name: str | None) -> str:
+    if not name:
+        return "…"
+    if len(name) <= LIST_NAME_WIDTH and name.isprintable():
+        return name
+    from journey.core.answers import clean_name
+
+    name = clean_name(name)
+    return name if len(name) <= LIST_NAME_WIDTH else name[:LIST_NAME_WIDTH - 1].rstrip() + "…"
+
+
+def _cells(text: str) -> int:
+    """Columns a text takes in a terminal, measured as the app measures them: wide letters
+    (CJK, emoji) take two, accents and joiners none."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _load(journey_id: str, store: Store | None = None) -> Journey | None:
+    """The saved journey, or None after telling the person there is no such journey."""
+    from journey import content
+
+    try:
+        return (store or _open_store()).load(journey_id)
+    except KeyError:
+        message = content.default().message("error_no_journey", id=_safe(journey_id))
+        print(message, file=sys.stderr)
+        return None
+
+
+def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
+            attributed: bool, notes: bool) -> int:
+    from journey import content, plan
+    from journey.documents import render
+
+    words = content.default()
+    journey = _load(journey_id)
+    if journey is None:
+        return 1
+    if not notes:
+        journey = journey.without_notes()
+    if fmt == "prep":
+        from journey.plan import prep
+
+        sheet = render.render_prep(prep.build(words, journey)).encode()
+        return _write(sheet, output, "exported_prep", text=True)
+    if output is None and render.FORMATS[fmt].binary:
+        print(words.message("export_needs_file", format=fmt), file=sys.stderr)
+        return 1
+    built = plan.build(words, journey, attributed=attributed)
+    saved = "exported_profile" if fmt.startswith("profile-") else "exported_plan"
+    return _write(render.export(built, fmt, large_print), output, saved,
+                  text=render.FORMATS[fmt].text_file)
+
+
+def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
+    from journey import content
+    from journey.documents import render
+    from journey.plan.summary import summarise
+
+    journey = _load(journey_id)
+    if journey is None:
+        return 1
+    words = content.default()
+    count = len(journey.sittings())
+    if sitting is not None and not 1 <= sitting <= count:
+        print(words.message("error_no_sitting", number=sitting, count=count), file=sys.stderr)
+        return 1
+    summary = render.render_summary(summarise(words, journey, sitting)).encode()
+    return _write(summary, output, "summary_saved", text=True)
+
+
+def _write(data: bytes, output: Path | None, saved: str, text: bool = False) -> int:
+    """To the screen (where Python ends the lines the system's way) or to a file; `saved`
+    names the message that says which document is now in the file."""
+    from journey import content
+
+    words = content.default()
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    from journey.store.private import reason, write_whole
+
+    try:
+        write_whole(output, data, text=text)
+    except OSError as e:
+        print(words.message("export_failed", reason=reason(e)), file=sys.stderr)
+        return 1
+    print(words.message(saved, path=output))
+    return 0
+
+
+def _check(journey_id: str) -> int:
+    """Print what a council would still need; 0 only when nothing blocks agreement."""
+    from journey import content, plan
+
+    words = content.default()
+    journey = _load(journey_id)
+    if journey is None:
+        return 1
+    readiness = plan.build(words, journey).readiness
+    print(_safe(words.message("check_title", name=journey.name or words.message("someone"))))
+    for criterion in readiness.criteria:
+        mark = words.message("check_answered" if criterion.answered else "check_missing")
+        print(f"  [{mark}] {criterion.number}. {criterion.title}")
+    print()
+    print(_safe(readiness.verdict))
+    for finding in readiness.findings:
+        where = words.message(
+            "check_where", step=words.message("check_step", number=finding.step_number,
+                                              title=finding.step_title)
+            if finding.step_number else finding.step_title,
+            question=finding.question_label,
+        )
+        label = "" if finding.blocks else words.message("check_worth_checking") + " "
+        print(_safe(f"  - {label}{finding.text}\n    {where}"))
+    return 0 if readiness.ready else 2
+
+
+def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool = False,
+             theme: str | None = None) -> int:
+    from journey import content
+    from journey.plain.terminal import wants_plain
+
+    store = _open_store()
+    if store.read_only:
+        # Every sitting is saved as it begins, so journey cannot be used here at all.
+        print(content.default().message("error_read_only", path=store.home), file=sys.stderr)
+        return 1
+    if plain or wants_plain():
+        from journey.plain import conversation as plain_mode
+        from journey.store import settings
+
+        saved, problem = settings.load()
+        if problem:
+            print(_safe(problem), file=sys.stderr)
+        return plain_mode.run(store, journey_id, new, speak=speak or saved.speak)
+    journey, summaries = None, None
+    if journey_id:
+        if (journey := _load(journey_id, store)) is None:
+            return 1
+    elif not new:
+        summaries = store.list()  # a damaged file is reported here, before the screen opens
+    from journey.tui.app import JourneyApp
+
+    app = JourneyApp(store, journey=journey, new=new, summaries=summaries, theme=theme,
+                     speak=speak)
+    app.run()
+    if app.return_code:
+        # Textual has put the terminal back and shown what went wrong; every answer was
+        # saved as it was given, so say so plainly and let the shell know it failed.
+        print(content.default().message("crashed_saved"), file=sys.stderr)
+        return app.return_code
+    if app.opened:
+        print(content.default().message("quit_saved", command=_command()))
+    return 0
+
+
+def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
+    """journey in a web browser. textual-serve is an optional part: say how to add it."""
+    from importlib.util import find_spec
+
+    from journey import content
+
+    words = content.default()
+    if find_spec("textual_serve") is None or find_spec("aiohttp") is None:
+        print(words.message("serve_needs_extra", command='pip install "journey[web]"'),
+              file=sys.stderr)
+        return 1
+    store = _open_store()  # a folder that cannot be used is reported before anything starts
+    if store.read_only:
+        print(words.message("error_read_only", path=store.home), file=sys.stderr)
+        return 1
+    store.close()
+    from journey.web.serve import Address, JourneyServer
+
+    try:
+        JourneyServer(Address(host, port, url), tabs=tabs).serve()
+    except OSError as e:
+        import errno
+
+        if e.errno in (errno.EADDRINUSE, errno.EACCES):
+            print(words.message("serve_port_busy", port=port, other=port % 65535 + 1),
+                  file=sys.stderr)
+        else:
+            from journey.store.private import reason
+
+            print(words.message("serve_not_started", reason=reason(e)), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _command() -> str:
+    """The command that starts journey again, as this one was started: `journey` only when
+    that name on the PATH finds this same program."""
+    import shutil
+
+    started = Path(sys.argv[0])
+    if started.name == "__main__.py":
+        return f"{sys.executable} -m journey"
+    found = shutil.which("journey")
+    if found and started.exists() and Path(found).resolve() == started.resolve():
+        return "journey"
+    return str(started.resolve()) if started.exists() else "journey"
+
+
+def _safe(text: str) -> str:
+    if text.isprintable():  # no control characters, so no terminal codes: the usual case
+        return text
+    from journey.core.answers import clean
+
+    return clean(text)

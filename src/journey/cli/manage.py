@@ -1,0 +1,240 @@
+"""Commands for saved journeys that show no screen: where they live, list, JSON export and
+import, backup and restore, rename, duplicate, delete and recover.
+
+Each returns the exit code. Messages come from content; anything a journey holds is
+printed with terminal codes taken out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journey.content import Journey as Content
+    from journey.core.model import Journey
+    from journey.store.database import Saved, Store
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    commands.add_parser("where", help="show where journeys are kept")
+    commands.add_parser("schema", help="print the JSON Schema of journey files")
+    imported = commands.add_parser("import", help="add the journeys in a journey file")
+    imported.add_argument("file", type=Path)
+    backup = commands.add_parser("backup", help="save every journey in one file")
+    backup.add_argument("file", type=Path)
+    restore = commands.add_parser("restore", help="bring back journeys from a backup file")
+    restore.add_argument("file", type=Path)
+    rename = commands.add_parser("rename", help="give a journey a new name")
+    rename.add_argument("id")
+    rename.add_argument("name")
+    duplicate = commands.add_parser(
+        "duplicate", help="start a new journey from an old one's answers, for a review")
+    duplicate.add_argument("id")
+    delete = commands.add_parser(
+        "delete", help="delete a journey (it can be recovered for 30 days)")
+    delete.add_argument("id")
+    delete.add_argument("--purge", action="store_true",
+                        help="remove it for good, at once, with no way back")
+    recover = commands.add_parser("recover", help="bring back a deleted journey")
+    recover.add_argument("id")
+
+
+COMMANDS = frozenset({"where", "schema", "import", "backup", "restore", "rename",
+                      "duplicate", "delete", "recover"})
+
+
+def run(args: argparse.Namespace, store: Store | None) -> int:
+    """store is None only for the commands that need none (schema)."""
+    if args.command == "schema":
+        from journey.store.interchange import schema
+
+        sys.stdout.write(schema())
+        return 0
+    assert store is not None
+    handlers = {
+        "where": lambda: where(store),
+        "import": lambda: import_file(store, args.file),
+        "backup": lambda: backup(store, args.file),
+        "restore": lambda: restore(store, args.file),
+        "rename": lambda: rename(store, args.id, args.name),
+        "duplicate": lambda: duplicate(store, args.id),
+        "delete": lambda: delete(store, args.id, args.purge),
+        "recover": lambda: recover(store, args.id),
+    }
+    return handlers[args.command]()
+
+
+def _words() -> Content:
+    # Loaded only when needed, so `journey --version` and `--help` stay quick.
+    from journey import content
+
+    return content.default()
+
+
+def _say(key: str, **values: object) -> None:
+    print(_words().message(key, **values))
+
+
+def _fail(key: str, **values: object) -> int:
+    print(_words().message(key, **values), file=sys.stderr)
+    return 1
+
+
+def safe(text: str | None) -> str:
+    from journey.core.answers import clean
+
+    return clean(text or "…")
+
+
+def where(store: Store) -> int:
+    from journey.store.lock import LOCKS
+
+    words = _words()
+    print(words.message("where"))
+    print(f"  {store.home}")
+    print(words.message("where_database"))
+    print(f"  {store.path}")
+    print(words.message("where_locks"))
+    print(f"  {store.home / LOCKS}")
+    return 0
+
+
+def write_file(path: Path, text: str) -> bool:
+    """Write a private file whole or not at all; say plainly if it cannot be done."""
+    from journey.store.private import reason, write_whole
+
+    try:
+        write_whole(path, text)
+    except OSError as e:
+        _fail("error_write_file", path=path, reason=reason(e))
+        return False
+    return True
+
+
+def export_json(store: Store, journey_id: str, output: Path | None, notes: bool = True) -> int:
+    """The whole journey as a journey file; `notes=False` leaves the facilitator's notes out."""
+    from dataclasses import replace
+
+    from journey.store import interchange
+
+    saved = list(store.saved([journey_id]))
+    if not saved or saved[0].deleted:
+        return _fail("error_no_journey", id=safe(journey_id))
+    if not notes:
+        saved = [replace(s, journey=s.journey.without_notes()) for s in saved]
+    text = interchange.dump(saved)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    if not write_file(output, text):
+        return 1
+    _say("exported_json", path=output)
+    return 0
+
+
+def _read(path: Path) -> list[Saved] | None:
+    """The journeys in a journey file, or None after saying plainly what is wrong with it."""
+    from journey.store.interchange import FileError, read
+
+    try:
+        return read(path)
+    except FileError as e:
+        print(e, file=sys.stderr)
+        return None
+
+
+def import_file(store: Store, path: Path) -> int:
+    journeys = _read(path)
+    if journeys is None:
+        return 1
+    # Always new ids, so an imported journey never takes the place of one here.
+    for journey in store.add(journeys, keep_ids=False):
+        _say("imported", name=safe(journey.name), id=journey.id)
+        _set_aside(journey)
+    return 0
+
+
+def _set_aside(journey: Journey) -> None:
+    """Say which saved answers could not be read: they are asked again, and kept."""
+    unfit = journey.unfit
+    if not unfit:
+        return
+    words = _words()
+    labels = [q.label for q in map(words.find, unfit) if q]
+    if labels:
+        _say("set_aside", id=journey.id, count=len(labels), labels="; ".join(labels))
+    if len(labels) < len(unfit):
+        _say("set_aside_unknown", id=journey.id, count=len(unfit) - len(labels))
+
+
+def backup(store: Store, path: Path) -> int:
+    from journey.store import interchange
+
+    saved = list(store.saved())
+    if not write_file(path, interchange.dump(saved)):
+        return 1
+    _say("backed_up", count=len(saved), path=path)
+    return 0
+
+
+def restore(store: Store, path: Path) -> int:
+    journeys = _read(path)
+    if journeys is None:
+        return 1
+    added, same = store.restore(journeys)
+    _say("restored", added=len(added), same=same)
+    for journey in added:
+        _set_aside(journey)
+    return 0
+
+
+def rename(store: Store, journey_id: str, name: str) -> int:
+    from journey.core.answers import NAME_LIMIT, clean_name
+
+    if not clean_name(name):
+        return _fail("error_empty_name")
+    if (length := len(clean_name(name, limit=None))) > NAME_LIMIT:
+        return _fail("error_name_too_long", length=f"{length:,}", limit=NAME_LIMIT)
+    try:
+        journey = store.rename(journey_id, name)
+    except KeyError:
+        return _fail("error_no_journey", id=safe(journey_id))
+    _say("renamed", name=safe(journey.name))
+    return 0
+
+
+def duplicate(store: Store, journey_id: str) -> int:
+    try:
+        copy = store.duplicate(journey_id)
+    except KeyError:
+        return _fail("error_no_journey", id=safe(journey_id))
+    _say("duplicated", name=safe(copy.name), id=copy.id)
+    return 0
+
+
+def delete(store: Store, journey_id: str, purge: bool) -> int:
+    from journey.core.answers import show_moment
+
+    try:
+        if purge:
+            store.purge(journey_id)
+            _say("purged", id=safe(journey_id))
+            return 0
+        gone = store.delete(journey_id)
+    except KeyError:
+        return _fail("error_no_journey", id=safe(journey_id))
+    assert gone.purge_after is not None
+    _say("deleted", name=safe(gone.name), id=gone.id, until=show_moment(gone.purge_after))
+    return 0
+
+
+def recover(store: Store, journey_id: str) -> int:
+    try:
+        back = store.recover(journey_id)
+    except KeyError:
+        return _fail("error_not_deleted", id=safe(journey_id))
+    _say("recovered", name=safe(back.name), id=back.id)
+    return 0

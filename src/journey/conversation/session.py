@@ -1,0 +1,315 @@
+"""One person's journey in use: the machine, the saved events and the plan, joined up.
+
+Every method saves before it changes what the person sees, so if saving fails nothing
+moves and nothing is lost. No screen code lives here; the UI and the tests drive it alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from journey.content import Choice, Question, Step, fill, placeholder_values
+from journey.content import Journey as Content
+from journey.core import circle, fit, progress
+from journey.core.answers import AnswerError, clean_name, short
+from journey.core.answers import text as clean_text
+from journey.core.flow import FINISHED, WELCOME, Flow
+from journey.core.model import (
+    SHORT_QUESTIONS,
+    Answered,
+    Confirmed,
+    Journey,
+    Mode,
+    Moved,
+    Noted,
+    NoteShared,
+    Sat,
+    Skipped,
+    Undone,
+)
+from journey.core.progress import Status
+from journey.core.saving import JourneyInUse, Recorder
+from journey.plan import Plan, Snapshot, answer_lines, build, snapshot
+
+PRONOUNS_QUESTION = "welcome.pronouns"
+
+__all__ = ["Recalled", "Session", "Status"]
+
+
+@dataclass(frozen=True)
+class Recalled:
+    """An earlier answer a question needs, shown with it so it can be changed, not asked
+    again. `lines` is empty when the earlier question has no answer yet."""
+
+    question: Question
+    lines: list[str]
+    unsure: bool = False
+
+
+class Session:
+    def __init__(self, content: Content, store: Recorder, journey: Journey) -> None:
+        self.content = content
+        self.store = store
+        self.journey = fit.check(content, journey)
+        # Why this journey can only be looked at here (another process is changing it).
+        self.read_only: str | None = None
+        where = journey.position
+        self.flow = Flow(
+            content,
+            journey.values,
+            step=where.step if where else WELCOME,
+            question=where.question if where else None,
+        )
+
+    # -- what the person sees ------------------------------------------------------------
+
+    @property
+    def question(self) -> Question | None:
+        return self.flow.question
+
+    @property
+    def name(self) -> str:
+        return self.journey.name or ""
+
+    @property
+    def about(self) -> bool:
+        """Speak about the person by name, rather than to them."""
+        return self.journey.mode is not Mode.SELF and bool(self.journey.name)
+
+    @property
+    def pronouns(self) -> dict[str, str] | None:
+        """The words chosen for talking about the person, put into wording as plain text."""
+        chosen = self.journey.value(PRONOUNS_QUESTION)
+        if chosen not in ("they", "she", "he"):
+            return None  # the person's name is used instead
+        return {"their": self.content.message("their_" + chosen),
+                "them": self.content.message("them_" + chosen)}
+
+    def wording(self, question: Question) -> str:
+        return question.wording(self.name or self.content.message("someone"), self.about,
+                                self.pronouns)
+
+    @property
+    def placeholders(self) -> dict[str, str]:
+        """What the placeholders in wording become for this person, as plain text."""
+        return placeholder_values(self.name or self.content.message("someone"), self.pronouns)
+
+    def why(self, question: Question) -> str:
+        """Why the question is asked, to the person or about them by name."""
+        return fill(question.why_template(self.about),
+                    self.name or self.content.message("someone"), self.pronouns)
+
+    def choices(self, question: Question) -> list[Choice]:
+        """The choices offered now: one that contradicts an earlier answer is left out; the
+        one already chosen is always kept, so it can be seen and kept."""
+        if not question.choices:
+            return []
+        given = self.journey.values()
+        chosen = given.get(question.id)
+        picked = {v for v in (chosen if isinstance(chosen, list) else [chosen])
+                  if isinstance(v, str)}
+        offered = question.offered(given)
+        return [c for c in question.choices if c in offered or c.value in picked]
+
+    def choice_label(self, question: Question, value: str) -> str:
+        return question.choice_label(value, self.name or self.content.message("someone"),
+                                     self.about, self.pronouns)
+
+    def recalled(self, question: Question) -> Recalled | None:
+        """The earlier answer this question needs, while that question still applies."""
+        if question.recall is None:
+            return None
+        earlier = self.content.question(question.recall)
+        if not self.snapshot().applies(earlier.id):
+            return None
+        answer = self.journey.answers.get(earlier.id)
+        if answer is None:
+            return Recalled(earlier, [])
+        if answer.unsure:
+            return Recalled(earlier, [], unsure=True)
+        return Recalled(earlier, answer_lines(self.content, earlier, answer.value, self.name,
+                                              self.about))
+
+    def recall_line(self, recalled: Recalled) -> str:
+        """An earlier answer, in words, said with the later question that needs it."""
+        words = self.content
+        step = words.step_of(recalled.question.id).title
+        label = recalled.question.label
+        if recalled.unsure:
+            return words.message("recall_unsure", step=step, label=label)
+        if not recalled.lines:
+            return words.message("recall_not_yet", step=step, label=label)
+        return words.message("recall_said", step=step, label=label,
+                             answer="; ".join(recalled.lines))
+
+    def candidates(self, question: Question) -> list[tuple[dict[str, str], str]]:
+        """Who can be picked for a question about a person, with how each is shown."""
+        return [(p, circle.pick_label(self.content, self.journey, p, self.about))
+                for p in circle.candidates(self.content, self.journey, question)]
+
+    def introduction(self, step: Step) -> str:
+        return step.introduction(self.name or self.content.message("someone"), self.about,
+                                 self.pronouns)
+
+    def plan(self) -> Plan:
+        return build(self.content, self.journey)
+
+    def snapshot(self) -> Snapshot:
+        """The answers that count, folded once per change (journey.plan.snapshot)."""
+        return snapshot(self.content, self.journey)
+
+    def status(self, step_id: str) -> Status:
+        return progress.status(self.content, self.journey, step_id)
+
+    def statuses(self) -> dict[str, Status]:
+        return progress.statuses(self.content, self.journey)
+
+    def percent_done(self) -> int:
+        return progress.percent_done(self.content, self.journey)
+
+    def needs_fresh(self) -> set[str]:
+        """Steps with a saved answer that could not be read, to be asked again."""
+        return {self.content.step_of(q).id for q in self.snapshot().needs_fresh}
+
+    # -- one writer per journey ----------------------------------------------------------
+
+    def claim(self) -> bool:
+        """Take the journey for writing while it is open here. If another journey process
+        has it, this session can only look: read_only says why."""
+        if not self.journey.events:
+            return True  # a new journey: no one else can have it yet
+        try:
+            self.store.lock(self.journey.id)
+        except JourneyInUse as e:
+            self.read_only = str(e)
+            return False
+        return True
+
+    def close(self) -> None:
+        if self.read_only is None:
+            self.store.release(self.journey.id)
+
+    def _writable(self) -> None:
+        if self.read_only is not None:
+            raise JourneyInUse(self.read_only)
+
+    # -- what the person does ------------------------------------------------------------
+
+    def answer(self, value: Any, *, unsure: bool = False, move_on: bool = True,
+               suggested: bool = False, joins: str | None = None) -> None:
+        """Save an answer to the current question, then (usually) move to the next one.
+        `suggested`: the facilitator offers this answer; the person has not yet said it.
+        `joins`: the answer names someone new, who joins the circle of support in this ring
+        (saved first, so the person picked is never missing from the circle)."""
+        question = self.flow.question
+        if question is None:
+            return
+        self._writable()
+        if question.id in SHORT_QUESTIONS and isinstance(value, str) and not unsure:
+            value = short(value)  # a name: unseen characters out, and not left empty
+        by, role = self.journey.speaker(question.id, suggested=suggested)
+        # The event cleans what was typed as it is made (journey.core.model).
+        answered = Answered(question=question.id, value=None if unsure else value,
+                            unsure=unsure, by=by, role=role)
+        if not unsure and not fit.fits(question, answered.value):
+            # Nothing is saved that could not be read back as an answer to this question.
+            raise AnswerError("error_unreadable")
+        if joins is not None and not unsure:
+            members = circle.joined(self.content, self.journey, answered.value, joins)
+            if members is not None:
+                by, role = self.journey.speaker(circle.CIRCLE_QUESTION, suggested=suggested)
+                self.store.record(self.journey, Answered(
+                    question=circle.CIRCLE_QUESTION, value=members, by=by, role=role))
+        self.store.record(self.journey, answered)
+        if move_on:
+            self.next()
+
+    def begin_sitting(self, mode: Mode, helper: str | None = None,
+                      helper_role: str | None = None, present: list[str] | None = None) -> None:
+        """A new sitting: who is planning this time, and who is in the room."""
+        self._writable()
+        helper = short(helper) if mode is not Mode.SELF and helper else None
+        role = short(helper_role) if helper and clean_name(helper_role or "").strip() else None
+        people = [short(p) for p in present or [] if clean_name(p).strip()]
+        self.store.record(self.journey, Sat(mode=mode, helper=helper, helper_role=role,
+                                            present=people))
+
+    def confirm(self, question_id: str) -> None:
+        """The person says a suggested answer is theirs."""
+        self._writable()
+        self.store.record(self.journey, Confirmed(question=question_id, by=self.name))
+
+    def note(self, words: str, *, in_plan: bool = False, next_step: bool = False) -> Noted:
+        """A facilitator's note, kept with the journey. Raises AnswerError if empty."""
+        self._writable()
+        note = Noted(text=clean_text(words), by=self.journey.helper or self.name,
+                     step=self.flow.state, in_plan=in_plan, next_step=next_step)
+        self.store.record(self.journey, note)
+        return note
+
+    def share_note(self, note_id: str, in_plan: bool) -> None:
+        self._writable()
+        self.store.record(self.journey, NoteShared(note=note_id, in_plan=in_plan))
+
+    def next(self) -> bool:
+        return self._moved(self.flow.next())
+
+    def back(self) -> bool:
+        return self._moved(self.flow.back())
+
+    def skip_step(self) -> bool:
+        step = self.flow.state
+        if step not in self.flow.step_ids or self.flow.blocked():
+            return False
+        self._writable()
+        # Saved before the machine moves: a skip that is not on disk must not show.
+        self.store.record(self.journey, Skipped(step=step))
+        return self._moved(self.flow.skip_step() is not None)
+
+    def go_to(self, step_id: str) -> bool:
+        return self._moved(self.flow.go_to(step_id))
+
+    def go_to_question(self, question_id: str) -> bool:
+        """Go to the question where something can be put right (from the readiness check)."""
+        step = self.content.step_of(question_id).id
+        return self._moved(self.flow.go_to(step, question_id))
+
+    def return_to(self, step_id: str, question_id: str | None) -> bool:
+        """Back to where the person was before going elsewhere (from the map or the
+        check). The end of the journey is reached by moving on, not by going to it."""
+        if step_id == FINISHED:
+            moved = False
+            while not self.flow.finished and self.flow.next():
+                moved = True
+            return self._moved(moved)
+        return self._moved(self.flow.go_to(step_id, question_id))
+
+    def undo(self, question_id: str) -> bool:
+        """Take back the last change to an answer. The undo is saved as a change of its own,
+        so the history keeps it. The person stays where they are, unless the question they
+        are on no longer applies."""
+        if not self.journey.can_undo(question_id):
+            return False
+        self._writable()
+        by, role = self.journey.speaker(question_id)
+        self.store.record(self.journey, Undone(question=question_id, by=by, role=role))
+        step = self.flow.state
+        if self.flow.question_id not in [q.id for q in self.flow.questions(step)]:
+            self.go_to(step if self.flow.applies(step) else WELCOME)
+        return True
+
+    def history(self, question_id: str) -> list[Answered | Undone]:
+        return self.journey.history(question_id)
+
+    def _moved(self, moved: bool) -> bool:
+        # A journey open only to look at moves on screen, but its place is not saved.
+        if moved and self.read_only is None:
+            self.store.record(
+                self.journey, Moved(step=self.flow.state, question=self.flow.question_id)
+            )
+        return moved
+
+    @property
+    def finished(self) -> bool:
+        return self.flow.state == FINISHED

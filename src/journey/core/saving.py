@@ -1,0 +1,31 @@
+"""What a journey is saved through, seen from the inside: the journey core and the session
+ask only this of a store, so they never import one (journey.store.database is the real one,
+SQLite on disk). The errors saving can raise live here for the same reason."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from journey.core.model import Event, Journey
+
+
+class StoreError(Exception):
+    """Something went wrong with the saved journeys. The message is in plain words."""
+
+
+class JourneyInUse(StoreError):
+    """Another journey process has this journey open."""
+
+
+class Recorder(Protocol):
+    def create(self) -> Journey:
+        """A new journey, with an id no other journey in this store has."""
+
+    def lock(self, journey_id: str) -> None:
+        """Take the journey for writing, or raise JourneyInUse."""
+
+    def release(self, journey_id: str) -> None:
+        """Let the journey go."""
+
+    def record(self, journey: Journey, event: Event) -> None:
+        """Save one event, add it to the journey, or raise StoreError and change nothing."""

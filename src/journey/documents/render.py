@@ -1,0 +1,161 @@
+"""Render a plan as a document: Markdown, plain text, HTML, Word (DOCX), and the one-page
+profile as Markdown or HTML.
+
+Answers reach the templates only as data: they are never compiled as templates, and
+each format escapes them in its own way (HTML autoescaping, Markdown backslashes, DOCX
+runs of plain text). The same plan always gives the same bytes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from journey.content import content_dir
+from journey.core.answers import clean, pounds, show_date, show_moment
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from journey.plan import Plan
+    from journey.plan.prep import Sheet
+    from journey.plan.summary import SittingSummary
+
+
+@dataclass(frozen=True)
+class Format:
+    suffix: str
+    template: str | None = None  # None: built in code (DOCX)
+    binary: bool = False
+    text_file: bool = False  # read in a text editor: lines end the system's way
+
+
+FORMATS: dict[str, Format] = {
+    "md": Format(".md", "plan.md.j2", text_file=True),
+    "txt": Format(".txt", "plan.txt.j2", text_file=True),
+    "html": Format(".html", "plan.html.j2"),
+    "docx": Format(".docx", binary=True),
+    "profile-md": Format(".md", "profile.md.j2", text_file=True),
+    "profile-html": Format(".html", "profile.html.j2"),
+    # "json" belongs here too: the whole journey in the interchange format that saved
+    # journeys export and import. It is made from the journey, not from the plan.
+}
+PREP_TEMPLATE = "prep.md.j2"  # the assessment preparation sheet, exported on its own
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>()#+!|~])")
+
+
+def markdown_escape(value: object) -> str:
+    """Make typed text show as itself in Markdown, not as headings, links or HTML."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+    return re.sub(r"^(\s*)([-=]|\d+\.)", r"\1\\\2", text, flags=re.MULTILINE)
+
+
+_MARKDOWN_TEXT_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def markdown_text(value: object) -> str:
+    """Typed text in running Markdown: only what could start a link, emphasis, code or HTML
+    is escaped, so the saved file reads cleanly as well as rendering as typed. Brackets
+    being escaped, "(" and "!" cannot make a link or a picture."""
+    text = _MARKDOWN_TEXT_SPECIAL.sub(r"\\\1", str(value))
+    return re.sub(r"^(\s*)([-=+#>]|\d+\.)", r"\1\\\2", text, flags=re.MULTILINE)
+
+
+def markdown_inline(value: object) -> str:
+    """Text inside a Markdown line that something else starts, like a heading after "## ":
+    only what could make a link, emphasis, code or HTML is escaped."""
+    return _MARKDOWN_TEXT_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def markdown_cell(value: object) -> str:
+    """Typed text in a Markdown table cell: escaped, and on one line."""
+    return markdown_inline(value)
+
+
+def money(value: Decimal) -> str:
+    """Pounds, with a minus sign before the pound sign when below nothing."""
+    return f"-{pounds(-value)}" if value < 0 else pounds(value)
+
+
+def day(value: date | None) -> str:
+    return show_date(value.isoformat()) if value else ""
+
+
+@cache
+def environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(content_dir() / "templates"),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html", "html.j2"]),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = markdown_escape
+    env.filters["mdtext"] = markdown_text
+    env.filters["moment"] = show_moment
+    env.filters["cell"] = markdown_cell
+    env.filters["mdinline"] = markdown_inline
+    env.filters["money"] = money
+    env.filters["day"] = day
+    return env
+
+
+def _data(plan: Plan, large_print: bool) -> dict[str, Any]:
+    from journey.content import default
+    from journey.documents.charts import budget_chart, circle_chart
+    from journey.documents.layout import lay_out
+
+    words = default()
+    chart = budget_chart(plan.costing)
+    circle = circle_chart(plan.circle, plan.name or words.message("doc_circle_me"))
+    return {
+        "doc": lay_out(words, plan).model_dump(),
+        "plan": plan.model_dump(),
+        "large_print": large_print,
+        "chart": chart.model_dump() if chart else None,
+        "circle": circle.model_dump() if circle else None,
+    }
+
+
+def render(plan: Plan, fmt: str = "md", large_print: bool = False) -> str:
+    """A text format, as a string."""
+    chosen = _format(fmt)
+    if chosen.template is None:
+        raise ValueError(f"{fmt!r} is not a text format")
+    text = environment().get_template(chosen.template).render(**_data(plan, large_print))
+    # Typed text is cleaned as it is saved; clean again so no older or imported answer can
+    # put a terminal code into a document.
+    return clean(text)
+
+
+def export(plan: Plan, fmt: str = "md", large_print: bool = False) -> bytes:
+    """Any format, as the bytes of a file."""
+    if _format(fmt).binary:
+        from journey.content import default
+        from journey.documents.word import build
+
+        return build(plan, default(), large_print)
+    return render(plan, fmt, large_print).encode("utf-8")
+
+
+def _format(fmt: str) -> Format:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return FORMATS[fmt]
+
+
+def render_summary(summary: SittingSummary) -> str:
+    text = environment().get_template("summary.md.j2").render(summary=summary.model_dump())
+    return clean(text)
+
+
+def render_prep(sheet: Sheet) -> str:
+    """The assessment preparation sheet as Markdown."""
+    text = environment().get_template(PREP_TEMPLATE).render(sheet=sheet.model_dump())
+    return clean(text)

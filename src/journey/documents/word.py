@@ -1,0 +1,316 @@
+"""The plan as a Word document (DOCX), because councils and brokers edit plans in Word. It is
+set out by journey.documents.layout like every other format: the same parts under Word's
+own Heading 1 and Heading 2 styles (so Word's navigation pane lists them), short answers as a
+table, the costed support and the action plan as tables, and the budget chart and the circle
+of support as pictures. The first page stands on its own page.
+
+Everything typed goes in as plain text runs (python-docx escapes it for XML). The file's
+dates and the zip entries' times are fixed, so the same plan always gives the same bytes.
+python-docx is imported only when a document is made."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+
+from journey.content import Journey as Content
+from journey.core.answers import clean
+
+if TYPE_CHECKING:
+    from docx.table import _Cell
+
+    from journey.documents.layout import Block, Document, Part
+    from journey.plan import Plan
+
+FIXED = datetime(2000, 1, 1, tzinfo=UTC)
+ACCENT, MUTED, OVER, SHADE = "1D4F91", "4D4D4D", "A61B1B", "EEF1F5"
+MARGIN = 18  # mm, all round an A4 page
+TEXT_WIDTH = 210 - 2 * MARGIN
+FACT_LABEL = 0.34  # the share of a short-answers table its labels take, as in the HTML
+
+
+def _t(value: object) -> str:
+    return clean(str(value))
+
+
+class _Writer:
+    def __init__(self, plan: Plan, words: Content, large_print: bool) -> None:
+        from docx import Document
+        from docx.shared import Mm, Pt, RGBColor
+
+        from journey.documents.charts import budget_chart, circle_chart
+        from journey.documents.layout import lay_out
+
+        self.plan = plan
+        self.layout: Document = lay_out(words, plan)
+        self.chart = budget_chart(plan.costing)
+        self.circle = circle_chart(plan.circle, plan.name or words.message("doc_circle_me"))
+        self.doc = Document()
+        self.Pt, self.Mm, self.RGB = Pt, Mm, RGBColor
+        size = 16 if large_print else 11
+        self.size = size
+        self.large = large_print
+        normal = self.doc.styles["Normal"]
+        normal.font.name = "Arial"
+        normal.font.size = Pt(size)
+        normal.paragraph_format.space_after = Pt(4)
+        for level, extra in ((0, 11), (1, 4), (2, 1)):
+            style = self.doc.styles["Title" if level == 0 else f"Heading {level}"]
+            style.font.name = "Arial"
+            style.font.size = Pt(size + extra)
+            style.font.color.rgb = RGBColor.from_string(ACCENT)
+            style.paragraph_format.keep_with_next = True
+        for section in self.doc.sections:
+            section.page_width, section.page_height = Mm(210), Mm(297)
+            margin = Mm(MARGIN)
+            section.left_margin = section.right_margin = margin
+            section.top_margin = section.bottom_margin = margin
+            self.page_numbers(section)
+        core = self.doc.core_properties
+        core.title = _t(self.layout.title)
+        core.author = core.last_modified_by = "journey"
+        core.created = core.modified = FIXED
+        core.revision = 1
+
+    # -- small pieces --------------------------------------------------------------------
+
+    def page_numbers(self, section: Any) -> None:
+        """'3 / 9' at the foot of each page, from Word's own page fields."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        paragraph = section.footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for i, field in enumerate(("PAGE", "NUMPAGES")):
+            if i:
+                paragraph.add_run(" / ")
+            run = paragraph.add_run()
+            for kind, text in (("begin", None), (None, field), ("end", None)):
+                if kind:
+                    element = OxmlElement("w:fldChar")
+                    element.set(qn("w:fldCharType"), kind)
+                else:
+                    element = OxmlElement("w:instrText")
+                    element.set(qn("xml:space"), "preserve")
+                    element.text = text
+                run._r.append(element)
+
+    def heading(self, text: str, level: int) -> None:
+        self.doc.add_heading(_t(text), level)
+
+    def para(self, text: str = "", bold: str = "", italic: bool = False,
+             colour: str | None = None, style: str | None = None) -> Any:
+        paragraph = self.doc.add_paragraph(style=style)
+        if bold:
+            paragraph.add_run(_t(bold)).bold = True
+        if text:
+            run = paragraph.add_run(_t(text))
+            run.italic = italic
+            if colour:
+                run.font.color.rgb = self.RGB.from_string(colour)
+        return paragraph
+
+    def bullet(self, text: str) -> None:
+        self.doc.add_paragraph(_t(text), style="List Bullet")
+
+    def _cell(self, cell: _Cell, lines: list[str], bold: bool = False,
+              right: bool = False, shade: bool = False, note: str | None = None,
+              small: bool = False) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        cell.text = ""
+        for i, line in enumerate(lines or [""]):
+            paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            paragraph.paragraph_format.space_before = self.Pt(1)
+            paragraph.paragraph_format.space_after = self.Pt(1)
+            run = paragraph.add_run(_t(line))
+            run.bold = bold
+            if small:
+                run.font.size = self.Pt(self.size - 2)
+            if right:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if note:
+            run = cell.paragraphs[-1].add_run(_t(f" ({note})"))
+            run.italic = True
+            run.font.color.rgb = self.RGB.from_string(MUTED)
+        if shade:
+            _shade(cell)
+
+    def widths(self, table: Any, shares: list[float]) -> None:
+        """Column widths that Word and LibreOffice both keep: the grid's and each cell's."""
+        table.autofit = False
+        for column, share in zip(table.columns, shares, strict=True):
+            column.width = self.Mm(TEXT_WIDTH * share)
+        for row in table.rows:
+            for cell, share in zip(row.cells, shares, strict=True):
+                cell.width = self.Mm(TEXT_WIDTH * share)
+
+    def table(self, columns: list[str] | None, rows: list[list[list[str]]],
+              numbers: set[int], foot: list[str] | None = None,
+              widths: list[float] | None = None) -> None:
+        width = len(columns) if columns else len(rows[0])
+        small = width > 4  # a wide table, like the costed support, in smaller letters
+        table = self.doc.add_table(rows=0, cols=width)
+        table.style = "Table Grid"
+        if columns:
+            cells = table.add_row().cells
+            for i, (cell, text) in enumerate(zip(cells, columns, strict=True)):
+                self._cell(cell, [text], bold=True, right=i in numbers, shade=True,
+                           small=small)
+            _repeat_header(table.rows[0])
+        for row in rows:
+            cells = table.add_row().cells
+            for i, (cell, lines) in enumerate(zip(cells, row, strict=True)):
+                self._cell(cell, lines, right=i in numbers, small=small)
+        if foot:
+            cells = table.add_row().cells
+            for i, (cell, text) in enumerate(zip(cells, foot, strict=True)):
+                self._cell(cell, [text], bold=True, right=i in numbers, shade=True,
+                           small=small)
+        for row in table.rows:
+            _keep_row(row)
+        if widths:
+            self.widths(table, widths)
+        self.doc.add_paragraph().paragraph_format.space_after = self.Pt(0)
+
+    def picture(self, png: bytes, width_mm: int) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        self.doc.add_picture(BytesIO(png), width=self.Mm(width_mm))
+        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+
+    # -- the plan ------------------------------------------------------------------------
+
+    def write(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.heading(self.layout.title, 0)
+        for part in self.layout.parts:
+            self.part(part)
+            if part.kind == "glance":
+                self.doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+        self.para(self.layout.words["doc_informs"], italic=True, colour=MUTED)
+
+    def part(self, part: Part) -> None:
+        self.heading(part.heading, 1)
+        if part.rows:
+            self.facts(part)
+        for block in part.blocks:
+            self.block(block)
+        if part.empty:
+            self.para(part.empty, italic=True, colour=MUTED)
+
+    def facts(self, part: Part) -> None:
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+
+        table = self.doc.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        for row in part.rows:
+            label, value = table.add_row().cells
+            self._cell(label, [row.label], bold=True, shade=True)
+            self._cell(value, [row.value], note=row.said_by)
+        for row in table.rows:
+            _keep_row(row)
+        self.widths(table, [FACT_LABEL, 1 - FACT_LABEL])
+        self.doc.add_paragraph().paragraph_format.space_after = self.Pt(0)
+
+    def block(self, block: Block) -> None:
+        words = self.layout.words
+        if block.title:
+            self.heading(block.title, 2)
+        if block.said_by:
+            self.para(f"({block.said_by})", italic=True, colour=MUTED)
+        if block.intro:
+            self.para(block.intro)
+        kind = block.kind
+        if kind == "answer" and len(block.lines) == 1:
+            self.para(block.lines[0])
+        elif kind in ("answer", "list"):
+            for line in block.lines:
+                self.bullet(line)
+        elif kind == "table":
+            self.table(block.columns, block.rows, set(block.numbers), block.foot or None,
+                       block.widths or None)
+        elif kind == "totals":
+            for total in block.totals:
+                paragraph = self.para(f": {total.text}", bold=total.label)
+                if total.warning:
+                    run = paragraph.add_run(_t(f" {total.warning}"))
+                    run.bold = True
+                    run.font.color.rgb = self.RGB.from_string(OVER)
+        elif kind == "chart" and self.chart:
+            from journey.documents.pictures import budget_png
+
+            self.picture(budget_png(self.chart), 120)
+            self.para(words["doc_chart_caption"], italic=True, colour=MUTED)
+        elif kind == "circle":
+            if self.circle:
+                from journey.documents.pictures import circle_png
+
+                self.picture(circle_png(self.circle), 150 if self.large else 105)
+            for group in block.groups:
+                self.para(bold=group.title)
+                for line in group.lines:
+                    self.bullet(line)
+        elif kind == "checklist":
+            for mark in block.marks:
+                self.bullet(f"{'✓' if mark.done else '✗'} {mark.text}")
+        elif kind == "note":
+            for line in block.lines:
+                self.para(line, italic=True, colour=MUTED)
+
+    def bytes(self) -> bytes:
+        buffer = BytesIO()
+        self.doc.save(buffer)
+        return _steady(buffer.getvalue())
+
+
+def _shade(cell: _Cell) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), SHADE)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _row_property(row: Any, name: str) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement(name))
+
+
+def _repeat_header(row: Any) -> None:
+    """The heading row comes again at the top of each page the table runs onto."""
+    _row_property(row, "w:tblHeader")
+
+
+def _keep_row(row: Any) -> None:
+    """A row is never split across two pages."""
+    _row_property(row, "w:cantSplit")
+
+
+def _steady(data: bytes) -> bytes:
+    """The same zip with every entry's time fixed, so equal plans give equal files."""
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(data)) as source, zipfile.ZipFile(
+            out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def build(plan: Plan, words: Content, large_print: bool = False) -> bytes:
+    writer = _Writer(plan, words, large_print)
+    writer.write()
+    return writer.bytes()

@@ -1,0 +1,240 @@
+"""The same conversation as the app, in plain lines: for screen readers, braille displays,
+and terminals that cannot show the app. The person types a line and presses Enter.
+
+Nothing here moves the cursor or sends colour: every line goes out through `say`
+(journey.plain.lines), which takes terminal codes out of everything, stored text included.
+Every answer is saved by the session before the next question is asked. No Textual."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import TextIO
+
+from journey.content import Journey as Words
+from journey.content import Question
+from journey.conversation.session import Session
+from journey.conversation.speech import Speaker, question_text
+from journey.core import answers
+from journey.core.answers import AnswerError
+from journey.core.model import Mode
+from journey.plain.actions import Acting
+from journey.plain.kinds import Answering
+from journey.plain.lines import Action, Ended, pick, pick_many
+from journey.plan import answer_lines
+from journey.store.database import Store, StoreError
+
+
+class Plain(Answering, Acting):
+    """The whole conversation: choosing a journey, who is here, then question by question."""
+
+    def start(self, store: Store, journey_id: str | None, new: bool) -> Session | None:
+        words = self.words
+        if journey_id:
+            journey = store.load(journey_id)
+        elif new:
+            journey = store.create()
+        else:
+            summaries = store.list()
+            journey = None
+            if summaries:
+                self.message("start_title")
+                rows = [f"{s.name or '…'} ({words.message('mode_' + s.mode)}, "
+                        f"{words.reached(s.step)}, {words.message('percent', percent=s.percent)})"
+                        for s in summaries]
+                picked = self.choose([*rows, words.message("start_new")],
+                                     words.message("plain_choose_journey"))
+                if picked < len(summaries):
+                    journey = store.load(summaries[picked].id)
+            journey = journey or store.create()
+        session = Session(words, store, journey)
+        self.session = session
+        if not session.claim():
+            self.say(session.read_only or "")
+            return None
+        if not journey.events:
+            self.message("welcome")
+            self.message("informs")
+            self.message("plain_intro")
+        elif journey.name is not None:
+            self.sitting()
+        return session
+
+    def sitting(self) -> None:
+        """A saved journey opened again: who is here today?"""
+        session, words = self.session, self.words
+        assert session is not None
+        journey, name = session.journey, session.name
+        last = words.message("sitting_last_" + journey.mode, name=name,
+                             helper=journey.helper or words.message("someone"))
+        self.say()
+        self.message("sitting_title", name=name)
+        options = [words.message("sitting_same", last=last),
+                   *[words.message("sitting_" + m, name=name) for m in Mode]]
+        picked = self.choose(options, words.message("plain_choose"), default=0)
+        if picked == 0:
+            last_sitting = journey.sittings()[-1]
+            self._record_sitting(journey.mode, journey.helper, journey.helper_role,
+                                 list(last_sitting.present))
+            return
+        mode = list(Mode)[picked - 1]
+        helper = role = None
+        if mode is not Mode.SELF:
+            while True:
+                try:
+                    helper = answers.text(self.read(words.message("sitting_helper"), False))
+                    break
+                except AnswerError:
+                    self.message("error_helper")
+            role = self.read(words.message("sitting_role", name=name), False).strip() or None
+        others = self.read(words.message("sitting_others"), False).split(",")
+        present = [*((name,) if mode is not Mode.BEHALF else ()), helper or "", *others]
+        self._record_sitting(mode, helper, role, present)
+
+    def _record_sitting(self, mode: Mode, helper: str | None, role: str | None,
+                        present: list[str]) -> None:
+        assert self.session is not None
+        try:
+            self.session.begin_sitting(mode, helper, role, present)
+        except AnswerError as e:
+            self.complain(e)
+        except StoreError as e:
+            self.message("error_save_plain", reason=e)
+
+    def converse(self) -> None:
+        session = self.session
+        assert session is not None
+        self.talking = True
+        shown: str | None = None
+        while True:
+            question = session.question
+            if question is None:
+                if shown != "":
+                    self.finished()
+                    shown = ""
+                try:
+                    self.read()
+                    self.message("plain_finished_hint")
+                except Action as a:
+                    if self.act(a.name):
+                        shown = None
+                continue
+            if question.id != shown:
+                self.show(question)
+                shown = question.id
+            try:
+                self.take(question)
+            except Action as a:
+                if self.act(a.name):
+                    shown = None  # something moved, or the person asked to see it again
+                continue
+            except StoreError as e:
+                self.message("error_save_plain", reason=e)
+                continue
+            self.suggesting = False
+            if session.question is not question:
+                self.helpers_done(question.id)
+
+    def show(self, question: Question) -> None:
+        """The step (when it opens), the question, why, examples and choices."""
+        session, words = self.session, self.words
+        assert session is not None
+        step = session.flow.step()
+        if step is None:
+            return
+        self.say()
+        steps = session.flow.step_ids
+        first = session.flow.questions(step.id)[:1] == [question]
+        if first:
+            self.say(words.message("step_intro", number=steps.index(step.id) + 1,
+                                   total=len(steps), title=step.title)
+                     if step.id in steps else step.title)
+            self.say(session.introduction(step))
+            self.say()
+        self.say(session.wording(question))
+        self.say(words.message("why_prefix")
+                 + self.filled(question.why_template(session.about)))
+        if question.examples:
+            self.say(words.message("examples_prefix")
+                     + self.filled("; ".join(question.examples)))
+        recalled = session.recalled(question)
+        if recalled is not None:
+            self.say(session.recall_line(recalled))
+            self.message("plain_recall_hint" if recalled.lines else "plain_recall_hint_answer")
+        if question.id in session.journey.unfit:
+            self.message("plain_fresh_answer")
+        earlier = session.journey.answers.get(question.id)
+        if earlier is not None and question.id not in session.journey.unfit:
+            said = (words.message("not_sure_said") if earlier.unsure else
+                    "; ".join(answer_lines(words, question, earlier.value, session.name,
+                                           session.about)))
+            self.message("plain_earlier", answer=said)
+        if self.suggesting:
+            self.message("plain_suggesting", helper=session.journey.helper or "")
+        if self.speaker is not None:
+            self.speaker.say(question_text(session, question))
+
+    def finished(self) -> None:
+        self.say()
+        self.message("plain_finished")
+        if self.speaker is not None:
+            self.speaker.say(self.words.message("plain_finished"))
+
+
+def run(store: Store, journey_id: str | None = None, new: bool = False,
+        inp: TextIO | None = None, out: TextIO | None = None, speak: bool = False,
+        words: Words | None = None) -> int:
+    """Hold the whole conversation in plain lines. Returns the exit code."""
+    from journey import content
+
+    words = words or content.default()
+    inp = inp or _readable(sys.stdin)
+    out = out or sys.stdout
+    speaker = Speaker() if speak else None
+    plain = Plain(words, inp, out, speaker)
+    if speaker is not None and not speaker.available:
+        plain.message("speech_none")
+        plain.speaker = None
+    session = None
+    try:
+        session = plain.start(store, journey_id, new)
+        if session is None:
+            return 1
+        plain.converse()
+    except (Ended, KeyboardInterrupt):
+        try:
+            plain.say()
+            plain.message("plain_bye")
+        except BrokenPipeError:
+            _reader_gone(out)
+    except BrokenPipeError:
+        _reader_gone(out)  # whoever read the lines has gone: every answer given is saved
+    except KeyError:
+        plain.message("error_no_journey", id=journey_id or "")
+        return 1
+    finally:
+        if speaker is not None:
+            speaker.stop()
+        if session is not None:
+            session.close()
+    return 0
+
+
+def _reader_gone(out: TextIO) -> None:
+    """Output goes nowhere from now on, so closing does not complain about a broken pipe."""
+    import os
+
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+
+
+def _readable(stream: TextIO) -> TextIO:
+    """Standard input that reads bytes it cannot decode as a replacement mark, not a crash."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="replace")
+    return stream
+
+
+__all__ = ["Action", "Ended", "Plain", "pick", "pick_many", "run"]

@@ -1,0 +1,115 @@
+"""The assessment preparation sheet: outcome by outcome, what the person wants the assessor to
+know, in their own words, with the rule and where it comes from. Pure functions: no files,
+no screen. It never says whether needs are eligible; only the council decides that."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from journey.content import Journey as Content
+from journey.content import Outcome, Repeat, Step, conditions, holds
+from journey.core import fit
+from journey.core.model import Journey
+from journey.plan import answer_lines, results
+
+STEP = "assessment"
+
+
+class Said(BaseModel):
+    label: str
+    lines: list[str]
+
+
+class OutcomeNote(BaseModel):
+    label: str
+    legal: str
+    hard: bool
+    said: list[Said]
+
+
+class Group(BaseModel):
+    title: str
+    outcomes: list[OutcomeNote]
+
+
+class Rule(BaseModel):
+    text: str
+    references: list[str]
+
+
+class Sheet(BaseModel):
+    title: str
+    name: str | None
+    about_you: list[Said]
+    groups: list[Group]
+    rules: list[Rule]
+    to_find_out: list[str]
+    references: list[str]
+
+
+def _said(content: Content, journey: Journey, question_id: str, outcome: Outcome | None,
+          name: str) -> Said | None:
+    answer = journey.answers.get(question_id)
+    question = content.question(question_id)
+    if answer is None or answer.unsure or not question.applies(journey.values()):
+        return None
+    label = question.label
+    if outcome is not None:
+        label = label.removeprefix(f"{outcome.label}: ")
+        label = label[:1].upper() + label[1:]
+    return Said(label=label, lines=answer_lines(content, question, answer.value, name))
+
+
+def _group(content: Content, journey: Journey, repeat: Repeat, name: str) -> Group:
+    values = journey.values()
+    notes = []
+    for outcome in repeat.outcomes:
+        said = [
+            s for s in (
+                _said(content, journey, repeat.question_id(outcome.id, t.id), outcome, name)
+                for t in repeat.questions
+            ) if s is not None
+        ]
+        notes.append(OutcomeNote(label=outcome.label, legal=outcome.legal,
+                                 hard=repeat.hard(outcome, values), said=said))
+    return Group(title=repeat.title, outcomes=notes)
+
+
+def _generated(step: Step, question_id: str) -> bool:
+    return any(question_id.startswith(r.id + ".") for r in step.repeats)
+
+
+def build(content: Content, journey: Journey) -> Sheet:
+    step = content.step(STEP)
+    values = fit.check(content, journey).values()
+    name = journey.name or ""
+    # The question that opens the helper says nothing the assessor needs to hear.
+    gates = {q for r in step.repeats for c in conditions(r.when) for q in c.questions()}
+    about_you = [
+        s for s in (_said(content, journey, q.id, None, name) for q in step.questions
+                    if not _generated(step, q.id) and q.id not in gates)
+        if s is not None
+    ]
+    groups = [_group(content, journey, r, name) for r in step.repeats if holds(r.when, values)]
+    cited: list[str] = []
+    rules = []
+    for result in step.results:
+        found = results.finding(content, result, journey)
+        for line in found.lines if found else []:
+            references = [content.source(s).reference for s in line.sources]
+            cited += [r for r in references if r not in cited]
+            rules.append(Rule(text=line.text, references=references))
+    to_find_out = [
+        content.question(q).label for q, a in journey.answers.items()
+        if a.unsure and content.step_of(q) is step and content.question(q).applies(values)
+    ]
+    return Sheet(
+        title=content.message("prep_title", name=name) if name else content.message(
+            "prep_untitled"),
+        name=journey.name,
+        about_you=about_you,
+        groups=groups,
+        rules=rules,
+        to_find_out=to_find_out,
+        references=cited,
+    )

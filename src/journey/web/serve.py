@@ -1,0 +1,313 @@
+"""`journey serve`: journey in a web browser. Each browser tab runs its own journey process
+(textual-serve starts it and carries its screen over a websocket), on the same data folder
+with the same lock per journey.
+
+textual-serve itself checks nobody: its page, websocket and downloads answer anyone who can
+reach the port, from any web site. This server answers only a request that carries the
+link's random token, names this server in its Host header and, when a browser says which
+page sent it, comes from journey's own page. Its page asks nothing of any other server: the
+font is textual-serve's own copy, and the page's Content-Security-Policy forbids the rest.
+
+Only `journey serve` imports this module, and only once textual-serve is known to be there."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import ipaddress
+import os
+import re
+import secrets
+import shlex
+import signal
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from aiohttp import WSCloseCode, web
+from aiohttp.web_runner import GracefulExit
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
+
+from journey import content
+from journey.documents import render
+
+LOOPBACK = "127.0.0.1"
+DEFAULT_PORT = 8000
+DEFAULT_TABS = 4  # browser tabs running journey at once; each is a process of its own
+FONT = "fonts/RobotoMono-VariableFont_wght.ttf"  # shipped inside textual-serve
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def journey_command() -> str:
+    """The command each tab runs: this same Python and journey, as a shell line (textual-serve
+    starts it through the shell)."""
+    argv = [sys.executable, "-m", "journey"]
+    return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where journey listens, and the address people's browsers use for it: the same, unless
+    it stands behind the organisation's own web server (`url`)."""
+
+    host: str = LOOPBACK
+    port: int = DEFAULT_PORT
+    url: str | None = None
+
+    @property
+    def netloc(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+    @property
+    def base(self) -> str:
+        return (self.url or f"http://{self.netloc}").rstrip("/")
+
+    def hosts(self) -> set[str]:
+        """What a request's Host header may say. Anything else is a web site that points its
+        own name at this address (DNS rebinding), or a mistake."""
+        hosts = {self.netloc}
+        if is_loopback(self.host):
+            hosts |= {f"localhost:{self.port}", f"{LOOPBACK}:{self.port}"}
+        if self.url:
+            parts = urlsplit(self.url)
+            hosts.add(parts.netloc)
+            if parts.port is None:  # the browser leaves out the scheme's own port
+                default = 443 if parts.scheme == "https" else 80
+                hosts.add(f"{parts.hostname}:{default}")
+        return {h.lower() for h in hosts}
+
+    def origins(self) -> set[str]:
+        """The pages that may talk to journey: its own, however its address is written."""
+        origins = {f"http://{h}" for h in self.hosts()}
+        if self.url:
+            parts = urlsplit(self.url)
+            origins.add(f"{parts.scheme}://{parts.netloc}".lower())
+        return origins
+
+
+class JourneyServer(Server):
+    """textual-serve's Server, with its routes guarded (see the module's note), at most
+    `tabs` journeys running at once, and journey's own page."""
+
+    def __init__(self, address: Address, tabs: int = DEFAULT_TABS, token: str | None = None,
+                 command: str | None = None) -> None:
+        super().__init__(command or journey_command(), host=address.host, port=address.port,
+                         public_url=address.base, title="journey")
+        self.address = address
+        self.tabs = tabs
+        self.token = token or secrets.token_urlsafe(32)
+        self.words = content.default()
+        self.running = 0  # journeys open in browser tabs now
+        self.sockets: set[web.WebSocketResponse] = set()
+        self._hosts = address.hosts()
+        self._origins = address.origins()
+
+    @property
+    def link(self) -> str:
+        return f"{self.address.base}/?token={self.token}"
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._guard, self._headers])
+        app.add_routes([
+            web.get("/", self.handle_index, name="index"),
+            web.get("/ws/{token}", self.handle_websocket, name="websocket"),
+            web.get("/download/{key}", self.handle_download, name="download"),
+            web.static("/static", self.statics_path, name="static"),
+        ])
+        app.on_shutdown.append(self.on_shutdown)
+        return app
+
+    # Checks every request passes.
+
+    def _token_ok(self, given: str) -> bool:
+        return hmac.compare_digest(given.encode(), self.token.encode())
+
+    def _refuse(self, status: int = 403) -> web.Response:
+        return web.Response(status=status, text=self.words.message("web_refused"))
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.headers.get("Host", "").lower() not in self._hosts:
+            return self._refuse(421 if "Host" in request.headers else 400)
+        origin = request.headers.get("Origin")
+        # A browser always says which page opened a websocket; journey's page is the only one
+        # allowed to. Pages and files are opened by the person (no Origin), or by journey's page.
+        if origin is None and request.path.startswith("/ws"):
+            return self._refuse()
+        if origin is not None and origin.lower() not in self._origins:
+            return self._refuse()
+        return await handler(request)
+
+    @web.middleware
+    async def _headers(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        response = await handler(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    # The page.
+
+    async def handle_index(self, request: web.Request) -> web.Response:
+        if not self._token_ok(request.query.get("token", "")):
+            return self._refuse()
+        words = self.words
+        nonce = secrets.token_urlsafe(16)
+        full = self.running >= self.tabs
+        base = self.address.url or f"http://{request.headers['Host']}"
+        websocket = re.sub(r"^http", "ws", base.rstrip("/")) + f"/ws/{self.token}"
+        page = render.environment().get_template("serve.html.j2").render(
+            title=words.message("app_title"),
+            full=words.message("web_full", tabs=self.tabs) if full else "",
+            starting=words.message("web_starting"),
+            closed=words.message("web_closed"),
+            open_again=words.message("web_open_again"),
+            static="/static/", font=FONT, nonce=nonce, websocket=websocket,
+            font_size=min(max(to_int(request.query.get("fontsize", "16"), 16), 8), 48),
+        )
+        connect = websocket.split("/ws/")[0]
+        return web.Response(
+            text=page, content_type="text/html", status=503 if full else 200,
+            headers={
+                "Cache-Control": "no-store",
+                "Content-Security-Policy": (
+                    f"default-src 'none'; script-src 'self' 'nonce-{nonce}'; "
+                    "style-src 'self' 'unsafe-inline'; font-src 'self'; "
+                    f"img-src 'self' data: blob:; connect-src 'self' {connect}; "
+                    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
+            })
+
+    # The websocket that carries one journey's screen.
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        if not self._token_ok(request.match_info["token"]):
+            return self._refuse()
+        if self.running >= self.tabs:
+            return web.Response(status=503, text=self.words.message("web_full", tabs=self.tabs))
+        self.running += 1
+        websocket = web.WebSocketResponse(heartbeat=15)
+        self.sockets.add(websocket)
+        app_service: AppService | None = None
+        try:
+            await websocket.prepare(request)
+            # textual.js adds the "instance" to the address of every file it fetches: the
+            # token, so a download is refused without it, like everything else.
+            await websocket.send_json(["instance_id", self.token])
+            app_service = AppService(
+                self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                close=websocket.close, download_manager=self.download_manager,
+            )
+            await app_service.start(_cells(request.query.get("width", ""), 80),
+                                    _cells(request.query.get("height", ""), 24))
+            await self._process_messages(websocket, app_service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # a bad message from the page ends that tab only
+            self.console.print(f"journey: a browser tab stopped: {error!r}", markup=False)
+        finally:
+            if app_service is not None:
+                await app_service.stop()
+                await _ended(app_service)
+            self.sockets.discard(websocket)
+            self.running -= 1
+        return websocket
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        for websocket in list(self.sockets):
+            await websocket.close(code=WSCloseCode.GOING_AWAY)
+
+    # Files the app hands to the person.
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        if not self._token_ok(request.query.get("instance", "")):
+            return self._refuse()
+        try:
+            meta = await self.download_manager.get_download_metadata(request.match_info["key"])
+        except KeyError:
+            return web.Response(status=404, text=self.words.message("web_no_file"))
+        kind = meta.mime_type + (f"; charset={meta.encoding}" if meta.encoding else "")
+        disposition = "inline" if meta.open_method == "browser" else "attachment"
+        response = web.StreamResponse(headers={
+            "Content-Type": kind,
+            "Content-Disposition": content_disposition(disposition, meta.file_name),
+            "Cache-Control": "no-store",
+            # A plan opened to print is a document, never a program: it runs nothing and
+            # fetches nothing.
+            "Content-Security-Policy": ("default-src 'none'; style-src 'unsafe-inline'; "
+                                        "img-src data:; sandbox allow-modals"),
+        })
+        await response.prepare(request)
+        async for chunk in self.download_manager.download(meta.delivery_key):
+            await response.write(chunk)
+        await response.write_eof()
+        return response
+
+    # Starting and stopping.
+
+    async def on_startup(self, app: web.Application) -> None:
+        """textual-serve prints its own banner here; journey prints its link in serve()."""
+
+    def serve(self, debug: bool = False) -> None:
+        words = self.words
+        if not is_loopback(self.address.host):
+            print(words.message("serve_open_host", address=self.address.netloc), flush=True)
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        except NotImplementedError:  # Windows: Ctrl+C arrives as KeyboardInterrupt instead
+            pass
+
+        def ready(_: object) -> None:
+            print(words.message("serve_ready"), f"\n\n    {self.link}\n", sep="", flush=True)
+            print(words.message("serve_keep_private"), words.message("serve_stop"), flush=True)
+
+        # The request log is left off: every line would carry the token.
+        web.run_app(self._make_app(), host=self.address.host, port=self.address.port,
+                    handle_signals=False, loop=loop, access_log=None, print=ready,
+                    shutdown_timeout=5)
+
+    def request_exit(self) -> None:
+        raise GracefulExit()
+
+
+def _cells(given: str, usual: int) -> int:
+    """A size the page asks for, within what a screen can be."""
+    return min(max(to_int(given, usual), 10), 1000)
+
+
+async def _ended(app_service: AppService) -> None:
+    """Wait until a tab's journey has ended, and leave nothing of it behind. textual-serve
+    tells it to stop but leaves its pipe open and never waits for it."""
+    if app_service._stdin is not None:
+        app_service.stdin.close()
+    process = app_service._process
+    if process is None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), 5)
+    except TimeoutError:
+        process.kill()  # every answer was saved as it was given
+        await process.wait()
+
+
+def content_disposition(disposition: str, file_name: str) -> str:
+    """The header that names a file, for any name: plain letters for old browsers, and the
+    whole name (RFC 6266) for the rest. textual-serve writes the name unquoted."""
+    plain = re.sub(r"[^A-Za-z0-9._-]+", "_", file_name).strip("_") or "journey"
+    return f"{disposition}; filename=\"{plain}\"; filename*=UTF-8''{quote(file_name)}"

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -347,9 +348,9 @@ def test_the_fullest_plan_prints_on_about_eight_a4_pages(words, store, tmp_path:
 
 def test_the_checklist_names_questions_in_the_plans_voice(words, store: Store) -> None:
     plan = EXAMPLES["edna"](words, store).plan()
-    finding = plan.readiness.findings[0].model_copy(update={
-        "question": "personal-budget.employ-pa", "question_label": "Paying your own helper"})
-    readiness = plan.readiness.model_copy(update={"findings": [finding]})
-    checklist = lay_out(words, plan.model_copy(update={"readiness": readiness})).parts[-1]
+    finding = replace(plan.readiness.findings[0], question="personal-budget.employ-pa",
+                      question_label="Paying your own helper")
+    readiness = replace(plan.readiness, findings=[finding])
+    checklist = lay_out(words, replace(plan, readiness=readiness)).parts[-1]
     said = " ".join(line for block in checklist.blocks for line in block.lines)
     assert "Employing Edna's own helper" in said and "your own helper" not in said

@@ -4,7 +4,7 @@ no screen. It never says whether needs are eligible; only the council decides th
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.content import Journey as Content
 from journey.content import Outcome, Repeat, Step, conditions, holds
@@ -15,29 +15,34 @@ from journey.plan import answer_lines, results
 STEP = "assessment"
 
 
-class Said(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Said:
     label: str
     lines: list[str]
 
 
-class OutcomeNote(BaseModel):
+@dataclass(frozen=True, slots=True)
+class OutcomeNote:
     label: str
     legal: str
     hard: bool
     said: list[Said]
 
 
-class Group(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Group:
     title: str
     outcomes: list[OutcomeNote]
 
 
-class Rule(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Rule:
     text: str
     references: list[str]
 
 
-class Sheet(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Sheet:
     title: str
     name: str | None
     about_you: list[Said]

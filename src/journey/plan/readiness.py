@@ -8,9 +8,8 @@ Regulations 2014 on paying close family; what employing a personal assistant inv
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Protocol
-
-from pydantic import BaseModel
 
 from journey.content import Kind
 from journey.core.answers import Funding, Provider, pounds
@@ -58,7 +57,8 @@ AGREED = "happen.agreed"
 BUDGET_AGREED = "personal-budget.agreed"
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Finding:
     code: str
     blocks: bool  # True when the council would need this before agreeing the plan
     text: str
@@ -69,13 +69,15 @@ class Finding(BaseModel):
     question_label: str
 
 
-class Criterion(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Criterion:
     number: int
     title: str
     answered: bool
 
 
-class Readiness(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Readiness:
     criteria: list[Criterion]
     findings: list[Finding]
     verdict: str = ""  # what journey's checklist found, in words (never that nothing is missing)

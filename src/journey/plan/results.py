@@ -6,20 +6,21 @@ what to ask for."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.content import Journey as Content
 from journey.content import Outcome, Result, holds
 from journey.core.model import Journey, Mode
 
 
-class Line(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Line:
     text: str
     sources: list[str]
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Finding:
     id: str
     title: str
     feeds: str
@@ -60,7 +61,7 @@ def finding_in(content: Content, result: Result, values: Mapping[str, object],
             if not rule.count.holds(len(hard)):
                 continue
             extra = {"count": str(len(hard)), "areas": ", ".join(o.label for o in hard)}
-        lines.append(Line(text=rule.wording(shown, about, **extra), sources=rule.sources))
+        lines.append(Line(text=rule.wording(shown, about, **extra), sources=list(rule.sources)))
     if not lines:
         return None
     return Finding(id=result.id, title=result.title, feeds=result.feeds, lines=lines)

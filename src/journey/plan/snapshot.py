@@ -12,8 +12,6 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from pydantic import BaseModel
-
 from journey.content import Journey as Content
 from journey.core import fit, live
 from journey.core.model import HELPER_QUESTION, HELPER_ROLE_QUESTION, Answered, Journey, Mode
@@ -22,7 +20,8 @@ from journey.plan.costing import Costing, cost
 HELPER_QUESTIONS = frozenset({HELPER_QUESTION, HELPER_ROLE_QUESTION})
 
 
-class FollowUp(BaseModel):
+@dataclass(frozen=True, slots=True)
+class FollowUp:
     """An answer given as "not sure yet": something still to find out."""
 
     question: str

@@ -3,9 +3,8 @@ the order given). Each "not sure yet" answer is a thing to find out, at the end.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-
-from pydantic import BaseModel
 
 from journey.core import answers as parse
 from journey.core.answers import Status
@@ -15,7 +14,8 @@ KEY = "actions"
 ACTIONS_QUESTION = "happen.first-steps"
 
 
-class Action(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Action:
     what: str
     who: str
     by: date | None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.plan.snapshot import Snapshot
 
@@ -11,14 +11,16 @@ CIRCLE_QUESTION = "circle.people"
 RINGS = ("closest", "friends", "groups", "paid")
 
 
-class CirclePerson(BaseModel):
+@dataclass(frozen=True, slots=True)
+class CirclePerson:
     name: str
     relation: str
     ring: str
     helps: str
 
 
-class Ring(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Ring:
     id: str
     title: str
     people: list[CirclePerson]

@@ -4,7 +4,7 @@ per question. Only the areas said to be hard are shown."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.plan.snapshot import Snapshot
 from journey.plan.words import answer_lines
@@ -13,14 +13,16 @@ KEY = "needs"
 HOW, BAD_DAY = "how", "bad-day"
 
 
-class Area(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Area:
     label: str
     legal: str  # the regulation's own words for it
     how: list[str]
     bad_day: str | None
 
 
-class AreaGroup(BaseModel):
+@dataclass(frozen=True, slots=True)
+class AreaGroup:
     title: str
     areas: list[Area]
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.plan.snapshot import Snapshot
 
 KEY = "notes"
 
 
-class PlanNote(BaseModel):
+@dataclass(frozen=True, slots=True)
+class PlanNote:
     text: str
     by: str | None
     next_step: bool = False  # a next step agreed in planning, shown with the action plan

@@ -5,9 +5,8 @@ list (journey.core.answers.support_item `serves`), so a need or outcome nothing 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel
 
 from journey.plan.results import hard_outcomes
 from journey.plan.snapshot import Snapshot
@@ -19,7 +18,8 @@ OUTCOME_LIST = "planning.outcomes"
 REPEATS = ("assessment.adult", "assessment.carer")
 
 
-class Aim(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Aim:
     label: str
     kind: Literal["need", "outcome"]
     met_by: list[str]  # what each costed item that meets it is called

@@ -4,7 +4,7 @@ from getting ready for the assessment are shown by the needs part instead."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.content import Kind
 from journey.plan import results
@@ -15,7 +15,8 @@ from journey.plan.words import answer_lines, attribution
 KEY = "sections"
 
 
-class Entry(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Entry:
     question: str
     label: str
     lines: list[str]
@@ -23,7 +24,8 @@ class Entry(BaseModel):
     kind: Kind = Kind.TEXT  # documents draw costed support and actions as tables
 
 
-class Section(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Section:
     id: str
     title: str
     criterion: int | None

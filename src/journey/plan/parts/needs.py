@@ -49,5 +49,9 @@ def derive(snap: Snapshot) -> list[AreaGroup]:
 
 def folded(snap: Snapshot, question_id: str) -> bool:
     """A question whose answer this part shows, so the plan's sections leave it out."""
-    return any(question_id.startswith(r.id + ".")
-               for s in snap.content.all_steps for r in s.repeats)
+    return question_id.startswith(folded_prefixes(snap))
+
+
+def folded_prefixes(snap: Snapshot) -> tuple[str, ...]:
+    """What the ids of the questions this part shows begin with."""
+    return tuple(r.id + "." for s in snap.content.all_steps for r in s.repeats)

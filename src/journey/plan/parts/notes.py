@@ -18,4 +18,4 @@ class PlanNote:
 
 def derive(snap: Snapshot) -> list[PlanNote]:
     return [PlanNote(text=n.text, by=n.by if snap.attributed else None, next_step=n.next_step)
-            for n in snap.journey.notes() if n.in_plan]
+            for n in snap.notes if n.in_plan]

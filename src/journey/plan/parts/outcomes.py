@@ -54,9 +54,9 @@ def choices(snap: Snapshot) -> list[str]:
 
 
 def derive(snap: Snapshot) -> list[Aim]:
-    lines = snap.costing.lines
+    # Each item's list read once, not once for every need and outcome.
+    serving = [(line.what, {_key(s) for s in line.serves}) for line in snap.costing.lines]
     return [
-        Aim(label=label, kind=kind,
-            met_by=[line.what for line in lines if _key(label) in map(_key, line.serves)])
-        for label, kind in aims(snap)
+        Aim(label=label, kind=kind, met_by=[what for what, serves in serving if key in serves])
+        for label, kind in aims(snap) for key in (_key(label),)
     ]

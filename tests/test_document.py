@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from journey.documents import render
-from journey.documents.layout import lay_out, rules
+from journey.documents.layout import lay_out, read_rules, rules
 from journey.plan import Plan
 from journey.store.database import Store
 
@@ -232,6 +232,20 @@ def test_the_document_rules_name_real_questions(words) -> None:
     results = {r.id for s in words.all_steps for r in s.results}
     assert set(rules().leave_out_results) <= results
     assert set(rules().profile) <= {s.id for s in words.profile_sections}
+
+
+@pytest.mark.parametrize("bad", [
+    {"leave_outs": ["welcome.name"]},  # misspelt
+    {"leave_out": "welcome.name"},  # not a list
+    {"quiet": {"advocacy.other": "none"}},
+    {"first_page": {"outcome": ["planning.outcomes"]}},
+    {"labels": {"dreams.love": {"me": "Things I love", "you": "Things you love"}}},
+    {"choices": {"rights.who": {"person": {"about": 3}}}},
+])
+def test_document_rules_with_a_mistake_are_refused(bad) -> None:
+    with pytest.raises(ValueError, match=r"document\.toml"):
+        read_rules(bad)
+    assert read_rules({}).leave_out == [] and read_rules({}).first_page.outcomes == []
 
 
 # -- notes, next steps and the profile --------------------------------------------------------

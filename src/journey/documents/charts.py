@@ -30,6 +30,8 @@ CLEAR_TOP = 45  # degrees either side of the top kept for the ring's name
 
 @dataclass(frozen=True, slots=True)
 class Bar:
+    """One kind of money's bar: a year's spending over its budget's outline."""
+
     label: str
     lines: list[str]  # the label, wrapped
     y: float
@@ -42,6 +44,8 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class BudgetChart:
+    """The budget chart: a bar for each kind of money."""
+
     width: int
     height: int
     left: int
@@ -50,6 +54,8 @@ class BudgetChart:
 
 @dataclass(frozen=True, slots=True)
 class Dot:
+    """One person in the circle of support, where they sit on their ring."""
+
     x: float
     y: float
     name: str
@@ -59,6 +65,8 @@ class Dot:
 
 @dataclass(frozen=True, slots=True)
 class Band:
+    """One ring of the circle of support, with its name at the top."""
+
     id: str
     title: str
     lines: list[str]  # the ring's name, wrapped
@@ -68,6 +76,8 @@ class Band:
 
 @dataclass(frozen=True, slots=True)
 class CircleChart:
+    """The circle of support: the person in the middle, the rings and the people on them."""
+
     size: int
     centre: float
     inner: float  # the person in the middle

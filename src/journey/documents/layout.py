@@ -40,12 +40,16 @@ NEEDS_PART, OUTCOMES_PART, AGREEMENT_PART = "needs", "change", "agreement"
 
 @dataclass(frozen=True, slots=True)
 class _Voiced:
+    """Words for when the person plans alone (`me`) and when someone helps (`about`)."""
+
     me: str | None = None
     about: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class _FirstPage:
+    """What the first page lists as the plan's main outcomes."""
+
     outcomes: list[str] = field(default_factory=list)
 
 
@@ -144,12 +148,16 @@ class Total:
 
 @dataclass(frozen=True, slots=True)
 class Group:
+    """Lines under a small title, as the circle of support lists its rings."""
+
     title: str
     lines: list[str]
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
+    """One criterion of the checklist, done or not."""
+
     done: bool
     text: str
 
@@ -182,6 +190,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Part:
+    """One part of the document under its own heading."""
+
     id: str
     kind: Literal["glance", "section", "list", "checklist"]
     heading: str
@@ -192,6 +202,8 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class ProfilePart:
+    """One heading of the one-page profile, with its lines."""
+
     id: str
     heading: str
     lines: list[str]
@@ -199,6 +211,8 @@ class ProfilePart:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """The whole plan set out for every format alike, and its one-page profile."""
+
     title: str
     parts: list[Part]
     profile_title: str

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Format:
+    """A format a plan can be saved in."""
+
     suffix: str
     template: str | None = None  # None: built in code (DOCX)
     binary: bool = False

@@ -41,6 +41,8 @@ def weekly(per_year: Decimal) -> Decimal:
 
 @dataclass(frozen=True, slots=True)
 class CostLine:
+    """One costed piece of support, by the week and by the year."""
+
     what: str
     helps: str
     provider: str
@@ -73,6 +75,8 @@ class Budget:
 
 @dataclass(frozen=True, slots=True)
 class FundingTotal:
+    """What one kind of money pays for, against its budget when it has one."""
+
     funding: str
     label: str
     per_week: Decimal
@@ -89,6 +93,8 @@ class FundingTotal:
 
 @dataclass(frozen=True, slots=True)
 class Costing:
+    """The costed support, the totals for each kind of money, and the budgets."""
+
     lines: list[CostLine]
     notes: list[str]  # lines typed before support was costed item by item
     totals: list[FundingTotal]

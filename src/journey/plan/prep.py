@@ -17,12 +17,16 @@ STEP = "assessment"
 
 @dataclass(frozen=True, slots=True)
 class Said:
+    """One answer for the assessor, in the person's own words."""
+
     label: str
     lines: list[str]
 
 
 @dataclass(frozen=True, slots=True)
 class OutcomeNote:
+    """One outcome: whether it is hard, and what the person said about it."""
+
     label: str
     legal: str
     hard: bool
@@ -31,18 +35,24 @@ class OutcomeNote:
 
 @dataclass(frozen=True, slots=True)
 class Group:
+    """The outcomes of one list, one by one."""
+
     title: str
     outcomes: list[OutcomeNote]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule the helper worked out, with where it comes from."""
+
     text: str
     references: list[str]
 
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
+    """The assessment preparation sheet."""
+
     title: str
     name: str | None
     about_you: list[Said]

@@ -59,6 +59,8 @@ BUDGET_AGREED = "personal-budget.agreed"
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """Something the council would need, or that is worth checking, and where to put it right."""
+
     code: str
     blocks: bool  # True when the council would need this before agreeing the plan
     text: str
@@ -71,6 +73,8 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
+    """One of the seven criteria, and whether the plan answers it."""
+
     number: int
     title: str
     answered: bool
@@ -78,6 +82,8 @@ class Criterion:
 
 @dataclass(frozen=True, slots=True)
 class Readiness:
+    """What the check found: the criteria, the findings, and the verdict in words."""
+
     criteria: list[Criterion]
     findings: list[Finding]
     verdict: str = ""  # what journey's checklist found, in words (never that nothing is missing)

@@ -15,12 +15,16 @@ from journey.core.model import Journey, Mode
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One thing a helper says, with its sources."""
+
     text: str
     sources: list[str]
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """What a helper worked out from its questions."""
+
     id: str
     title: str
     feeds: str

@@ -39,6 +39,8 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class Snapshot:
+    """A journey's answers folded for the plan, with what its parts read."""
+
     content: Content
     journey: Journey  # for who said what, the notes and the sittings; not for answers
     live: Mapping[str, Any]  # the answers that count (journey.core.live), read-only

@@ -14,6 +14,8 @@ from journey.plan import FollowUp, answer_lines, attribution, build
 
 @dataclass(frozen=True, slots=True)
 class Change:
+    """One answer changed in the sitting: before and after."""
+
     question: str
     label: str
     step: str
@@ -24,6 +26,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class SittingSummary:
+    """What happened in one sitting."""
+
     title: str
     number: int
     started: datetime | None

@@ -16,6 +16,8 @@ ACTIONS_QUESTION = "happen.first-steps"
 
 @dataclass(frozen=True, slots=True)
 class Action:
+    """One thing to do: who does it, by when, and how far it has got."""
+
     what: str
     who: str
     by: date | None

@@ -22,6 +22,8 @@ COPY = "happen.agreement"
 
 @dataclass(slots=True)
 class Agreement:
+    """Who agreed the plan and when, in parts and as sentences."""
+
     person: str | None = None  # the person's say, in words
     views_sought: str | None = None
     helper: str | None = None  # "Jo (support broker)"

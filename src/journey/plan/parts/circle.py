@@ -13,6 +13,8 @@ RINGS = ("closest", "friends", "groups", "paid")
 
 @dataclass(frozen=True, slots=True)
 class CirclePerson:
+    """Someone in the circle of support."""
+
     name: str
     relation: str
     ring: str
@@ -21,6 +23,8 @@ class CirclePerson:
 
 @dataclass(frozen=True, slots=True)
 class Ring:
+    """One ring of the circle of support, with its people."""
+
     id: str
     title: str
     people: list[CirclePerson]

@@ -36,6 +36,8 @@ SAME = Decimal("1.00")
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """An amount of money as given, and by the week and by the year."""
+
     amount: Decimal
     period_label: str
     per_week: Decimal
@@ -44,6 +46,8 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class LowPay:
+    """Someone paid by the hour below the pay floor in force."""
+
     what: str
     hourly: Decimal
     floor_name: str
@@ -53,6 +57,8 @@ class LowPay:
 
 @dataclass(slots=True)
 class Money:
+    """The money set out so a reader can check it."""
+
     budget: Figure | None = None
     budget_agreed: bool = False
     contribution: Figure | None = None

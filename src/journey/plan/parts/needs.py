@@ -15,6 +15,8 @@ HOW, BAD_DAY = "how", "bad-day"
 
 @dataclass(frozen=True, slots=True)
 class Area:
+    """One area of life said to be hard: how, and what a bad day is like."""
+
     label: str
     legal: str  # the regulation's own words for it
     how: list[str]
@@ -23,6 +25,8 @@ class Area:
 
 @dataclass(frozen=True, slots=True)
 class AreaGroup:
+    """The areas said to be hard, from one list of areas."""
+
     title: str
     areas: list[Area]
 

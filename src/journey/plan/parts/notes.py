@@ -11,6 +11,8 @@ KEY = "notes"
 
 @dataclass(frozen=True, slots=True)
 class PlanNote:
+    """A note chosen to go into the plan."""
+
     text: str
     by: str | None
     next_step: bool = False  # a next step agreed in planning, shown with the action plan

@@ -20,6 +20,8 @@ REPEATS = ("assessment.adult", "assessment.carer")
 
 @dataclass(frozen=True, slots=True)
 class Aim:
+    """A need or an outcome, and the support that meets it."""
+
     label: str
     kind: Literal["need", "outcome"]
     met_by: list[str]  # what each costed item that meets it is called

@@ -12,6 +12,8 @@ KEY = "profile"
 
 @dataclass(frozen=True, slots=True)
 class ProfileBlock:
+    """One heading of the one-page profile, with the answers under it."""
+
     id: str
     title: str
     lines: list[str]

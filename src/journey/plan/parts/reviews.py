@@ -25,6 +25,8 @@ MANAGED_QUESTIONS = ("personal-budget.managed", "health-budget.held")
 
 @dataclass(frozen=True, slots=True)
 class Review:
+    """A review due, and the days it is due between."""
+
     kind: str  # names the message that describes it: review_<kind>
     earliest: date | None = None
     latest: date | None = None  # None: due within a time of a day not known yet
@@ -32,6 +34,8 @@ class Review:
 
 @dataclass(frozen=True, slots=True)
 class DueReview:
+    """A review due, in words."""
+
     kind: str
     text: str
     earliest: date | None

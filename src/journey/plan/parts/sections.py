@@ -17,6 +17,8 @@ KEY = "sections"
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One answer in a section of the plan, in words, with who said it."""
+
     question: str
     label: str
     lines: list[str]
@@ -26,6 +28,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """One section of the plan, with the answers that feed it."""
+
     id: str
     title: str
     criterion: int | None

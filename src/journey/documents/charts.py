@@ -28,7 +28,7 @@ NAME_LINE = 20
 CLEAR_TOP = 45  # degrees either side of the top kept for the ring's name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Bar:
     """One kind of money's bar: a year's spending over its budget's outline."""
 
@@ -42,7 +42,7 @@ class Bar:
     over: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BudgetChart:
     """The budget chart: a bar for each kind of money."""
 
@@ -52,7 +52,7 @@ class BudgetChart:
     bars: list[Bar]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Dot:
     """One person in the circle of support, where they sit on their ring."""
 
@@ -63,7 +63,7 @@ class Dot:
     ring: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Band:
     """One ring of the circle of support, with its name at the top."""
 
@@ -74,7 +74,7 @@ class Band:
     label_y: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CircleChart:
     """The circle of support: the person in the middle, the rings and the people on them."""
 

@@ -128,7 +128,7 @@ def _voices(value: Any, where: str) -> dict[str, _Voiced]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Row:
     """A short answer: one row of a part's table."""
 
@@ -137,7 +137,7 @@ class Row:
     said_by: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Total:
     """One kind of money: what is planned, against its budget; `warning` when over it."""
 
@@ -146,7 +146,7 @@ class Total:
     warning: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Group:
     """Lines under a small title, as the circle of support lists its rings."""
 
@@ -154,7 +154,7 @@ class Group:
     lines: list[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mark:
     """One criterion of the checklist, done or not."""
 
@@ -162,7 +162,7 @@ class Mark:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Block:
     """One thing in a part, drawn alike by every format:
     - answer: a longer answer under its own small heading (one line reads as a sentence);
@@ -188,7 +188,7 @@ class Block:
     marks: list[Mark] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Part:
     """One part of the document under its own heading."""
 
@@ -200,7 +200,7 @@ class Part:
     empty: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ProfilePart:
     """One heading of the one-page profile, with its lines."""
 
@@ -209,7 +209,7 @@ class ProfilePart:
     lines: list[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Document:
     """The whole plan set out for every format alike, and its one-page profile."""
 

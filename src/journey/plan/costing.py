@@ -39,7 +39,7 @@ def weekly(per_year: Decimal) -> Decimal:
     return (per_year / WEEKS).quantize(parse.PENNY, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CostLine:
     """One costed piece of support, by the week and by the year."""
 
@@ -60,7 +60,7 @@ class CostLine:
     hourly: Decimal | None = None  # the price of an hour, when it is paid by the hour
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Budget:
     """A budget the support is set against: what was said, and both periods."""
 
@@ -73,7 +73,7 @@ class Budget:
     per_year: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FundingTotal:
     """What one kind of money pays for, against its budget when it has one."""
 
@@ -91,7 +91,7 @@ class FundingTotal:
         return self.left_per_year is not None and self.left_per_year < 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Costing:
     """The costed support, the totals for each kind of money, and the budgets."""
 

@@ -45,7 +45,11 @@ def head(snap: Snapshot) -> Head:
 
 
 _HEAD = tuple(f.name for f in fields(Head))
-# The plan: the front, every part (each typed by its derive()), and last the readiness check.
+# The plan is kept with the journey and shared by the plan panel and every export, so it is
+# frozen. The records inside it are plain data classes with slots: freezing each of them would
+# add a fifth to the plan's import, on the way to the first screen, for a shallow guarantee
+# (they hold lists). Its fields: the front, every part (each typed by its derive()), and last
+# the readiness check.
 Plan: Any = make_dataclass(
     "Plan", [*parts.fields().items(), ("readiness", Readiness)],
     bases=(Head,), frozen=True, slots=True, kw_only=True, namespace={

@@ -15,7 +15,7 @@ from journey.plan import answer_lines, results
 STEP = "assessment"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Said:
     """One answer for the assessor, in the person's own words."""
 
@@ -23,7 +23,7 @@ class Said:
     lines: list[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class OutcomeNote:
     """One outcome: whether it is hard, and what the person said about it."""
 
@@ -33,7 +33,7 @@ class OutcomeNote:
     said: list[Said]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Group:
     """The outcomes of one list, one by one."""
 
@@ -41,7 +41,7 @@ class Group:
     outcomes: list[OutcomeNote]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Rule:
     """A rule the helper worked out, with where it comes from."""
 
@@ -49,7 +49,7 @@ class Rule:
     references: list[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sheet:
     """The assessment preparation sheet."""
 

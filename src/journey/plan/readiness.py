@@ -57,7 +57,7 @@ AGREED = "happen.agreed"
 BUDGET_AGREED = "personal-budget.agreed"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
     """Something the council would need, or that is worth checking, and where to put it right."""
 
@@ -71,7 +71,7 @@ class Finding:
     question_label: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Criterion:
     """One of the seven criteria, and whether the plan answers it."""
 
@@ -80,7 +80,7 @@ class Criterion:
     answered: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Readiness:
     """What the check found: the criteria, the findings, and the verdict in words."""
 

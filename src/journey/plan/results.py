@@ -13,7 +13,7 @@ from journey.content import Outcome, Result, holds
 from journey.core.model import Journey, Mode
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
     """One thing a helper says, with its sources."""
 
@@ -21,7 +21,7 @@ class Line:
     sources: list[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
     """What a helper worked out from its questions."""
 

@@ -28,7 +28,7 @@ from journey.plan.costing import Costing, cost
 HELPER_QUESTIONS = frozenset({HELPER_QUESTION, HELPER_ROLE_QUESTION})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FollowUp:
     """An answer given as "not sure yet": something still to find out."""
 

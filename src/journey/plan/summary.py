@@ -12,7 +12,7 @@ from journey.core.model import Answered, Confirmed, Journey, Mode, Moved, Noted,
 from journey.plan import FollowUp, answer_lines, attribution, build
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Change:
     """One answer changed in the sitting: before and after."""
 
@@ -24,7 +24,7 @@ class Change:
     said_by: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SittingSummary:
     """What happened in one sitting."""
 

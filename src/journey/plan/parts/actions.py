@@ -14,7 +14,7 @@ KEY = "actions"
 ACTIONS_QUESTION = "happen.first-steps"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Action:
     """One thing to do: who does it, by when, and how far it has got."""
 

@@ -11,7 +11,7 @@ CIRCLE_QUESTION = "circle.people"
 RINGS = ("closest", "friends", "groups", "paid")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CirclePerson:
     """Someone in the circle of support."""
 
@@ -21,7 +21,7 @@ class CirclePerson:
     helps: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Ring:
     """One ring of the circle of support, with its people."""
 

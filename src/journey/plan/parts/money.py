@@ -34,7 +34,7 @@ NAMED_PEOPLE = {Provider.PA.value, Provider.FAMILY.value}  # paid by the hour, b
 SAME = Decimal("1.00")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Figure:
     """An amount of money as given, and by the week and by the year."""
 
@@ -44,7 +44,7 @@ class Figure:
     per_year: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LowPay:
     """Someone paid by the hour below the pay floor in force."""
 

@@ -13,7 +13,7 @@ KEY = "needs"
 HOW, BAD_DAY = "how", "bad-day"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Area:
     """One area of life said to be hard: how, and what a bad day is like."""
 
@@ -23,7 +23,7 @@ class Area:
     bad_day: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AreaGroup:
     """The areas said to be hard, from one list of areas."""
 

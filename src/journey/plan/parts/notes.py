@@ -9,7 +9,7 @@ from journey.plan.snapshot import Snapshot
 KEY = "notes"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PlanNote:
     """A note chosen to go into the plan."""
 

@@ -18,7 +18,7 @@ OUTCOME_LIST = "planning.outcomes"
 REPEATS = ("assessment.adult", "assessment.carer")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Aim:
     """A need or an outcome, and the support that meets it."""
 

@@ -10,7 +10,7 @@ from journey.plan.words import answer_lines
 KEY = "profile"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ProfileBlock:
     """One heading of the one-page profile, with the answers under it."""
 

@@ -23,7 +23,7 @@ DIRECT_PAYMENT = {"direct-payment", "mix"}
 MANAGED_QUESTIONS = ("personal-budget.managed", "health-budget.held")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Review:
     """A review due, and the days it is due between."""
 
@@ -32,7 +32,7 @@ class Review:
     latest: date | None = None  # None: due within a time of a day not known yet
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DueReview:
     """A review due, in words."""
 

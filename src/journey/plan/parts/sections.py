@@ -15,7 +15,7 @@ from journey.plan.words import answer_lines, attribution
 KEY = "sections"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
     """One answer in a section of the plan, in words, with who said it."""
 
@@ -26,7 +26,7 @@ class Entry:
     kind: Kind = Kind.TEXT  # documents draw costed support and actions as tables
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Section:
     """One section of the plan, with the answers that feed it."""
 

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from journey.documents import render
-from journey.documents.layout import lay_out, rules
+from journey.documents.layout import lay_out, read_rules, rules
 from journey.plan import Plan
 from journey.store.database import Store
 
@@ -233,6 +234,20 @@ def test_the_document_rules_name_real_questions(words) -> None:
     assert set(rules().profile) <= {s.id for s in words.profile_sections}
 
 
+@pytest.mark.parametrize("bad", [
+    {"leave_outs": ["welcome.name"]},  # misspelt
+    {"leave_out": "welcome.name"},  # not a list
+    {"quiet": {"advocacy.other": "none"}},
+    {"first_page": {"outcome": ["planning.outcomes"]}},
+    {"labels": {"dreams.love": {"me": "Things I love", "you": "Things you love"}}},
+    {"choices": {"rights.who": {"person": {"about": 3}}}},
+])
+def test_document_rules_with_a_mistake_are_refused(bad) -> None:
+    with pytest.raises(ValueError, match=r"document\.toml"):
+        read_rules(bad)
+    assert read_rules({}).leave_out == [] and read_rules({}).first_page.outcomes == []
+
+
 # -- notes, next steps and the profile --------------------------------------------------------
 
 @pytest.mark.parametrize("fmt", PLAN_FORMATS)
@@ -347,9 +362,9 @@ def test_the_fullest_plan_prints_on_about_eight_a4_pages(words, store, tmp_path:
 
 def test_the_checklist_names_questions_in_the_plans_voice(words, store: Store) -> None:
     plan = EXAMPLES["edna"](words, store).plan()
-    finding = plan.readiness.findings[0].model_copy(update={
-        "question": "personal-budget.employ-pa", "question_label": "Paying your own helper"})
-    readiness = plan.readiness.model_copy(update={"findings": [finding]})
-    checklist = lay_out(words, plan.model_copy(update={"readiness": readiness})).parts[-1]
+    finding = replace(plan.readiness.findings[0], question="personal-budget.employ-pa",
+                      question_label="Paying your own helper")
+    readiness = replace(plan.readiness, findings=[finding])
+    checklist = lay_out(words, replace(plan, readiness=readiness)).parts[-1]
     said = " ".join(line for block in checklist.blocks for line in block.lines)
     assert "Employing Edna's own helper" in said and "your own helper" not in said

@@ -7,9 +7,8 @@ rounded, so the same plan always draws the same picture."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal
-
-from pydantic import BaseModel
 
 from journey.core.answers import pounds
 from journey.plan import Ring
@@ -29,7 +28,10 @@ NAME_LINE = 20
 CLEAR_TOP = 45  # degrees either side of the top kept for the ring's name
 
 
-class Bar(BaseModel):
+@dataclass(slots=True)
+class Bar:
+    """One kind of money's bar: a year's spending over its budget's outline."""
+
     label: str
     lines: list[str]  # the label, wrapped
     y: float
@@ -40,14 +42,20 @@ class Bar(BaseModel):
     over: bool
 
 
-class BudgetChart(BaseModel):
+@dataclass(slots=True)
+class BudgetChart:
+    """The budget chart: a bar for each kind of money."""
+
     width: int
     height: int
     left: int
     bars: list[Bar]
 
 
-class Dot(BaseModel):
+@dataclass(slots=True)
+class Dot:
+    """One person in the circle of support, where they sit on their ring."""
+
     x: float
     y: float
     name: str
@@ -55,7 +63,10 @@ class Dot(BaseModel):
     ring: str
 
 
-class Band(BaseModel):
+@dataclass(slots=True)
+class Band:
+    """One ring of the circle of support, with its name at the top."""
+
     id: str
     title: str
     lines: list[str]  # the ring's name, wrapped
@@ -63,14 +74,17 @@ class Band(BaseModel):
     label_y: float
 
 
-class CircleChart(BaseModel):
+@dataclass(slots=True)
+class CircleChart:
+    """The circle of support: the person in the middle, the rings and the people on them."""
+
     size: int
     centre: float
     inner: float  # the person in the middle
     me: list[str]  # their name, wrapped to fit the middle
-    line: int = NAME_LINE  # the height of a line of a label
     bands: list[Band]
     dots: list[Dot]
+    line: int = NAME_LINE  # the height of a line of a label
 
 
 def _scale(amount: Decimal, largest: Decimal) -> float:
@@ -87,7 +101,7 @@ def budget_chart(costing: Costing) -> BudgetChart | None:
         Bar(
             label=t.label,
             lines=wrap(t.label, LABEL_CHARS),
-            y=20 + i * ROW,
+            y=float(20 + i * ROW),
             width=_scale(t.per_year, largest),
             budget_width=_scale(t.budget.per_year, largest) if t.budget else None,
             spent=pounds(t.per_year),

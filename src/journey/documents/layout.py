@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any, Literal
 
 from journey.content import Journey as Content
 from journey.content import Kind, Question, content_dir, fill
@@ -39,28 +38,32 @@ COSTS_PART, CIRCLE_PART, ACTIONS_PART = "budget", "people", "happen"
 NEEDS_PART, OUTCOMES_PART, AGREEMENT_PART = "needs", "change", "agreement"
 
 
-class _Voiced(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True)
+class _Voiced:
+    """Words for when the person plans alone (`me`) and when someone helps (`about`)."""
+
     me: str | None = None
     about: str | None = None
 
 
-class _FirstPage(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    outcomes: list[str] = []
+@dataclass(frozen=True, slots=True)
+class _FirstPage:
+    """What the first page lists as the plan's main outcomes."""
+
+    outcomes: list[str] = field(default_factory=list)
 
 
-class Rules(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Rules:
     """content/templates/document.toml."""
 
-    model_config = ConfigDict(extra="forbid")
-    leave_out: list[str] = []
-    leave_out_results: list[str] = []
-    quiet: dict[str, list[str]] = {}
-    first_page: _FirstPage = _FirstPage()
-    labels: dict[str, _Voiced] = {}
-    choices: dict[str, dict[str, _Voiced]] = {}
-    profile: dict[str, _Voiced] = {}
+    leave_out: list[str] = field(default_factory=list)
+    leave_out_results: list[str] = field(default_factory=list)
+    quiet: dict[str, list[str]] = field(default_factory=dict)
+    first_page: _FirstPage = field(default_factory=_FirstPage)
+    labels: dict[str, _Voiced] = field(default_factory=dict)
+    choices: dict[str, dict[str, _Voiced]] = field(default_factory=dict)
+    profile: dict[str, _Voiced] = field(default_factory=dict)
 
     def questions_named(self) -> set[str]:
         """Every question id the rules name, for the content test."""
@@ -71,10 +74,62 @@ class Rules(BaseModel):
 @cache
 def rules() -> Rules:
     with (content_dir() / "templates" / "document.toml").open("rb") as f:
-        return Rules.model_validate(tomllib.load(f))
+        return read_rules(tomllib.load(f))
 
 
-class Row(BaseModel):
+def read_rules(data: dict[str, Any]) -> Rules:
+    """The rules from document.toml's tables, checked strictly: a misspelt key or a value of
+    the wrong kind stops with where it is, rather than being quietly ignored."""
+    _known(data, Rules, "document.toml")
+    return Rules(
+        leave_out=_texts(data.get("leave_out", []), "leave_out"),
+        leave_out_results=_texts(data.get("leave_out_results", []), "leave_out_results"),
+        quiet={key: _texts(value, f"quiet.{key}")
+               for key, value in _table(data.get("quiet", {}), "quiet").items()},
+        first_page=_first_page(data.get("first_page", {})),
+        labels=_voices(data.get("labels", {}), "labels"),
+        choices={key: _voices(value, f"choices.{key}")
+                 for key, value in _table(data.get("choices", {}), "choices").items()},
+        profile=_voices(data.get("profile", {}), "profile"),
+    )
+
+
+def _known(data: dict[str, Any], kind: type, where: str) -> None:
+    unknown = set(data) - set(kind.__dataclass_fields__)
+    if unknown:
+        raise ValueError(f"{where}: unknown {', '.join(sorted(unknown))}")
+
+
+def _table(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"document.toml: {where} must be a table")
+    return value
+
+
+def _texts(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"document.toml: {where} must be a list of words")
+    return list(value)
+
+
+def _first_page(value: Any) -> _FirstPage:
+    _known(_table(value, "first_page"), _FirstPage, "document.toml first_page")
+    return _FirstPage(outcomes=_texts(value.get("outcomes", []), "first_page.outcomes"))
+
+
+def _voices(value: Any, where: str) -> dict[str, _Voiced]:
+    found = {}
+    for key, voiced in _table(value, where).items():
+        _known(_table(voiced, f"{where}.{key}"), _Voiced, f"document.toml {where}.{key}")
+        for name in ("me", "about"):
+            if not isinstance(voiced.get(name, ""), str):
+                raise ValueError(f"document.toml: {where}.{key}.{name} must be words")
+        found[key] = _Voiced(me=voiced.get("me"), about=voiced.get("about"))
+    return found
+
+
+@dataclass(slots=True)
+class Row:
     """A short answer: one row of a part's table."""
 
     label: str
@@ -82,7 +137,8 @@ class Row(BaseModel):
     said_by: str | None = None
 
 
-class Total(BaseModel):
+@dataclass(slots=True)
+class Total:
     """One kind of money: what is planned, against its budget; `warning` when over it."""
 
     label: str
@@ -90,17 +146,24 @@ class Total(BaseModel):
     warning: str | None = None
 
 
-class Group(BaseModel):
+@dataclass(slots=True)
+class Group:
+    """Lines under a small title, as the circle of support lists its rings."""
+
     title: str
     lines: list[str]
 
 
-class Mark(BaseModel):
+@dataclass(slots=True)
+class Mark:
+    """One criterion of the checklist, done or not."""
+
     done: bool
     text: str
 
 
-class Block(BaseModel):
+@dataclass(slots=True)
+class Block:
     """One thing in a part, drawn alike by every format:
     - answer: a longer answer under its own small heading (one line reads as a sentence);
     - list: lines under a small heading, after an optional sentence;
@@ -114,33 +177,42 @@ class Block(BaseModel):
     title: str | None = None
     said_by: str | None = None
     intro: str | None = None
-    lines: list[str] = []
-    columns: list[str] = []
-    rows: list[list[list[str]]] = []
-    numbers: list[int] = []
-    widths: list[float] = []  # each column's share of the page's width
-    foot: list[str] = []
-    totals: list[Total] = []
-    groups: list[Group] = []
-    marks: list[Mark] = []
+    lines: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[list[str]]] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # each column's share of the page's width
+    foot: list[str] = field(default_factory=list)
+    totals: list[Total] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
 
 
-class Part(BaseModel):
+@dataclass(slots=True)
+class Part:
+    """One part of the document under its own heading."""
+
     id: str
     kind: Literal["glance", "section", "list", "checklist"]
     heading: str
-    rows: list[Row] = []
-    blocks: list[Block] = []
+    rows: list[Row] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     empty: str | None = None
 
 
-class ProfilePart(BaseModel):
+@dataclass(slots=True)
+class ProfilePart:
+    """One heading of the one-page profile, with its lines."""
+
     id: str
     heading: str
     lines: list[str]
 
 
-class Document(BaseModel):
+@dataclass(slots=True)
+class Document:
+    """The whole plan set out for every format alike, and its one-page profile."""
+
     title: str
     parts: list[Part]
     profile_title: str

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Format:
+    """A format a plan can be saved in."""
+
     suffix: str
     template: str | None = None  # None: built in code (DOCX)
     binary: bool = False
@@ -114,12 +116,13 @@ def _data(plan: Plan, large_print: bool) -> dict[str, Any]:
     words = default()
     chart = budget_chart(plan.costing)
     circle = circle_chart(plan.circle, plan.name or words.message("doc_circle_me"))
+    # The records go to the templates as they are: they read them by attribute.
     return {
-        "doc": lay_out(words, plan).model_dump(),
-        "plan": plan.model_dump(),
+        "doc": lay_out(words, plan),
+        "plan": plan,
         "large_print": large_print,
-        "chart": chart.model_dump() if chart else None,
-        "circle": circle.model_dump() if circle else None,
+        "chart": chart,
+        "circle": circle,
     }
 
 
@@ -151,11 +154,11 @@ def _format(fmt: str) -> Format:
 
 
 def render_summary(summary: SittingSummary) -> str:
-    text = environment().get_template("summary.md.j2").render(summary=summary.model_dump())
+    text = environment().get_template("summary.md.j2").render(summary=summary)
     return clean(text)
 
 
 def render_prep(sheet: Sheet) -> str:
     """The assessment preparation sheet as Markdown."""
-    text = environment().get_template(PREP_TEMPLATE).render(sheet=sheet.model_dump())
+    text = environment().get_template(PREP_TEMPLATE).render(sheet=sheet)
     return clean(text)

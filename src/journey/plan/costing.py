@@ -7,10 +7,9 @@ rounded to the penny, so a weekly total may differ by a penny from its rounded p
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
-
-from pydantic import BaseModel, computed_field
 
 from journey.content import Journey as Content
 from journey.core import answers as parse
@@ -40,7 +39,10 @@ def weekly(per_year: Decimal) -> Decimal:
     return (per_year / WEEKS).quantize(parse.PENNY, rounding=ROUND_HALF_UP)
 
 
-class CostLine(BaseModel):
+@dataclass(slots=True)
+class CostLine:
+    """One costed piece of support, by the week and by the year."""
+
     what: str
     helps: str
     provider: str
@@ -53,11 +55,13 @@ class CostLine(BaseModel):
     period_label: str
     per_week: Decimal
     per_year: Decimal
-    serves: list[str] = []  # the needs and outcomes it meets, from the person's own list
+    # the needs and outcomes it meets, from the person's own list
+    serves: list[str] = field(default_factory=list)
     hourly: Decimal | None = None  # the price of an hour, when it is paid by the hour
 
 
-class Budget(BaseModel):
+@dataclass(slots=True)
+class Budget:
     """A budget the support is set against: what was said, and both periods."""
 
     funding: str
@@ -69,7 +73,10 @@ class Budget(BaseModel):
     per_year: Decimal
 
 
-class FundingTotal(BaseModel):
+@dataclass(slots=True)
+class FundingTotal:
+    """What one kind of money pays for, against its budget when it has one."""
+
     funding: str
     label: str
     per_week: Decimal
@@ -79,13 +86,15 @@ class FundingTotal(BaseModel):
     left_per_year: Decimal | None = None
     left_per_week: Decimal | None = None
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def over(self) -> bool:
         return self.left_per_year is not None and self.left_per_year < 0
 
 
-class Costing(BaseModel):
+@dataclass(slots=True)
+class Costing:
+    """The costed support, the totals for each kind of money, and the budgets."""
+
     lines: list[CostLine]
     notes: list[str]  # lines typed before support was costed item by item
     totals: list[FundingTotal]
@@ -175,17 +184,16 @@ def cost_items(content: Content, saved: list[Any], known: list[Budget]) -> Costi
         budget = by_funding.get(funding.value)
         if not budget and not any(i.funding == funding for i in items):
             continue
-        total = FundingTotal(
+        left = budget.per_year - spent if budget else None
+        totals.append(FundingTotal(
             funding=funding.value,
             label=content.message("funding_" + funding.value.replace("-", "_")),
             per_week=weekly(spent),
             per_year=spent,
             budget=budget,
-        )
-        if budget:
-            total.left_per_year = budget.per_year - spent
-            total.left_per_week = weekly(total.left_per_year)
-        totals.append(total)
+            left_per_year=left,
+            left_per_week=None if left is None else weekly(left),
+        ))
     total = sum((i.per_year for i in items), Decimal("0.00"))
     return Costing(lines=items, notes=notes, totals=totals, total_per_week=weekly(total),
                    total_per_year=total, budgets=known)

@@ -1,11 +1,12 @@
-"""The plan as one model: its front (who it is for, who helped), every part from
+"""The plan as one record: its front (who it is for, who helped), every part from
 journey.plan.parts, and last the readiness check, which reads the parts once they are built."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields, make_dataclass
 from datetime import date
-
-from pydantic import BaseModel, create_model
+from types import SimpleNamespace
+from typing import Any
 
 from journey.content import Journey as Content
 from journey.core.model import Journey, Mode
@@ -15,7 +16,8 @@ from journey.plan.readiness import Readiness, check
 from journey.plan.snapshot import Snapshot, snapshot
 
 
-class Head(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Head:
     """The plan's front: who it is for, and who helped."""
 
     title: str
@@ -42,13 +44,17 @@ def head(snap: Snapshot) -> Head:
     )
 
 
-# The plan before its check: the front and every part, as typed by each part's derive().
-Draft = create_model("Draft", __base__=Head, **parts.fields())  # type: ignore[call-overload]
-
-
-
-class Plan(Draft):  # type: ignore[misc,valid-type]
-    readiness: Readiness
+_HEAD = tuple(f.name for f in fields(Head))
+# The plan is kept with the journey and shared by the plan panel and every export, so it is
+# frozen. The records inside it are plain data classes with slots: freezing each of them would
+# add a fifth to the plan's import, on the way to the first screen, for a shallow guarantee
+# (they hold lists). Its fields: the front, every part (each typed by its derive()), and last
+# the readiness check.
+Plan: Any = make_dataclass(
+    "Plan", [*parts.fields().items(), ("readiness", Readiness)],
+    bases=(Head,), frozen=True, slots=True, kw_only=True, namespace={
+        "__module__": __name__,
+        "__doc__": "The support plan: its front, every part by its KEY, and the readiness check."})
 
 
 def build(content: Content, journey: Journey, *, attributed: bool = True) -> Plan:
@@ -59,5 +65,8 @@ def build(content: Content, journey: Journey, *, attributed: bool = True) -> Pla
 
 
 def _build(snap: Snapshot) -> Plan:
-    draft = Draft(**dict(head(snap)), **{m.KEY: m.derive(snap) for m in parts.modules()})
-    return Plan(**dict(draft), readiness=check(draft, snap))
+    front = head(snap)
+    found = {name: getattr(front, name) for name in _HEAD}
+    found.update((m.KEY, m.derive(snap)) for m in parts.modules())
+    # The check reads the parts by name before the plan is whole.
+    return Plan(**found, readiness=check(SimpleNamespace(**found), snap))

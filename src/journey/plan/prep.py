@@ -4,7 +4,7 @@ no screen. It never says whether needs are eligible; only the council decides th
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.content import Journey as Content
 from journey.content import Outcome, Repeat, Step, conditions, holds
@@ -15,29 +15,44 @@ from journey.plan import answer_lines, results
 STEP = "assessment"
 
 
-class Said(BaseModel):
+@dataclass(slots=True)
+class Said:
+    """One answer for the assessor, in the person's own words."""
+
     label: str
     lines: list[str]
 
 
-class OutcomeNote(BaseModel):
+@dataclass(slots=True)
+class OutcomeNote:
+    """One outcome: whether it is hard, and what the person said about it."""
+
     label: str
     legal: str
     hard: bool
     said: list[Said]
 
 
-class Group(BaseModel):
+@dataclass(slots=True)
+class Group:
+    """The outcomes of one list, one by one."""
+
     title: str
     outcomes: list[OutcomeNote]
 
 
-class Rule(BaseModel):
+@dataclass(slots=True)
+class Rule:
+    """A rule the helper worked out, with where it comes from."""
+
     text: str
     references: list[str]
 
 
-class Sheet(BaseModel):
+@dataclass(slots=True)
+class Sheet:
+    """The assessment preparation sheet."""
+
     title: str
     name: str | None
     about_you: list[Said]

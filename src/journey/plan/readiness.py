@@ -8,9 +8,8 @@ Regulations 2014 on paying close family; what employing a personal assistant inv
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Protocol
-
-from pydantic import BaseModel
 
 from journey.content import Kind
 from journey.core.answers import Funding, Provider, pounds
@@ -58,7 +57,10 @@ AGREED = "happen.agreed"
 BUDGET_AGREED = "personal-budget.agreed"
 
 
-class Finding(BaseModel):
+@dataclass(slots=True)
+class Finding:
+    """Something the council would need, or that is worth checking, and where to put it right."""
+
     code: str
     blocks: bool  # True when the council would need this before agreeing the plan
     text: str
@@ -69,13 +71,19 @@ class Finding(BaseModel):
     question_label: str
 
 
-class Criterion(BaseModel):
+@dataclass(slots=True)
+class Criterion:
+    """One of the seven criteria, and whether the plan answers it."""
+
     number: int
     title: str
     answered: bool
 
 
-class Readiness(BaseModel):
+@dataclass(slots=True)
+class Readiness:
+    """What the check found: the criteria, the findings, and the verdict in words."""
+
     criteria: list[Criterion]
     findings: list[Finding]
     verdict: str = ""  # what journey's checklist found, in words (never that nothing is missing)

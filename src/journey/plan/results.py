@@ -6,20 +6,25 @@ what to ask for."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.content import Journey as Content
 from journey.content import Outcome, Result, holds
 from journey.core.model import Journey, Mode
 
 
-class Line(BaseModel):
+@dataclass(slots=True)
+class Line:
+    """One thing a helper says, with its sources."""
+
     text: str
     sources: list[str]
 
 
-class Finding(BaseModel):
+@dataclass(slots=True)
+class Finding:
+    """What a helper worked out from its questions."""
+
     id: str
     title: str
     feeds: str
@@ -43,11 +48,32 @@ def finding(content: Content, result: Result, journey: Journey) -> Finding | Non
                       speaks_about(journey))
 
 
+class Asked(frozenset[str]):
+    """The questions with any answer, with every id's leading parts ("a.b.c" gives "a",
+    "a.b" and "a.b.c"): a result covers one of them when any of its questions or prefixes is
+    here, so each result is looked up, not checked against every answer."""
+
+    @classmethod
+    def of(cls, asked: Iterable[str]) -> Asked:
+        if isinstance(asked, Asked):
+            return asked
+        heads: set[str] = set()
+        for question in asked:
+            heads.add(question)
+            at = question.find(".")
+            while at != -1:
+                heads.add(question[:at])
+                at = question.find(".", at + 1)
+        return cls(heads)
+
+
 def finding_in(content: Content, result: Result, values: Mapping[str, object],
                asked: Iterable[str], name: str | None, about: bool) -> Finding | None:
     """The same, from answers already gathered: `values` to test the rules against, and
-    `asked`, the questions with any answer."""
-    if not any(result.covers(q) for q in asked):
+    `asked`, the questions with any answer (made into Asked once, when called for many
+    results)."""
+    heads = Asked.of(asked)
+    if not any(q in heads for q in result.questions):
         return None
     shown = name or content.message("someone")
     lines = []
@@ -60,7 +86,7 @@ def finding_in(content: Content, result: Result, values: Mapping[str, object],
             if not rule.count.holds(len(hard)):
                 continue
             extra = {"count": str(len(hard)), "areas": ", ".join(o.label for o in hard)}
-        lines.append(Line(text=rule.wording(shown, about, **extra), sources=rule.sources))
+        lines.append(Line(text=rule.wording(shown, about, **extra), sources=list(rule.sources)))
     if not lines:
         return None
     return Finding(id=result.id, title=result.title, feeds=result.feeds, lines=lines)

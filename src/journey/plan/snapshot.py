@@ -12,17 +12,24 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from pydantic import BaseModel
-
 from journey.content import Journey as Content
 from journey.core import fit, live
-from journey.core.model import HELPER_QUESTION, HELPER_ROLE_QUESTION, Answered, Journey, Mode
+from journey.core.model import (
+    HELPER_QUESTION,
+    HELPER_ROLE_QUESTION,
+    Answered,
+    Confirmed,
+    Journey,
+    Mode,
+    Note,
+)
 from journey.plan.costing import Costing, cost
 
 HELPER_QUESTIONS = frozenset({HELPER_QUESTION, HELPER_ROLE_QUESTION})
 
 
-class FollowUp(BaseModel):
+@dataclass(slots=True)
+class FollowUp:
     """An answer given as "not sure yet": something still to find out."""
 
     question: str
@@ -32,29 +39,31 @@ class FollowUp(BaseModel):
 
 @dataclass(frozen=True)
 class Snapshot:
+    """A journey's answers folded for the plan, with what its parts read."""
+
     content: Content
     journey: Journey  # for who said what, the notes and the sittings; not for answers
     live: Mapping[str, Any]  # the answers that count (journey.core.live), read-only
     attributed: bool = True  # False: the plan reads as one voice, without who said what
 
-    # -- who the plan is for --------------------------------------------------------------
+    # -- who the plan is for (read once: every part asks, often once per answer) ----------
 
-    @property
+    @cached_property
     def name(self) -> str | None:
         return self.journey.name
 
-    @property
+    @cached_property
     def shown_name(self) -> str:
-        return self.journey.name or ""
+        return self.name or ""
 
-    @property
+    @cached_property
     def mode(self) -> Mode:
         return self.journey.mode
 
-    @property
+    @cached_property
     def about(self) -> bool:
         """Choice words about the person by name: someone helps, and the name is known."""
-        return self.journey.mode is not Mode.SELF and bool(self.journey.name)
+        return self.mode is not Mode.SELF and bool(self.name)
 
     @property
     def standing(self) -> Mapping[str, Answered]:
@@ -99,6 +108,31 @@ class Snapshot:
     @cached_property
     def costing(self) -> Costing:
         return cost(self.content, self.live)
+
+    # -- what walks the events: once per change, however many parts or answers ask ------
+
+    @cached_property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(self.journey.notes())
+
+    @cached_property
+    def confirmed(self) -> frozenset[str]:
+        """Questions whose standing answer, suggested by someone else, the person has since
+        said is theirs (journey.core.model.Journey.confirmed, for every question in one
+        pass over the events rather than one pass per answer)."""
+        standing = self.journey.answers
+        answered: set[str] = set()
+        found: set[str] = set()
+        for event in self.journey.events:
+            if isinstance(event, Answered):
+                if standing.get(event.question) is event:
+                    answered.add(event.question)
+            elif isinstance(event, Confirmed) and event.question in answered:
+                found.add(event.question)
+        return frozenset(found)
+
+    def is_confirmed(self, question_id: str) -> bool:
+        return question_id in self.confirmed
 
 
 def snapshot(content: Content, journey: Journey, *, attributed: bool = True) -> Snapshot:

@@ -3,9 +3,8 @@ Derived from the journey's events: pure functions, no files, no screen."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-
-from pydantic import BaseModel
 
 from journey.content import Journey as Content
 from journey.core import fit
@@ -13,7 +12,10 @@ from journey.core.model import Answered, Confirmed, Journey, Mode, Moved, Noted,
 from journey.plan import FollowUp, answer_lines, attribution, build
 
 
-class Change(BaseModel):
+@dataclass(slots=True)
+class Change:
+    """One answer changed in the sitting: before and after."""
+
     question: str
     label: str
     step: str
@@ -22,7 +24,10 @@ class Change(BaseModel):
     said_by: str | None
 
 
-class SittingSummary(BaseModel):
+@dataclass(slots=True)
+class SittingSummary:
+    """What happened in one sitting."""
+
     title: str
     number: int
     started: datetime | None

@@ -3,6 +3,7 @@ item, with who said it when someone else was involved. Pure functions: no files,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -96,9 +97,12 @@ def member_line(content: Content, member: dict[str, str]) -> str:
     return line
 
 
-def attribution(content: Content, answer: Answered, journey: Journey) -> str | None:
+def attribution(content: Content, answer: Answered, journey: Journey,
+                confirmed: Callable[[str], bool] | None = None) -> str | None:
     """Who said it, shown only when someone other than the person alone was involved.
-    The welcome's answers are about the session, not the person's own words."""
+    The welcome's answers are about the session, not the person's own words. `confirmed`
+    says whether the person has confirmed a question's answer, when that is already worked
+    out (the plan's snapshot), so each answer does not walk the events again."""
     if journey.mode is Mode.SELF and answer.role is Role.PERSON:
         return None
     if not answer.by or content.step_of(answer.question) is content.welcome:
@@ -108,7 +112,7 @@ def attribution(content: Content, answer: Answered, journey: Journey) -> str | N
     role = journey.role_of(answer.by) or content.message("role_" + answer.role)
     if answer.role is Role.BEHALF:
         return content.message("answered_for", name=answer.by, role=role)
-    if journey.confirmed(answer.question):
+    if (confirmed or journey.confirmed)(answer.question):
         return content.message("agreed_by", helper=answer.by, role=role,
                                name=journey.name or content.message("someone"))
     return content.message("suggested_by", name=answer.by, role=role)

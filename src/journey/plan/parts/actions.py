@@ -3,9 +3,8 @@ the order given). Each "not sure yet" answer is a thing to find out, at the end.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-
-from pydantic import BaseModel
 
 from journey.core import answers as parse
 from journey.core.answers import Status
@@ -15,7 +14,10 @@ KEY = "actions"
 ACTIONS_QUESTION = "happen.first-steps"
 
 
-class Action(BaseModel):
+@dataclass(slots=True)
+class Action:
+    """One thing to do: who does it, by when, and how far it has got."""
+
     what: str
     who: str
     by: date | None

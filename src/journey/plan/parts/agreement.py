@@ -4,9 +4,8 @@ wording and its source are content: the result `happen.agreement`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
-
-from pydantic import BaseModel
 
 from journey.core.answers import show_date
 from journey.core.model import Mode
@@ -21,14 +20,18 @@ SIGNED_BY = "happen.signed-by"
 COPY = "happen.agreement"
 
 
-class Agreement(BaseModel):
+@dataclass(slots=True)
+class Agreement:
+    """Who agreed the plan and when, in parts and as sentences."""
+
     person: str | None = None  # the person's say, in words
     views_sought: str | None = None
     helper: str | None = None  # "Jo (support broker)"
     council_by: str | None = None  # name and job, as given
     council_on: date | None = None
-    copy_lines: list[str] = []  # the council gives the person a copy (with its source)
-    lines: list[str] = []  # all of the above as sentences, for any format
+    # the council gives the person a copy (with its source)
+    copy_lines: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # all of the above as sentences, for any format
 
 
 def derive(snap: Snapshot) -> Agreement:

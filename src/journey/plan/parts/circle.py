@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.plan.snapshot import Snapshot
 
@@ -11,14 +11,20 @@ CIRCLE_QUESTION = "circle.people"
 RINGS = ("closest", "friends", "groups", "paid")
 
 
-class CirclePerson(BaseModel):
+@dataclass(slots=True)
+class CirclePerson:
+    """Someone in the circle of support."""
+
     name: str
     relation: str
     ring: str
     helps: str
 
 
-class Ring(BaseModel):
+@dataclass(slots=True)
+class Ring:
+    """One ring of the circle of support, with its people."""
+
     id: str
     title: str
     people: list[CirclePerson]

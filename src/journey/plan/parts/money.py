@@ -8,11 +8,10 @@ nearest penny (journey.plan.costing), so weekly and yearly figures always agree.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
-
-from pydantic import BaseModel
 
 from journey.core import answers as parse
 from journey.core.answers import Funding, Provider
@@ -35,14 +34,20 @@ NAMED_PEOPLE = {Provider.PA.value, Provider.FAMILY.value}  # paid by the hour, b
 SAME = Decimal("1.00")
 
 
-class Figure(BaseModel):
+@dataclass(slots=True)
+class Figure:
+    """An amount of money as given, and by the week and by the year."""
+
     amount: Decimal
     period_label: str
     per_week: Decimal
     per_year: Decimal
 
 
-class LowPay(BaseModel):
+@dataclass(slots=True)
+class LowPay:
+    """Someone paid by the hour below the pay floor in force."""
+
     what: str
     hourly: Decimal
     floor_name: str
@@ -50,7 +55,10 @@ class LowPay(BaseModel):
     starts: date
 
 
-class Money(BaseModel):
+@dataclass(slots=True)
+class Money:
+    """The money set out so a reader can check it."""
+
     budget: Figure | None = None
     budget_agreed: bool = False
     contribution: Figure | None = None
@@ -58,11 +66,11 @@ class Money(BaseModel):
     council_pays: Figure | None = None
     direct_payment: Figure | None = None
     direct_payment_matches: bool | None = None  # None: nothing to set it against
-    pa_costs_in: list[str] = []
-    pa_costs_missing: list[str] = []
-    low_pay: list[LowPay] = []
+    pa_costs_in: list[str] = field(default_factory=list)
+    pa_costs_missing: list[str] = field(default_factory=list)
+    low_pay: list[LowPay] = field(default_factory=list)
     method: str = ""
-    lines: list[str] = []  # all of the above as sentences, for any format
+    lines: list[str] = field(default_factory=list)  # all of the above as sentences, for any format
 
 
 def both(say: Any, fig: Figure, period: str) -> str:

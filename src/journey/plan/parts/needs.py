@@ -4,7 +4,7 @@ per question. Only the areas said to be hard are shown."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.plan.snapshot import Snapshot
 from journey.plan.words import answer_lines
@@ -13,14 +13,20 @@ KEY = "needs"
 HOW, BAD_DAY = "how", "bad-day"
 
 
-class Area(BaseModel):
+@dataclass(slots=True)
+class Area:
+    """One area of life said to be hard: how, and what a bad day is like."""
+
     label: str
     legal: str  # the regulation's own words for it
     how: list[str]
     bad_day: str | None
 
 
-class AreaGroup(BaseModel):
+@dataclass(slots=True)
+class AreaGroup:
+    """The areas said to be hard, from one list of areas."""
+
     title: str
     areas: list[Area]
 
@@ -47,5 +53,9 @@ def derive(snap: Snapshot) -> list[AreaGroup]:
 
 def folded(snap: Snapshot, question_id: str) -> bool:
     """A question whose answer this part shows, so the plan's sections leave it out."""
-    return any(question_id.startswith(r.id + ".")
-               for s in snap.content.all_steps for r in s.repeats)
+    return question_id.startswith(folded_prefixes(snap))
+
+
+def folded_prefixes(snap: Snapshot) -> tuple[str, ...]:
+    """What the ids of the questions this part shows begin with."""
+    return tuple(r.id + "." for s in snap.content.all_steps for r in s.repeats)

@@ -8,4 +8,4 @@ KEY = "next_steps"
 
 
 def derive(snap: Snapshot) -> list[str]:
-    return [n.text for n in snap.journey.notes() if n.next_step]
+    return [n.text for n in snap.notes if n.next_step]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.plan.snapshot import Snapshot
 
 KEY = "notes"
 
 
-class PlanNote(BaseModel):
+@dataclass(slots=True)
+class PlanNote:
+    """A note chosen to go into the plan."""
+
     text: str
     by: str | None
     next_step: bool = False  # a next step agreed in planning, shown with the action plan
@@ -17,4 +20,4 @@ class PlanNote(BaseModel):
 
 def derive(snap: Snapshot) -> list[PlanNote]:
     return [PlanNote(text=n.text, by=n.by if snap.attributed else None, next_step=n.next_step)
-            for n in snap.journey.notes() if n.in_plan]
+            for n in snap.notes if n.in_plan]

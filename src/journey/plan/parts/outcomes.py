@@ -5,9 +5,8 @@ list (journey.core.answers.support_item `serves`), so a need or outcome nothing 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel
 
 from journey.plan.results import hard_outcomes
 from journey.plan.snapshot import Snapshot
@@ -19,7 +18,10 @@ OUTCOME_LIST = "planning.outcomes"
 REPEATS = ("assessment.adult", "assessment.carer")
 
 
-class Aim(BaseModel):
+@dataclass(slots=True)
+class Aim:
+    """A need or an outcome, and the support that meets it."""
+
     label: str
     kind: Literal["need", "outcome"]
     met_by: list[str]  # what each costed item that meets it is called
@@ -54,9 +56,9 @@ def choices(snap: Snapshot) -> list[str]:
 
 
 def derive(snap: Snapshot) -> list[Aim]:
-    lines = snap.costing.lines
+    # Each item's list read once, not once for every need and outcome.
+    serving = [(line.what, {_key(s) for s in line.serves}) for line in snap.costing.lines]
     return [
-        Aim(label=label, kind=kind,
-            met_by=[line.what for line in lines if _key(label) in map(_key, line.serves)])
-        for label, kind in aims(snap)
+        Aim(label=label, kind=kind, met_by=[what for what, serves in serving if key in serves])
+        for label, kind in aims(snap) for key in (_key(label),)
     ]

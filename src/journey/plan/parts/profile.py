@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.plan.snapshot import Snapshot
 from journey.plan.words import answer_lines
@@ -10,7 +10,10 @@ from journey.plan.words import answer_lines
 KEY = "profile"
 
 
-class ProfileBlock(BaseModel):
+@dataclass(slots=True)
+class ProfileBlock:
+    """One heading of the one-page profile, with the answers under it."""
+
     id: str
     title: str
     lines: list[str]

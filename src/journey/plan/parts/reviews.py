@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
-
-from pydantic import BaseModel
 
 from journey.core.answers import show_date
 from journey.plan.snapshot import Snapshot
@@ -24,13 +23,19 @@ DIRECT_PAYMENT = {"direct-payment", "mix"}
 MANAGED_QUESTIONS = ("personal-budget.managed", "health-budget.held")
 
 
-class Review(BaseModel):
+@dataclass(slots=True)
+class Review:
+    """A review due, and the days it is due between."""
+
     kind: str  # names the message that describes it: review_<kind>
     earliest: date | None = None
     latest: date | None = None  # None: due within a time of a day not known yet
 
 
-class DueReview(BaseModel):
+@dataclass(slots=True)
+class DueReview:
+    """A review due, in words."""
+
     kind: str
     text: str
     earliest: date | None

@@ -4,18 +4,21 @@ from getting ready for the assessment are shown by the needs part instead."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from journey.content import Kind
 from journey.plan import results
-from journey.plan.parts.needs import folded
+from journey.plan.parts.needs import folded_prefixes
 from journey.plan.snapshot import HELPER_QUESTIONS, Snapshot
 from journey.plan.words import answer_lines, attribution
 
 KEY = "sections"
 
 
-class Entry(BaseModel):
+@dataclass(slots=True)
+class Entry:
+    """One answer in a section of the plan, in words, with who said it."""
+
     question: str
     label: str
     lines: list[str]
@@ -23,7 +26,10 @@ class Entry(BaseModel):
     kind: Kind = Kind.TEXT  # documents draw costed support and actions as tables
 
 
-class Section(BaseModel):
+@dataclass(slots=True)
+class Section:
+    """One section of the plan, with the answers that feed it."""
+
     id: str
     title: str
     criterion: int | None
@@ -35,12 +41,13 @@ def derive(snap: Snapshot) -> list[Section]:
     content, journey = snap.content, snap.journey
     entries: dict[str, list[Entry]] = {s.id: [] for s in content.plan_sections}
     standing = snap.standing
+    folded = folded_prefixes(snap)
     for step in content.all_steps:
         for question in step.questions:
             if question.id not in snap.live:
                 continue
-            if (not snap.attributed and question.id in HELPER_QUESTIONS) or folded(
-                    snap, question.id):
+            if (not snap.attributed and question.id in HELPER_QUESTIONS) or (
+                    question.id.startswith(folded)):
                 continue
             value = snap.live[question.id]
             if value in question.quiet:
@@ -53,12 +60,14 @@ def derive(snap: Snapshot) -> list[Section]:
                 question=question.id,
                 label=question.label,
                 lines=lines,
-                said_by=attribution(content, answer, journey) if snap.attributed else None,
+                said_by=attribution(content, answer, journey, snap.is_confirmed)
+                if snap.attributed else None,
                 kind=question.kind,
             ))
     about = results.speaks_about(journey)
+    asked = results.Asked.of(standing)
     for result in content.results():
-        found = results.finding_in(content, result, snap.live, standing, snap.name, about)
+        found = results.finding_in(content, result, snap.live, asked, snap.name, about)
         if found is not None:
             entries[found.feeds].append(Entry(
                 question=found.id, label=found.title, lines=[line.text for line in found.lines]))

@@ -10,7 +10,6 @@ checked each time."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -24,6 +23,11 @@ from pathlib import Path
 
 from journey.content import condition, data
 from journey.content.data import Journey
+
+try:  # the hash hashlib offers, without loading OpenSSL at every start
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b
 
 FORMAT = b"journey content cache 1\n"
 NAME = "content.pickle"
@@ -42,7 +46,7 @@ def folder() -> Path:
 @cache
 def _code() -> bytes:
     """What the content classes are: the source of every module in this package."""
-    digest = hashlib.sha256()
+    digest = blake2b()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()
@@ -50,7 +54,7 @@ def _code() -> bytes:
 
 def key(files: Iterable[tuple[str, bytes]]) -> bytes:
     """The name of the kept copy for these content files (relative path and bytes)."""
-    digest = hashlib.sha256(FORMAT + sys.version.encode() + b"\0" + _code())
+    digest = blake2b(FORMAT + sys.version.encode() + b"\0" + _code(), digest_size=32)
     for name, content in files:
         digest.update(f"{name}\0{len(content)}\0".encode())
         digest.update(content)

@@ -46,6 +46,8 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Choice:
+    """One answer a choice question offers."""
+
     __pydantic_config__: Config = STRICT
 
     value: Identifier
@@ -65,6 +67,9 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Question:
+    """One question: how it is asked, why, what kind of answer it takes and where the
+    answer goes in the plan."""
+
     __pydantic_config__: Config = STRICT
     placeholders: ClassVar[frozenset[str]] = ALLOWED_PLACEHOLDERS
 
@@ -250,6 +255,9 @@ class Result:
 
 @dataclass(frozen=True, slots=True)
 class Step:
+    """One step of the journey: its introduction and its questions, and the helpers
+    (repeats, results) that go with them."""
+
     __pydantic_config__: Config = STRICT
 
     id: Identifier
@@ -294,6 +302,8 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class PlanSection:
+    """A section of the support plan, and what belongs in it."""
+
     __pydantic_config__: Config = STRICT
 
     id: Identifier

@@ -4,7 +4,6 @@ parsed and checked (which names the file and the question when something is wron
 from __future__ import annotations
 
 import os
-import tomllib
 from functools import cache as once
 from pathlib import Path
 
@@ -49,6 +48,8 @@ def _read(root: Path) -> Files:
 
 
 def _parse(path: Path, content: bytes) -> dict:
+    import tomllib  # only for content that has changed
+
     try:
         return tomllib.loads(content.decode())
     except tomllib.TOMLDecodeError as e:

@@ -26,9 +26,9 @@ def root(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def kept(tmp_path: Path) -> Path:
-    """The cache folder the suite points JOURNEY_CACHE at (tests/conftest.py)."""
-    folder = Path(os.environ["JOURNEY_CACHE"])
-    assert folder.is_relative_to(tmp_path)
+    """Where content is kept, in the cache folder the suite names (tests/conftest.py)."""
+    folder = Path(os.environ["JOURNEY_CACHE"]) / "content"
+    assert folder.is_relative_to(tmp_path) and cache.folder() == folder
     return folder
 
 
@@ -106,7 +106,7 @@ class _Run:
 
 def _broken_files(root: Path, marker: Path) -> dict[str, bytes]:
     good = content.load(root)
-    whole = (Path(os.environ["JOURNEY_CACHE"]) / cache.NAME).read_bytes()
+    whole = (cache.folder() / cache.NAME).read_bytes()
     head = _head(root)
     assert whole.startswith(head)
     body = whole[len(head):]
@@ -151,9 +151,9 @@ def test_a_broken_or_hostile_cache_is_made_again(root: Path, kept: Path, tmp_pat
 
 def test_the_cache_folder_and_file_are_private(root: Path, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "new" / "cache"
-    monkeypatch.setenv("JOURNEY_CACHE", str(folder))
+    monkeypatch.setenv("JOURNEY_CACHE", str(tmp_path / "new" / "cache"))
     content.load(root)
+    folder = tmp_path / "new" / "cache" / "content"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE((folder / cache.NAME).stat().st_mode) == 0o600
     assert [p.name for p in folder.iterdir()] == [cache.NAME]  # no half-written file left
@@ -171,6 +171,8 @@ def test_a_cache_folder_that_cannot_be_written_is_no_problem(
     read_only = tmp_path / "read-only"
     read_only.mkdir(mode=0o500)
     monkeypatch.setenv("JOURNEY_CACHE", str(read_only))
+    if os.access(read_only, os.W_OK):  # root can write anyway: make the content folder a file
+        (read_only / "content").write_text("not a folder")
     try:
         assert content.load(root) == expected
         assert content.load(root) == expected

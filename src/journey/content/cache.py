@@ -30,17 +30,19 @@ except ImportError:  # pragma: no cover - another Python
     from hashlib import blake2b
 
 FORMAT = b"journey content cache 1\n"
+FOLDER = "content"  # inside the cache folder, beside what else journey keeps there
 NAME = "content.pickle"
 
 
 def folder() -> Path:
-    """The cache folder: JOURNEY_CACHE, else the user's cache folder for journey."""
+    """Where checked content is kept: a private folder in the user's cache folder for
+    journey (JOURNEY_CACHE, when set, names that cache folder)."""
     named = os.environ.get("JOURNEY_CACHE")
     if named:
-        return Path(named)
+        return Path(named).expanduser() / FOLDER
     from platformdirs import user_cache_path  # only when no folder is named
 
-    return user_cache_path("journey")
+    return user_cache_path("journey", appauthor=False) / FOLDER
 
 
 @cache
@@ -102,7 +104,7 @@ def write(wanted: bytes, journey: Journey) -> None:
         where = folder()
         if not where.is_dir():
             where.mkdir(mode=0o700, parents=True)
-            os.chmod(where, 0o700)
+            os.chmod(where, 0o700)  # whatever the umask
         handle, temporary = tempfile.mkstemp(prefix=".content-", dir=where)  # mode 0600
         try:
             with os.fdopen(handle, "wb") as f:

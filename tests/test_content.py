@@ -125,8 +125,8 @@ def test_a_condition_may_need_any_of_several_answers(words) -> None:
     from journey.content import Condition
     from journey.content.checking import validate
 
-    either = validate(Condition,
-        {"any_of": [{"question": "a", "one_of": ["x"]}, {"question": "b", "one_of": ["y"]}]})
+    either = validate(Condition, {
+        "any_of": [{"question": "a", "one_of": ["x"]}, {"question": "b", "one_of": ["y"]}]})
     assert either.holds({"b": "y"}) and not either.holds({"a": "y", "b": "x"})
     assert list(either.questions()) == ["a", "b"]
     with pytest.raises(ValueError, match="any_of"):

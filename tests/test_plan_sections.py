@@ -9,6 +9,7 @@ import html
 import io
 import re
 import zipfile
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -184,7 +185,7 @@ def test_pay_below_the_floor_in_content_is_found(words, store: Store) -> None:
     # Next April's rate is a change of content, not of code.
     later = PayFloor(name="National Living Wage", hourly=D("13.20"), starts=date(2027, 4, 1),
                      sources=["national-living-wage"])
-    newer = words.model_copy(update={"pay_floors": [*words.pay_floors, later]})
+    newer = replace(words, pay_floors=[*words.pay_floors, later])
     journey = walk(words, store, {**answers, "happen.start": "2027-06-01"}).journey
     assert [low.floor for low in build(newer, journey).money.low_pay] == [D("13.20")]
 

@@ -532,6 +532,7 @@ def test_compound_conditions(tmp_path) -> None:
 
     from journey import content
     from journey.content import Condition, ContentError
+    from journey.content.checking import validate
 
     either = Condition(any_of=[Condition(question="a", one_of=["x"]),
                                Condition(all_of=[Condition(question="b", one_of=["y"]),
@@ -543,7 +544,7 @@ def test_compound_conditions(tmp_path) -> None:
                 {"one_of": ["x"]}, {"any_of": [{"question": "a", "one_of": ["x"]}],
                                     "all_of": [{"question": "a", "one_of": ["x"]}]}):
         with pytest.raises(ValidationError):
-            Condition.model_validate(bad)
+            validate(Condition, bad)
 
     root = tmp_path / "content"
     shutil.copytree(content.content_dir(), root)

@@ -4,6 +4,8 @@ decision, and paying for care. Each line says what to ask for; none decides."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from journey.content import Journey as Content
 from journey.plan import results
 from journey.store.database import Store
@@ -108,14 +110,12 @@ def test_the_count_would_see_a_question_asked_again(words, store: Store) -> None
     before, is caught by the walk; and a new question is counted."""
     from journey.conversation import routes
 
-    employ = words.question("options.employ").model_copy(update={"when": None})
-    extra = words.question("options.ideas").model_copy(update={"id": "options.ideas-again"})
+    employ = replace(words.question("options.employ"), when=None)
+    extra = replace(words.question("options.ideas"), id="options.ideas-again")
     options = words.step("options")
-    changed = options.model_copy(update={"questions": [
-        employ if q.id == "options.employ" else q for q in options.questions] + [extra]})
-    copied = words.model_copy(update={"steps": [changed if s.id == "options" else s
-                                                for s in words.steps]})
-    copied = type(words).model_validate(copied.model_dump())
+    changed = replace(options, questions=[
+        employ if q.id == "options.employ" else q for q in options.questions] + [extra])
+    copied = replace(words, steps=[changed if s.id == "options" else s for s in words.steps])
     answers = {**routes.ROUTES[routes.ALONE], "options.kinds": ["pa"]}
     met = routes.walk(copied, store, answers)
     assert ("personal-budget.employ-pa", "options.employ") in routes.asked_twice(met)

@@ -49,8 +49,8 @@ class Role(StrEnum):
 # unseen characters that reorder or join letters.
 
 
-def _set(event: Event, name: str, value: Any) -> None:
-    object.__setattr__(event, name, value)  # frozen: only while the event is being made
+# Events are frozen: a field is set this way only while its event is being made.
+_set = object.__setattr__
 
 
 def _name(value: str | None) -> str | None:
@@ -84,7 +84,8 @@ class Answered(Event):
         else:
             _set(self, "value", clean_value(value))
         _set(self, "by", clean_name(self.by))
-        _set(self, "role", Role(self.role))
+        if type(self.role) is not Role:
+            _set(self, "role", Role(self.role))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,7 +117,8 @@ class Undone(Event):
 
     def __post_init__(self) -> None:
         _set(self, "by", clean_name(self.by))
-        _set(self, "role", Role(self.role))
+        if type(self.role) is not Role:
+            _set(self, "role", Role(self.role))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -131,7 +133,8 @@ class Sat(Event):
     present: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        _set(self, "mode", Mode(self.mode))
+        if type(self.mode) is not Mode:
+            _set(self, "mode", Mode(self.mode))
         _set(self, "helper", _name(self.helper))
         _set(self, "helper_role", _name(self.helper_role))
         _set(self, "present", tuple(clean_name(p) for p in self.present))

@@ -107,6 +107,28 @@ def test_making_and_recording_events_needs_no_pydantic() -> None:
     assert out.strip() == "False"
 
 
+def test_a_fresh_journey_never_loads_the_checks_for_stored_events(tmp_path: Path) -> None:
+    """pydantic checks events only as they are read back: starting a journey and answering
+    never needs that module (nor, once content needs no pydantic either, pydantic)."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from journey import content\n"
+        "from journey.conversation.session import Session\n"
+        "from journey.store.database import Store\n"
+        f"store = Store(Path({str(tmp_path)!r}))\n"
+        "session = Session(content.default(), store, store.create())\n"
+        "session.answer('Sam')\n"
+        "session.answer('with')\n"
+        "session.answer('Jo')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('journey.store.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert "journey.store.events" not in out and "journey.store.interchange" not in out
+    assert "journey.store.database" in out  # the test can see what was loaded
+
+
 def test_events_are_frozen_and_small() -> None:
     event = Moved(step="rights")
     with pytest.raises(FrozenInstanceError):

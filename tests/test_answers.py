@@ -280,3 +280,25 @@ def test_words_choose_the_period_until_the_person_has_chosen_one() -> None:
     assert answers.money("150", "month", chosen=False)["period"] == "month"  # no words
     with pytest.raises(AnswerError):  # chosen by the person: words for another are asked about
         answers.money("£720 every 4 weeks", "week")
+
+
+def test_text_already_clean_is_kept_as_it_is_and_anything_else_is_cleaned() -> None:
+    """Text that is already clean is passed straight through (most text is); the quick
+    check must never let through what the full cleaning would take out."""
+    from journey.core.answers import _CONTROLS, _ESCAPES, _UNSEEN, NAME_LIMIT, clean, clean_name
+
+    def slow_clean(raw: str) -> str:
+        return _CONTROLS.sub("", _ESCAPES.sub("", raw))
+
+    def slow_name(raw: str, limit: int | None = NAME_LIMIT) -> str:
+        return " ".join(_UNSEEN.sub("", slow_clean(raw)).split())[:limit].rstrip()
+
+    points = [*range(0x3000), *range(0xfe00, 0x10000), 0x1d173, 0xe0001, 0xe007f]
+    letters = [chr(p) for p in points if not 0xd800 <= p <= 0xdfff]
+    for letter in letters:
+        for raw in (letter, f"a{letter}b", f"{letter}x", f"x{letter}", f"a {letter} b"):
+            assert clean(raw) == slow_clean(raw), repr(raw)
+            assert clean_name(raw) == slow_name(raw), repr(raw)
+            assert clean_name(raw, limit=None) == slow_name(raw, None), repr(raw)
+    long_name = "a" * NAME_LIMIT + "b"
+    assert clean_name(long_name) == slow_name(long_name) == "a" * NAME_LIMIT

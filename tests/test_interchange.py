@@ -8,6 +8,7 @@ import resource
 import signal
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 from typing import get_args
 
@@ -15,7 +16,7 @@ import pytest
 
 from journey import __version__
 from journey.cli.main import main
-from journey.core.model import Answered, AnyEvent, Event, Mode, Undone
+from journey.core.model import Answered, Event, Mode, Recorded, Undone
 from journey.store import interchange
 from journey.store.database import Store
 from journey.store.interchange import FileError, read
@@ -26,10 +27,13 @@ DATA = Path(__file__).parent / "data"
 FIXTURE = DATA / "journeys-v1.json"
 
 
+def kind_of(event: type[Event]) -> str:
+    return next(f.default for f in fields(event) if f.name == "kind")
+
+
 def event_kinds() -> list[tuple[str, type[Event]]]:
     """Each kind of event the model knows, with its model, read from the model itself."""
-    union = get_args(AnyEvent)[0]
-    return [(event.model_fields["kind"].default, event) for event in get_args(union)]
+    return [(kind_of(event), event) for event in get_args(Recorded)]
 
 
 def names(store: Store) -> list[str | None]:

@@ -17,9 +17,17 @@ from journey.content import Journey as Content
 from journey.content import Kind
 from journey.conversation.session import Session
 from journey.core.flow import applicable
-from journey.core.model import NAME_QUESTION, Answered, Journey, Moved, Role
+from journey.core.model import NAME_QUESTION, Answered, Moved, Role, now
 from journey.core.progress import percent_done
-from journey.store.database import DB_NAME, SCHEMA_VERSION, JourneyInUse, Store, StoreError
+from journey.store import events as stored
+from journey.store.database import (
+    DB_NAME,
+    SCHEMA_VERSION,
+    JourneyInUse,
+    Store,
+    StoreError,
+    event_json,
+)
 
 from .helpers import start
 
@@ -46,7 +54,8 @@ def finish_rights_in_v1(words: Content, home: Path) -> str:
     (ann,) = db.execute("SELECT journey FROM events WHERE question = ? AND body LIKE ?",
                         (NAME_QUESTION, '%"Ann Example"%')).fetchone()
     bodies = db.execute("SELECT body FROM events WHERE journey = ? ORDER BY seq", (ann,))
-    old = Journey(id=ann, events=[json.loads(body) for (body,) in bodies])
+    old = stored.journey(json.dumps({"id": ann, "created": now().isoformat()})[:-1]
+                         + f', "events": [{",".join(b for (b,) in bodies)}]}}')
     missing = [q for q in applicable(words, "rights", old.values()) if q.id not in old.answers]
     assert missing  # else the step is done already and this is not needed
     values = {Kind.TEXT: "Something to say", Kind.YESNO: "yes"}
@@ -54,7 +63,7 @@ def finish_rights_in_v1(words: Content, home: Path) -> str:
         event = Answered(question=question.id, value=values[question.kind], by="Ann Example",
                          role=Role.PERSON)
         db.execute("INSERT INTO events VALUES (?, ?, 'answer', ?, NULL, ?, ?)",
-                   (ann, seq, question.id, event.at.isoformat(), event.model_dump_json()))
+                   (ann, seq, question.id, event.at.isoformat(), event_json(event)))
     db.commit()
     db.close()
     return ann

@@ -3,6 +3,7 @@ history and undo; a journey open in another window is shown but never saved over
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from textual.widgets import Button, Input, OptionList, Static
@@ -219,8 +220,8 @@ async def test_a_long_list_shows_the_newest_and_search_finds_the_rest(words, sto
     store.release(model.id)
     store.purge(model.id)
     first = model.events[0]
-    store.add([Saved(model.model_copy(update={"events": [
-        first.model_copy(update={"value": f"Person {n}"}), *model.events[1:]]}))
+    store.add([Saved(replace(model, events=[
+        replace(first, value=f"Person {n}"), *model.events[1:]]))
         for n in range(SHOWN + 10)], keep_ids=False)
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -147,6 +147,10 @@ class AnswerError(ValueError):
 
 def clean(text: str) -> str:
     """Remove terminal escape sequences and control characters; keep tabs and new lines."""
+    if text.isprintable():
+        # The usual case, checked fast: every escape starts with a control character, and
+        # no control character is printable.
+        return text
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
@@ -156,6 +160,11 @@ NAME_LIMIT = 200  # far longer than any real name; a name is shown on one line
 def clean_name(raw: str, limit: int | None = NAME_LIMIT) -> str:
     """A name or other short field as journey keeps it: on one line, with no terminal codes
     or unseen characters, and at most `limit` characters."""
+    if (raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " "
+            and (limit is None or len(raw) <= limit)):
+        # Already as journey keeps it. The unseen characters are not printable, and the
+        # only space that is printable is " ": so there is nothing to take out or join.
+        return raw
     return " ".join(_UNSEEN.sub("", clean(raw)).split())[:limit].rstrip()
 
 

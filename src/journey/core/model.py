@@ -5,21 +5,11 @@ undoing a change is a new event, so an answer's history shows every step of it."
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal, TypeVar
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    ValidationInfo,
-    field_validator,
-)
+from typing import Any, ClassVar, Literal, TypeVar
 
 from journey.core.answers import clean, clean_name, clean_value
 
@@ -30,13 +20,6 @@ HELPER_ROLE_QUESTION = "welcome.helper-role"
 _SITTING_QUESTIONS = frozenset({MODE_QUESTION, HELPER_QUESTION, HELPER_ROLE_QUESTION})
 # Answers that are names or short fields, cleaned as names.
 SHORT_QUESTIONS = frozenset({NAME_QUESTION, HELPER_QUESTION, HELPER_ROLE_QUESTION})
-
-
-# Text read back is cleaned of terminal codes as it is read, however it was stored: input is
-# cleaned too, but an older version or a hand edit may have left codes in a journeys file.
-# Names are also cleaned of the unseen characters that reorder or join letters.
-Text = Annotated[str, AfterValidator(clean)]
-Name = Annotated[str, AfterValidator(clean_name)]
 
 
 def now() -> datetime:
@@ -55,11 +38,34 @@ class Role(StrEnum):
     BEHALF = "behalf"
 
 
-class Event(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    at: datetime = Field(default_factory=now)
+# Events are plain frozen data classes with slots: a long journey holds tens of thousands of
+# them, and making one must not need pydantic. Stored events and journey files are still
+# checked strictly as they are read (journey.store.events), by pydantic, which reads the
+# configuration below and calls __post_init__ on each event it makes.
+#
+# Text is cleaned of terminal codes whenever an event is made, however it was made (typed,
+# read back, copied with dataclasses.replace): input is cleaned too, but an older version
+# or a hand edit may have left codes in a journeys file. Names are also cleaned of the
+# unseen characters that reorder or join letters.
 
 
+# Events are frozen: a field is set this way only while its event is being made.
+_set = object.__setattr__
+
+
+def _name(value: str | None) -> str | None:
+    return None if value is None else clean_name(value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    # Read by pydantic when stored events are checked: an unknown field is refused.
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    at: datetime = field(default_factory=now)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Answered(Event):
     """An answer to a question, and who gave it. A later answer to the same question
     replaces it in the plan; this one stays in the history."""
@@ -68,17 +74,21 @@ class Answered(Event):
     question: str
     value: Any = None
     unsure: bool = False
-    by: Name
+    by: str
     role: Role
 
-    @field_validator("value")
-    @classmethod
-    def _cleaned(cls, value: Any, info: ValidationInfo) -> Any:
-        if isinstance(value, str) and info.data.get("question") in SHORT_QUESTIONS:
-            return clean_name(value)
-        return clean_value(value)
+    def __post_init__(self) -> None:
+        value = self.value
+        if isinstance(value, str) and self.question in SHORT_QUESTIONS:
+            _set(self, "value", clean_name(value))
+        else:
+            _set(self, "value", clean_value(value))
+        _set(self, "by", clean_name(self.by))
+        if type(self.role) is not Role:
+            _set(self, "role", Role(self.role))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Skipped(Event):
     """The person left a step for now, to come back to it later."""
 
@@ -86,6 +96,7 @@ class Skipped(Event):
     step: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Moved(Event):
     """Where the person now is. The last one is where a resumed journey opens."""
 
@@ -94,47 +105,75 @@ class Moved(Event):
     question: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Undone(Event):
     """The last change to an answer was undone: the answer before it is the answer again
     (or there is no answer, if it was the first)."""
 
     kind: Literal["undo"] = "undo"
     question: str
-    by: Name
+    by: str
     role: Role
 
+    def __post_init__(self) -> None:
+        _set(self, "by", clean_name(self.by))
+        if type(self.role) is not Role:
+            _set(self, "role", Role(self.role))
 
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Sat(Event):
     """A new sitting began: who is planning this time and who else is in the room.
     The first sitting needs no event; the welcome's answers describe it."""
 
     kind: Literal["sitting"] = "sitting"
     mode: Mode
-    helper: Name | None = None
-    helper_role: Name | None = None
-    present: list[Name] = []
+    helper: str | None = None
+    helper_role: str | None = None
+    present: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if type(self.mode) is not Mode:
+            _set(self, "mode", Mode(self.mode))
+        _set(self, "helper", _name(self.helper))
+        _set(self, "helper_role", _name(self.helper_role))
+        _set(self, "present", tuple(clean_name(p) for p in self.present))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Confirmed(Event):
     """The person says a suggested answer is theirs."""
 
     kind: Literal["confirm"] = "confirm"
     question: str
-    by: Name
+    by: str
+
+    def __post_init__(self) -> None:
+        _set(self, "by", clean_name(self.by))
 
 
+def _note_id() -> str:
+    return secrets.token_hex(4)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Noted(Event):
     """A facilitator's note. Kept with the journey; in the plan only when chosen."""
 
     kind: Literal["note"] = "note"
-    id: str = Field(default_factory=lambda: secrets.token_hex(4))
-    text: Text
-    by: Name
+    id: str = field(default_factory=_note_id)
+    text: str
+    by: str
     step: str | None = None
     in_plan: bool = False
     next_step: bool = False
 
+    def __post_init__(self) -> None:
+        _set(self, "text", clean(self.text))
+        _set(self, "by", clean_name(self.by))
 
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NoteShared(Event):
     """A note put into the plan, or taken out of it again."""
 
@@ -143,14 +182,24 @@ class NoteShared(Event):
     in_plan: bool
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def as_dict(event: Event) -> dict[str, Any]:
+    """An event's fields by name, in the order they are declared (and stored)."""
+    names = _FIELDS.get(type(event))
+    if names is None:
+        names = _FIELDS[type(event)] = tuple(f.name for f in fields(event))
+    return {name: getattr(event, name) for name in names}
+
+
 Fits = Callable[[str, Any], bool]
 T = TypeVar("T")
 
-AnyEvent = Annotated[
-    Answered | Skipped | Moved | Undone | Sat | Confirmed | Noted | NoteShared,
-    Field(discriminator="kind"),
-]
+# Every kind of event. journey.store.events reads them by their kind.
 Recorded = Answered | Skipped | Moved | Undone | Sat | Confirmed | Noted | NoteShared
+EVENT_TYPES: tuple[type[Recorded], ...] = (
+    Answered, Skipped, Moved, Undone, Sat, Confirmed, Noted, NoteShared)
 
 
 @dataclass(frozen=True)
@@ -180,23 +229,29 @@ class Note:
     next_step: bool
 
 
-class Journey(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+@dataclass(kw_only=True)
+class Journey:
     id: str
-    created: datetime = Field(default_factory=now)
-    events: list[AnyEvent] = []
+    created: datetime = field(default_factory=now)
+    events: list[Recorded] = field(default_factory=list)
 
-    # Derived from the events on first use, then kept up to date as events are recorded.
-    _changes: dict[str, list[Answered]] | None = PrivateAttr(default=None)
-    _answers: dict[str, Answered] | None = PrivateAttr(default=None)
-    _unfit: dict[str, Answered] | None = PrivateAttr(default=None)
-    _skips: dict[str, datetime] | None = PrivateAttr(default=None)
-    # Which saved values may be used (journey.core.fit), and the content they were checked for.
-    _fits: Fits | None = PrivateAttr(default=None)
-    _checked_against: object = PrivateAttr(default=None)
-    # Facts that walk all the events (who is planning now, roles); forgotten on each event.
-    _derived: dict[Hashable, Any] = PrivateAttr(default_factory=dict)
+    def __post_init__(self) -> None:
+        # A journey has its own list: recording on it never changes the one it was made from.
+        self.events = list(self.events)
+        # What follows is worked out from the events, so it is not a field: not given when a
+        # journey is made, not compared, and not copied (dataclasses.replace makes a journey
+        # that works out its own).
+        # Derived from the events on first use, then kept up to date as events are recorded.
+        self._changes: dict[str, list[Answered]] | None = None
+        self._answers: dict[str, Answered] | None = None
+        self._unfit: dict[str, Answered] | None = None
+        self._skips: dict[str, datetime] | None = None
+        # Which saved values may be used (journey.core.fit), and the content they were
+        # checked for.
+        self._fits: Fits | None = None
+        self._checked_against: object = None
+        # Facts that walk all the events (who is planning now, roles); forgotten on each event.
+        self._derived: dict[Hashable, Any] = {}
 
     def check_with(self, fits: Fits, against: object) -> None:
         """Count only answers whose value fits their question (`against` names what they
@@ -397,20 +452,14 @@ class Journey(BaseModel):
         found.append(Sitting(len(found) + 1, *current, tuple(events)))
         return found
 
-    def model_copy(self, *, update: Mapping[str, Any] | None = None,
-                   deep: bool = False) -> Journey:
-        """A copy works out its own answers and plan: what was derived from this journey's
-        events (kept in private attributes, which pydantic copies by reference) is not
-        shared, so a copy without notes never shows a plan made with them."""
-        copied = super().model_copy(update=update, deep=deep)
-        copied._changes = copied._answers = copied._unfit = copied._skips = None
-        copied._derived = {}
-        return copied
-
     def without_notes(self) -> Journey:
-        """A copy for handing on, with the facilitator's notes left out."""
+        """A copy for handing on, with the facilitator's notes left out. The copy works out
+        its own answers and plan, so it never shows a plan made with the notes."""
         kept = [e for e in self.events if not isinstance(e, Noted | NoteShared)]
-        return self.model_copy(update={"events": kept})
+        copied = replace(self, events=kept)
+        # Checked as this journey was: the same answers fit.
+        copied._fits, copied._checked_against = self._fits, self._checked_against
+        return copied
 
     def notes(self) -> list[Note]:
         shared = {e.note: e.in_plan for e in self.events if isinstance(e, NoteShared)}

@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from journey import __version__
 from journey import content as content_files
 from journey.content import Journey as Content
@@ -153,8 +151,7 @@ def _sqlite_error(store: Store, error: Exception, default: str) -> StoreError:
             "locked" in text or "busy" in text):
         return StoreError(words.message("error_busy"))
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
-            "malformed" in text or "not a database" in text) or isinstance(
-            error, ValidationError):
+            "malformed" in text or "not a database" in text):
         return store._damaged(error)
     if primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM):
         return StoreError(words.message("error_file", path=store.path, reason=error))
@@ -559,7 +556,8 @@ class Store:
             raise StoreError(_words().message("error_folder_gone", path=self.home))
 
     def _damaged(self, error: Exception) -> StoreError:
-        reason = error.errors()[0]["msg"] if isinstance(error, ValidationError) else error
+        # Events that cannot be read (journey.store.events) say first what is wrong.
+        reason = getattr(error, "reason", error)
         return StoreError(_words().message("error_damaged", path=self.path, reason=reason))
 
     # -- reading -------------------------------------------------------------------------
@@ -579,13 +577,16 @@ class Store:
         bodies = self.db.execute(
             "SELECT body FROM events WHERE journey = ? ORDER BY seq", (journey_id,)
         ).fetchall()
+        # Checking stored events needs pydantic: imported only when events are read back.
+        from journey.store import events as stored
+
         # Events are stored as their own JSON, so the journey is parsed in one pass.
         head = json.dumps({"id": journey_id, "created": created})[:-1]
         try:
-            journey = Journey.model_validate_json(
+            journey = stored.journey(
                 f'{head}, "events": [{",".join(b for (b,) in bodies)}]}}'
             )
-        except ValidationError as e:
+        except stored.Unreadable as e:
             raise self._damaged(e) from None
         return fit.check(self.words, journey)
 
@@ -672,7 +673,33 @@ def _columns(event: Event) -> tuple[str, str | None, str | None, str, str]:
     """An event's kind and what it is about, for the index, and its own JSON."""
     kind = getattr(event, "kind", type(event).__name__)
     return (kind, getattr(event, "question", None), getattr(event, "step", None),
-            event.at.isoformat(), event.model_dump_json())
+            event.at.isoformat(), event_json(event))
+
+
+def event_json(event: Event) -> str:
+    """An event as it is stored: compact JSON, its fields in order, times in UTC written
+    with a Z, as journey has always written them."""
+    from journey.core.model import as_dict
+
+    return json.dumps(as_dict(event), ensure_ascii=False, separators=(",", ":"),
+                      default=_json_value)
+
+
+def _json_value(value: object) -> object:
+    """What JSON has no type for, written as pydantic wrote it."""
+    from datetime import date
+    from decimal import Decimal
+
+    if isinstance(value, datetime):
+        text = value.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, set | frozenset):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} cannot be saved")
 
 
 # -- migrations: each takes a file from one schema version to the next -------------------

@@ -22,6 +22,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -31,8 +32,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from journey import __version__
 from journey import content as content_files
 from journey.core.answers import clean_name, clean_value
-from journey.core.model import NAME_QUESTION, Answered, AnyEvent, Event, Journey, now
+from journey.core.model import NAME_QUESTION, Answered, Event, Journey, now
 from journey.store.database import Saved
+from journey.store.events import AnyEvent, first_problem
 
 FORMAT = "journey"
 FORMAT_VERSION = 1
@@ -40,9 +42,12 @@ MAX_BYTES = 64 * 1024 * 1024  # far more than any real journey; a bigger file is
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
 
-class SavedJourney(Journey):
+class SavedJourney(BaseModel):
     """One journey: its id, when it began, and every event in the order it happened."""
 
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
     created: datetime = Field(description="When the journey began.")
     events: list[AnyEvent] = Field(
         description="Everything that happened, oldest first: answers with who gave them "
@@ -137,9 +142,9 @@ def read(path: Path) -> list[Saved]:
         if _newer(writer):
             raise refuse("error_newer_journey_file", writer=clean_value(writer),
                           version=version, ours=__version__, supported=FORMAT_VERSION) from None
-        first = e.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "file"
-        raise refuse("error_damaged_journey_file", where=where, problem=first["msg"]) from None
+        where, problem = first_problem(e)
+        raise refuse("error_damaged_journey_file", where=where or "file",
+                     problem=problem) from None
     return [Saved(Journey(id=j.id, created=j.created, events=[_named(e) for e in j.events]),
                   j.deleted)
             for j in document.journeys]
@@ -202,7 +207,7 @@ def _named(event: Event) -> Event:
     """A name from a file is kept as journey keeps names: on one line, not too long."""
     if (isinstance(event, Answered) and event.question == NAME_QUESTION
             and isinstance(event.value, str)):
-        return event.model_copy(update={"value": clean_name(event.value)})
+        return replace(event, value=clean_name(event.value))
     return event
 
 

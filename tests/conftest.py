@@ -16,6 +16,7 @@ def journey_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("JOURNEY_HOME", str(home))
     # Nor real settings.
     monkeypatch.setenv("JOURNEY_CONFIG", str(tmp_path / "config"))
+    monkeypatch.setenv("JOURNEY_CACHE", str(tmp_path / "cache"))  # nor the real cache
     return home
 
 

@@ -242,12 +242,21 @@ def _list(search: str | None, deleted: bool) -> int:
         rows = [tuple(words.message("list_columns").split("|"))]
         rows += [(_row_id(s.id), _row_name(s.name), mode(s.mode), reached(s.step),
                   percent(s.percent), show_moment(s.updated)) for s in summaries]
-    sized = [[(cell, _cells(cell)) for cell in row] for row in rows]
-    widths = [max(row[i][1] for row in sized) for i in range(len(rows[0]))]
-    print("\n".join(
-        "  ".join(cell + " " * (w - n) for (cell, n), w in zip(row, widths, strict=True))
-        .rstrip() for row in sized))
+    print("\n".join(_table(rows)))
     return 0
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    """The rows in columns two spaces apart, each as wide as its widest cell on screen."""
+    columns = list(zip(*rows, strict=True))
+    if all("".join(column).isascii() for column in columns):
+        # The usual case, and thousands of rows: one letter is one column, so Python's own
+        # padding lines them up.
+        line = "  ".join(f"{{:<{max(map(len, column))}}}" for column in columns)
+        return [line.format(*row).rstrip() for row in rows]
+    widths = [max(map(_cells, column)) for column in columns]
+    return ["  ".join(cell + " " * (w - _cells(cell)) for cell, w in zip(row, widths, strict=True))
+            .rstrip() for row in rows]
 
 
 LIST_NAME_WIDTH = 40  # a longer name is cut short in `journey list`, so each row fits a line

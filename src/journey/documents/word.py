@@ -66,7 +66,7 @@ class _Writer:
         # every style the document has, for each paragraph given one.
         self.style_ids = {name: self.doc.styles[name].style_id
                           for name in ("Title", "Heading 1", "Heading 2", "List Bullet")}
-        self.table_style = self.doc.styles["Table Grid"]
+        self.table_style = self.doc.styles["Table Grid"].style_id
         for section in self.doc.sections:
             section.page_width, section.page_height = Mm(210), Mm(297)
             margin = Mm(MARGIN)
@@ -150,7 +150,7 @@ class _Writer:
         """A new table with no rows, in Word's own grid style, and its columns' widths in
         twips: even, or as shares of the text's width, kept by Word and LibreOffice both."""
         table = self.doc.add_table(rows=0, cols=columns)
-        table.style = self.table_style
+        table._tbl.tblStyle_val = self.table_style  # as table.style = "Table Grid"
         if shares:
             table.autofit = False
             for column, share in zip(table.columns, shares, strict=True):

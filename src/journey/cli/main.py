@@ -23,8 +23,9 @@ FORMATS = ("md", "txt", "html", "docx", "profile-md", "profile-html")
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line, or, when the command is known, only what it needs: the
-    other commands' options are made only for --help or a mistake, which list them all."""
+    """The whole command line, or, when the command is known, only what it needs ("" for
+    none): the other commands' options are made only for --help or a mistake, which list
+    them all."""
     import argparse
     from pathlib import Path
 
@@ -178,8 +179,13 @@ def _main(argv: Sequence[str] | None) -> int:
 
     words = sys.argv[1:] if argv is None else list(argv)
     first = words[0] if words else None
-    known = first in OWN_COMMANDS or first in manage.COMMANDS
-    args = _parser(first if known else None).parse_args(words)
+    if not words:
+        command: str | None = ""  # the app, straight away: no command's options needed
+    elif first in OWN_COMMANDS or first in manage.COMMANDS:
+        command = first
+    else:
+        command = None  # --help, an option first, or a mistake: the whole command line
+    args = _parser(command).parse_args(words)
     from journey.content import ContentError
     from journey.store.database import StoreError
 

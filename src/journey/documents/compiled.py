@@ -41,9 +41,10 @@ def _own_private_folder(path: Path) -> bool:
         return False
     if not stat.S_ISDIR(info.st_mode):
         return False
-    if os.name != "posix":
-        return True  # there the user's own profile folder is the protection
-    return info.st_uid == os.getuid() and not stat.S_IMODE(info.st_mode) & 0o022
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return True  # Windows: there the user's own profile folder is the protection
+    return info.st_uid == getuid() and not stat.S_IMODE(info.st_mode) & 0o022
 
 
 def bytecode_cache() -> BytecodeCache | None:

@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from journey import __version__
-from journey.cli import manage
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing for --version
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from journey.core.model import Journey
     from journey.store.database import Store
+
+# Everything else is imported when a command needs it, so `journey --version` is as quick as
+# Python itself, and each command loads only its own part of journey.
 
 # The formats' names only: the renderers are imported when a file is made.
 FORMATS = ("md", "txt", "html", "docx", "profile-md", "profile-html")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or, when the command is known, only what it needs ("" for
+    none): the other commands' options are made only for --help or a mistake, which list
+    them all."""
+    import argparse
+    from pathlib import Path
+
+    from journey.cli import manage
+
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
     parser = argparse.ArgumentParser(
         prog="journey",
         description="Plan your own care and support, one question at a time.",
@@ -29,45 +42,64 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"journey {__version__}")
     _display_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    listing = commands.add_parser("list", help="show saved journeys, most recent first")
-    listing.add_argument("--search", metavar="TEXT", help="only those whose name has TEXT")
-    listing.add_argument("--deleted", action="store_true",
-                         help="show deleted journeys, which can still be recovered")
-    export = commands.add_parser("export", help="save a journey's plan as a file")
-    export.add_argument("id", help="the journey's id, as shown by 'journey list'")
-    export.add_argument(
-        "--format", default="md", choices=[*FORMATS, "prep", "json"],
-        help="md, txt, html or docx: the plan; profile-md or profile-html: the one-page "
-             "profile; prep: the assessment preparation sheet; json: the whole journey, to "
-             "import elsewhere",
-    )
-    export.add_argument("--large-print", action="store_true",
-                        help="bigger text (html, profile-html and docx)")
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
-    export.add_argument("--no-attribution", dest="attributed", action="store_false",
-                        help="leave out who said what")
-    export.add_argument("--no-notes", dest="notes", action="store_false",
-                        help="leave out the helper's notes")
-    summary = commands.add_parser("summary", help="what happened in a sitting, for the file")
-    summary.add_argument("id", help="the journey's id, as shown by 'journey list'")
-    summary.add_argument("--sitting", type=int, help="which sitting (default: the latest)")
-    summary.add_argument("-o", "--output", type=Path, help="file to write (default: screen)")
-    check = commands.add_parser(
-        "check", help="what the council would still need before agreeing the plan")
-    check.add_argument("id", help="the journey's id, as shown by 'journey list'")
-    resume = commands.add_parser("open", help="open a saved journey where it stopped")
-    resume.add_argument("id")
-    _display_options(resume, inner=True)
-    _display_options(commands.add_parser("new", help="start a new journey"), inner=True)
-    _serve_options(commands.add_parser(
-        "serve", help="use journey in a web browser on this computer (needs journey[web])"))
-    manage.add_commands(commands)
+    if wanted("list"):
+        listing = commands.add_parser("list", help="show saved journeys, most recent first")
+        listing.add_argument("--search", metavar="TEXT", help="only those whose name has TEXT")
+        listing.add_argument("--deleted", action="store_true",
+                             help="show deleted journeys, which can still be recovered")
+    if wanted("export"):
+        export = commands.add_parser("export", help="save a journey's plan as a file")
+        export.add_argument("id", help="the journey's id, as shown by 'journey list'")
+        export.add_argument(
+            "--format", default="md", choices=[*FORMATS, "prep", "json"],
+            help="md, txt, html or docx: the plan; profile-md or profile-html: the one-page "
+                 "profile; prep: the assessment preparation sheet; json: the whole journey, "
+                 "to import elsewhere",
+        )
+        export.add_argument("--large-print", action="store_true",
+                            help="bigger text (html, profile-html and docx)")
+        export.add_argument("-o", "--output", type=Path,
+                            help="file to write (default: screen)")
+        export.add_argument("--no-attribution", dest="attributed", action="store_false",
+                            help="leave out who said what")
+        export.add_argument("--no-notes", dest="notes", action="store_false",
+                            help="leave out the helper's notes")
+    if wanted("summary"):
+        summary = commands.add_parser("summary",
+                                      help="what happened in a sitting, for the file")
+        summary.add_argument("id", help="the journey's id, as shown by 'journey list'")
+        summary.add_argument("--sitting", type=int,
+                             help="which sitting (default: the latest)")
+        summary.add_argument("-o", "--output", type=Path,
+                             help="file to write (default: screen)")
+    if wanted("check"):
+        check = commands.add_parser(
+            "check", help="what the council would still need before agreeing the plan")
+        check.add_argument("id", help="the journey's id, as shown by 'journey list'")
+    if wanted("open"):
+        resume = commands.add_parser("open", help="open a saved journey where it stopped")
+        resume.add_argument("id")
+        _display_options(resume, inner=True)
+    if wanted("new"):
+        _display_options(commands.add_parser("new", help="start a new journey"), inner=True)
+    if wanted("serve"):
+        _serve_options(commands.add_parser(
+            "serve",
+            help="use journey in a web browser on this computer (needs journey[web])"))
+    manage.add_commands(commands, command)
     return parser
+
+
+# The commands made here, not in manage: a first word that is one of these, or one of
+# manage.COMMANDS, builds only its own part of the command line.
+OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
     """How the conversation is shown. Given after `open` or `new` too; there, an option
     left out keeps what was said before the command."""
+    import argparse
+
     keep = {"default": argparse.SUPPRESS} if inner else {}
     parser.add_argument(
         "--plain", action="store_true", **keep,
@@ -80,6 +112,8 @@ def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> No
 
 
 def _port(text: str) -> int:
+    import argparse
+
     port = int(text)
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
@@ -87,6 +121,8 @@ def _port(text: str) -> int:
 
 
 def _tabs(text: str) -> int:
+    import argparse
+
     tabs = int(text)
     if tabs < 1:
         raise argparse.ArgumentTypeError("at least 1")
@@ -116,6 +152,11 @@ EPILOG = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words == ["--version"]:
+        # The quickest answer: no command line to build, nothing else of journey to load.
+        print(f"journey {__version__}")
+        raise SystemExit(0)  # as argparse's version action does
     from journey.plain.terminal import letters_kept
 
     letters_kept()
@@ -125,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`journey list | head -1`): stop quietly. Python would
         # flush stdout again on the way out and complain, so point it at nothing.
+        import os
+
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
@@ -132,7 +175,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    from journey.cli import manage
+
+    words = sys.argv[1:] if argv is None else list(argv)
+    first = words[0] if words else None
+    if not words:
+        command: str | None = ""  # the app, straight away: no command's options needed
+    elif first in OWN_COMMANDS or first in manage.COMMANDS:
+        command = first
+    else:
+        command = None  # --help, an option first, or a mistake: the whole command line
+    args = _parser(command).parse_args(words)
     from journey.content import ContentError
     from journey.store.database import StoreError
 
@@ -195,12 +248,21 @@ def _list(search: str | None, deleted: bool) -> int:
         rows = [tuple(words.message("list_columns").split("|"))]
         rows += [(_row_id(s.id), _row_name(s.name), mode(s.mode), reached(s.step),
                   percent(s.percent), show_moment(s.updated)) for s in summaries]
-    sized = [[(cell, _cells(cell)) for cell in row] for row in rows]
-    widths = [max(row[i][1] for row in sized) for i in range(len(rows[0]))]
-    print("\n".join(
-        "  ".join(cell + " " * (w - n) for (cell, n), w in zip(row, widths, strict=True))
-        .rstrip() for row in sized))
+    print("\n".join(_table(rows)))
     return 0
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    """The rows in columns two spaces apart, each as wide as its widest cell on screen."""
+    columns = list(zip(*rows, strict=True))
+    if all("".join(column).isascii() for column in columns):
+        # The usual case, and thousands of rows: one letter is one column, so Python's own
+        # padding lines them up.
+        line = "  ".join(f"{{:<{max(map(len, column))}}}" for column in columns)
+        return [line.format(*row).rstrip() for row in rows]
+    widths = [max(map(_cells, column)) for column in columns]
+    return ["  ".join(cell + " " * (w - _cells(cell)) for cell, w in zip(row, widths, strict=True))
+            .rstrip() for row in rows]
 
 
 LIST_NAME_WIDTH = 40  # a longer name is cut short in `journey list`, so each row fits a line
@@ -411,6 +473,7 @@ def _command() -> str:
     """The command that starts journey again, as this one was started: `journey` only when
     that name on the PATH finds this same program."""
     import shutil
+    from pathlib import Path
 
     started = Path(sys.argv[0])
     if started.name == "__main__.py":

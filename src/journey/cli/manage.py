@@ -18,28 +18,31 @@ if TYPE_CHECKING:
     from journey.store.database import Saved, Store
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
-    commands.add_parser("where", help="show where journeys are kept")
-    commands.add_parser("schema", help="print the JSON Schema of journey files")
-    imported = commands.add_parser("import", help="add the journeys in a journey file")
-    imported.add_argument("file", type=Path)
-    backup = commands.add_parser("backup", help="save every journey in one file")
-    backup.add_argument("file", type=Path)
-    restore = commands.add_parser("restore", help="bring back journeys from a backup file")
-    restore.add_argument("file", type=Path)
-    rename = commands.add_parser("rename", help="give a journey a new name")
-    rename.add_argument("id")
-    rename.add_argument("name")
-    duplicate = commands.add_parser(
-        "duplicate", help="start a new journey from an old one's answers, for a review")
-    duplicate.add_argument("id")
-    delete = commands.add_parser(
-        "delete", help="delete a journey (it can be recovered for 30 days)")
-    delete.add_argument("id")
-    delete.add_argument("--purge", action="store_true",
-                        help="remove it for good, at once, with no way back")
-    recover = commands.add_parser("recover", help="bring back a deleted journey")
-    recover.add_argument("id")
+def add_commands(commands: argparse._SubParsersAction, command: str | None = None) -> None:
+    """All these commands, or only the one given (see main._parser)."""
+    def add(name: str, text: str) -> argparse.ArgumentParser | None:
+        return commands.add_parser(name, help=text) if command in (None, name) else None
+
+    add("where", "show where journeys are kept")
+    add("schema", "print the JSON Schema of journey files")
+    if imported := add("import", "add the journeys in a journey file"):
+        imported.add_argument("file", type=Path)
+    if backup := add("backup", "save every journey in one file"):
+        backup.add_argument("file", type=Path)
+    if restore := add("restore", "bring back journeys from a backup file"):
+        restore.add_argument("file", type=Path)
+    if rename := add("rename", "give a journey a new name"):
+        rename.add_argument("id")
+        rename.add_argument("name")
+    if duplicate := add("duplicate",
+                        "start a new journey from an old one's answers, for a review"):
+        duplicate.add_argument("id")
+    if delete := add("delete", "delete a journey (it can be recovered for 30 days)"):
+        delete.add_argument("id")
+        delete.add_argument("--purge", action="store_true",
+                            help="remove it for good, at once, with no way back")
+    if recover := add("recover", "bring back a deleted journey"):
+        recover.add_argument("id")
 
 
 COMMANDS = frozenset({"where", "schema", "import", "backup", "restore", "rename",

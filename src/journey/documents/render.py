@@ -90,8 +90,11 @@ def day(value: date | None) -> str:
 def environment() -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+    from journey.documents.compiled import bytecode_cache
+
     env = Environment(
         loader=FileSystemLoader(content_dir() / "templates"),
+        bytecode_cache=bytecode_cache(),  # compiled once, kept between runs
         undefined=StrictUndefined,
         autoescape=select_autoescape(["html", "html.j2"]),
         keep_trailing_newline=True,

@@ -28,9 +28,7 @@ from journey import content as content_files
 from journey.content import Journey as Content
 from journey.core import fit
 from journey.core.answers import NAME_LIMIT, clean_name
-from journey.core.flow import WELCOME
 from journey.core.model import NAME_QUESTION, Answered, Event, Journey, Mode, Moved, Undone, now
-from journey.core.progress import percent_done
 from journey.core.saving import JourneyInUse, StoreError
 from journey.store.lock import InUse, JourneyLock
 from journey.store.private import is_disk_full, keep_private, make_private_folder, private_file
@@ -404,6 +402,8 @@ class Store:
 
     def _summary_of(self, journey: Journey, percent: bool = True
                     ) -> tuple[str | None, str, str | None, int | None, str]:
+        from journey.core.progress import percent_done  # not needed to list journeys
+
         name = journey.name
         where = journey.position
         return (
@@ -432,6 +432,8 @@ class Store:
     def duplicate(self, journey_id: str) -> Journey:
         """A new journey starting from an old one's answers, for a review. Each answer keeps
         who gave it and when; the old journey's history stays with the old journey."""
+        from journey.core.flow import WELCOME  # the flow machine, not needed to list journeys
+
         old = self.load(journey_id)
         events: list[Event] = [a for a in old.events
                                if isinstance(a, Answered) and old.answers.get(a.question) is a]

@@ -57,6 +57,7 @@ def test_list_imports_no_screen_documents_or_flow_machine(words, store,
 
     start(words, store, name="Sam")
     store.close()
+    imported("list", home=journey_home)  # the first run checks the content and keeps it
     modules = imported("list", home=journey_home)
     assert "sqlite3" in modules  # it did read the saved journeys
     assert not packages(modules) & {"textual", "jinja2", "docx", "transitions", "platformdirs"}

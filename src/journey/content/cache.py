@@ -34,15 +34,40 @@ FOLDER = "content"  # inside the cache folder, beside what else journey keeps th
 NAME = "content.pickle"
 
 
-def folder() -> Path:
-    """Where checked content is kept: a private folder in the user's cache folder for
-    journey (JOURNEY_CACHE, when set, names that cache folder)."""
+def home() -> Path:
+    """journey's cache folder: the one JOURNEY_CACHE names, else the user's cache folder for
+    journey. Other parts keep what they can make again in folders of their own inside it."""
     named = os.environ.get("JOURNEY_CACHE")
     if named:
-        return Path(named).expanduser() / FOLDER
+        return Path(named).expanduser()
     from platformdirs import user_cache_path  # only when no folder is named
 
-    return user_cache_path("journey", appauthor=False) / FOLDER
+    return user_cache_path("journey", appauthor=False)
+
+
+def folder() -> Path:
+    """Where checked content is kept."""
+    return home() / FOLDER
+
+
+def private_folder(name: str) -> Path | None:
+    """A folder of journey's cache, made with the cache folder itself private (0700,
+    whatever the umask), or None when it cannot be had or others could write to it."""
+    try:
+        base = home()
+        for path in (base, base / name):
+            if not path.is_dir():
+                path.parent.mkdir(parents=True, exist_ok=True)  # the system's cache folder
+                path.mkdir(mode=0o700)
+                os.chmod(path, 0o700)
+        info = (base / name).lstat()
+    except (OSError, RuntimeError):  # no home folder, a read-only disk, a file in the way
+        return None
+    getuid = getattr(os, "getuid", None)  # Windows: the user's own profile protects it
+    if not stat.S_ISDIR(info.st_mode) or (getuid is not None and (
+            info.st_uid != getuid() or stat.S_IMODE(info.st_mode) & 0o022)):
+        return None
+    return base / name
 
 
 @cache
@@ -101,10 +126,9 @@ def write(wanted: bytes, journey: Journey) -> None:
     with suppress(Exception):  # a cache that cannot be written only costs time
         import tempfile
 
-        where = folder()
-        if not where.is_dir():
-            where.mkdir(mode=0o700, parents=True)
-            os.chmod(where, 0o700)  # whatever the umask
+        where = private_folder(FOLDER)
+        if where is None:
+            return
         handle, temporary = tempfile.mkstemp(prefix=".content-", dir=where)  # mode 0600
         try:
             with os.fdopen(handle, "wb") as f:

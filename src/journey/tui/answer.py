@@ -21,6 +21,7 @@ from journey.content import Journey as Words
 from journey.content import Question
 from journey.core import answers
 from journey.core.answers import AnswerError, Period
+from journey.tui.letgo import LetsGo
 from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
 
@@ -46,7 +47,7 @@ class Invalid(Message):
         self.error = error
 
 
-class AnswerInput(Holds, Input):
+class AnswerInput(LetsGo, Holds, Input):
     """A text box that keeps keys typed after Enter until its answer is dealt with."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -15,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
 
-from journey.content import Term
+from journey.content import Question, Term
 from journey.conversation.session import Recalled, Session
 from journey.core.answers import AnswerError
 from journey.core.model import Answered, Mode, Noted
@@ -95,6 +96,12 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self.detour: Detour | None = None
         self.introduced: str | None = None  # the step whose introduction the chat has said
         self.recalled: Recalled | None = None  # the earlier answer shown with this question
+        # What can wait until the next question is on screen: the chat, the plan, the
+        # helper's panel. Done in order, in the turn after that frame is painted.
+        self._later: list[Callable[[], None]] = []
+        self._side_due = False  # the plan and the helper's panel are to be redrawn
+        self._gc_paused = False  # the collector waits until the question is painted
+        self._now = False  # do at once what would otherwise wait for the next frame
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,7 +149,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     def on_mount(self) -> None:
         self._replay()
+        self._now = True  # the first screen is drawn whole, in its first frame
         self.show_question(new_box=False)
+        self._now = False
         self._fit(self.app.size.height)
         if self.resumed:
             self.call_after_refresh(self._new_sitting)
@@ -157,12 +166,19 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     def _show_helping(self) -> None:
         """The facilitator's panel and the who-is-speaking switch follow the mode."""
-        journey = self.session.journey
-        helping = journey.mode is not Mode.SELF
+        self._show_panel()
+        self._show_speaker()
+
+    def _show_panel(self) -> None:
+        helping = self.session.journey.mode is not Mode.SELF
         panel = self.query_one(FacilitatorPanel)
         panel.display = helping and not self.facilitator_hidden
         if panel.display:
             panel.show(self.session)
+
+    def _show_speaker(self) -> None:
+        """Who is speaking goes with the question, so it is shown with it."""
+        journey = self.session.journey
         speaker = self.query_one("#speaker", Button)
         row = self.query_one("#speaker-row")
         question = self.session.question
@@ -186,6 +202,50 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     # -- showing -------------------------------------------------------------------------
 
+    def _after_paint(self, work: Callable[[], None]) -> None:
+        """Do `work` once the next frame is painted, after any work put off before it, so
+        the question is never kept waiting for the chat or the plan beside it."""
+        if self._now:
+            work()
+            return
+        self._later.append(work)
+        if len(self._later) == 1:
+            self.call_after_refresh(self._catch_up)
+
+    def _catch_up(self) -> None:
+        work, self._later = self._later, []
+        try:
+            for do in work:
+                do()
+        finally:
+            self._resume_gc()
+
+    def _show_side(self) -> None:
+        """The plan and the helper's panel, redrawn after the question is painted."""
+        if not self._side_due:
+            self._side_due = True
+            self._after_paint(self._draw_side)
+
+    def _draw_side(self) -> None:
+        self._side_due = False
+        self.query_one(PlanPanel).show(self.session.plan())
+        self._show_panel()
+
+    def _say_later(self, text: str | Content) -> None:
+        self._after_paint(lambda: self.query_one(ChatLog).say(text))
+
+    def _pause_gc(self) -> None:
+        """A full pass of the garbage collector takes tens of milliseconds late in a long
+        sitting: keep it from falling between Enter and the next question's first frame."""
+        if not self._gc_paused and gc.isenabled():
+            gc.disable()
+            self._gc_paused = True
+
+    def _resume_gc(self) -> None:
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
+
     def _replay(self) -> None:
         """Put the last few answers back in the chat, so a resumed journey has context."""
         chat = self.query_one(ChatLog)
@@ -198,12 +258,19 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                        if a.question in known][-REPLAY:]:
             self._say_answer(answer.question)
 
-    def _say_answer(self, question_id: str) -> None:
+    def _say_answer(self, question_id: str, later: bool = False) -> None:
         session, words = self.session, self.words
         question = words.question(question_id)
         answer = session.journey.answers.get(question_id)
         if answer is None:
             return
+        if later:  # the answer as it stands now, said once the next question is painted
+            self._after_paint(lambda: self._say(question, answer))
+        else:
+            self._say(question, answer)
+
+    def _say(self, question: Question, answer: Answered) -> None:
+        session, words = self.session, self.words
         if answer.unsure:
             text: str | list[str] = words.message("not_sure_said")
         else:
@@ -231,8 +298,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             error.display = True
         else:
             self._clear_error()
-        self.query_one(PlanPanel).show(session.plan())
-        self._show_helping()
+        self._show_side()
+        self._show_speaker()
         slot = self.query_one("#answer-slot")
         # A journey open in another window is only looked at: nothing can be typed here.
         slot.disabled = session.read_only is not None
@@ -270,7 +337,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             intro, intro_terms = intro_content(session, step)
             self.terms += intro_terms
             if self.introduced != step.id and intro:
-                self.query_one(ChatLog).say(intro)
+                self._say_later(intro)
         self.introduced = step.id
         self.query_one("#question", Static).update(asked)
         why, more_terms = plain_content(question.why_template(session.about), session,
@@ -353,14 +420,15 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             # Each answer is the person's own unless the facilitator says otherwise again.
             # A list is saved item by item, so "suggested" holds until it is finished.
             self.suggesting = False
+            self._pause_gc()
             self.hold_keys()  # what is typed next is for the next question
-            self._say_answer(question.id)
+            self._say_answer(question.id, later=True)
             self._move_on(question.id)
             self._helpers_done(question.id)
         else:
             self._clear_error()
-            self.query_one(PlanPanel).show(self.session.plan())
-            self._show_helping()
+            self._show_side()
+            self._show_speaker()
 
     @on(Invalid)
     def _invalid(self, event: Invalid) -> None:
@@ -409,9 +477,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.detour = detour.resume
             self._move(lambda: session.return_to(detour.step, detour.question))
             if not detour.to_check:
-                self.query_one(ChatLog).say(self.words.message("recall_changed"))
+                self._say_later(self.words.message("recall_changed"))
                 return
-            self.query_one(ChatLog).say(self.words.message("detour_back_check"))
+            self._say_later(self.words.message("detour_back_check"))
             self.call_after_refresh(self.action_check)
             return
         back = False
@@ -427,7 +495,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
         self._move(on_or_back)
         if back:
-            self.query_one(ChatLog).say(self.words.message("detour_back"))
+            self._say_later(self.words.message("detour_back"))
 
     def _set_detour(self, step: str, fix: str | None = None) -> None:
         flow = self.session.flow
@@ -467,12 +535,17 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
             return
-        self._say_answer(question.id)
+        self._say_answer(question.id, later=True)
         self._move_on(question.id)
         self._helpers_done(question.id)
 
     def _helpers_done(self, before: str) -> None:
-        for text in finished(self.session, before):
+        question = self.session.question
+        now = question.id if question is not None else None
+        self._after_paint(lambda: self._say_finished(before, now))
+
+    def _say_finished(self, before: str, now: str | None) -> None:
+        for text in finished(self.session, before, now):
             self.query_one(ChatLog).say(text)
 
     def action_back(self) -> None:
@@ -606,6 +679,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.notify(self.words.message(problem), markup=False, severity="warning")
 
     def on_unmount(self) -> None:
+        self._resume_gc()
         self.session.close()  # let another journey window change it now
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

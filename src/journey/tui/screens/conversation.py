@@ -12,7 +12,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
 
@@ -41,6 +43,7 @@ from journey.tui.words import (
 
 REPLAY = 20  # answers shown again in the chat when a saved journey is opened
 SHORT = 32  # rows: below this the screen keeps only what answering needs
+CATCH_UP = 0.25  # seconds: the chat and the plan are brought up to date by then at the latest
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     ]
     FACILITATOR_ACTIONS = frozenset({"speaker", "notes", "agree", "summary",
                                      "toggle_facilitator"})
+    # Textual repaints the whole screen when the focus moves, and it moves twice with each
+    # answer (to the screen while the next box is built, then into it). The widgets whose
+    # look depends on the focus redraw themselves; the rest of the screen need not.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -102,6 +109,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self._side_due = False  # the plan and the helper's panel are to be redrawn
         self._gc_paused = False  # the collector waits until the question is painted
         self._now = False  # do at once what would otherwise wait for the next frame
+        self._catching_up: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -148,6 +156,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     AUTO_FOCUS = "#answer-slot Input, #answer-slot OptionList, #answer-slot SelectionList"
 
     def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._painted, immediate=True)
         self._replay()
         self._now = True  # the first screen is drawn whole, in its first frame
         self.show_question(new_box=False)
@@ -210,9 +219,22 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             return
         self._later.append(work)
         if len(self._later) == 1:
-            self.call_after_refresh(self._catch_up)
+            # Done after the next layout's frame is written (_painted); the timer is for
+            # when no frame comes, as under a dialog. call_after_refresh is not enough: it
+            # runs at once if the screen goes idle before the widgets ask to be redrawn.
+            self._catching_up = self.set_timer(CATCH_UP, self._catch_up)
+
+    def _painted(self, _screen: Screen) -> None:
+        """A frame was just written: what waited for it is done next."""
+        if self._later:
+            self.call_next(self._catch_up)
 
     def _catch_up(self) -> None:
+        if not self._later:
+            return
+        if self._catching_up is not None:
+            self._catching_up.stop()
+            self._catching_up = None
         work, self._later = self._later, []
         try:
             for do in work:

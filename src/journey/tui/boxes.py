@@ -35,6 +35,21 @@ _BY_KIND: dict[Kind, type[AnswerBox]] = {
 }
 
 
+def reused(box: Widget, question: Question, session: Session) -> bool:
+    """Whether `box`, the box on screen now, was made to ask `question` instead."""
+    kind = _BY_KIND.get(question.kind)
+    if kind is None or type(box) is not kind:
+        return False
+    assert isinstance(box, AnswerBox)
+    return box.reuse(question, session.name, session.journey.value(question.id),
+                     _offered(question, session))
+
+
+def _offered(question: Question, session: Session) -> list[tuple[str, str]]:
+    return [(c.value, session.choice_label(question, c.value))
+            for c in session.choices(question)]
+
+
 def answer_box(question: Question, session: Session) -> Widget:
     """The box for a question's kind, with what the session offers for it now: the choices
     that fit the earlier answers, the people to pick from, the money that can pay, the
@@ -52,6 +67,4 @@ def answer_box(question: Question, session: Session) -> Widget:
         return PeopleAnswer(question, words, name, value)
     if question.kind is Kind.PERSON:
         return PersonAnswer(question, words, name, value, session.candidates(question))
-    offered = [(c.value, session.choice_label(question, c.value))
-               for c in session.choices(question)]
-    return _BY_KIND[question.kind](question, words, name, value, offered)
+    return _BY_KIND[question.kind](question, words, name, value, _offered(question, session))

@@ -25,7 +25,7 @@ from journey.core.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
 from journey.store.database import StoreError
 from journey.tui.answer import AnswerBox, Given, Invalid
-from journey.tui.boxes import answer_box
+from journey.tui.boxes import answer_box, reused
 from journey.tui.chat import ChatLog
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.findings import finished
@@ -110,6 +110,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self._gc_paused = False  # the collector waits until the question is painted
         self._now = False  # do at once what would otherwise wait for the next frame
         self._catching_up: Timer | None = None
+        self._box: AnswerBox | None = None  # the answer box on screen, once made
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -304,7 +305,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     def _answer_box(self) -> Widget:
         question = self.session.question
         assert question is not None
-        return answer_box(question, self.session)
+        box = answer_box(question, self.session)
+        self._box = box if isinstance(box, AnswerBox) else None
+        return box
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words
@@ -325,9 +328,16 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         slot = self.query_one("#answer-slot")
         # A journey open in another window is only looked at: nothing can be typed here.
         slot.disabled = session.read_only is not None
-        if new_box:
-            slot.remove_children()
         at_end = question is None or step is None
+        # The next question of the same kind is asked in the box already there.
+        box = self._box
+        if (new_box and question is not None and step is not None and box is not None
+                and reused(box, question, session)):
+            new_box = False
+            self.app.call_later(box.focus_first)  # as a new box does once mounted
+        if new_box:
+            self._box = None
+            slot.remove_children()
         self.set_class(at_end, "-finished")
         for button in ("#export", "#check"):
             self.query_one(button).display = at_end

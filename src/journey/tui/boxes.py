@@ -20,9 +20,6 @@ from journey.tui.answer import (
     TextAnswer,
     YesNoAnswer,
 )
-from journey.tui.items import ActionsAnswer, SupportAnswer
-from journey.tui.people import PeopleAnswer
-from journey.tui.picker import PersonAnswer
 
 _BY_KIND: dict[Kind, type[AnswerBox]] = {
     Kind.TEXT: TextAnswer,
@@ -57,14 +54,22 @@ def answer_box(question: Question, session: Session) -> Widget:
     outcomes a piece of support can say it meets."""
     words, name = session.content, session.name
     value = session.journey.value(question.id)
+    # The forms for support, actions and people are imported when first asked for: most
+    # questions are not of those kinds, and the first one is not.
     if question.kind in (Kind.SUPPORT, Kind.ACTIONS):
+        from journey.tui.items import ActionsAnswer, SupportAnswer
+
         if question.kind is Kind.SUPPORT:
             snap = session.snapshot()
             return SupportAnswer(question, words, name, value, budgets(words, snap.live),
                                  aims(snap), fundings(words, snap.live))
         return ActionsAnswer(question, words, name, value, session.candidates(question))
     if question.kind is Kind.PEOPLE:
+        from journey.tui.people import PeopleAnswer
+
         return PeopleAnswer(question, words, name, value)
     if question.kind is Kind.PERSON:
+        from journey.tui.picker import PersonAnswer
+
         return PersonAnswer(question, words, name, value, session.candidates(question))
     return _BY_KIND[question.kind](question, words, name, value, _offered(question, session))

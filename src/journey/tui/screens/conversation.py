@@ -44,6 +44,7 @@ from journey.tui.words import (
 REPLAY = 20  # answers shown again in the chat when a saved journey is opened
 SHORT = 32  # rows: below this the screen keeps only what answering needs
 CATCH_UP = 0.25  # seconds: the chat and the plan are brought up to date by then at the latest
+GC_WAITS = 0.05  # seconds after that before the garbage collector runs again
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self._gc_paused = False  # the collector waits until the question is painted
         self._now = False  # do at once what would otherwise wait for the next frame
         self._catching_up: Timer | None = None
+        self._gc_waits: Timer | None = None
         self._box: AnswerBox | None = None  # the answer box on screen, once made
 
     def compose(self) -> ComposeResult:
@@ -155,6 +157,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         yield KeyBar()
 
     AUTO_FOCUS = "#answer-slot Input, #answer-slot OptionList, #answer-slot SelectionList"
+    HOLDERS = "#answer-slot *"  # only answer boxes hold keys typed after Enter
 
     def on_mount(self) -> None:
         self.screen_layout_refresh_signal.subscribe(self, self._painted, immediate=True)
@@ -241,7 +244,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             for do in work:
                 do()
         finally:
-            self._resume_gc()
+            if self._gc_paused:
+                # A moment later, not at once: now and then this runs just before the
+                # frame is written rather than just after.
+                self._gc_waits = self.set_timer(GC_WAITS, self._resume_gc)
 
     def _show_side(self) -> None:
         """The plan and the helper's panel, redrawn after the question is painted."""
@@ -260,11 +266,15 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     def _pause_gc(self) -> None:
         """A full pass of the garbage collector takes tens of milliseconds late in a long
         sitting: keep it from falling between Enter and the next question's first frame."""
+        if self._gc_waits is not None:
+            self._gc_waits.stop()  # answers in a burst: it waits until the last is shown
+            self._gc_waits = None
         if not self._gc_paused and gc.isenabled():
             gc.disable()
             self._gc_paused = True
 
     def _resume_gc(self) -> None:
+        self._gc_waits = None
         if self._gc_paused:
             self._gc_paused = False
             gc.enable()
@@ -379,7 +389,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                                                 words.message("examples_prefix"))
         self.query_one("#examples", Static).update(examples if question.examples else "")
         self._show_recall()
-        self.query_one(MorePanel).show_step(session, step)
+        self._after_paint(lambda: self.query_one(MorePanel).show_step(session, step))
         self.terms = unique(self.terms + more_terms + example_terms + choice_terms(session,
                                                                                  question))
         self.sources = [*(step.sources if first else []), *question.sources]
@@ -668,11 +678,13 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             isinstance(e, Answered | Noted) for e in journey.sittings()[-1].events)
 
     def action_more(self) -> None:
+        self._catch_up()  # the step's words as they are for this question
         self.query_one(MorePanel).toggle()
 
     def action_words(self) -> None:
         from journey.tui.screens.explain import ExplainScreen
 
+        self._catch_up()
         panel = self.query_one(MorePanel)
         terms = unique([*self.terms, *(panel.terms if panel.display else [])])
         step = self.session.flow.step()

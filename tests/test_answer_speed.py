@@ -12,6 +12,7 @@ from textual.widgets import Input
 from journey.store.database import Store
 from journey.tui.answer import AnswerBox, TextAnswer
 from journey.tui.app import JourneyApp
+from journey.tui.plan_panel import PlanPanel
 from journey.tui.screens.conversation import ConversationScreen
 
 from .test_tui import SIZE, plan_text, question
@@ -78,3 +79,17 @@ async def test_text_boxes_that_left_the_screen_are_let_go(store: Store) -> None:
         # is still subscribed after leaving the screen is kept alive by it.
         subscribed = list(screen.text_selection_started_signal._subscriptions)
         assert all(node.is_attached for node in subscribed)
+
+
+async def test_after_a_burst_the_plan_follows_the_last_answer(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(pilot, *"Sam", "enter", "enter", *"Friends", "enter", *"Tired", "enter")
+        await settle(pilot)
+        assert value(app, "rights.why-now") == "Tired"
+        screen = app.screen
+        assert isinstance(screen, ConversationScreen)
+        plan = screen.session.plan()
+        holding = next(s.id for s in plan.sections
+                       if any(e.question == "rights.why-now" for e in s.entries))
+        assert screen.query_one(PlanPanel).marked == [f"plan-{holding}"]

@@ -108,6 +108,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         # helper's panel. Done in order, in the turn after that frame is painted.
         self._later: list[Callable[[], None]] = []
         self._side_due = False  # the plan and the helper's panel are to be redrawn
+        self._answered: list[str | None] = []  # what was answered since they were drawn
         self._gc_paused = False  # the collector waits until the question is painted
         self._now = False  # do at once what would otherwise wait for the next frame
         self._catching_up: Timer | None = None
@@ -249,15 +250,20 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                 # frame is written rather than just after.
                 self._gc_waits = self.set_timer(GC_WAITS, self._resume_gc)
 
-    def _show_side(self) -> None:
+    def _show_side(self, answered: str | None = None) -> None:
         """The plan and the helper's panel, redrawn after the question is painted."""
+        if answered is not None:
+            self._answered.append(answered)
         if not self._side_due:
             self._side_due = True
             self._after_paint(self._draw_side)
 
     def _draw_side(self) -> None:
+        # Answers typed in a burst are drawn together: the plan follows the last one.
+        answered, self._answered = self._answered, []
+        latest = answered[-1] if len(answered) > 1 else None
         self._side_due = False
-        self.query_one(PlanPanel).show(self.session.plan())
+        self.query_one(PlanPanel).show(self.session.plan(), latest)
         self._show_panel()
 
     def _say_later(self, text: str | Content) -> None:
@@ -465,11 +471,12 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self._pause_gc()
             self.hold_keys()  # what is typed next is for the next question
             self._say_answer(question.id, later=True)
+            self._answered.append(question.id)
             self._move_on(question.id)
             self._helpers_done(question.id)
         else:
             self._clear_error()
-            self._show_side()
+            self._show_side(question.id)
             self._show_speaker()
 
     @on(Invalid)
@@ -578,6 +585,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self._complain(self.words.message("error_save", reason=e))
             return
         self._say_answer(question.id, later=True)
+        self._answered.append(question.id)
         self._move_on(question.id)
         self._helpers_done(question.id)
 

@@ -241,6 +241,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self._catching_up.stop()
             self._catching_up = None
         work, self._later = self._later, []
+        if not self.is_attached:
+            return  # the app is closing: nothing left to show
         try:
             for do in work:
                 do()

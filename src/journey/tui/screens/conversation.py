@@ -228,6 +228,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             # when no frame comes, as under a dialog. call_after_refresh is not enough: it
             # runs at once if the screen goes idle before the widgets ask to be redrawn.
             self._catching_up = self.set_timer(CATCH_UP, self._catch_up)
+            # Only a frame with a layout says it was written: make sure the next has one.
+            self.refresh(repaint=False, layout=True)
 
     def _painted(self, _screen: Screen) -> None:
         """A frame was just written: what waited for it is done next."""

@@ -266,7 +266,17 @@ class Journey:
 
     def record(self, event: Event) -> None:
         self.events.append(event)
+        # Who is planning (and the roles given) changes only with a sitting or an answer
+        # about it, the notes only with a note: kept, so no answer walks every event.
+        kept = {k: v for k, v in self._derived.items() if k in ("now", "roles", "notes")}
         self._derived.clear()
+        if isinstance(event, Sat) or (isinstance(event, Answered | Undone)
+                                      and event.question in _SITTING_QUESTIONS):
+            kept.pop("now", None)
+            kept.pop("roles", None)
+        if isinstance(event, Noted | NoteShared):
+            kept.pop("notes", None)
+        self._derived.update(kept)
         if self._changes is not None:
             self._apply(event)
 
@@ -462,12 +472,14 @@ class Journey:
         return copied
 
     def notes(self) -> list[Note]:
-        shared = {e.note: e.in_plan for e in self.events if isinstance(e, NoteShared)}
-        return [
-            Note(id=e.id, text=e.text, by=e.by, step=e.step, at=e.at,
-                 in_plan=shared.get(e.id, e.in_plan), next_step=e.next_step)
-            for e in self.events if isinstance(e, Noted)
-        ]
+        def made() -> list[Note]:
+            shared = {e.note: e.in_plan for e in self.events if isinstance(e, NoteShared)}
+            return [
+                Note(id=e.id, text=e.text, by=e.by, step=e.step, at=e.at,
+                     in_plan=shared.get(e.id, e.in_plan), next_step=e.next_step)
+                for e in self.events if isinstance(e, Noted)
+            ]
+        return list(self.remember("notes", made))
 
     @property
     def position(self) -> Moved | None:

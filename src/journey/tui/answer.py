@@ -21,6 +21,7 @@ from journey.content import Journey as Words
 from journey.content import Question
 from journey.core import answers
 from journey.core.answers import AnswerError, Period
+from journey.tui.letgo import LetsGo
 from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
 
@@ -46,7 +47,7 @@ class Invalid(Message):
         self.error = error
 
 
-class AnswerInput(Holds, Input):
+class AnswerInput(LetsGo, Holds, Input):
     """A text box that keeps keys typed after Enter until its answer is dealt with."""
 
 
@@ -71,6 +72,16 @@ class AnswerBox(Vertical):
         # (journey.conversation.session.Session.choices).
         self.offered = offered if offered is not None else [
             (c.value, question.choice_label(c.value, name)) for c in question.choices]
+
+    def reuse(self, question: Question, name: str, value: Any,
+              offered: list[tuple[str, str]]) -> bool:
+        """Ask the next question in this box, which is of the same kind, rather than build a
+        new one: quicker, so the question is shown sooner. False when this box cannot."""
+        return False
+
+    def _now_for(self, question: Question, name: str, value: Any,
+                 offered: list[tuple[str, str]]) -> None:
+        self.question, self.person, self.value, self.offered = question, name, value, offered
 
     def on_mount(self) -> None:
         # Focus as soon as the input exists, in the App's turn, so every key typed while
@@ -132,6 +143,18 @@ class TextAnswer(AnswerBox):
 
     def read(self, typed: str) -> Any:
         return answers.text(typed)
+
+    def reuse(self, question: Question, name: str, value: Any,
+              offered: list[tuple[str, str]]) -> bool:
+        if type(self) is not TextAnswer:
+            return False  # a date, say, shows more than the text
+        self._now_for(question, name, value, offered)
+        box = self.query_one(AnswerInput)
+        typed = value if isinstance(value, str) else ""
+        with box.prevent(Input.Changed):  # not typed by the person
+            box.value = typed
+        box.cursor_position = len(typed)
+        return True
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -241,6 +264,18 @@ class ChoiceAnswer(AnswerBox):
         ids = [o.id for o in options]
         choices.highlighted = ids.index(self.value) if self.value in ids else 0
         yield choices
+
+    def reuse(self, question: Question, name: str, value: Any,
+              offered: list[tuple[str, str]]) -> bool:
+        self._now_for(question, name, value, offered)
+        options = self.options()
+        choices = self.query_one(AnswerOptions)
+        with choices.prevent(OptionList.OptionHighlighted):
+            choices.clear_options()
+            choices.add_options(options)
+            ids = [o.id for o in options]
+            choices.highlighted = ids.index(value) if value in ids else 0
+        return True
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

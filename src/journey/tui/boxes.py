@@ -20,9 +20,6 @@ from journey.tui.answer import (
     TextAnswer,
     YesNoAnswer,
 )
-from journey.tui.items import ActionsAnswer, SupportAnswer
-from journey.tui.people import PeopleAnswer
-from journey.tui.picker import PersonAnswer
 
 _BY_KIND: dict[Kind, type[AnswerBox]] = {
     Kind.TEXT: TextAnswer,
@@ -35,6 +32,21 @@ _BY_KIND: dict[Kind, type[AnswerBox]] = {
 }
 
 
+def reused(box: Widget, question: Question, session: Session) -> bool:
+    """Whether `box`, the box on screen now, was made to ask `question` instead."""
+    kind = _BY_KIND.get(question.kind)
+    if kind is None or type(box) is not kind:
+        return False
+    assert isinstance(box, AnswerBox)
+    return box.reuse(question, session.name, session.journey.value(question.id),
+                     _offered(question, session))
+
+
+def _offered(question: Question, session: Session) -> list[tuple[str, str]]:
+    return [(c.value, session.choice_label(question, c.value))
+            for c in session.choices(question)]
+
+
 def answer_box(question: Question, session: Session) -> Widget:
     """The box for a question's kind, with what the session offers for it now: the choices
     that fit the earlier answers, the people to pick from, the money that can pay, the
@@ -42,16 +54,22 @@ def answer_box(question: Question, session: Session) -> Widget:
     outcomes a piece of support can say it meets."""
     words, name = session.content, session.name
     value = session.journey.value(question.id)
+    # The forms for support, actions and people are imported when first asked for: most
+    # questions are not of those kinds, and the first one is not.
     if question.kind in (Kind.SUPPORT, Kind.ACTIONS):
+        from journey.tui.items import ActionsAnswer, SupportAnswer
+
         if question.kind is Kind.SUPPORT:
             snap = session.snapshot()
             return SupportAnswer(question, words, name, value, budgets(words, snap.live),
                                  aims(snap), fundings(words, snap.live))
         return ActionsAnswer(question, words, name, value, session.candidates(question))
     if question.kind is Kind.PEOPLE:
+        from journey.tui.people import PeopleAnswer
+
         return PeopleAnswer(question, words, name, value)
     if question.kind is Kind.PERSON:
+        from journey.tui.picker import PersonAnswer
+
         return PersonAnswer(question, words, name, value, session.candidates(question))
-    offered = [(c.value, session.choice_label(question, c.value))
-               for c in session.choices(question)]
-    return _BY_KIND[question.kind](question, words, name, value, offered)
+    return _BY_KIND[question.kind](question, words, name, value, _offered(question, session))

@@ -27,6 +27,7 @@ from journey.core.circle import SOMEONE_ELSE, same
 from journey.plan import action_line, item_line
 from journey.plan.costing import Budget, cost_items
 from journey.tui.answer import AnswerBox
+from journey.tui.letgo import LetsGo
 from journey.tui.plan_panel import money_content
 from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
@@ -81,7 +82,7 @@ def next_box(widget: Holds) -> None:
         widget.release()
 
 
-class FormInput(Holds, Input):
+class FormInput(LetsGo, Holds, Input):
     """A text box on the form, keeping keys typed after Enter for the next box."""
 
 

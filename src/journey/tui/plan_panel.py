@@ -120,12 +120,18 @@ class PlanPanel(VerticalScroll):
             if not first:
                 self._changed.append(key)
 
-    def show(self, plan: Plan) -> None:
+    def show(self, plan: Plan, latest: str | None = None) -> None:
+        """Draw the plan, and follow the part just changed. When several answers changed it
+        at once (typed in a burst), the part with `latest`, the last question answered."""
         self._changed = []
         self._draw(plan)
         followed = [*(s.id for s in plan.sections), *FOLLOWED]
         changed = [key for key in followed if key in self._changed]
-        if changed:
+        holding = [s.id for s in plan.sections
+                   if s.id in changed and any(e.question == latest for e in s.entries)]
+        if holding:
+            self.follow(holding[0])
+        elif changed:
             self.follow(changed[0])
 
     def follow(self, key: str) -> None:

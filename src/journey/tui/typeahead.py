@@ -94,11 +94,12 @@ class CatchesKeys(Base):
     """For the screen: while the next question is built, keep what is typed for it."""
 
     typed: list[Typed] | None = None
+    HOLDERS = "*"  # where the widgets that hold keys may be
 
     def hold_keys(self) -> None:
         """An answer moved on: keep keys until the next box takes them."""
         self.typed = []
-        for widget in self.query("*"):
+        for widget in self.query(self.HOLDERS):
             if isinstance(widget, Holds) and widget.holding:
                 widget.hand_over(self.typed)
         # With nothing focused the App gives keys to the screen, which keeps them. Without

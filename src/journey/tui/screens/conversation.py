@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -11,18 +12,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
 
-from journey.content import Term
+from journey.content import Question, Term
 from journey.conversation.session import Recalled, Session
 from journey.core.answers import AnswerError
 from journey.core.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
 from journey.store.database import StoreError
 from journey.tui.answer import AnswerBox, Given, Invalid
-from journey.tui.boxes import answer_box
+from journey.tui.boxes import answer_box, reused
 from journey.tui.chat import ChatLog
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.findings import finished
@@ -40,6 +43,8 @@ from journey.tui.words import (
 
 REPLAY = 20  # answers shown again in the chat when a saved journey is opened
 SHORT = 32  # rows: below this the screen keeps only what answering needs
+CATCH_UP = 0.25  # seconds: the chat and the plan are brought up to date by then at the latest
+GC_WAITS = 0.05  # seconds after that before the garbage collector runs again
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     ]
     FACILITATOR_ACTIONS = frozenset({"speaker", "notes", "agree", "summary",
                                      "toggle_facilitator"})
+    # Textual repaints the whole screen when the focus moves, and it moves twice with each
+    # answer (to the screen while the next box is built, then into it). The widgets whose
+    # look depends on the focus redraw themselves; the rest of the screen need not.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -95,6 +104,16 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self.detour: Detour | None = None
         self.introduced: str | None = None  # the step whose introduction the chat has said
         self.recalled: Recalled | None = None  # the earlier answer shown with this question
+        # What can wait until the next question is on screen: the chat, the plan, the
+        # helper's panel. Done in order, in the turn after that frame is painted.
+        self._later: list[Callable[[], None]] = []
+        self._side_due = False  # the plan and the helper's panel are to be redrawn
+        self._answered: list[str | None] = []  # what was answered since they were drawn
+        self._gc_paused = False  # the collector waits until the question is painted
+        self._now = False  # do at once what would otherwise wait for the next frame
+        self._catching_up: Timer | None = None
+        self._gc_waits: Timer | None = None
+        self._box: AnswerBox | None = None  # the answer box on screen, once made
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,10 +158,14 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         yield KeyBar()
 
     AUTO_FOCUS = "#answer-slot Input, #answer-slot OptionList, #answer-slot SelectionList"
+    HOLDERS = "#answer-slot *"  # only answer boxes hold keys typed after Enter
 
     def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._painted, immediate=True)
         self._replay()
+        self._now = True  # the first screen is drawn whole, in its first frame
         self.show_question(new_box=False)
+        self._now = False
         self._fit(self.app.size.height)
         if self.resumed:
             self.call_after_refresh(self._new_sitting)
@@ -157,12 +180,19 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     def _show_helping(self) -> None:
         """The facilitator's panel and the who-is-speaking switch follow the mode."""
-        journey = self.session.journey
-        helping = journey.mode is not Mode.SELF
+        self._show_panel()
+        self._show_speaker()
+
+    def _show_panel(self) -> None:
+        helping = self.session.journey.mode is not Mode.SELF
         panel = self.query_one(FacilitatorPanel)
         panel.display = helping and not self.facilitator_hidden
         if panel.display:
             panel.show(self.session)
+
+    def _show_speaker(self) -> None:
+        """Who is speaking goes with the question, so it is shown with it."""
+        journey = self.session.journey
         speaker = self.query_one("#speaker", Button)
         row = self.query_one("#speaker-row")
         question = self.session.question
@@ -186,6 +216,79 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     # -- showing -------------------------------------------------------------------------
 
+    def _after_paint(self, work: Callable[[], None]) -> None:
+        """Do `work` once the next frame is painted, after any work put off before it, so
+        the question is never kept waiting for the chat or the plan beside it."""
+        if self._now:
+            work()
+            return
+        self._later.append(work)
+        if len(self._later) == 1:
+            # Done after the next layout's frame is written (_painted); the timer is for
+            # when no frame comes, as under a dialog. call_after_refresh is not enough: it
+            # runs at once if the screen goes idle before the widgets ask to be redrawn.
+            self._catching_up = self.set_timer(CATCH_UP, self._catch_up)
+            # Only a frame with a layout says it was written: make sure the next has one.
+            self.refresh(repaint=False, layout=True)
+
+    def _painted(self, _screen: Screen) -> None:
+        """A frame was just written: what waited for it is done next."""
+        if self._later:
+            self.call_next(self._catch_up)
+
+    def _catch_up(self) -> None:
+        if not self._later:
+            return
+        if self._catching_up is not None:
+            self._catching_up.stop()
+            self._catching_up = None
+        work, self._later = self._later, []
+        if not self.is_attached:
+            return  # the app is closing: nothing left to show
+        try:
+            for do in work:
+                do()
+        finally:
+            if self._gc_paused:
+                # A moment later, not at once: now and then this runs just before the
+                # frame is written rather than just after.
+                self._gc_waits = self.set_timer(GC_WAITS, self._resume_gc)
+
+    def _show_side(self, answered: str | None = None) -> None:
+        """The plan and the helper's panel, redrawn after the question is painted."""
+        if answered is not None:
+            self._answered.append(answered)
+        if not self._side_due:
+            self._side_due = True
+            self._after_paint(self._draw_side)
+
+    def _draw_side(self) -> None:
+        # Answers typed in a burst are drawn together: the plan follows the last one.
+        answered, self._answered = self._answered, []
+        latest = answered[-1] if len(answered) > 1 else None
+        self._side_due = False
+        self.query_one(PlanPanel).show(self.session.plan(), latest)
+        self._show_panel()
+
+    def _say_later(self, text: str | Content) -> None:
+        self._after_paint(lambda: self.query_one(ChatLog).say(text))
+
+    def _pause_gc(self) -> None:
+        """A full pass of the garbage collector takes tens of milliseconds late in a long
+        sitting: keep it from falling between Enter and the next question's first frame."""
+        if self._gc_waits is not None:
+            self._gc_waits.stop()  # answers in a burst: it waits until the last is shown
+            self._gc_waits = None
+        if not self._gc_paused and gc.isenabled():
+            gc.disable()
+            self._gc_paused = True
+
+    def _resume_gc(self) -> None:
+        self._gc_waits = None
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
+
     def _replay(self) -> None:
         """Put the last few answers back in the chat, so a resumed journey has context."""
         chat = self.query_one(ChatLog)
@@ -198,12 +301,19 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                        if a.question in known][-REPLAY:]:
             self._say_answer(answer.question)
 
-    def _say_answer(self, question_id: str) -> None:
+    def _say_answer(self, question_id: str, later: bool = False) -> None:
         session, words = self.session, self.words
         question = words.question(question_id)
         answer = session.journey.answers.get(question_id)
         if answer is None:
             return
+        if later:  # the answer as it stands now, said once the next question is painted
+            self._after_paint(lambda: self._say(question, answer))
+        else:
+            self._say(question, answer)
+
+    def _say(self, question: Question, answer: Answered) -> None:
+        session, words = self.session, self.words
         if answer.unsure:
             text: str | list[str] = words.message("not_sure_said")
         else:
@@ -215,7 +325,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     def _answer_box(self) -> Widget:
         question = self.session.question
         assert question is not None
-        return answer_box(question, self.session)
+        box = answer_box(question, self.session)
+        self._box = box if isinstance(box, AnswerBox) else None
+        return box
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words
@@ -231,14 +343,21 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             error.display = True
         else:
             self._clear_error()
-        self.query_one(PlanPanel).show(session.plan())
-        self._show_helping()
+        self._show_side()
+        self._show_speaker()
         slot = self.query_one("#answer-slot")
         # A journey open in another window is only looked at: nothing can be typed here.
         slot.disabled = session.read_only is not None
-        if new_box:
-            slot.remove_children()
         at_end = question is None or step is None
+        # The next question of the same kind is asked in the box already there.
+        box = self._box
+        if (new_box and question is not None and step is not None and box is not None
+                and reused(box, question, session)):
+            new_box = False
+            self.app.call_later(box.focus_first)  # as a new box does once mounted
+        if new_box:
+            self._box = None
+            slot.remove_children()
         self.set_class(at_end, "-finished")
         for button in ("#export", "#check"):
             self.query_one(button).display = at_end
@@ -270,7 +389,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             intro, intro_terms = intro_content(session, step)
             self.terms += intro_terms
             if self.introduced != step.id and intro:
-                self.query_one(ChatLog).say(intro)
+                self._say_later(intro)
         self.introduced = step.id
         self.query_one("#question", Static).update(asked)
         why, more_terms = plain_content(question.why_template(session.about), session,
@@ -280,7 +399,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                                                 words.message("examples_prefix"))
         self.query_one("#examples", Static).update(examples if question.examples else "")
         self._show_recall()
-        self.query_one(MorePanel).show_step(session, step)
+        self._after_paint(lambda: self.query_one(MorePanel).show_step(session, step))
         self.terms = unique(self.terms + more_terms + example_terms + choice_terms(session,
                                                                                  question))
         self.sources = [*(step.sources if first else []), *question.sources]
@@ -353,14 +472,16 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             # Each answer is the person's own unless the facilitator says otherwise again.
             # A list is saved item by item, so "suggested" holds until it is finished.
             self.suggesting = False
+            self._pause_gc()
             self.hold_keys()  # what is typed next is for the next question
-            self._say_answer(question.id)
+            self._say_answer(question.id, later=True)
+            self._answered.append(question.id)
             self._move_on(question.id)
             self._helpers_done(question.id)
         else:
             self._clear_error()
-            self.query_one(PlanPanel).show(self.session.plan())
-            self._show_helping()
+            self._show_side(question.id)
+            self._show_speaker()
 
     @on(Invalid)
     def _invalid(self, event: Invalid) -> None:
@@ -409,9 +530,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.detour = detour.resume
             self._move(lambda: session.return_to(detour.step, detour.question))
             if not detour.to_check:
-                self.query_one(ChatLog).say(self.words.message("recall_changed"))
+                self._say_later(self.words.message("recall_changed"))
                 return
-            self.query_one(ChatLog).say(self.words.message("detour_back_check"))
+            self._say_later(self.words.message("detour_back_check"))
             self.call_after_refresh(self.action_check)
             return
         back = False
@@ -427,7 +548,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
         self._move(on_or_back)
         if back:
-            self.query_one(ChatLog).say(self.words.message("detour_back"))
+            self._say_later(self.words.message("detour_back"))
 
     def _set_detour(self, step: str, fix: str | None = None) -> None:
         flow = self.session.flow
@@ -467,12 +588,18 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
             return
-        self._say_answer(question.id)
+        self._say_answer(question.id, later=True)
+        self._answered.append(question.id)
         self._move_on(question.id)
         self._helpers_done(question.id)
 
     def _helpers_done(self, before: str) -> None:
-        for text in finished(self.session, before):
+        question = self.session.question
+        now = question.id if question is not None else None
+        self._after_paint(lambda: self._say_finished(before, now))
+
+    def _say_finished(self, before: str, now: str | None) -> None:
+        for text in finished(self.session, before, now):
             self.query_one(ChatLog).say(text)
 
     def action_back(self) -> None:
@@ -563,11 +690,13 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             isinstance(e, Answered | Noted) for e in journey.sittings()[-1].events)
 
     def action_more(self) -> None:
+        self._catch_up()  # the step's words as they are for this question
         self.query_one(MorePanel).toggle()
 
     def action_words(self) -> None:
         from journey.tui.screens.explain import ExplainScreen
 
+        self._catch_up()
         panel = self.query_one(MorePanel)
         terms = unique([*self.terms, *(panel.terms if panel.display else [])])
         step = self.session.flow.step()
@@ -606,6 +735,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.notify(self.words.message(problem), markup=False, severity="warning")
 
     def on_unmount(self) -> None:
+        self._resume_gc()
         self.session.close()  # let another journey window change it now
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

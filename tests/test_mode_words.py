@@ -66,3 +66,16 @@ async def test_the_app_shows_choices_and_reasons_about_the_person(words, store: 
         assert "Understanding what Sam is told about Sam's care" in chat
         # The reason for the next question is about Sam too.
         assert "If there is, and Sam agrees to them" in shown(app, "#why")
+
+
+def test_their_always_comes_before_what_is_theirs() -> None:
+    # {their} fills in "their", "her" or "his": it needs a word after it ("their plan"), so
+    # "keeps the plan {their}." would read "keeps the plan her." when filled in.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "content"
+    ending = re.compile(r"\{their\}\s*[.,;:!?\"')]")
+    found = [f"{p.name}: {line.strip()}" for p in root.rglob("*.toml")
+             for line in p.read_text(encoding="utf-8").splitlines() if ending.search(line)]
+    assert not found

@@ -10,6 +10,7 @@ checkers."""
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,26 @@ def test_the_command_line_and_plain_lines_load_no_screen_code() -> None:
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True)
     assert found.stdout.strip() == "[]"
+
+
+def test_a_fresh_start_loads_no_pydantic(tmp_path: Path) -> None:
+    # All that opening journey on a new journey needs, up to the first screen's data: the
+    # command line, the app's code, the content (checked once, then read back from the
+    # cache), the store, the session and the plan. pydantic is for checking content that
+    # changed and journeys read back from disk, never for a fresh start.
+    code = (
+        "import sys, pathlib\n"
+        "import journey.cli.main, journey.tui.app\n"
+        "from journey import content\n"
+        "from journey.conversation.session import Session\n"
+        "from journey.store.database import Store\n"
+        "store = Store(pathlib.Path(sys.argv[1]))\n"
+        "session = Session(content.default(), store, store.create())\n"
+        "session.answer('Sam')\n"
+        "session.plan(); session.statuses()\n"
+        "print('pydantic' in sys.modules)\n")
+    env = {**os.environ, "JOURNEY_CACHE": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path / f"home{n}")],
+                           capture_output=True, text=True, check=True, env=env).stdout.strip()
+            for n in range(2)]
+    assert runs == ["True", "False"]  # the first run checks the content; the next need not

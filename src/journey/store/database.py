@@ -30,6 +30,7 @@ from journey.core import fit
 from journey.core.answers import NAME_LIMIT, clean_name
 from journey.core.model import NAME_QUESTION, Answered, Event, Journey, Mode, Moved, Undone, now
 from journey.core.saving import JourneyInUse, StoreError
+from journey.store import own_events
 from journey.store.lock import InUse, JourneyLock
 from journey.store.private import is_disk_full, keep_private, make_private_folder, private_file
 
@@ -579,18 +580,22 @@ class Store:
         bodies = self.db.execute(
             "SELECT body FROM events WHERE journey = ? ORDER BY seq", (journey_id,)
         ).fetchall()
-        # Checking stored events needs pydantic: imported only when events are read back.
+        try:  # events just as journey wrote them are read without loading pydantic
+            journey = own_events.journey(journey_id, created, [b for (b,) in bodies])
+        except own_events.NotOwn:
+            journey = self._strictly(journey_id, created, bodies)
+        return fit.check(self.words, journey)
+
+    def _strictly(self, journey_id: str, created: object, bodies: list[tuple[str]]) -> Journey:
+        """Events that are not just as journey writes them, checked one by one (pydantic)."""
         from journey.store import events as stored
 
         # Events are stored as their own JSON, so the journey is parsed in one pass.
         head = json.dumps({"id": journey_id, "created": created})[:-1]
         try:
-            journey = stored.journey(
-                f'{head}, "events": [{",".join(b for (b,) in bodies)}]}}'
-            )
+            return stored.journey(f'{head}, "events": [{",".join(b for (b,) in bodies)}]}}')
         except stored.Unreadable as e:
             raise self._damaged(e) from None
-        return fit.check(self.words, journey)
 
     def saved(self, journey_ids: Sequence[str] | None = None) -> Iterator[Saved]:
         """Journeys as kept, deleted ones too: every one, or those asked for."""

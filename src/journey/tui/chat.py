@@ -16,7 +16,7 @@ class ChatLog(VerticalScroll):
     def say(self, text: str | Content) -> None:
         """A message from journey itself."""
         said = Content(text) if isinstance(text, str) else text
-        self._add(Static(said, classes="message journey", markup=False))
+        self._add(said, "message journey")
 
     def exchange(self, question: str, answer: str | list[str], note: str | None = None) -> None:
         """A question and its answer, as one message: one widget per answer keeps the
@@ -27,12 +27,18 @@ class ChatLog(VerticalScroll):
         parts: list[str | tuple[str, str]] = [(question, "$text-muted"), "\n", (answer, "bold")]
         if note:
             parts.append((f"  — {note}", "italic $text-muted"))
-        self._add(Static(Content.assemble(*parts), classes="message exchange", markup=False))
+        self._add(Content.assemble(*parts), "message exchange")
 
-    def _add(self, message: Static) -> None:
-        self.mount(message)
-        excess = len(self.children) - KEEP
-        if excess > 0:
-            for old in list(self.children)[:excess]:
-                old.remove()
+    def _add(self, said: Content, classes: str) -> None:
+        # Once the log is full the oldest message is written over and moved to the end,
+        # rather than removed: Textual keeps some removed widgets alive (held through the
+        # context of a message or timer), each with all it drew, so a long sitting grew.
+        if len(self.children) < KEEP:
+            self.mount(Static(said, classes=classes, markup=False))
+        else:
+            oldest = self.children[0]
+            assert isinstance(oldest, Static)
+            oldest.set_classes(classes)
+            oldest.update(said)
+            self.move_child(oldest, after=self.children[-1])
         self.scroll_end(animate=False)

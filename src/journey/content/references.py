@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from journey.content.condition import When, conditions
@@ -45,16 +46,9 @@ def check(journey: Journey) -> Index:
                     raise ContentError(f"result '{result.id}' counts "
                                        f"'{rule.count.repeat}', which is not a repeat")
     for term in journey.glossary:
-        for source in term.sources:
-            if source not in known_sources:
-                raise ContentError(
-                    f"glossary term '{term.term}' cites '{source}', which is not a source"
-                )
+        _unknown_source(f"glossary term '{term.term}'", term.sources, known_sources)
     for floor in journey.pay_floors:
-        for source in floor.sources:
-            if source not in known_sources:
-                raise ContentError(
-                    f"pay floor '{floor.name}' cites '{source}', which is not a source")
+        _unknown_source(f"pay floor '{floor.name}'", floor.sources, known_sources)
     for profile in journey.profile_sections:
         for qid in profile.questions:
             if qid not in questions:
@@ -64,12 +58,16 @@ def check(journey: Journey) -> Index:
     return Index(steps, questions, owner, {s.id: s for s in journey.sources}, repeats)
 
 
+def _unknown_source(where: str, cited: Iterable[str], known_sources: set[str]) -> None:
+    for source in cited:
+        if source not in known_sources:
+            raise ContentError(f"{where} cites '{source}', which is not a source")
+
+
 def _check_step(step: Step, questions: dict[str, Question], sections: set[str],
                 known_sources: set[str]) -> None:
     def unknown_source(where: str, cited: list[str]) -> None:
-        for source in cited:
-            if source not in known_sources:
-                raise ContentError(f"{where} cites '{source}', which is not a source")
+        _unknown_source(where, cited, known_sources)
 
     def unknown_question(where: str, when: When) -> None:
         for cond in conditions(when):

@@ -121,6 +121,19 @@ def test_glossary_and_sources_files_are_checked(copy: Path) -> None:
         content.load(copy)
 
 
+
+@pytest.mark.parametrize(("file", "old", "new", "says"), [
+    ("glossary.toml", 'sources = ["needs-assessment"]', 'sources = ["made-up-act"]',
+     r"glossary term 'assessment' cites 'made-up-act', which is not a source"),
+    ("journey.toml", 'sources = ["national-living-wage"]', 'sources = ["made-up-act"]',
+     r"pay floor 'National Living Wage' cites 'made-up-act', which is not a source"),
+], ids=["glossary", "pay floor"])
+def test_a_glossary_term_or_pay_floor_citing_no_listed_source_is_refused(
+        copy: Path, file: str, old: str, new: str, says: str) -> None:
+    _edit(copy / file, old, new)
+    with pytest.raises(ContentError, match=says):
+        content.load(copy)
+
 def test_a_condition_may_need_any_of_several_answers(words) -> None:
     from journey.content import Condition
     from journey.content.checking import validate

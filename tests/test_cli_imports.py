@@ -67,3 +67,12 @@ def test_list_imports_no_screen_documents_or_flow_machine(words, store,
         pytest.skip("pydantic is checked once the content, the events and the reading of "
                     "stored events load it only when needed")
     assert "pydantic" not in packages(modules)
+
+
+def test_the_command_line_offers_every_format_there_is() -> None:
+    # The command line names the formats without importing the renderers: the two lists
+    # must stay the same.
+    from journey.cli import main as cli
+    from journey.documents import render
+
+    assert cli.FORMATS == tuple(render.FORMATS)

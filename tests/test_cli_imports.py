@@ -75,4 +75,4 @@ def test_the_command_line_offers_every_format_there_is() -> None:
     from journey.cli import main as cli
     from journey.documents import render
 
-    assert cli.FORMATS == tuple(render.FORMATS)
+    assert tuple(render.FORMATS) == cli.FORMATS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from journey import __version__
+from journey import DISTRIBUTION, __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing for --version
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if wanted("serve"):
         _serve_options(commands.add_parser(
             "serve",
-            help="use journey in a web browser on this computer (needs journey[web])"))
+            help=f"use journey in a web browser on this computer (needs {DISTRIBUTION}[web])"))
     manage.add_commands(commands, command)
     return parser
 
@@ -443,7 +443,7 @@ def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
 
     words = content.default()
     if find_spec("textual_serve") is None or find_spec("aiohttp") is None:
-        print(words.message("serve_needs_extra", command='pip install "journey[web]"'),
+        print(words.message("serve_needs_extra", command=f'pip install "{DISTRIBUTION}[web]"'),
               file=sys.stderr)
         return 1
     store = _open_store()  # a folder that cannot be used is reported before anything starts

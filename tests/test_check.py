@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, OptionList, Select, Static
 
-from journey.cli.main import FORMATS, main
+from journey.cli.main import FORMATS, NOT_READY, main
 from journey.documents.render import FORMATS as RENDERED
 from journey.store.database import Store
 from journey.tui.app import JourneyApp
@@ -26,7 +26,7 @@ def test_the_command_line_knows_every_format() -> None:
 def test_check_says_what_is_missing_and_where(words, store: Store,
                                                capsys: pytest.CaptureFixture) -> None:
     journey_id = edna(words, store).journey.id
-    assert main(["check", journey_id]) == 2
+    assert main(["check", journey_id]) == NOT_READY
     out = capsys.readouterr().out
     assert "Is the plan for Edna ready for the council?" in out
     assert "[x] 6. Staying in control" in out and "[x] 1. What is important" in out

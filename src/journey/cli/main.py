@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 # Everything else is imported when a command needs it, so `journey --version` is as quick as
 # Python itself, and each command loads only its own part of journey.
 
+# `journey check`'s exit code when something would stop a council agreeing the plan: not 1
+# (an error) nor 2 (argparse's: the command was not understood), so a script can tell them
+# apart.
+NOT_READY = 3
+
 # The formats' names only: the renderers are imported when a file is made.
 FORMATS = ("md", "txt", "html", "docx", "profile-md", "profile-html")
 
@@ -74,7 +79,11 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
                              help="file to write (default: screen)")
     if wanted("check"):
         check = commands.add_parser(
-            "check", help="what the council would still need before agreeing the plan")
+            "check", help="what the council would still need before agreeing the plan",
+            description="List what the council would still need before agreeing the plan. "
+                        f"Exits with 0 when nothing blocks agreement, {NOT_READY} when "
+                        "something would stop a council agreeing it, 1 on an error (no such "
+                        "journey) and 2 when the command is not understood.")
         check.add_argument("id", help="the journey's id, as shown by 'journey list'")
     if wanted("open"):
         resume = commands.add_parser("open", help="open a saved journey where it stopped")
@@ -393,7 +402,7 @@ def _check(journey_id: str) -> int:
         )
         label = "" if finding.blocks else words.message("check_worth_checking") + " "
         print(_safe(f"  - {label}{finding.text}\n    {where}"))
-    return 0 if readiness.ready else 2
+    return 0 if readiness.ready else NOT_READY
 
 
 def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool = False,

@@ -1,0 +1,98 @@
+"""The journey command's manners: results on standard output, errors on standard error, exit
+codes that mean one thing each."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from journey.cli import main as cli
+from journey.store.database import Store
+
+from .examples import edna
+from .helpers import start
+
+# A call of each command that fails, and the words of its error.
+FAILING = {
+    "open": (["open", "nope"], "no saved journey with the id nope"),
+    "export": (["export", "nope"], "no saved journey with the id nope"),
+    "summary": (["summary", "nope"], "no saved journey with the id nope"),
+    "check": (["check", "nope"], "no saved journey with the id nope"),
+    "rename": (["rename", "nope", "Sam"], "no saved journey with the id nope"),
+    "duplicate": (["duplicate", "nope"], "no saved journey with the id nope"),
+    "delete": (["delete", "nope"], "no saved journey with the id nope"),
+    "recover": (["recover", "nope"], "no deleted journey with the id nope"),
+    "import": (["import", "/no/such/file.json"], "no file at /no/such/file.json"),
+    "restore": (["restore", "/no/such/file.json"], "no file at /no/such/file.json"),
+    "backup": (["backup", "/no/such/folder/all.json"], "could not write the file"),
+}
+# Commands with no way to fail but a folder that cannot be used (tested elsewhere).
+CANNOT_FAIL = {"list", "where", "schema", "new", "serve"}
+
+
+def commands() -> set[str]:
+    parser = cli._parser()
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return set(sub.choices)
+
+
+def test_every_command_has_its_failure_tried() -> None:
+    assert commands() == set(FAILING) | CANNOT_FAIL
+
+
+@pytest.mark.parametrize("command", sorted(FAILING))
+def test_errors_go_to_standard_error_and_nothing_to_standard_output(
+        command: str, capsys: pytest.CaptureFixture) -> None:
+    argv, error = FAILING[command]
+    try:
+        code = cli.main(argv)
+    except SystemExit as e:  # argparse's own errors
+        code = e.code
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert error in err
+    assert code == (2 if command == "completion" else 1)
+
+
+def test_open_in_plain_lines_says_its_error_on_standard_error(journey_home: Path) -> None:
+    # As a person's shell runs it, with nothing to read: the plain conversation.
+    ran = subprocess.run([sys.executable, "-m", "journey", "open", "nope"],
+                         stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                         env={**os.environ, "JOURNEY_HOME": str(journey_home)})
+    assert ran.returncode == 1
+    assert ran.stdout == ""
+    assert "no saved journey with the id nope" in ran.stderr
+
+
+def test_a_journey_open_elsewhere_is_refused_on_standard_error(
+        words, store: Store, capsys: pytest.CaptureFixture) -> None:
+    session = start(words, store)
+    assert session.claim()
+    try:
+        assert cli.main(["open", session.journey.id, "--plain"]) == 1
+    finally:
+        session.close()
+    out, err = capsys.readouterr()
+    assert "open in another journey window" in err
+    assert "open in another journey window" not in out
+
+
+def test_check_not_ready_has_an_exit_code_of_its_own(words, store: Store,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    assert cli.NOT_READY not in (0, 1, 2)  # 2 is argparse's: the command was not understood
+    assert cli.main(["check", edna(words, store).journey.id]) == cli.NOT_READY
+    assert "The council would still need:" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as e:
+        cli.main(["check"])
+    assert e.value.code == 2
+    with pytest.raises(SystemExit):
+        cli.main(["check", "--help"])
+    helped = " ".join(capsys.readouterr().out.split())
+    assert f"{cli.NOT_READY} when something would stop a council agreeing it" in helped
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
+    assert f"{cli.NOT_READY} when something does" in readme

@@ -18,6 +18,8 @@ def journey_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("JOURNEY_CONFIG", str(tmp_path / "config"))
     # Nor the real cache of checked content.
     monkeypatch.setenv("JOURNEY_CACHE", str(tmp_path / "cache"))
+    # Nor the real log.
+    monkeypatch.setenv("JOURNEY_LOG", str(tmp_path / "log"))
     return home
 
 

@@ -96,3 +96,77 @@ def test_check_not_ready_has_an_exit_code_of_its_own(words, store: Store,
     assert f"{cli.NOT_READY} when something would stop a council agreeing it" in helped
     readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
     assert f"{cli.NOT_READY} when something does" in readme
+
+
+def test_where_shows_the_data_settings_cache_and_log_folders(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert cli.main(["where"]) == 0
+    out = capsys.readouterr().out
+    for folder in ("home", "config/settings.toml", "cache", "log/journey.log"):
+        assert f"  {tmp_path / folder}\n" in out, folder
+
+
+def failing_store(monkeypatch: pytest.MonkeyPatch, problem: Exception) -> None:
+    """Reading journeys fails as a damaged disk or a bug would make it fail; the problem's
+    words quote a person's name and answer, as an error's words can."""
+    def broken(*args: object, **kwargs: object) -> None:
+        raise type(problem)(*problem.args)  # a new one each time, as a real failure is
+
+    monkeypatch.setattr(Store, "load", broken)
+
+
+def test_an_error_is_logged_by_id_never_by_name_or_answer(
+        words, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture) -> None:
+    journey_id = start(words, store, name="Sam Secretname").journey.id
+    failing_store(monkeypatch, ValueError("Sam Secretname said: my private answer"))
+    assert cli.main(["export", journey_id]) == 1
+    out, err = capsys.readouterr()
+    log = tmp_path / "log" / "journey.log"
+    assert out == ""
+    assert "something went wrong" in err and str(log) in err
+    assert "Secretname" not in err  # the plain message, not the error's words
+    text = log.read_text()
+    assert text.count("\n") == 1
+    assert " ERROR " in text and f"command=export id={journey_id} builtins.ValueError" in text
+    assert "cli/main.py:" in text  # where in journey's code it happened
+    assert "Secretname" not in text and "private answer" not in text
+    if os.name == "posix":
+        assert (log.stat().st_mode & 0o777) == 0o600
+        assert (log.parent.stat().st_mode & 0o777) == 0o700
+    # An id that is not the shape of journey's own may be a name typed by mistake.
+    assert cli.main(["export", "Sam Secretname"]) == 1
+    assert "id=(not an id)" in log.read_text() and "Secretname" not in log.read_text()
+
+
+def test_the_log_stays_small(words, store: Store, tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from journey.cli import log
+
+    monkeypatch.setattr(log, "LIMIT", 2000)
+    journey_id = start(words, store).journey.id
+    failing_store(monkeypatch, OSError(5, "Input/output error"))
+    for _ in range(40):
+        assert cli.main(["summary", journey_id]) == 1
+    files = sorted(p.name for p in (tmp_path / "log").iterdir())
+    assert files == ["journey.log", "journey.log.1"]
+    assert all((tmp_path / "log" / name).stat().st_size < 2000 + 400 for name in files)
+    assert "builtins.OSError errno=EIO" in (tmp_path / "log" / "journey.log").read_text()
+
+
+def test_debug_shows_more_and_the_error_in_full(
+        words, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture) -> None:
+    from journey.cli import log
+
+    monkeypatch.setattr(log, "_debugging", False)  # put back after the test
+    journey_id = start(words, store, name="Sam").journey.id
+    assert cli.main(["list"]) == 0
+    assert not (tmp_path / "log").exists()  # nothing went wrong: no log at all
+    failing_store(monkeypatch, ValueError("the whole story"))
+    assert cli.main(["--debug", "check", journey_id]) == 1
+    err = capsys.readouterr().err
+    assert "DEBUG" in err and "started" in err
+    assert "Traceback" in err and "ValueError: the whole story" in err
+    text = (tmp_path / "log" / "journey.log").read_text()
+    assert "DEBUG" in text and " ERROR " in text and "the whole story" not in text

@@ -45,6 +45,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"journey {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="log more than errors, and show it, with any error in full, "
+                             "on standard error ('journey where' names the log)")
     _display_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     if wanted("list"):
@@ -195,9 +198,14 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         command = None  # --help, an option first, or a mistake: the whole command line
     args = _parser(command).parse_args(words)
+    from journey.cli import log
     from journey.content import ContentError
     from journey.store.database import StoreError
 
+    journey_id = getattr(args, "id", None)
+    if args.debug:
+        log.debugging()
+        log.debug(args.command, journey_id, "started")
     try:
         if args.command == "list":
             return _list(args.search, args.deleted)
@@ -218,7 +226,20 @@ def _main(argv: Sequence[str] | None) -> int:
                         plain=args.plain, speak=args.speak, theme=args.theme)
     except (StoreError, ContentError) as e:
         print(f"journey: {e}", file=sys.stderr)
+        log.error(args.command, journey_id, e)
         return 1
+    except BrokenPipeError:
+        raise  # the reader went away: main() stops quietly
+    except Exception as e:  # anything unforeseen: said plainly, and logged without the words
+        logged = log.error(args.command, journey_id, e)
+        from journey import content
+
+        words = content.default()
+        print(words.message("crashed_logged", path=logged) if logged
+              else words.message("crashed_saved"), file=sys.stderr)
+        return 1
+    finally:
+        log.debug(args.command, journey_id, "ended")
 
 
 def _open_store() -> Store:
@@ -437,6 +458,9 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
     if app.return_code:
         # Textual has put the terminal back and shown what went wrong; every answer was
         # saved as it was given, so say so plainly and let the shell know it failed.
+        from journey.cli import log
+
+        log.failed("new" if new else "open", journey_id, f"app ended with {app.return_code}")
         print(content.default().message("crashed_saved"), file=sys.stderr)
         return app.return_code
     if app.opened:

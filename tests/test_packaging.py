@@ -64,6 +64,8 @@ def test_wheel_carries_licence_content_and_styles(built: tuple[Path, Path]) -> N
     assert {f"journey/content/files/{name}" for name in shipped} <= names
     assert any(name.startswith("journey/content/files/templates/") for name in names)
     assert "journey/tui/journey.tcss" in names
+    data = f"journey_care-{journey.__version__}.data/data"
+    assert f"{data}/share/man/man1/journey.1" in names
     info = f"journey_care-{journey.__version__}.dist-info"
     assert read[f"{info}/licenses/LICENSE"] == (ROOT / "LICENSE").read_bytes()
     metadata = Parser().parsestr(read[f"{info}/METADATA"].decode())

@@ -98,13 +98,22 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         _serve_options(commands.add_parser(
             "serve",
             help=f"use journey in a web browser on this computer (needs {DISTRIBUTION}[web])"))
+    if wanted("completion"):
+        completion = commands.add_parser(
+            "completion", help="print a script that completes journey's commands in a shell",
+            description="Print a script that completes journey's commands, options and "
+                        "journey ids. bash: add 'eval \"$(journey completion bash)\"' to "
+                        "~/.bashrc; zsh: the same with zsh, to ~/.zshrc; fish: save it as "
+                        "~/.config/fish/completions/journey.fish.")
+        completion.add_argument("shell", choices=("bash", "zsh", "fish"))
     manage.add_commands(commands, command)
     return parser
 
 
 # The commands made here, not in manage: a first word that is one of these, or one of
 # manage.COMMANDS, builds only its own part of the command line.
-OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve"})
+OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve",
+                          "completion"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
@@ -218,6 +227,11 @@ def _main(argv: Sequence[str] | None) -> int:
             return _summary(args.id, args.sitting, args.output)
         if args.command == "check":
             return _check(args.id)
+        if args.command == "completion":
+            from journey.cli.completion import outline, script
+
+            sys.stdout.write(script(args.shell, outline(_parser())))
+            return 0
         if args.command == "serve":
             return _serve(args.host, args.port, args.url, args.tabs)
         if args.command in manage.COMMANDS:

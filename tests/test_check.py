@@ -16,6 +16,7 @@ from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.readiness import ReadinessScreen
 
 from .examples import edna, gareth, mia
+from .helpers import is_private
 from .test_tui import SIZE, opened, plan_text, question
 
 
@@ -53,7 +54,7 @@ def test_export_every_format_from_the_command_line(words, store: Store, tmp_path
     for fmt in FORMATS:
         target = tmp_path / f"plan-{fmt}{RENDERED[fmt].suffix}"
         assert main(["export", journey_id, "--format", fmt, "-o", str(target)]) == 0
-        assert (target.stat().st_mode & 0o777) == 0o600
+        assert is_private(target)
     assert zipfile.is_zipfile(tmp_path / "plan-docx.docx")
     assert main(["export", journey_id, "--format", "html", "--large-print",
                  "-o", str(tmp_path / "large.html")]) == 0

@@ -71,6 +71,7 @@ def _need(program: str) -> str:
     return found
 
 
+@pytest.mark.posix
 def test_bash_completes_commands_options_choices_and_ids(with_a_journey, tmp_path) -> None:
     bash = _need("bash")
     env, journey_id = with_a_journey
@@ -92,6 +93,7 @@ def test_bash_completes_commands_options_choices_and_ids(with_a_journey, tmp_pat
                    "bash zsh fish"]
 
 
+@pytest.mark.posix
 def test_fish_completes_commands_choices_and_ids(with_a_journey, tmp_path) -> None:
     fish = _need("fish")
     env, journey_id = with_a_journey
@@ -104,6 +106,7 @@ def test_fish_completes_commands_choices_and_ids(with_a_journey, tmp_path) -> No
                                                      "profile-md"]
 
 
+@pytest.mark.posix
 def test_zsh_reads_the_script_and_registers_it(tmp_path) -> None:
     zsh = _need("zsh")
     (tmp_path / "journey.zsh").write_text(script("zsh", shape()))

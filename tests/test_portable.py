@@ -44,6 +44,7 @@ def windows_like(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, in
         del sys.modules[name]  # the modules imported without POSIX go
 
 
+@pytest.mark.posix
 def test_store_lock_and_exports_run_without_posix_calls(
         windows_like: list[tuple[int, int, int]], journey_home: Path, tmp_path: Path) -> None:
     assert not hasattr(os, "fchmod") and not hasattr(os, "O_NOFOLLOW")
@@ -84,6 +85,7 @@ def test_store_lock_and_exports_run_without_posix_calls(
     assert cli.main(["export", journey_id, "--format", "md", "-o", str(tmp_path / "a.md")]) == 0
 
 
+@pytest.mark.posix
 def test_a_lock_held_the_windows_way_ends_with_its_process(words, store: Store,
                                                           journey_home: Path) -> None:
     journey_id = start(words, store).journey.id
@@ -106,6 +108,7 @@ def test_a_lock_held_the_windows_way_ends_with_its_process(words, store: Store,
             holder.wait()
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("nofollow", [True, False], ids=["O_NOFOLLOW", "no O_NOFOLLOW"])
 def test_a_lock_file_is_never_opened_through_a_link(
         nofollow: bool, journey_home: Path, tmp_path: Path,
@@ -225,3 +228,56 @@ def test_a_terminal_that_is_not_utf8_shows_a_mark_rather_than_stopping() -> None
     terminal.flush()
     assert raw.getvalue() == "Zoë ?".encode("latin-1")
     assert content.default()  # the content itself is untouched by any of this
+
+
+# -- the same protection on every system -----------------------------------------------------
+
+
+def test_every_folder_journey_uses_lies_in_the_users_own_profile(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where files have no POSIX modes (Windows), the user's own profile folder is what keeps
+    other users out: with no folder named, every folder journey keeps things in lies there."""
+    from journey.cli import log
+    from journey.content import cache
+    from journey.store import settings
+    from journey.store.database import data_home
+
+    for name in ("JOURNEY_HOME", "JOURNEY_CONFIG", "JOURNEY_CACHE", "JOURNEY_LOG",
+                 "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    profile = Path.home().resolve()
+    for folder in (data_home(), settings.config_home(), cache.home(), log.folder()):
+        assert folder.resolve().is_relative_to(profile), folder
+        assert "journey" in folder.parts
+
+
+HOLD = (
+    "import os, sys\n"
+    "from journey.store.database import Store\n"
+    "Store().lock(sys.argv[1])\n"
+    "os.write(1, b'HELD\\n')\n"
+    "sys.stdin.read()\n"
+)
+
+
+def test_a_lock_holds_across_processes_and_ends_with_its_process(
+        words, store: Store, journey_home: Path) -> None:
+    """With the system's own lock (flock, or a locked byte on Windows): another journey
+    process holding a journey keeps this one out, and its end, however sudden, lets go."""
+    journey_id = start(words, store).journey.id
+    store.release(journey_id)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, journey_id], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE,
+                              env={**os.environ, "JOURNEY_HOME": str(journey_home)})
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == b"HELD"
+        with pytest.raises(JourneyInUse):
+            store.lock(journey_id)
+        holder.kill()
+        holder.wait(timeout=30)
+        store.lock(journey_id)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()

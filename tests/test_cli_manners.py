@@ -171,3 +171,14 @@ def test_debug_shows_more_and_the_error_in_full(
     assert "Traceback" in err and "ValueError: the whole story" in err
     text = (tmp_path / "log" / "journey.log").read_text()
     assert "DEBUG" in text and " ERROR " in text and "the whole story" not in text
+
+
+def test_a_journey_left_at_who_is_here_today_is_let_go(
+        words, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    journey_id = start(words, store).journey.id
+    store.release(journey_id)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # input ends at the first question
+    assert cli.main(["open", journey_id, "--plain"]) == 0
+    assert cli.main(["rename", journey_id, "Sam B"]) == 0  # not "open in another window"

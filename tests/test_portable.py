@@ -1,6 +1,7 @@
-"""journey on Windows and macOS, checked on Linux: the store, the lock and every export run
-with the calls only POSIX systems have taken away; file names offered are ones Windows
-accepts; text files end their lines the system's way; output keeps every letter."""
+"""journey on Windows and macOS, checked on Linux: every command, the app, the store, the lock
+and every export run with the calls only POSIX systems have taken away; file names offered
+are ones Windows accepts; text files end their lines the system's way; output keeps every
+letter."""
 
 from __future__ import annotations
 
@@ -83,6 +84,92 @@ def test_store_lock_and_exports_run_without_posix_calls(
     assert not lock.lock_path(journey_home, journey_id).exists()
     assert cli.main(["restore", str(tmp_path / "all.json")]) == 0
     assert cli.main(["export", journey_id, "--format", "md", "-o", str(tmp_path / "a.md")]) == 0
+
+
+@pytest.mark.posix  # Windows is simulated with POSIX calls underneath
+def test_every_command_runs_without_posix_calls(
+        windows_like: list[tuple[int, int, int]], journey_home: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    """Each command of the command line, as a person on Windows would use it, with the POSIX
+    calls taken away; a new command must join this list."""
+    import argparse
+    import io
+
+    from journey.cli import main as cli
+    from journey.cli.manage import COMMANDS
+
+    from .test_serve import _no_server
+
+    def plain_input(text: str) -> None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+
+    tried: set[str] = set()
+
+    def run(*argv: str, code: int = 0) -> str:
+        tried.add(argv[0] if not argv[0].startswith("-") else argv[1])
+        returned = cli.main(list(argv))
+        out, err = capsys.readouterr()
+        assert returned == code, (argv, out, err)
+        return out + err
+
+    plain_input("Ann\n")
+    assert "What name" in run("new", "--plain")
+    journey_id = cli._open_store().list()[0].id
+    plain_input("quit\n")  # at "who is here today?"
+    run("open", journey_id, "--plain")
+    assert "Ann" in run("list") and "Ann" in run("list", "--search", "An")
+    assert "DEBUG" in run("--debug", "where")
+    assert str(journey_home) in run("where")
+    assert '"$schema"' in run("schema")
+    assert "Ann" in run("check", journey_id, code=cli.NOT_READY)
+    assert "Ann" in run("summary", journey_id)
+    run("export", journey_id, "--format", "md")
+    run("export", journey_id, "--format", "docx", "-o", str(tmp_path / "plan.docx"))
+    run("export", journey_id, "--format", "json", "-o", str(tmp_path / "ann.json"))
+    run("import", str(EXAMPLE))
+    run("rename", journey_id, "Ann B")
+    run("duplicate", journey_id)
+    run("delete", journey_id)
+    assert "Ann B" in run("list", "--deleted")
+    run("recover", journey_id)
+    run("backup", str(tmp_path / "all.json"))
+    run("delete", journey_id, "--purge")
+    run("restore", str(tmp_path / "all.json"))
+    for shell in ("bash", "zsh", "fish"):
+        assert "journey" in run("completion", shell)
+    _no_server(monkeypatch)
+    assert "token=" in run("serve")
+    plain_input("")
+    assert "no saved journey with the id nope" in run("open", "nope", "--plain", code=1)
+
+    parser = cli._parser()
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert tried == set(sub.choices) == set(cli.OWN_COMMANDS) | COMMANDS
+
+
+@pytest.mark.posix  # Windows is simulated with POSIX calls underneath
+async def test_the_app_runs_without_posix_calls(
+        windows_like: list[tuple[int, int, int]], journey_home: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    from journey.store.database import Store
+    from journey.tui.app import JourneyApp
+
+    # Textual picks its Linux driver by the real system, which needs termios; the test's
+    # headless driver is used in any case.
+    monkeypatch.setattr(JourneyApp, "get_driver_class", lambda self: HeadlessDriver)
+    store = Store()
+    app = JourneyApp(store, new=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Sam", "enter")
+        await pilot.pause()
+    store.close()
+    reopened = Store()
+    [saved] = reopened.list()
+    assert saved.name == "Sam"
+    reopened.close()
 
 
 @pytest.mark.posix

@@ -212,9 +212,8 @@ def _main(argv: Sequence[str] | None) -> int:
     from journey.store.database import StoreError
 
     journey_id = getattr(args, "id", None)
-    if args.debug:
-        log.debugging()
-        log.debug(args.command, journey_id, "started")
+    log.debugging(args.debug)  # for this command alone, however many run in one process
+    log.debug(args.command, journey_id, "started")
     try:
         if args.command == "list":
             return _list(args.search, args.deleted)

@@ -218,7 +218,9 @@ def run(store: Store, journey_id: str | None = None, new: bool = False,
     finally:
         if speaker is not None:
             speaker.stop()
-        if session is not None:
+        # The session start() made, even when input ended before it returned (at "who is
+        # here today?"): its journey is let go.
+        if (session := session or plain.session) is not None:
             session.close()
     return 0
 

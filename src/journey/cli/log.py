@@ -21,7 +21,6 @@ from pathlib import Path
 NAME = "journey.log"
 LIMIT = 256 * 1024  # about two thousand errors: enough to see a pattern, small to send
 FRAMES = 12  # the most steps of code a line names
-ID_SHAPE = frozenset("0123456789abcdef")  # journey's ids are 8 of these (secrets.token_hex(4))
 
 _debugging = False
 
@@ -48,7 +47,9 @@ def debugging(on: bool = True) -> None:
 def safe_id(journey_id: str | None) -> str:
     if journey_id is None:
         return "-"
-    if len(journey_id) == 8 and set(journey_id) <= ID_SHAPE:
+    from journey.store.database import ID_SHAPE  # the shape the store gives ids
+
+    if ID_SHAPE.fullmatch(journey_id):
         return journey_id
     return "(not an id)"
 

@@ -182,3 +182,26 @@ def test_a_journey_left_at_who_is_here_today_is_let_go(
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # input ends at the first question
     assert cli.main(["open", journey_id, "--plain"]) == 0
     assert cli.main(["rename", journey_id, "Sam B"]) == 0  # not "open in another window"
+
+
+@pytest.mark.parametrize(("marker", "command"), [
+    (None, 'pip install "journey-care[web]"'),
+    ("pipx_metadata.json", 'pipx install --force "journey-care[web]"'),
+    ("uv-receipt.toml", 'uv tool install --reinstall "journey-care[web]"'),
+])
+def test_the_web_part_is_added_the_way_journey_was_installed(
+        marker: str | None, command: str, words, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    import importlib.util
+
+    prefix = tmp_path / "tool"
+    prefix.mkdir()
+    if marker:
+        (prefix / marker).write_text("")
+    monkeypatch.setattr(sys, "prefix", str(prefix))
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "textual_serve" else real(name, *a))
+    assert cli.main(["serve"]) == 1
+    assert capsys.readouterr().err.strip() == words.message("serve_needs_extra",
+                                                            command=command)

@@ -489,8 +489,7 @@ def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
 
     words = content.default()
     if find_spec("textual_serve") is None or find_spec("aiohttp") is None:
-        print(words.message("serve_needs_extra", command=f'pip install "{DISTRIBUTION}[web]"'),
-              file=sys.stderr)
+        print(words.message("serve_needs_extra", command=_add_web()), file=sys.stderr)
         return 1
     store = _open_store()  # a folder that cannot be used is reported before anything starts
     if store.read_only:
@@ -513,6 +512,20 @@ def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
             print(words.message("serve_not_started", reason=reason(e)), file=sys.stderr)
         return 1
     return 0
+
+
+def _add_web() -> str:
+    """The command that adds the web part to this very install of journey: pipx and uv keep
+    each tool in an environment of its own, which a plain `pip install` would not reach."""
+    from pathlib import Path
+
+    wanted = f'"{DISTRIBUTION}[web]"'
+    prefix = Path(sys.prefix)
+    if (prefix / "pipx_metadata.json").exists():
+        return f"pipx install --force {wanted}"
+    if (prefix / "uv-receipt.toml").exists():
+        return f"uv tool install --reinstall {wanted}"
+    return f"pip install {wanted}"
 
 
 def _command() -> str:

@@ -95,6 +95,10 @@ def test_check_not_ready_has_an_exit_code_of_its_own(words, store: Store,
         cli.main(["check", "--help"])
     helped = " ".join(capsys.readouterr().out.split())
     assert f"{cli.NOT_READY} when something would stop a council agreeing it" in helped
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    helped = " ".join(capsys.readouterr().out.split())
+    assert f"{cli.NOT_READY} 'journey check' found something" in helped
     readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
     assert f"{cli.NOT_READY} when something does" in readme
 

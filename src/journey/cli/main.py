@@ -168,7 +168,9 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
 EPILOG = (
     "Set NO_COLOR (to any value) for no colour at all. The theme and reading aloud chosen "
     "in the app are remembered in a settings file; JOURNEY_CONFIG names its folder. Set "
-    "TEXTUAL_ANIMATIONS=none for no animations."
+    "TEXTUAL_ANIMATIONS=none for no animations. Exit codes: 0 done, 1 an error (said on "
+    f"standard error), 2 a command not understood, {NOT_READY} 'journey check' found "
+    "something that would stop a council agreeing the plan."
 )
 
 

@@ -224,3 +224,27 @@ def test_the_app_starts_with_pipes_in_the_cache(made: dict[str, str], cache: Pat
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=TIMEOUT, env=os.environ.copy())
     assert ran.returncode == 0 and int(ran.stdout) > 5, ran.stderr
+
+
+@pytest.mark.parametrize("where", ["cache", "data folder"])
+def test_every_command_works_where_nothing_can_be_kept(
+        where: str, made: dict[str, str], mia: str, cache: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder that cannot be made, or no key to be had (the data folder's place for
+    it taken by a folder): content is checked and templates compiled each time."""
+    if where == "cache":
+        blocked = tmp_path / "a-file"
+        blocked.write_text("not a folder")
+        monkeypatch.setenv("JOURNEY_CACHE", str(blocked / "cache"))
+    else:
+        key = Path(os.environ["JOURNEY_HOME"]) / "cache.key"
+        key.unlink()
+        key.mkdir()
+    for _ in range(2):
+        out = tmp_path / "again.md"
+        exported = journey("export", mia, "--format", "md", "-o", str(out))
+        assert exported.returncode == 0 and "Traceback" not in exported.stderr
+        assert out.read_text() == made["export"]
+        for command, args in (("list", ()), ("check", (mia,))):
+            ran = journey(command, *args)
+            assert ran.returncode == 0 and ran.stdout == made[command], ran.stderr

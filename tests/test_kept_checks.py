@@ -8,6 +8,7 @@ import errno
 import os
 import shutil
 import stat
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -282,3 +283,23 @@ def test_kept_files_are_sealed_and_used_without_posix_calls(
     template = render.environment().get_template("plan.md.j2")
     assert template is not None
     assert list((kept.cache_home() / "templates").glob("__jinja2_*.cache"))
+
+
+def test_journeys_starting_at_once_share_one_key(tmp_path: Path) -> None:
+    """Each start with nothing kept makes a key if there is none; whichever lands first is
+    the one all use, and what each kept is read back by the next start."""
+    code = ("import sys, journey.content as c\nc.default()\n"
+            "print('pydantic' in sys.modules)")
+    env = {**os.environ, "JOURNEY_HOME": str(tmp_path / "fresh" / "home"),
+           "JOURNEY_CACHE": str(tmp_path / "fresh" / "cache")}
+    starts = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    for start in starts:
+        out, err = start.communicate(timeout=120)
+        assert start.returncode == 0 and out.strip() == "True", err
+    home = tmp_path / "fresh" / "home"
+    assert [p.name for p in home.iterdir()] == [kept.KEY_NAME]
+    assert (home / kept.KEY_NAME).stat().st_size == kept.KEY_SIZE
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                           text=True, timeout=120, check=True)
+    assert again.stdout.strip() == "False"

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from aiohttp import WSMsgType
@@ -314,3 +315,120 @@ def test_serve_does_not_import_textual() -> None:
          "print(any(m.split('.')[0] == 'textual' for m in sys.modules))"],
         capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
+
+
+class _Running:
+    """`journey serve` itself, in a process of its own, as a person starts it."""
+
+    def __init__(self, *options: str) -> None:
+        self.port = unused_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "journey", "serve", "--port", str(self.port), *options],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.out = ""
+        while "token=" not in self.out:
+            line = self.process.stdout.readline()  # type: ignore[union-attr]
+            assert line, self.stop()
+            self.out += line
+        self.link = re.search(r"http://\S+", self.out).group(0)  # type: ignore[union-attr]
+        self.token = self.link.split("token=")[1]
+
+    def raw(self, request: bytes, host: str = "127.0.0.1") -> bytes:
+        with socket.create_connection((host, self.port), timeout=10) as conn:
+            conn.sendall(request)
+            answer = b""
+            while chunk := conn.recv(4096):
+                answer += chunk
+            return answer
+
+    def stop(self) -> str:
+        """Stops it with Ctrl+C and gives what it wrote to the console."""
+        self.process.send_signal(signal.SIGINT)
+        out, err = self.process.communicate(timeout=15)
+        self.out += out
+        return err
+
+
+def test_a_request_that_cannot_be_read_is_refused_in_one_quiet_line(words: Content) -> None:
+    served = _Running()
+    try:
+        port = served.port
+        malformed = [
+            b"GET / HTTP/1.1\r\n\r\n",  # no Host
+            f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+            .encode(),  # two
+            f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\n\r\n".encode(),
+            f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX: a\x01b\r\n\r\n".encode(),
+            # aiohttp quotes what it could not read: the token is never written out.
+            f"GET /?token={served.token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"X: {served.token}\x01\x1b[2J\r\n\r\n".encode(),
+        ]
+        for request in malformed:
+            answer = served.raw(request)
+            assert re.match(rb"HTTP/1\.[01] 400 ", answer), (request, answer[:80])
+            assert b"Traceback" not in answer
+        # It still answers the link as before.
+        good = served.raw(f"GET /?token=x HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                          "Connection: close\r\n\r\n".encode())
+        assert good.startswith(b"HTTP/1.1 403 ")
+    finally:
+        err = served.stop()
+    assert "Traceback" not in err and "aiohttp" not in err, err
+    assert served.token not in err and "\x1b" not in err, err
+    lines = err.strip().splitlines()
+    assert len(lines) == len(malformed), err
+    said = words.message("serve_bad_request", remote="127.0.0.1", reason="").strip()
+    assert all(line.startswith(said.split("127.0.0.1")[0]) and "127.0.0.1" in line
+               for line in lines), err
+    assert any("Host" in line for line in lines), err
+
+
+def _own_address() -> str | None:
+    """This computer's address on its network, found as the system would route to another."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # no packet is sent for a datagram socket
+        except OSError:
+            return None
+        address = probe.getsockname()[0]
+    return None if address.startswith("127.") else address
+
+
+def test_listening_on_every_address_prints_a_link_other_computers_can_open() -> None:
+    own = _own_address()
+    if own is None:
+        pytest.skip("this computer has no network address")
+    served = _Running("--host", "0.0.0.0")
+    try:
+        link = served.link
+        assert "0.0.0.0" not in link, link
+        port = served.port
+        token = link.split("token=")[1]
+        # As another computer would open it: to this computer's own address, by address or
+        # by name.
+        for host in (urlsplit(link).hostname, own, socket.gethostname()):
+            answer = served.raw(f"GET /?token={token} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                                "Connection: close\r\n\r\n".encode(), host=own)
+            assert answer.startswith(b"HTTP/1.1 200 "), (host, answer[:80])
+        # Another web site's name for this address is refused still (DNS rebinding).
+        for host in ("evil.example", f"{own}.evil.example", "0.0.0.0.evil.example"):
+            answer = served.raw(f"GET /?token={token} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                                "Connection: close\r\n\r\n".encode(), host=own)
+            assert answer.startswith(b"HTTP/1.1 421 "), (host, answer[:80])
+    finally:
+        served.stop()
+
+
+def test_every_address_includes_the_computers_own_names_and_addresses() -> None:
+    own = _own_address()
+    everywhere = Address("0.0.0.0", 8080)
+    hosts = everywhere.hosts()
+    assert f"{socket.gethostname().lower()}:8080" in hosts
+    assert {"127.0.0.1:8080", "localhost:8080", "0.0.0.0:8080"} <= hosts
+    if own is not None:
+        assert f"{own}:8080" in hosts
+        assert everywhere.base == f"http://{own}:8080"
+    assert not any(h.endswith(".example:8080") for h in hosts)
+    assert "[::1]:8080" in Address("::", 8080).hosts()
+    # An address of its own, or the organisation's own web server, is as before.
+    assert Address("192.0.2.7", 8080).hosts() == {"192.0.2.7:8080"}

@@ -208,3 +208,24 @@ def test_every_answer_in_html_reads_in_its_own_direction(words, journey_home, st
     assert len(parser.found) >= 2
     assert all(isolated for _, isolated in parser.found), [
         text for text, isolated in parser.found if not isolated]
+
+
+async def test_the_app_shows_none_in_the_chat_or_the_plan(store: Store) -> None:
+    from textual.widgets import Static
+
+    from journey.tui.app import JourneyApp
+    from journey.tui.chat import ChatLog
+
+    from .test_tui import SIZE, plan_text, through_welcome, type_in
+
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await through_welcome(pilot, f"Sam {HOSTILE}")
+        await type_in(pilot, HOSTILE)  # what they hope for, pasted
+        await pilot.pause()
+        chat = "\n".join(str(c.content) for c in app.screen.query_one(ChatLog).children
+                         if isinstance(c, Static))
+        _assert_shown(chat, "chat")
+        _assert_shown(plan_text(app), "plan panel")
+    saved = Store(store.home).load(store.list()[0].id)
+    _assert_shown(saved.value("rights.hopes"), "saved answer")

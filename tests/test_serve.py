@@ -272,7 +272,14 @@ def test_serve_elsewhere_warns_plainly(monkeypatch, capsys, words: Content) -> N
     assert cli.main(["serve", "--host", "0.0.0.0", "--port", "8080"]) == 0
     assert started["host"] == "0.0.0.0"
     out = capsys.readouterr().out
-    assert out.startswith(words.message("serve_open_host", address="0.0.0.0:8080"))
+    # Named by this computer's own address, which other computers can use, not by 0.0.0.0.
+    reached = urlsplit(Address("0.0.0.0", 8080).base).netloc
+    assert out.startswith(words.message("serve_open_host", address=reached))
+    assert re.search(rf"http://{re.escape(reached)}/\?token=", out)
+    _no_server(monkeypatch)
+    assert cli.main(["serve", "--host", "192.0.2.7", "--port", "8080"]) == 0
+    assert capsys.readouterr().out.startswith(
+        words.message("serve_open_host", address="192.0.2.7:8080"))
 
 
 def test_each_link_has_its_own_token() -> None:

@@ -349,7 +349,10 @@ class JourneyServer(Server):
     def serve(self, debug: bool = False) -> None:
         words = self.words
         if not is_loopback(self.address.host):
-            print(words.message("serve_open_host", address=self.address.netloc), flush=True)
+            # Where other computers reach it: this computer's address, when it listens on all.
+            address = urlsplit(self.address.base).netloc if self.address.url is None \
+                else self.address.netloc
+            print(words.message("serve_open_host", address=address), flush=True)
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         try:

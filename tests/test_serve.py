@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import re
+import select
 import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -332,11 +335,18 @@ class _Running:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "journey", "serve", "--port", str(self.port), *options],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.out = ""
-        while "token=" not in self.out:
-            line = self.process.stdout.readline()  # type: ignore[union-attr]
-            assert line, self.stop()
-            self.out += line
+        # Read what it prints until the link, but never wait for ever.
+        seen = b""
+        deadline = time.monotonic() + 60
+        while not re.search(rb"token=\S+\s", seen):
+            ready, _, _ = select.select([self.process.stdout], [], [],
+                                        max(deadline - time.monotonic(), 0))
+            chunk = os.read(self.process.stdout.fileno(), 4096) if ready else b""  # type: ignore[union-attr]
+            if not chunk:
+                self.process.kill()
+                pytest.fail(f"journey serve did not start: {seen!r} {self.stop()}")
+            seen += chunk
+        self.out = seen.decode()
         self.link = re.search(r"http://\S+", self.out).group(0)  # type: ignore[union-attr]
         self.token = self.link.split("token=")[1]
 

@@ -4,6 +4,7 @@ means compiling again, and a document is always made."""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from journey.documents import render
 from journey.documents.compiled import FOLDER
 
 from .helpers import is_private
+
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 @pytest.fixture(autouse=True)
@@ -71,11 +74,24 @@ def test_no_usable_cache_folder_still_makes_the_document(
     monkeypatch.setenv("JOURNEY_CACHE", str(blocker))
     assert "Sam" in summary_text(words, store)
 
-    # A folder others can write to is not trusted: what is kept there is run as code.
+    # A folder of the person's own that others could write to is made private again; what
+    # is in it is checked file by file (tests/test_kept.py).
     shared = tmp_path / "shared"
     (shared / FOLDER).mkdir(parents=True)
     (shared / FOLDER).chmod(0o777)
     monkeypatch.setenv("JOURNEY_CACHE", str(shared))
     render.environment.cache_clear()
     assert "Sam" in summary_text(words, store)
-    assert not kept(shared)
+    assert stat.S_IMODE((shared / FOLDER).stat().st_mode) == 0o700
+    assert kept(shared)
+
+
+@pytest.mark.skipif(not AS_ROOT, reason="only root can give a folder away")
+def test_another_users_folder_is_not_used(words, store, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    theirs = tmp_path / "theirs"
+    (theirs / FOLDER).mkdir(parents=True, mode=0o700)
+    os.chown(theirs / FOLDER, 65534, 65534)
+    monkeypatch.setenv("JOURNEY_CACHE", str(theirs))
+    assert "Sam" in summary_text(words, store)
+    assert not kept(theirs)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from journey import content
-from journey.content import ContentError, cache, loading
+from journey.content import ContentError, cache, kept, loading
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def root(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def kept(tmp_path: Path) -> Path:
+def kept_in(tmp_path: Path) -> Path:
     """Where content is kept, in the cache folder the suite names (tests/conftest.py)."""
     folder = Path(os.environ["JOURNEY_CACHE"]) / "content"
     assert folder.is_relative_to(tmp_path) and cache.folder() == folder
@@ -49,10 +49,10 @@ def _head(root: Path) -> bytes:
     return cache.FORMAT + cache.key(loading._read(root).items()) + b"\n"
 
 
-def test_a_miss_then_a_hit_give_the_same_content(root: Path, kept: Path,
+def test_a_miss_then_a_hit_give_the_same_content(root: Path, kept_in: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     first = content.load(root)
-    assert (kept / cache.NAME).is_file()
+    assert (kept_in / cache.NAME).is_file()
     _no_checking(monkeypatch)
     second = content.load(root)
     assert second == first and second is not first
@@ -104,9 +104,13 @@ class _Run:
         return self.call, self.args
 
 
-def _broken_files(root: Path, marker: Path) -> dict[str, bytes]:
+def _broken_payloads(root: Path, marker: Path) -> dict[str, bytes]:
+    """What could stand in the kept file after its seal (journey.content.kept): these are
+    refused as they are, unsealed, and even when sealed with the person's own key."""
     good = content.load(root)
-    whole = (cache.folder() / cache.NAME).read_bytes()
+    whole = kept.read(cache.folder() / cache.NAME)
+    assert whole is not None
+    whole = bytes(whole)
     head = _head(root)
     assert whole.startswith(head)
     body = whole[len(head):]
@@ -129,22 +133,29 @@ def _broken_files(root: Path, marker: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.parametrize("sealed", [False, True], ids=["unsealed", "sealed"])
 @pytest.mark.parametrize("case", [
     "empty", "cut short", "head only", "not a pickle", "bytes changed", "another version",
     "other content", "not content", "a step, not the whole", "runs a shell", "runs python",
     "evaluates", "imports a module", "names a class that is not content"])
-def test_a_broken_or_hostile_cache_is_made_again(root: Path, kept: Path, tmp_path: Path,
-                                                 case: str,
+def test_a_broken_or_hostile_cache_is_made_again(root: Path, kept_in: Path, tmp_path: Path,
+                                                 case: str, sealed: bool,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     marker = tmp_path / "ran"
     good = content.load(root)
-    (kept / cache.NAME).write_bytes(_broken_files(root, marker)[case])
+    payload = _broken_payloads(root, marker)[case]
+    if sealed:  # as if the key had been read: what is in the file still cannot run code
+        kept.write(cache.FOLDER, cache.NAME, payload)
+        assert kept.read(kept_in / cache.NAME) == payload
+    else:
+        (kept_in / cache.NAME).write_bytes(payload)
+        (kept_in / cache.NAME).chmod(0o600)
     again = content.load(root)
     assert again == good
     assert not marker.exists()
     assert "this" not in sys.modules
     # It was written again, whole: the next load reads it back without checking.
-    assert (kept / cache.NAME).read_bytes().startswith(_head(root))
+    assert bytes(kept.read(kept_in / cache.NAME) or b"").startswith(_head(root))
     _no_checking(monkeypatch)
     assert content.load(root) == good
 
@@ -182,9 +193,9 @@ def test_a_cache_folder_that_cannot_be_written_is_no_problem(
         read_only.chmod(0o700)
 
 
-def test_bad_content_is_still_reported_when_a_cache_exists(root: Path, kept: Path) -> None:
+def test_bad_content_is_still_reported_when_a_cache_exists(root: Path, kept_in: Path) -> None:
     content.load(root)
-    assert (kept / cache.NAME).is_file()
+    assert (kept_in / cache.NAME).is_file()
     step = root / "steps" / "01-rights.toml"
     _edit(step, 'label = "Hopes for this plan"', 'label = "Hopes for this plan"\nwhy_ask = "typo"')
     with pytest.raises(ContentError) as e:
@@ -208,9 +219,13 @@ def _run(code: str) -> str:
                           check=True, env=os.environ.copy()).stdout
 
 
-def test_a_start_with_cached_content_never_imports_pydantic() -> None:
+def test_a_start_with_cached_content_never_imports_pydantic_or_openssl() -> None:
+    # Reading kept content back checks its seal with keyed BLAKE2 (journey.content.kept),
+    # which needs neither hashlib nor hmac: both would load OpenSSL at every start.
+    heavy = "('pydantic', 'hashlib', 'hmac', '_hashlib', '_ssl')"
     check = ("import sys\nimport journey.content as c\nassert 'pydantic' not in sys.modules\n"
-             "words = c.default()\nprint(len(words.steps), 'pydantic' in sys.modules)")
+             f"words = c.default()\nprint(len(words.steps), *(m in sys.modules for m in {heavy}))")
     first = _run(check)  # a miss: checked with pydantic, then kept
     assert first.split()[1] == "True"
-    assert _run(check).split() == [first.split()[0], "False"]
+    assert _run(check).split() == [first.split()[0], *["False"] * 5]
+    assert (cache.folder() / cache.NAME).read_bytes().startswith(kept.MAGIC)  # and sealed

@@ -325,7 +325,7 @@ def test_every_folder_journey_uses_lies_in_the_users_own_profile(
     """Where files have no POSIX modes (Windows), the user's own profile folder is what keeps
     other users out: with no folder named, every folder journey keeps things in lies there."""
     from journey.cli import log
-    from journey.content import cache
+    from journey.content import kept
     from journey.store import settings
     from journey.store.database import data_home
 
@@ -333,7 +333,7 @@ def test_every_folder_journey_uses_lies_in_the_users_own_profile(
                  "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.delenv(name, raising=False)
     profile = Path.home().resolve()
-    for folder in (data_home(), settings.config_home(), cache.home(), log.folder()):
+    for folder in (data_home(), settings.config_home(), kept.cache_home(), log.folder()):
         assert folder.resolve().is_relative_to(profile), folder
         assert "journey" in folder.parts
 

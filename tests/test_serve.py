@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import re
+import select
 import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from aiohttp import WSMsgType
@@ -271,7 +275,14 @@ def test_serve_elsewhere_warns_plainly(monkeypatch, capsys, words: Content) -> N
     assert cli.main(["serve", "--host", "0.0.0.0", "--port", "8080"]) == 0
     assert started["host"] == "0.0.0.0"
     out = capsys.readouterr().out
-    assert out.startswith(words.message("serve_open_host", address="0.0.0.0:8080"))
+    # Named by this computer's own address, which other computers can use, not by 0.0.0.0.
+    reached = urlsplit(Address("0.0.0.0", 8080).base).netloc
+    assert out.startswith(words.message("serve_open_host", address=reached))
+    assert re.search(rf"http://{re.escape(reached)}/\?token=", out)
+    _no_server(monkeypatch)
+    assert cli.main(["serve", "--host", "192.0.2.7", "--port", "8080"]) == 0
+    assert capsys.readouterr().out.startswith(
+        words.message("serve_open_host", address="192.0.2.7:8080"))
 
 
 def test_each_link_has_its_own_token() -> None:
@@ -314,3 +325,127 @@ def test_serve_does_not_import_textual() -> None:
          "print(any(m.split('.')[0] == 'textual' for m in sys.modules))"],
         capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
+
+
+class _Running:
+    """`journey serve` itself, in a process of its own, as a person starts it."""
+
+    def __init__(self, *options: str) -> None:
+        self.port = unused_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "journey", "serve", "--port", str(self.port), *options],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # Read what it prints until the link, but never wait for ever.
+        seen = b""
+        deadline = time.monotonic() + 60
+        while not re.search(rb"token=\S+\s", seen):
+            ready, _, _ = select.select([self.process.stdout], [], [],
+                                        max(deadline - time.monotonic(), 0))
+            chunk = os.read(self.process.stdout.fileno(), 4096) if ready else b""  # type: ignore[union-attr]
+            if not chunk:
+                self.process.kill()
+                pytest.fail(f"journey serve did not start: {seen!r} {self.stop()}")
+            seen += chunk
+        self.out = seen.decode()
+        self.link = re.search(r"http://\S+", self.out).group(0)  # type: ignore[union-attr]
+        self.token = self.link.split("token=")[1]
+
+    def raw(self, request: bytes, host: str = "127.0.0.1") -> bytes:
+        with socket.create_connection((host, self.port), timeout=10) as conn:
+            conn.sendall(request)
+            answer = b""
+            while chunk := conn.recv(4096):
+                answer += chunk
+            return answer
+
+    def stop(self) -> str:
+        """Stops it with Ctrl+C and gives what it wrote to the console."""
+        self.process.send_signal(signal.SIGINT)
+        out, err = self.process.communicate(timeout=15)
+        self.out += out
+        return err
+
+
+def test_a_request_that_cannot_be_read_is_refused_in_one_quiet_line(words: Content) -> None:
+    served = _Running()
+    try:
+        port = served.port
+        malformed = [
+            b"GET / HTTP/1.1\r\n\r\n",  # no Host
+            f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+            .encode(),  # two
+            f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\n\r\n".encode(),
+            f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX: a\x01b\r\n\r\n".encode(),
+            # aiohttp quotes what it could not read: the token is never written out.
+            f"GET /?token={served.token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"X: {served.token}\x01\x1b[2J\r\n\r\n".encode(),
+        ]
+        for request in malformed:
+            answer = served.raw(request)
+            assert re.match(rb"HTTP/1\.[01] 400 ", answer), (request, answer[:80])
+            assert b"Traceback" not in answer
+        # It still answers the link as before.
+        good = served.raw(f"GET /?token=x HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                          "Connection: close\r\n\r\n".encode())
+        assert good.startswith(b"HTTP/1.1 403 ")
+    finally:
+        err = served.stop()
+    assert "Traceback" not in err and "aiohttp" not in err, err
+    assert served.token not in err and "\x1b" not in err, err
+    lines = err.strip().splitlines()
+    assert len(lines) == len(malformed), err
+    said = words.message("serve_bad_request", remote="127.0.0.1", reason="").strip()
+    assert all(line.startswith(said.split("127.0.0.1")[0]) and "127.0.0.1" in line
+               for line in lines), err
+    assert any("Host" in line for line in lines), err
+
+
+def _own_address() -> str | None:
+    """This computer's address on its network, found as the system would route to another."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # no packet is sent for a datagram socket
+        except OSError:
+            return None
+        address = probe.getsockname()[0]
+    return None if address.startswith("127.") else address
+
+
+def test_listening_on_every_address_prints_a_link_other_computers_can_open() -> None:
+    own = _own_address()
+    if own is None:
+        pytest.skip("this computer has no network address")
+    served = _Running("--host", "0.0.0.0")
+    try:
+        link = served.link
+        assert "0.0.0.0" not in link, link
+        port = served.port
+        token = link.split("token=")[1]
+        # As another computer would open it: to this computer's own address, by address or
+        # by name.
+        for host in (urlsplit(link).hostname, own, socket.gethostname()):
+            answer = served.raw(f"GET /?token={token} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                                "Connection: close\r\n\r\n".encode(), host=own)
+            assert answer.startswith(b"HTTP/1.1 200 "), (host, answer[:80])
+        # Another web site's name for this address is refused still (DNS rebinding).
+        for host in ("evil.example", f"{own}.evil.example", "0.0.0.0.evil.example"):
+            answer = served.raw(f"GET /?token={token} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                                "Connection: close\r\n\r\n".encode(), host=own)
+            assert answer.startswith(b"HTTP/1.1 421 "), (host, answer[:80])
+    finally:
+        served.stop()
+
+
+def test_every_address_includes_the_computers_own_names_and_addresses() -> None:
+    own = _own_address()
+    everywhere = Address("0.0.0.0", 8080)
+    hosts = everywhere.hosts()
+    assert f"{socket.gethostname().lower()}:8080" in hosts
+    assert {"127.0.0.1:8080", "localhost:8080", "0.0.0.0:8080"} <= hosts
+    if own is not None:
+        assert f"{own}:8080" in hosts
+        assert everywhere.base == f"http://{own}:8080"
+    assert not any(h.endswith(".example:8080") for h in hosts)
+    assert "[::1]:8080" in Address("::", 8080).hosts()
+    # An address of its own, or the organisation's own web server, is as before.
+    assert Address("192.0.2.7", 8080).hosts() == {"192.0.2.7:8080"}

@@ -103,10 +103,10 @@ def where(store: Store) -> int:
     print(words.message("where_locks"))
     print(f"  {store.home / LOCKS}")
     from journey.cli import log
-    from journey.content import cache
+    from journey.content import kept
     from journey.store import settings
 
-    for key, folder in (("where_settings", settings.path()), ("where_cache", cache.home()),
+    for key, folder in (("where_settings", settings.path()), ("where_cache", kept.cache_home()),
                         ("where_log", log.path())):
         print(words.message(key))
         print(f"  {folder}")

@@ -2,17 +2,17 @@
 back whole instead of parsing and checking every file again.
 
 The kept copy is named by a hash of every content file, of this package's code and of the
-Python version: any change to any of them means it is not used. A copy that is stale,
-cut short, corrupt, from another version or hostile is ignored (and made again), never
-trusted: reading it can build only content's own classes and a few plain values, so it
-cannot run code. A cache folder that cannot be written is no problem: content is just
-checked each time."""
+Python version: any change to any of them means it is not used. It is kept sealed (`kept`):
+a copy that journey did not write for this person (edited, cut short, planted, a link or a
+pipe, writable by others) is ignored and made again, never trusted. Even a sealed copy can
+build only content's own classes and a few plain values as it is read, so it cannot run
+code. A cache folder that cannot be written is no problem: content is just checked each
+time."""
 
 from __future__ import annotations
 
-import os
+import io
 import pickle
-import stat
 import sys
 from collections.abc import Iterable
 from contextlib import suppress
@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from journey.content import condition, data
+from journey.content import condition, data, kept
 from journey.content.data import Journey
 
 try:  # the hash hashlib offers, without loading OpenSSL at every start
@@ -34,40 +34,9 @@ FOLDER = "content"  # inside the cache folder, beside what else journey keeps th
 NAME = "content.pickle"
 
 
-def home() -> Path:
-    """journey's cache folder: the one JOURNEY_CACHE names, else the user's cache folder for
-    journey. Other parts keep what they can make again in folders of their own inside it."""
-    named = os.environ.get("JOURNEY_CACHE")
-    if named:
-        return Path(named).expanduser()
-    from platformdirs import user_cache_path  # only when no folder is named
-
-    return user_cache_path("journey", appauthor=False)
-
-
 def folder() -> Path:
     """Where checked content is kept."""
-    return home() / FOLDER
-
-
-def private_folder(name: str) -> Path | None:
-    """A folder of journey's cache, made with the cache folder itself private (0700,
-    whatever the umask), or None when it cannot be had or others could write to it."""
-    try:
-        base = home()
-        for path in (base, base / name):
-            if not path.is_dir():
-                path.parent.mkdir(parents=True, exist_ok=True)  # the system's cache folder
-                path.mkdir(mode=0o700)
-                os.chmod(path, 0o700)
-        info = (base / name).lstat()
-    except (OSError, RuntimeError):  # no home folder, a read-only disk, a file in the way
-        return None
-    getuid = getattr(os, "getuid", None)  # Windows: the user's own profile protects it
-    if not stat.S_ISDIR(info.st_mode) or (getuid is not None and (
-            info.st_uid != getuid() or stat.S_IMODE(info.st_mode) & 0o022)):
-        return None
-    return base / name
+    return kept.cache_home() / FOLDER
 
 
 @cache
@@ -106,36 +75,19 @@ class _Unpickler(pickle.Unpickler):
 
 def read(wanted: bytes) -> Journey | None:
     """The kept content for this key, or None when there is none that can be used."""
+    payload = kept.read(folder() / NAME)
     head = FORMAT + wanted + b"\n"
-    try:
-        with open(folder() / NAME, "rb") as f:
-            found = os.fstat(f.fileno())
-            if not stat.S_ISREG(found.st_mode) or (
-                    hasattr(os, "getuid") and found.st_uid != os.getuid()):
-                return None
-            if f.read(len(head)) != head:
-                return None
-            kept = _Unpickler(f).load()
-    except Exception:  # any unreadable copy is simply made again
+    if payload is None or payload[:len(head)] != head:
         return None
-    return kept if type(kept) is Journey else None
+    try:
+        found = _Unpickler(io.BytesIO(payload[len(head):])).load()
+    except Exception:  # sealed by journey, yet not content this code can read: made again
+        return None
+    return found if type(found) is Journey else None
 
 
 def write(wanted: bytes, journey: Journey) -> None:
     """Keep checked content under its key, written whole or not at all."""
     with suppress(Exception):  # a cache that cannot be written only costs time
-        import tempfile
-
-        where = private_folder(FOLDER)
-        if where is None:
-            return
-        handle, temporary = tempfile.mkstemp(prefix=".content-", dir=where)  # mode 0600
-        try:
-            with os.fdopen(handle, "wb") as f:
-                f.write(FORMAT + wanted + b"\n")
-                pickle.dump(journey, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, where / NAME)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(temporary)
-            raise
+        payload = FORMAT + wanted + b"\n" + pickle.dumps(journey, protocol=pickle.HIGHEST_PROTOCOL)
+        kept.write(FOLDER, NAME, payload)

@@ -25,7 +25,12 @@ _ESCAPES = re.compile(
     r"|\x1b[@-Z\\-_]"  # two-character escapes
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The bidirectional controls: the marks (LRM, RLM, the Arabic letter mark), embeddings and
+# overrides, and isolates. They take no room and can make text read backwards or hide what
+# it says ("Pay \u202eoJ" shows as "Pay Jo"), so no text journey keeps or shows holds them;
+# letters of right-to-left scripts keep their own direction without them.
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}]")
 # Unseen characters that reorder or join the letters around them: bidi overrides and
 # isolates, zero-width spaces and joiners, the word joiner and the byte order mark. In a name
 # they can make it look like another name, and terminals disagree about them, which pushes
@@ -146,10 +151,11 @@ class AnswerError(ValueError):
 
 
 def clean(text: str) -> str:
-    """Remove terminal escape sequences and control characters; keep tabs and new lines."""
+    """Remove terminal escape sequences, control characters and bidirectional controls; keep
+    tabs and new lines."""
     if text.isprintable():
         # The usual case, checked fast: every escape starts with a control character, and
-        # no control character is printable.
+        # no control character, bidirectional ones among them, is printable.
         return text
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 

@@ -1,19 +1,19 @@
 """Compiled templates kept between runs, so a document is made without compiling its
-template again: a private folder in the user's cache folder (JOURNEY_CACHE, when set,
-names that cache folder).
+template again: a private folder in journey's cache folder (JOURNEY_CACHE, when set, names
+that cache folder).
 
-Jinja2 checks each kept template against its source, and a file kept by another Jinja2 or
-Python is passed over. A file that cannot be read, or a folder that cannot be written,
-only means the template is compiled again: the cache never stops a document being made.
-Only the person's own folder, that no one else can write to, is used: what is kept there
-is run as code."""
+What is kept here is run as code, so it is read only through `kept`: a file journey did not
+write for this person, sealed with the person's key (planted, edited, a link or a pipe,
+another user's, writable by others) is never loaded; the template is compiled again and
+kept in its place. Jinja2 then checks each kept template against its source and passes
+over one compiled by another Jinja2 or Python. The cache never stops a document being
+made: what cannot be read or written only means compiling again."""
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from journey.content.cache import private_folder
+from journey.content import kept
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache
@@ -22,20 +22,32 @@ if TYPE_CHECKING:
 FOLDER = "templates"  # inside the cache folder, beside what else journey keeps there
 
 
+def _name(bucket: Bucket) -> str:
+    return f"__jinja2_{bucket.key}.cache"
+
+
 def bytecode_cache() -> BytecodeCache | None:
     """The cache for the templates' Environment, or None when no safe folder can be had."""
-    from jinja2 import FileSystemBytecodeCache
+    from jinja2 import BytecodeCache
 
-    class KeptTemplates(FileSystemBytecodeCache):
+    where = kept.private_folder(FOLDER)
+    if where is None:
+        return None
+
+    class KeptTemplates(BytecodeCache):
         def load_bytecode(self, bucket: Bucket) -> None:
+            payload = kept.read(where / _name(bucket))
+            if payload is None:
+                return
             try:
-                super().load_bytecode(bucket)
-            except Exception:  # damaged or unreadable: compiled again, as if not kept
+                bucket.bytecode_from_string(bytes(payload))
+            except Exception:  # sealed, yet not what this Jinja2 can read: compiled again
                 bucket.reset()
 
         def dump_bytecode(self, bucket: Bucket) -> None:
-            with suppress(OSError):  # a full disk or a read-only folder: not kept
-                super().dump_bytecode(bucket)
+            kept.write(FOLDER, _name(bucket), bucket.bytecode_to_string())
 
-    folder = private_folder(FOLDER)
-    return KeptTemplates(str(folder)) if folder is not None else None
+        def clear(self) -> None:  # nothing to clear: each file is made again when refused
+            pass
+
+    return KeptTemplates()

@@ -10,7 +10,14 @@ from functools import cache
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from journey.documents.charts import LINE, NAME_FONT, RING_FONT, BudgetChart, CircleChart
+from journey.documents.charts import (
+    DOT,
+    LINE,
+    NAME_FONT,
+    RING_FONT,
+    BudgetChart,
+    CircleChart,
+)
 
 if TYPE_CHECKING:
     from PIL.ImageDraw import ImageDraw
@@ -36,6 +43,26 @@ def _font(size: int, bold: bool = False) -> FreeTypeFont:
         except OSError:
             continue
     return ImageFont.load_default(size * SCALE)
+
+
+@cache
+def _missing(bold: bool) -> bytes:
+    """What the font draws for a letter it does not have (an empty box, or nothing)."""
+    return _drawn("\U0010fffd", bold)
+
+
+def _drawn(char: str, bold: bool) -> bytes:
+    font = _font(NAME_FONT, bold)
+    mask = font.getmask(char)
+    return bytes(mask) + bytes(str(mask.size), "ascii")
+
+
+@cache
+def drawable(char: str) -> bool:
+    """Whether the pictures' font has `char`; one it lacks would show as an empty box."""
+    if char.isspace():
+        return True
+    return _drawn(char, False) != _missing(False) and _drawn(char, True) != _missing(True)
 
 
 def _s(value: float) -> float:
@@ -110,12 +137,11 @@ def circle_png(circle: CircleChart) -> bytes:
                ACCENT, "ms", step=circle.line)
     r = _s(circle.inner)
     draw.ellipse([centre - r, centre - r, centre + r, centre + r], fill=ACCENT)
-    top = circle.centre + 6 - circle.line / 2 * (len(circle.me) - 1)
-    _lines(draw, circle.centre, top, circle.me, _font(NAME_FONT, bold=True), "white", "ms",
-           step=circle.line)
+    _lines(draw, circle.centre, circle.me_y, circle.me, _font(circle.me_size, bold=True),
+           "white", "ms", step=circle.me_line)
     for dot in circle.dots:
-        x, y, r = _s(dot.x), _s(dot.y), _s(6)
+        x, y, r = _s(dot.x), _s(dot.y), _s(DOT)
         draw.ellipse([x - r, y - r, x + r, y + r], fill=INK)
-        _lines(draw, dot.x, dot.y + 24, dot.lines, _font(NAME_FONT), INK, "ms",
+        _lines(draw, dot.label_x, dot.label_y, dot.lines, _font(NAME_FONT), INK, "ms",
                step=circle.line)
     return _png(image)

@@ -111,14 +111,23 @@ def environment() -> Environment:
     return env
 
 
-def _data(plan: Plan, large_print: bool) -> dict[str, Any]:
+def _data(plan: Plan, large_print: bool, drawn: bool = True) -> dict[str, Any]:
+    """What the templates read; `drawn` when the format draws the pictures."""
     from journey.content import default
     from journey.documents.charts import budget_chart, circle_chart
     from journey.documents.layout import lay_out
 
     words = default()
     chart = budget_chart(plan.costing)
-    circle = circle_chart(plan.circle, plan.name or words.message("doc_circle_me"))
+    circle = None
+    if plan.circle and drawn:
+        from journey.documents.pictures import drawable
+
+        # The same picture as the Word document's: letters its font lacks are left out
+        # (the list beside it gives every name whole), rather than drawn as empty boxes
+        # where the browser has no font for them either.
+        circle = circle_chart(plan.circle, plan.name or words.message("doc_circle_me"),
+                              drawable=drawable)
     # The records go to the templates as they are: they read them by attribute.
     return {
         "doc": lay_out(words, plan),
@@ -134,7 +143,8 @@ def render(plan: Plan, fmt: str = "md", large_print: bool = False) -> str:
     chosen = _format(fmt)
     if chosen.template is None:
         raise ValueError(f"{fmt!r} is not a text format")
-    text = environment().get_template(chosen.template).render(**_data(plan, large_print))
+    text = environment().get_template(chosen.template).render(
+        **_data(plan, large_print, drawn=chosen.template == "plan.html.j2"))
     # Typed text is cleaned as it is saved; clean again so no older or imported answer can
     # put a terminal code into a document.
     return clean(text)

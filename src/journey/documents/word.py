@@ -46,7 +46,11 @@ class _Writer:
         self.plan = plan
         self.layout: Document = lay_out(words, plan)
         self.chart = budget_chart(plan.costing)
-        self.circle = circle_chart(plan.circle, plan.name or words.message("doc_circle_me"))
+        from journey.documents.pictures import drawable
+
+        # The picture leaves out letters its font cannot draw, rather than draw empty boxes.
+        self.circle = circle_chart(plan.circle, plan.name or words.message("doc_circle_me"),
+                                   drawable=drawable)
         self.doc = Document()
         self.Pt, self.Mm, self.RGB = Pt, Mm, RGBColor
         size = 16 if large_print else 11

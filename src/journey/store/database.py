@@ -26,6 +26,7 @@ from pathlib import Path
 from journey import __version__
 from journey import content as content_files
 from journey.content import Journey as Content
+from journey.content import kept
 from journey.core import fit
 from journey.core.answers import NAME_LIMIT, clean_name
 from journey.core.model import NAME_QUESTION, Answered, Event, Journey, Mode, Moved, Undone, now
@@ -96,12 +97,7 @@ class Saved:
 
 
 def data_home() -> Path:
-    override = os.environ.get("JOURNEY_HOME")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("journey", appauthor=False)
+    return kept.data_home()  # found the same way as the key that seals what journey keeps
 
 
 def _words() -> Content:

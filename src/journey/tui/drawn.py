@@ -22,12 +22,12 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-from journey.core.answers import clean
+from journey.core.answers import BIDI, clean
 
 # Anything a terminal could act on: C0 and C1 control characters, ESC among them, and the
-# bidi overrides and isolates, which make some terminals redraw the line around them in
-# another order. Neither takes a cell, so taking them out keeps the line's width.
-_CODES = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# bidirectional controls, which make some terminals redraw the line around them in another
+# order. None takes a cell, so taking them out keeps the line's width.
+_CODES = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI}]")
 # What every emoji sequence measured differently holds: a joiner, an emoji selector, a
 # keycap, a skin tone or a tag. Lines without one (nearly all) are left alone at once.
 _SEQUENCES = re.compile("[\u200d\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")

@@ -13,25 +13,31 @@ Only `journey serve` imports this module, and only once textual-serve is known t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import ipaddress
+import logging
 import os
 import re
 import secrets
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import quote, urlsplit
 
 from aiohttp import WSCloseCode, web
+from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from journey import content
+from journey.core.answers import clean
 from journey.documents import render
 
 LOOPBACK = "127.0.0.1"
@@ -49,6 +55,71 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def listens_everywhere(host: str) -> bool:
+    """0.0.0.0 or ::, every address this computer has."""
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
+
+
+def own_addresses() -> list[str]:
+    """This computer's addresses that other computers may reach it by: first the one it would
+    reach a network from, then each interface's (on Linux), then what its name stands for.
+    Found with the standard library alone; any that cannot be found are left out."""
+    found: list[str] = []
+    # Connecting a datagram socket sends nothing: it only picks the address to send from.
+    for family, far in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as probe:
+                probe.connect((far, 9))
+                found.append(probe.getsockname()[0])
+        except OSError:
+            pass
+    found += _interface_addresses()
+    with contextlib.suppress(OSError, UnicodeError):
+        found += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None)]
+    addresses: list[str] = []
+    for address in found:
+        try:
+            parsed = ipaddress.ip_address(address)
+        except ValueError:  # an IPv6 address with its zone ("fe80::1%eth0")
+            continue
+        # A link-local IPv6 address needs its zone, which no link can carry.
+        if not (parsed.is_unspecified or (parsed.version == 6 and parsed.is_link_local)):
+            addresses.append(str(parsed))
+    return list(dict.fromkeys(addresses))
+
+
+def _interface_addresses() -> list[str]:
+    """Each network interface's addresses, where the system tells them (Linux)."""
+    found: list[str] = []
+    try:
+        import fcntl
+        import struct
+
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            for _, name in socket.if_nameindex():
+                try:
+                    asked = struct.pack("256s", name.encode()[:15])
+                    answer = fcntl.ioctl(probe.fileno(), 0x8915, asked)  # SIOCGIFADDR
+                except OSError:  # an interface with no IPv4 address
+                    continue
+                found.append(socket.inet_ntoa(answer[20:24]))
+    except (ImportError, OSError, AttributeError):
+        pass
+    try:
+        with open("/proc/net/if_inet6", encoding="ascii") as table:
+            found += [str(ipaddress.IPv6Address(int(line.split()[0], 16))) for line in table]
+    except (OSError, ValueError, IndexError):
+        pass
+    return found
+
+
+def _netloc(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def journey_command() -> str:
@@ -69,19 +140,33 @@ class Address:
 
     @property
     def netloc(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{host}:{self.port}"
+        return _netloc(self.host, self.port)
+
+    @cached_property
+    def _own(self) -> list[str]:
+        """Listening on every address: this computer's own addresses, found once."""
+        return own_addresses() if listens_everywhere(self.host) else []
 
     @property
     def base(self) -> str:
-        return (self.url or f"http://{self.netloc}").rstrip("/")
+        if self.url:
+            return self.url.rstrip("/")
+        # 0.0.0.0 is no address to open: the link names this computer's own.
+        reachable = [a for a in self._own if not ipaddress.ip_address(a).is_loopback]
+        if reachable:
+            return f"http://{_netloc(reachable[0], self.port)}"
+        return f"http://{self.netloc}"
 
     def hosts(self) -> set[str]:
         """What a request's Host header may say. Anything else is a web site that points its
-        own name at this address (DNS rebinding), or a mistake."""
+        own name at this address (DNS rebinding), or a mistake. Listening on every address,
+        journey answers to this computer's name and to each of its own addresses."""
         hosts = {self.netloc}
-        if is_loopback(self.host):
+        if is_loopback(self.host) or listens_everywhere(self.host):
             hosts |= {f"localhost:{self.port}", f"{LOOPBACK}:{self.port}"}
+        if listens_everywhere(self.host):
+            hosts |= {_netloc(a, self.port) for a in [*self._own, "::1"]}
+            hosts.add(f"{socket.gethostname()}:{self.port}")
         if self.url:
             parts = urlsplit(self.url)
             hosts.add(parts.netloc)
@@ -264,7 +349,10 @@ class JourneyServer(Server):
     def serve(self, debug: bool = False) -> None:
         words = self.words
         if not is_loopback(self.address.host):
-            print(words.message("serve_open_host", address=self.address.netloc), flush=True)
+            # Where other computers reach it: this computer's address, when it listens on all.
+            address = urlsplit(self.address.base).netloc if self.address.url is None \
+                else self.address.netloc
+            print(words.message("serve_open_host", address=address), flush=True)
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         try:
@@ -280,10 +368,48 @@ class JourneyServer(Server):
         # The request log is left off: every line would carry the token.
         web.run_app(self._make_app(), host=self.address.host, port=self.address.port,
                     handle_signals=False, loop=loop, access_log=None, print=ready,
-                    shutdown_timeout=5)
+                    shutdown_timeout=5, logger=request_log(words, self.token))
 
     def request_exit(self) -> None:
         raise GracefulExit()
+
+
+class _RequestLog(logging.Handler):
+    """What aiohttp says of a request it could not serve, as one line on the console. A
+    request it cannot read at all (no Host, two Hosts, a broken header) it answers with 400
+    itself; its traceback would tell the person nothing, so one line says what came from
+    where. Anything else (a fault of journey's own) is written whole. The link's token is
+    never written: aiohttp may quote the line it could not read."""
+
+    def __init__(self, words: content.Journey, token: str) -> None:
+        super().__init__(logging.INFO)
+        self.words = words
+        self.token = token
+
+    def emit(self, record: logging.LogRecord) -> None:
+        error = record.exc_info[1] if record.exc_info else None
+        try:
+            if isinstance(error, HttpProcessingError):
+                remote = record.args[0] if isinstance(record.args, tuple) and record.args else ""
+                reason = " ".join(clean(str(error.message)).split())[:200]
+                line = self.words.message("serve_bad_request", remote=clean(str(remote)),
+                                          reason=reason)
+            else:
+                line = clean(self.format(record))
+            print(line.replace(self.token, "…"), file=sys.stderr, flush=True)
+        except Exception:  # a log line must never stop the server
+            self.handleError(record)
+
+
+def request_log(words: content.Journey, token: str) -> logging.Logger:
+    """The log aiohttp writes to about requests, written through _RequestLog alone."""
+    log = logging.getLogger("journey.serve.requests")
+    log.propagate = False
+    log.setLevel(logging.INFO)
+    for handler in list(log.handlers):
+        log.removeHandler(handler)
+    log.addHandler(_RequestLog(words, token))
+    return log
 
 
 def _cells(given: str, usual: int) -> int:

@@ -1,5 +1,5 @@
 """Headless Chromium driven over the DevTools protocol (CDP), for the browser test and
-scripts/bench-web. It needs only aiohttp (part of journey[web]) and a chromium on the PATH
+scripts/bench-web. It needs only aiohttp (part of journey-care[web]) and a chromium on the PATH
 (scripts/setup installs Debian's `chromium` for the tests).
 
 What the page is sent over journey's websocket is read from the browser's own record of

@@ -2,7 +2,8 @@
 a stand-in for Windows' msvcrt locks files (with the real flock underneath, so locks still
 hold across processes and end with them).
 
-Used by tests/test_portable.py through pytest's monkeypatch, and run as
+Used by tests/test_portable.py through pytest's monkeypatch (every command, the app, the
+store, the lock and the exports), and run as
 `python -m tests.no_posix JOURNEY_ID` (with JOURNEY_HOME set) it is a journey process that
 takes a journey's lock that way, writes "HELD" and waits to be killed.
 """

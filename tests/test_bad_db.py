@@ -134,6 +134,7 @@ def read_only(tmp_path: Path) -> Iterator[callable]:
             path.chmod(0o700 if path.is_dir() else 0o600)
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("what", ["folder", "file"])
 def test_read_only_disk(filled: Path, read_only, what: str, tmp_path: Path) -> None:
     """Read-only means read-only: journeys can still be listed, exported and backed up, and

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, OptionList, Select, Static
 
-from journey.cli.main import FORMATS, main
+from journey.cli.main import FORMATS, NOT_READY, main
 from journey.documents.render import FORMATS as RENDERED
 from journey.store.database import Store
 from journey.tui.app import JourneyApp
@@ -16,6 +16,7 @@ from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.readiness import ReadinessScreen
 
 from .examples import edna, gareth, mia
+from .helpers import is_private
 from .test_tui import SIZE, opened, plan_text, question
 
 
@@ -26,7 +27,7 @@ def test_the_command_line_knows_every_format() -> None:
 def test_check_says_what_is_missing_and_where(words, store: Store,
                                                capsys: pytest.CaptureFixture) -> None:
     journey_id = edna(words, store).journey.id
-    assert main(["check", journey_id]) == 2
+    assert main(["check", journey_id]) == NOT_READY
     out = capsys.readouterr().out
     assert "Is the plan for Edna ready for the council?" in out
     assert "[x] 6. Staying in control" in out and "[x] 1. What is important" in out
@@ -53,7 +54,7 @@ def test_export_every_format_from_the_command_line(words, store: Store, tmp_path
     for fmt in FORMATS:
         target = tmp_path / f"plan-{fmt}{RENDERED[fmt].suffix}"
         assert main(["export", journey_id, "--format", fmt, "-o", str(target)]) == 0
-        assert (target.stat().st_mode & 0o777) == 0o600
+        assert is_private(target)
     assert zipfile.is_zipfile(tmp_path / "plan-docx.docx")
     assert main(["export", journey_id, "--format", "html", "--large-print",
                  "-o", str(tmp_path / "large.html")]) == 0

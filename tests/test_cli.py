@@ -12,7 +12,7 @@ import pytest
 from journey import __version__
 from journey.cli.main import main
 
-from .helpers import start
+from .helpers import is_private, start
 
 # Runs the journey command, then says whether Textual was imported along the way.
 PROBE = (
@@ -56,7 +56,7 @@ def test_list_and_export(words, store, journey_home: Path, tmp_path: Path,
     assert "\x1b" not in out
     target = tmp_path / "plan.md"
     assert main(["export", session.journey.id, "--format", "md", "-o", str(target)]) == 0
-    assert (target.stat().st_mode & 0o777) == 0o600
+    assert is_private(target)
     assert target.read_text().startswith("# Support plan for Sam")
     assert main(["export", session.journey.id]) == 0
     assert "Support plan for Sam" in capsys.readouterr().out
@@ -141,7 +141,7 @@ def test_summary_and_export_without_attribution(words, store, tmp_path, capsys) 
     assert main(["summary", journey_id, "-o", str(out)]) == 0
     text = out.read_text()
     assert "Swimming on Tuesdays" in text and "hoist" in text
-    assert out.stat().st_mode & 0o777 == 0o600
+    assert is_private(out)
 
     assert main(["summary", journey_id, "--sitting", "5"]) == 1
     assert "There is no sitting 5" in capsys.readouterr().err

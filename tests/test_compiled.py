@@ -13,6 +13,8 @@ import pytest
 from journey.documents import render
 from journey.documents.compiled import FOLDER
 
+from .helpers import is_private
+
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -42,7 +44,7 @@ def test_a_template_is_compiled_once_and_then_read_from_the_cache(
     first = summary_text(words, store)
     cache = Path(os.environ["JOURNEY_CACHE"])
     assert kept(cache), "the compiled template was kept"
-    assert (cache / FOLDER).stat().st_mode & 0o077 == 0
+    assert is_private(cache / FOLDER)
     # The next run finds it compiled: Jinja2's compiler is not called at all.
     render.environment.cache_clear()
     from jinja2 import Environment
@@ -64,6 +66,7 @@ def test_a_damaged_cache_is_compiled_again(words, store) -> None:
     assert summary_text(words, store) == first
 
 
+@pytest.mark.posix
 def test_no_usable_cache_folder_still_makes_the_document(
         words, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"

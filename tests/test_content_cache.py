@@ -160,6 +160,7 @@ def test_a_broken_or_hostile_cache_is_made_again(root: Path, kept_in: Path, tmp_
     assert content.load(root) == good
 
 
+@pytest.mark.posix
 def test_the_cache_folder_and_file_are_private(root: Path, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOURNEY_CACHE", str(tmp_path / "new" / "cache"))
@@ -170,6 +171,7 @@ def test_the_cache_folder_and_file_are_private(root: Path, tmp_path: Path,
     assert [p.name for p in folder.iterdir()] == [cache.NAME]  # no half-written file left
 
 
+@pytest.mark.posix
 def test_a_cache_folder_that_cannot_be_written_is_no_problem(
         root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = content.load(root)

@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from journey.core.model import Answered
 from journey.store.database import DB_NAME, Store
 
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KILLS = 40
 
 
+@pytest.mark.posix  # the journey process is forked and killed with SIGKILL
 def test_kill_9_at_random_moments_loses_nothing_acknowledged(words, store: Store,
                                                              journey_home: Path) -> None:
     journey_id = start(words, store).journey.id

@@ -137,6 +137,7 @@ def test_a_full_disk_leaves_the_earlier_file_whole(command: list[str], words, st
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
+@pytest.mark.posix
 def test_exports_are_private_and_replace_the_file_whole(words, store: Store,
                                                         tmp_path: Path) -> None:
     journey_id = start(words, store, name="Sam").journey.id
@@ -154,6 +155,7 @@ def test_exports_are_private_and_replace_the_file_whole(words, store: Store,
 # -- the data folder -----------------------------------------------------------------------
 
 
+@pytest.mark.posix
 def test_new_folders_are_private_under_any_umask(tmp_path: Path) -> None:
     home = tmp_path / "a" / "b" / "journeys"
     old = os.umask(0)
@@ -166,6 +168,7 @@ def test_new_folders_are_private_under_any_umask(tmp_path: Path) -> None:
     assert stat.S_IMODE((home / DB_NAME).stat().st_mode) == 0o600
 
 
+@pytest.mark.posix
 def test_a_folder_the_person_made_read_only_stays_so(journey_home: Path) -> None:
     Store(journey_home).close()
     journey_home.chmod(0o500)
@@ -178,6 +181,7 @@ def test_a_folder_the_person_made_read_only_stays_so(journey_home: Path) -> None
         journey_home.chmod(0o700)
 
 
+@pytest.mark.posix
 def test_looser_rights_are_taken_away(journey_home: Path) -> None:
     Store(journey_home).close()
     journey_home.chmod(0o755)

@@ -16,6 +16,7 @@ from journey.tui.more import MorePanel
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.explain import ExplainScreen
 
+from .helpers import is_private
 from .test_tui import SIZE, choose, plan_text, question, shown, through_welcome, type_in
 
 
@@ -102,7 +103,7 @@ async def test_adult_route_to_the_preparation_sheet(store: Store, tmp_path: Path
         assert "Bad day for toilet \\<b\\>" in sheet
         assert "Care and Support (Eligibility Criteria) Regulations 2015" in sheet
         assert "How this affects life" in sheet.split("## Still to find out")[1]
-        assert (target.stat().st_mode & 0o777) == 0o600
+        assert is_private(target)
 
 
 async def test_carer_route_to_its_result(store: Store) -> None:

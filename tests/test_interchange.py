@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from journey.store import interchange
 from journey.store.database import Store
 from journey.store.interchange import FileError, read
 
-from .helpers import start
+from .helpers import is_private, start
 
 DATA = Path(__file__).parent / "data"
 FIXTURE = DATA / "journeys-v1.json"
@@ -75,7 +74,7 @@ def test_export_then_import_is_lossless(words, store: Store, tmp_path: Path,
     assert kinds == {k for k, _ in event_kinds()}  # every kind of event travels
     target = tmp_path / "sam.json"
     assert main(["export", original.id, "--format", "json", "-o", str(target)]) == 0
-    assert (target.stat().st_mode & 0o777) == 0o600
+    assert is_private(target)
     assert main(["import", str(target)]) == 0
     assert "Added the journey for Sam" in capsys.readouterr().out
     copy_id = next(s.id for s in store.list() if s.id != original.id)
@@ -119,7 +118,7 @@ def test_restore_brings_back_a_backup_and_keeps_what_is_here(words, store: Store
     keep = start(words, store, name="Keep")
     backup = tmp_path / "all.json"
     assert main(["backup", str(backup)]) == 0
-    assert (backup.stat().st_mode & 0o777) == 0o600
+    assert is_private(backup)
     keep.go_to_question("rights.who")
     keep.answer("person")  # changed after the backup
     fresh = Store(tmp_path / "elsewhere")
@@ -239,6 +238,7 @@ def test_terminal_codes_in_a_file_are_taken_out(store: Store, tmp_path: Path) ->
 # -- writing files: a full or read-only disk leaves what was there -----------------------
 
 
+@pytest.mark.posix
 def test_a_full_disk_while_writing_a_backup_leaves_the_old_backup(words, store: Store,
                                                                    journey_home: Path,
                                                                    tmp_path: Path) -> None:
@@ -251,6 +251,8 @@ def test_a_full_disk_while_writing_a_backup_leaves_the_old_backup(words, store: 
     # The most a file may grow to in the child, as if the disk were full: room for the
     # journeys file's shared memory (32 KiB), not for a backup of 90 KiB and more.
     limit = 64 * 1024
+
+    import resource  # POSIX only
 
     def full_disk() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -183,6 +183,7 @@ def _private_own_file(path: Path) -> None:
     assert info.st_uid == os.getuid(), path
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_spoilt_cache_never_runs_code_and_every_command_still_works(
         case: str, made: dict[str, str], mia: str, cache: Path, tmp_path: Path) -> None:
@@ -216,6 +217,7 @@ def test_a_spoilt_cache_never_runs_code_and_every_command_still_works(
     assert again.stdout.strip() == "False"
 
 
+@pytest.mark.posix
 def test_the_app_starts_with_pipes_in_the_cache(made: dict[str, str], cache: Path) -> None:
     """The app loads content before its first screen: a pipe there must not stop it."""
     fifos([cache / KEPT, *templates(cache)])

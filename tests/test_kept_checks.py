@@ -51,6 +51,7 @@ def kept_file() -> Path:
     return cache.folder() / cache.NAME
 
 
+@pytest.mark.posix
 def test_the_key_is_private_made_once_and_kept_in_the_data_folder(
         root: Path, checked: list[Path], journey_home: Path) -> None:
     assert not journey_home.exists()
@@ -99,6 +100,7 @@ if AS_ROOT:
     DAMAGE["another user's"] = _given_away
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_an_unusable_key_is_made_again_and_with_it_what_is_kept(
         damage: str, root: Path, checked: list[Path]) -> None:
@@ -165,6 +167,7 @@ def test_a_seal_holds_only_for_its_own_place_and_key(root: Path, checked: list[P
     assert content.load(root) == good and len(checked) == 2
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("how", ["chown", "owner check"])
 def test_another_users_file_is_not_trusted(how: str, root: Path, checked: list[Path],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
@@ -218,6 +221,7 @@ def test_a_read_only_disk_keeps_nothing_and_stops_nothing(
         assert bytecode_cache() is None  # no folder to be had: compiled each time
 
 
+@pytest.mark.posix
 def test_folders_made_are_private_whatever_the_umask(
         root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOURNEY_CACHE", str(tmp_path / "a" / "b" / "cache"))
@@ -257,6 +261,7 @@ def windows_like(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         del sys.modules[name]
 
 
+@pytest.mark.posix
 def test_kept_files_are_sealed_and_used_without_posix_calls(
         windows_like: None, root: Path, tmp_path: Path) -> None:
     assert not hasattr(os, "getuid") and not hasattr(os, "O_NOFOLLOW")

@@ -18,6 +18,8 @@ from journey.plain import conversation as plain
 from journey.plain.terminal import wants_plain
 from journey.store.database import Store
 
+from .helpers import is_private
+
 NOT_SURE = "not sure"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -284,7 +286,7 @@ def test_the_map_the_check_and_saving_the_plan(words: Content, store: Store,
     out = converse(store, words, Person(script, stop="rights.who"))
     assert_clean(out)
     assert target.read_text().startswith("Support plan for Sam")
-    assert target.stat().st_mode & 0o777 == 0o600
+    assert is_private(target)
     assert words.message("exported_plan", path=target) in out
     assert words.message("error_choose_between", least=0, most=12) in out  # "x" on the map
     # The map numbers the steps as they are said: "Step 5 of 12" is 5.

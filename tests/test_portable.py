@@ -1,6 +1,7 @@
-"""journey on Windows and macOS, checked on Linux: the store, the lock and every export run
-with the calls only POSIX systems have taken away; file names offered are ones Windows
-accepts; text files end their lines the system's way; output keeps every letter."""
+"""journey on Windows and macOS, checked on Linux: every command, the app, the store, the lock
+and every export run with the calls only POSIX systems have taken away; file names offered
+are ones Windows accepts; text files end their lines the system's way; output keeps every
+letter."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def windows_like(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, in
         del sys.modules[name]  # the modules imported without POSIX go
 
 
+@pytest.mark.posix
 def test_store_lock_and_exports_run_without_posix_calls(
         windows_like: list[tuple[int, int, int]], journey_home: Path, tmp_path: Path) -> None:
     assert not hasattr(os, "fchmod") and not hasattr(os, "O_NOFOLLOW")
@@ -84,6 +86,93 @@ def test_store_lock_and_exports_run_without_posix_calls(
     assert cli.main(["export", journey_id, "--format", "md", "-o", str(tmp_path / "a.md")]) == 0
 
 
+@pytest.mark.posix  # Windows is simulated with POSIX calls underneath
+def test_every_command_runs_without_posix_calls(
+        windows_like: list[tuple[int, int, int]], journey_home: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    """Each command of the command line, as a person on Windows would use it, with the POSIX
+    calls taken away; a new command must join this list."""
+    import argparse
+    import io
+
+    from journey.cli import main as cli
+    from journey.cli.manage import COMMANDS
+
+    from .test_serve import _no_server
+
+    def plain_input(text: str) -> None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+
+    tried: set[str] = set()
+
+    def run(*argv: str, code: int = 0) -> str:
+        tried.add(argv[0] if not argv[0].startswith("-") else argv[1])
+        returned = cli.main(list(argv))
+        out, err = capsys.readouterr()
+        assert returned == code, (argv, out, err)
+        return out + err
+
+    plain_input("Ann\n")
+    assert "What name" in run("new", "--plain")
+    journey_id = cli._open_store().list()[0].id
+    plain_input("quit\n")  # at "who is here today?"
+    run("open", journey_id, "--plain")
+    assert "Ann" in run("list") and "Ann" in run("list", "--search", "An")
+    assert "DEBUG" in run("--debug", "where")
+    assert str(journey_home) in run("where")
+    assert '"$schema"' in run("schema")
+    assert "Ann" in run("check", journey_id, code=cli.NOT_READY)
+    assert "Ann" in run("summary", journey_id)
+    run("export", journey_id, "--format", "md")
+    run("export", journey_id, "--format", "docx", "-o", str(tmp_path / "plan.docx"))
+    run("export", journey_id, "--format", "json", "-o", str(tmp_path / "ann.json"))
+    run("import", str(EXAMPLE))
+    run("rename", journey_id, "Ann B")
+    run("duplicate", journey_id)
+    run("delete", journey_id)
+    assert "Ann B" in run("list", "--deleted")
+    run("recover", journey_id)
+    run("backup", str(tmp_path / "all.json"))
+    run("delete", journey_id, "--purge")
+    run("restore", str(tmp_path / "all.json"))
+    for shell in ("bash", "zsh", "fish"):
+        assert "journey" in run("completion", shell)
+    _no_server(monkeypatch)
+    assert "token=" in run("serve")
+    plain_input("")
+    assert "no saved journey with the id nope" in run("open", "nope", "--plain", code=1)
+
+    parser = cli._parser()
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert tried == set(sub.choices) == set(cli.OWN_COMMANDS) | COMMANDS
+
+
+@pytest.mark.posix  # Windows is simulated with POSIX calls underneath
+async def test_the_app_runs_without_posix_calls(
+        windows_like: list[tuple[int, int, int]], journey_home: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    from journey.store.database import Store
+    from journey.tui.app import JourneyApp
+
+    # Textual picks its Linux driver by the real system, which needs termios; the test's
+    # headless driver is used in any case.
+    monkeypatch.setattr(JourneyApp, "get_driver_class", lambda self: HeadlessDriver)
+    store = Store()
+    app = JourneyApp(store, new=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Sam", "enter")
+        await pilot.pause()
+    store.close()
+    reopened = Store()
+    [saved] = reopened.list()
+    assert saved.name == "Sam"
+    reopened.close()
+
+
+@pytest.mark.posix
 def test_a_lock_held_the_windows_way_ends_with_its_process(words, store: Store,
                                                           journey_home: Path) -> None:
     journey_id = start(words, store).journey.id
@@ -106,6 +195,7 @@ def test_a_lock_held_the_windows_way_ends_with_its_process(words, store: Store,
             holder.wait()
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("nofollow", [True, False], ids=["O_NOFOLLOW", "no O_NOFOLLOW"])
 def test_a_lock_file_is_never_opened_through_a_link(
         nofollow: bool, journey_home: Path, tmp_path: Path,
@@ -225,3 +315,56 @@ def test_a_terminal_that_is_not_utf8_shows_a_mark_rather_than_stopping() -> None
     terminal.flush()
     assert raw.getvalue() == "Zoë ?".encode("latin-1")
     assert content.default()  # the content itself is untouched by any of this
+
+
+# -- the same protection on every system -----------------------------------------------------
+
+
+def test_every_folder_journey_uses_lies_in_the_users_own_profile(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where files have no POSIX modes (Windows), the user's own profile folder is what keeps
+    other users out: with no folder named, every folder journey keeps things in lies there."""
+    from journey.cli import log
+    from journey.content import kept
+    from journey.store import settings
+    from journey.store.database import data_home
+
+    for name in ("JOURNEY_HOME", "JOURNEY_CONFIG", "JOURNEY_CACHE", "JOURNEY_LOG",
+                 "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    profile = Path.home().resolve()
+    for folder in (data_home(), settings.config_home(), kept.cache_home(), log.folder()):
+        assert folder.resolve().is_relative_to(profile), folder
+        assert "journey" in folder.parts
+
+
+HOLD = (
+    "import os, sys\n"
+    "from journey.store.database import Store\n"
+    "Store().lock(sys.argv[1])\n"
+    "os.write(1, b'HELD\\n')\n"
+    "sys.stdin.read()\n"
+)
+
+
+def test_a_lock_holds_across_processes_and_ends_with_its_process(
+        words, store: Store, journey_home: Path) -> None:
+    """With the system's own lock (flock, or a locked byte on Windows): another journey
+    process holding a journey keeps this one out, and its end, however sudden, lets go."""
+    journey_id = start(words, store).journey.id
+    store.release(journey_id)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, journey_id], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE,
+                              env={**os.environ, "JOURNEY_HOME": str(journey_home)})
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == b"HELD"
+        with pytest.raises(JourneyInUse):
+            store.lock(journey_id)
+        holder.kill()
+        holder.wait(timeout=30)
+        store.lock(journey_id)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()

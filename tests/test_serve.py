@@ -308,7 +308,7 @@ def test_serve_without_the_web_part_says_how_to_add_it(monkeypatch, capsys,
                         lambda name, *a: None if name == "textual_serve" else real(name, *a))
     assert cli.main(["serve"]) == 1
     assert capsys.readouterr().err.strip() == words.message(
-        "serve_needs_extra", command='pip install "journey[web]"')
+        "serve_needs_extra", command='pip install "journey-care[web]"')
 
 
 def test_serve_checks_its_port_and_tabs(capsys) -> None:

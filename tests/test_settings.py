@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
 import re
 import select
 import signal
@@ -19,6 +18,8 @@ from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR
 
+from .helpers import is_private
+
 SIZE = (120, 40)
 
 
@@ -28,7 +29,7 @@ def test_settings_are_saved_privately_and_read_back(tmp_path: Path) -> None:
     assert settings.save(chosen) is None
     where = settings.path()
     assert where.parent == tmp_path / "config"
-    assert where.stat().st_mode & 0o777 == 0o600
+    assert is_private(where)
     assert settings.load() == (chosen, None)
 
 
@@ -125,6 +126,8 @@ COLOUR = re.compile(rb"\x1b\[[0-9;]*(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]")
 
 def screen_bytes(env: dict[str, str], seconds: float = 8.0) -> bytes:
     """What the app sends to a real terminal in its first moments."""
+    import pty  # POSIX only
+
     main, child = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "journey", "new"], stdin=child,
                                stdout=child, stderr=child, env=env, close_fds=True,
@@ -156,6 +159,7 @@ def screen_bytes(env: dict[str, str], seconds: float = 8.0) -> bytes:
     return sent
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("no_color", ["1", ""])
 def test_no_colour_codes_reach_the_terminal(journey_home: Path, tmp_path: Path,
                                             no_color: str) -> None:

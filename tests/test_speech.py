@@ -62,6 +62,7 @@ def no_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(empty))
 
 
+@pytest.mark.posix
 def test_the_text_is_one_argument_cleaned_and_never_an_option(stand_in: Path) -> None:
     speaker = speech.Speaker()
     assert speaker.command and speaker.command[0].endswith("espeak-ng")
@@ -79,6 +80,7 @@ def test_the_text_is_one_argument_cleaned_and_never_an_option(stand_in: Path) ->
     speaker.stop()
 
 
+@pytest.mark.posix
 def test_windows_speech_gets_the_text_from_the_environment(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(speech.sys, "platform", "win32")
     fake = tmp_path / "powershell.exe"
@@ -91,6 +93,7 @@ def test_windows_speech_gets_the_text_from_the_environment(monkeypatch, tmp_path
     assert "$env:JOURNEY_SAY" in command[-1]  # the text itself is never part of the command
 
 
+@pytest.mark.posix
 async def test_each_question_is_read_as_it_appears(store: Store, stand_in: Path) -> None:
     settings.save(settings.Settings(speak=True))
     app = JourneyApp(store, new=True)
@@ -118,6 +121,7 @@ async def test_each_question_is_read_as_it_appears(store: Store, stand_in: Path)
     assert app.aloud.speaker.current is None or app.aloud.speaker.current.poll() is not None
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("size", [SIZE, (80, 24)])
 async def test_f8_reads_on_request_and_the_setting_can_be_turned_on(
         store: Store, stand_in: Path, size: tuple[int, int]) -> None:
@@ -150,6 +154,7 @@ async def test_without_a_speech_program_the_key_says_so_once(store: Store, no_en
         assert app.screen.session.name == "Sam"  # type: ignore[attr-defined]
 
 
+@pytest.mark.posix
 def test_plain_lines_can_be_read_aloud(stand_in: Path, store: Store, words) -> None:
     """Each question is read as it appears; the next line waits for nothing."""
     from .test_plain import Person, converse

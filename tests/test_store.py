@@ -11,6 +11,8 @@ import pytest
 from journey.core.model import Answered, Moved, Role, Skipped
 from journey.store.database import DB_NAME, Store, StoreError
 
+from .helpers import IS_ROOT
+
 
 def test_round_trip_keeps_every_event(store: Store) -> None:
     journey = store.create()
@@ -40,6 +42,7 @@ def test_unknown_journey_is_a_key_error(store: Store) -> None:
         store.load("nope")
 
 
+@pytest.mark.posix
 def test_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
     old = os.umask(0)
     try:
@@ -72,7 +75,8 @@ def test_newer_version_is_refused(tmp_path: Path) -> None:
         Store(home)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+@pytest.mark.posix
+@pytest.mark.skipif(IS_ROOT, reason="root can write anywhere")
 def test_unwritable_folder(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)

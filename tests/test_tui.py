@@ -16,6 +16,8 @@ from journey.tui.screens.map import MapScreen
 from journey.tui.screens.sitting import SittingScreen
 from journey.tui.screens.start import StartScreen
 
+from .helpers import is_private
+
 SIZE = (120, 40)
 
 
@@ -248,7 +250,7 @@ async def test_export_from_the_app(store: Store, tmp_path: Path) -> None:
         await type_in(pilot, str(target))
         assert isinstance(app.screen, ConversationScreen)
         assert target.read_text().startswith("# Support plan for Sam")
-        assert (target.stat().st_mode & 0o777) == 0o600
+        assert is_private(target)
 
 
 async def test_facilitated_wording(store: Store) -> None:

@@ -17,6 +17,7 @@ from journey.tui.screens.notes import NotesScreen
 from journey.tui.screens.sitting import SittingScreen
 from journey.tui.screens.summary import SummaryScreen
 
+from .helpers import is_private
 from .test_tui import SIZE, choose, plan_text, shown, type_in
 
 
@@ -106,7 +107,7 @@ async def test_a_facilitated_sitting_from_start_to_summary(store: Store, tmp_pat
         await pilot.pause()
     assert not app.is_running
     assert target.read_text() == summary
-    assert target.stat().st_mode & 0o777 == 0o600
+    assert is_private(target)
 
 
 async def test_notes_can_go_into_the_plan_later(store: Store) -> None:

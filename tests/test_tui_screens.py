@@ -436,6 +436,7 @@ def test_quitting_says_the_answers_are_saved_and_how_to_carry_on(
     assert "Your answers are saved" in out
 
 
+@pytest.mark.posix
 def test_list_names_the_command_that_works(monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture,
                                            tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from journey import __version__
+from journey import DISTRIBUTION, __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing for --version
 if TYPE_CHECKING:
@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 
 # Everything else is imported when a command needs it, so `journey --version` is as quick as
 # Python itself, and each command loads only its own part of journey.
+
+# `journey check`'s exit code when something would stop a council agreeing the plan: not 1
+# (an error) nor 2 (argparse's: the command was not understood), so a script can tell them
+# apart.
+NOT_READY = 3
 
 # The formats' names only: the renderers are imported when a file is made.
 FORMATS = ("md", "txt", "html", "docx", "profile-md", "profile-html")
@@ -40,6 +45,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"journey {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="log more than errors, and show it, with any error in full, "
+                             "on standard error ('journey where' names the log)")
     _display_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     if wanted("list"):
@@ -74,7 +82,11 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
                              help="file to write (default: screen)")
     if wanted("check"):
         check = commands.add_parser(
-            "check", help="what the council would still need before agreeing the plan")
+            "check", help="what the council would still need before agreeing the plan",
+            description="List what the council would still need before agreeing the plan. "
+                        f"Exits with 0 when nothing blocks agreement, {NOT_READY} when "
+                        "something would stop a council agreeing it, 1 on an error (no such "
+                        "journey) and 2 when the command is not understood.")
         check.add_argument("id", help="the journey's id, as shown by 'journey list'")
     if wanted("open"):
         resume = commands.add_parser("open", help="open a saved journey where it stopped")
@@ -85,14 +97,23 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if wanted("serve"):
         _serve_options(commands.add_parser(
             "serve",
-            help="use journey in a web browser on this computer (needs journey[web])"))
+            help=f"use journey in a web browser on this computer (needs {DISTRIBUTION}[web])"))
+    if wanted("completion"):
+        completion = commands.add_parser(
+            "completion", help="print a script that completes journey's commands in a shell",
+            description="Print a script that completes journey's commands, options and "
+                        "journey ids. bash: add 'eval \"$(journey completion bash)\"' to "
+                        "~/.bashrc; zsh: the same with zsh, to ~/.zshrc; fish: save it as "
+                        "~/.config/fish/completions/journey.fish.")
+        completion.add_argument("shell", choices=("bash", "zsh", "fish"))
     manage.add_commands(commands, command)
     return parser
 
 
 # The commands made here, not in manage: a first word that is one of these, or one of
 # manage.COMMANDS, builds only its own part of the command line.
-OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve"})
+OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve",
+                          "completion"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
@@ -147,7 +168,9 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
 EPILOG = (
     "Set NO_COLOR (to any value) for no colour at all. The theme and reading aloud chosen "
     "in the app are remembered in a settings file; JOURNEY_CONFIG names its folder. Set "
-    "TEXTUAL_ANIMATIONS=none for no animations."
+    "TEXTUAL_ANIMATIONS=none for no animations. Exit codes: 0 done, 1 an error (said on "
+    f"standard error), 2 a command not understood, {NOT_READY} 'journey check' found "
+    "something that would stop a council agreeing the plan."
 )
 
 
@@ -186,9 +209,13 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         command = None  # --help, an option first, or a mistake: the whole command line
     args = _parser(command).parse_args(words)
+    from journey.cli import log
     from journey.content import ContentError
     from journey.store.database import StoreError
 
+    journey_id = getattr(args, "id", None)
+    log.debugging(args.debug)  # for this command alone, however many run in one process
+    log.debug(args.command, journey_id, "started")
     try:
         if args.command == "list":
             return _list(args.search, args.deleted)
@@ -201,6 +228,11 @@ def _main(argv: Sequence[str] | None) -> int:
             return _summary(args.id, args.sitting, args.output)
         if args.command == "check":
             return _check(args.id)
+        if args.command == "completion":
+            from journey.cli.completion import outline, script
+
+            sys.stdout.write(script(args.shell, outline(_parser())))
+            return 0
         if args.command == "serve":
             return _serve(args.host, args.port, args.url, args.tabs)
         if args.command in manage.COMMANDS:
@@ -209,7 +241,20 @@ def _main(argv: Sequence[str] | None) -> int:
                         plain=args.plain, speak=args.speak, theme=args.theme)
     except (StoreError, ContentError) as e:
         print(f"journey: {e}", file=sys.stderr)
+        log.error(args.command, journey_id, e)
         return 1
+    except BrokenPipeError:
+        raise  # the reader went away: main() stops quietly
+    except Exception as e:  # anything unforeseen: said plainly, and logged without the words
+        logged = log.error(args.command, journey_id, e)
+        from journey import content
+
+        words = content.default()
+        print(words.message("crashed_logged", path=logged) if logged
+              else words.message("crashed_saved"), file=sys.stderr)
+        return 1
+    finally:
+        log.debug(args.command, journey_id, "ended")
 
 
 def _open_store() -> Store:
@@ -393,7 +438,7 @@ def _check(journey_id: str) -> int:
         )
         label = "" if finding.blocks else words.message("check_worth_checking") + " "
         print(_safe(f"  - {label}{finding.text}\n    {where}"))
-    return 0 if readiness.ready else 2
+    return 0 if readiness.ready else NOT_READY
 
 
 def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool = False,
@@ -428,6 +473,9 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
     if app.return_code:
         # Textual has put the terminal back and shown what went wrong; every answer was
         # saved as it was given, so say so plainly and let the shell know it failed.
+        from journey.cli import log
+
+        log.failed("new" if new else "open", journey_id, f"app ended with {app.return_code}")
         print(content.default().message("crashed_saved"), file=sys.stderr)
         return app.return_code
     if app.opened:
@@ -443,8 +491,7 @@ def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
 
     words = content.default()
     if find_spec("textual_serve") is None or find_spec("aiohttp") is None:
-        print(words.message("serve_needs_extra", command='pip install "journey[web]"'),
-              file=sys.stderr)
+        print(words.message("serve_needs_extra", command=_add_web()), file=sys.stderr)
         return 1
     store = _open_store()  # a folder that cannot be used is reported before anything starts
     if store.read_only:
@@ -467,6 +514,20 @@ def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
             print(words.message("serve_not_started", reason=reason(e)), file=sys.stderr)
         return 1
     return 0
+
+
+def _add_web() -> str:
+    """The command that adds the web part to this very install of journey: pipx and uv keep
+    each tool in an environment of its own, which a plain `pip install` would not reach."""
+    from pathlib import Path
+
+    wanted = f'"{DISTRIBUTION}[web]"'
+    prefix = Path(sys.prefix)
+    if (prefix / "pipx_metadata.json").exists():
+        return f"pipx install --force {wanted}"
+    if (prefix / "uv-receipt.toml").exists():
+        return f"uv tool install --reinstall {wanted}"
+    return f"pip install {wanted}"
 
 
 def _command() -> str:

@@ -102,6 +102,14 @@ def where(store: Store) -> int:
     print(f"  {store.path}")
     print(words.message("where_locks"))
     print(f"  {store.home / LOCKS}")
+    from journey.cli import log
+    from journey.content import kept
+    from journey.store import settings
+
+    for key, folder in (("where_settings", settings.path()), ("where_cache", kept.cache_home()),
+                        ("where_log", log.path())):
+        print(words.message(key))
+        print(f"  {folder}")
     return 0
 
 

@@ -50,7 +50,7 @@ class Plain(Answering, Acting):
         session = Session(words, store, journey)
         self.session = session
         if not session.claim():
-            self.say(session.read_only or "")
+            self.err.write(answers.clean(session.read_only or "") + "\n")  # why it stops: an error
             return None
         if not journey.events:
             self.message("welcome")
@@ -183,8 +183,9 @@ class Plain(Answering, Acting):
 
 def run(store: Store, journey_id: str | None = None, new: bool = False,
         inp: TextIO | None = None, out: TextIO | None = None, speak: bool = False,
-        words: Words | None = None) -> int:
-    """Hold the whole conversation in plain lines. Returns the exit code."""
+        words: Words | None = None, err: TextIO | None = None) -> int:
+    """Hold the whole conversation in plain lines. Returns the exit code. A journey that
+    cannot be opened is said on `err` (standard error), as every command's errors are."""
     from journey import content
 
     words = words or content.default()
@@ -192,6 +193,7 @@ def run(store: Store, journey_id: str | None = None, new: bool = False,
     out = out or sys.stdout
     speaker = Speaker() if speak else None
     plain = Plain(words, inp, out, speaker)
+    plain.err = err or sys.stderr
     if speaker is not None and not speaker.available:
         plain.message("speech_none")
         plain.speaker = None
@@ -210,12 +212,15 @@ def run(store: Store, journey_id: str | None = None, new: bool = False,
     except BrokenPipeError:
         _reader_gone(out)  # whoever read the lines has gone: every answer given is saved
     except KeyError:
-        plain.message("error_no_journey", id=journey_id or "")
+        plain.err.write(answers.clean(words.message("error_no_journey", id=journey_id or ""))
+                        + "\n")
         return 1
     finally:
         if speaker is not None:
             speaker.stop()
-        if session is not None:
+        # The session start() made, even when input ended before it returned (at "who is
+        # here today?"): its journey is let go.
+        if (session := session or plain.session) is not None:
             session.close()
     return 0
 

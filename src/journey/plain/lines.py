@@ -39,6 +39,7 @@ class Lines:
         self.words = words
         self.inp = inp
         self.out = out
+        self.err: TextIO = out  # where a reason to stop goes: standard error, from run()
         self.speaker = speaker
         self.session: Session | None = None
         self.suggesting = False  # the helper's next answer is a suggestion

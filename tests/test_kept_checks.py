@@ -305,7 +305,7 @@ def test_journeys_starting_at_once_share_one_key(tmp_path: Path) -> None:
         assert start.returncode == 0, err
         checked.append(out.strip())
     # On a busy machine a later start may already find what an earlier one kept.
-    assert checked[0] == "True" and set(checked) <= {"True", "False"}
+    assert "True" in checked and set(checked) <= {"True", "False"}
     home = tmp_path / "fresh" / "home"
     assert [p.name for p in home.iterdir()] == [kept.KEY_NAME]
     assert (home / kept.KEY_NAME).stat().st_size == kept.KEY_SIZE

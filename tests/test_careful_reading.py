@@ -1,0 +1,29 @@
+"""What a careful reader of the words checks: each fact says as much as its source does and no
+more, and the small words are right."""
+
+from __future__ import annotations
+
+import re
+
+from journey.content import Journey as Content
+
+
+def advocacy_long_stay_texts(words: Content) -> list[str]:
+    step = words.step("advocacy")
+    other = words.question("advocacy.other")
+    long_stay = [c.label for c in other.choices if c.value == "long-stay"]
+    texts = [step.more or "", other.why, *long_stay]
+    texts += [text for result in step.results for rule in result.rules
+              if "advocacy-regulations" in rule.sources
+              for text in (rule.say, rule.say_about or "") if "stay" in text]
+    return texts
+
+
+def test_the_advocacy_long_stay_rule_is_about_stays_the_nhs_pays_for(words) -> None:
+    texts = advocacy_long_stay_texts(words)
+    assert len(texts) >= 4
+    for text in texts:
+        assert "NHS" in text, text
+    more = words.step("advocacy").more or ""
+    long_stays = [s for s in re.split(r"(?<=\.)\s+", more) if "28 days" in s or "8 weeks" in s]
+    assert long_stays and all("NHS pays for" in s for s in long_stays), long_stays

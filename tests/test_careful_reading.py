@@ -27,3 +27,12 @@ def test_the_advocacy_long_stay_rule_is_about_stays_the_nhs_pays_for(words) -> N
     more = words.step("advocacy").more or ""
     long_stays = [s for s in re.split(r"(?<=\.)\s+", more) if "28 days" in s or "8 weeks" in s]
     assert long_stays and all("NHS pays for" in s for s in long_stays), long_stays
+
+
+def test_the_family_list_names_parents_in_law_not_any_partners_parents(words) -> None:
+    # The regulations list a parent-in-law; an unmarried partner's parent is not on the list,
+    # so "a partner's mum or dad" would wrongly put them among those who cannot be paid.
+    relation = words.question("personal-budget.family-relation")
+    parent = next(c for c in relation.choices if c.value == "parent")
+    assert "in-law" in parent.label
+    assert "partner" not in parent.label.lower()

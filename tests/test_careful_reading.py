@@ -7,6 +7,10 @@ import re
 
 from journey.content import Journey as Content
 
+from .examples import item, walk
+
+SELF = {"welcome.name": "Ann", "welcome.mode": "self"}
+
 
 def advocacy_long_stay_texts(words: Content) -> list[str]:
     step = words.step("advocacy")
@@ -36,3 +40,14 @@ def test_the_family_list_names_parents_in_law_not_any_partners_parents(words) ->
     parent = next(c for c in relation.choices if c.value == "parent")
     assert "in-law" in parent.label
     assert "partner" not in parent.label.lower()
+
+
+def test_pay_below_the_national_living_wage_says_whom_the_rate_is_for(words, store) -> None:
+    answers = {**SELF, "planning.costs": [
+        item("Lou, my PA", "pa", 1, "week", "4", "12.50", "hour", "personal-budget")]}
+    plan = walk(words, store, {**answers, "happen.start": "2026-05-01"}).plan()
+    finding = next(f for f in plan.readiness.findings if f.code == "low_pay")
+    said = next(line for line in plan.money.lines if "Lou, my PA" in line and "£12.71" in line)
+    for text in (finding.text, said):
+        assert "aged 21 and over" in text, text
+        assert "under 21" in text and "GOV.UK" in text, text

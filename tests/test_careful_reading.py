@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from journey.content import Journey as Content
+from journey.content.loading import content_dir
 
 from .examples import item, walk
 
@@ -51,3 +52,21 @@ def test_pay_below_the_national_living_wage_says_whom_the_rate_is_for(words, sto
     for text in (finding.text, said):
         assert "aged 21 and over" in text, text
         assert "under 21" in text and "GOV.UK" in text, text
+
+
+def test_sources_say_what_the_guidance_says_and_where(words) -> None:
+    by_id = {s.id: s for s in words.sources}
+    review = by_id["review-guidance"].reference
+    assert "13.32" in review and "signed off" in review and "starts" not in review
+    # No paragraph of chapter 11 could be confirmed for the ways to manage a budget.
+    assert by_id["ways-to-manage"].reference.endswith("chapter 11")
+
+
+def test_the_sources_header_counts_the_entries_not_in_the_facts_file() -> None:
+    text = (content_dir() / "sources.toml").read_text(encoding="utf-8")
+    header = text.split("[[sources]]")[0]
+    marked = re.findall(r'# not in the facts file: .*\nid = "([^"]+)"', text)
+    named = re.search(r"except the (\w+) marked", header)
+    assert named and marked
+    assert {"one": 1, "two": 2, "three": 3}[named[1]] == len(marked)
+    assert all(m in header for m in marked), marked

@@ -145,7 +145,8 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
 
 
 EPILOG = (
-    "Set NO_COLOR (to any value) for no colour at all. The theme and reading aloud chosen "
+    "Set NO_COLOR (to any value) for no colour at all; a terminal of fewer than 8 colours "
+    "(TERM=xterm-mono) gets none either. The theme and reading aloud chosen "
     "in the app are remembered in a settings file; JOURNEY_CONFIG names its folder. Set "
     "TEXTUAL_ANIMATIONS=none for no animations."
 )

@@ -142,6 +142,8 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
              "server, like https://journey.example.org")
     parser.add_argument("--tabs", type=_tabs, default=4,
                         help="how many browser tabs can run journey at once (default: 4)")
+    parser.add_argument("--open", action="store_true", dest="open_browser",
+                        help="open the link in your web browser once journey is ready")
 
 
 EPILOG = (
@@ -203,7 +205,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "check":
             return _check(args.id)
         if args.command == "serve":
-            return _serve(args.host, args.port, args.url, args.tabs)
+            return _serve(args.host, args.port, args.url, args.tabs, args.open_browser)
         if args.command in manage.COMMANDS:
             return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",
@@ -436,7 +438,7 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
     return 0
 
 
-def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
+def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False) -> int:
     """journey in a web browser. textual-serve is an optional part: say how to add it."""
     from importlib.util import find_spec
 
@@ -455,7 +457,7 @@ def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
     from journey.web.serve import Address, JourneyServer
 
     try:
-        JourneyServer(Address(host, port, url), tabs=tabs).serve()
+        JourneyServer(Address(host, port, url), tabs=tabs).serve(open_browser=open_browser)
     except OSError as e:
         import errno
 

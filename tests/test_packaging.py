@@ -21,4 +21,6 @@ def test_wheel_carries_content_and_styles(tmp_path: Path) -> None:
     shipped = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*")
                if p.is_file()}
     assert {f"journey/content/files/{name}" for name in shipped} <= names
+    # `journey examples` reads them from there.
+    assert {f"journey/content/files/examples/{n}.json" for n in ("mia", "gareth", "edna")} <= names
     assert "journey/tui/journey.tcss" in names

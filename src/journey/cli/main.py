@@ -82,6 +82,14 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         _display_options(resume, inner=True)
     if wanted("new"):
         _display_options(commands.add_parser("new", help="start a new journey"), inner=True)
+    if wanted("examples"):
+        shown = commands.add_parser(
+            "examples", help="the example journeys that come with journey: list them, or "
+                             "add one to your journeys (a new copy each time) to look around")
+        shown.add_argument("name", nargs="?", help="the example to add, like mia")
+        shown.add_argument("--open", action="store_true", dest="open_it",
+                           help="open it straight away once added")
+        _display_options(shown, inner=True)
     if wanted("serve"):
         _serve_options(commands.add_parser(
             "serve",
@@ -92,7 +100,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
 
 # The commands made here, not in manage: a first word that is one of these, or one of
 # manage.COMMANDS, builds only its own part of the command line.
-OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve"})
+OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve",
+                          "examples"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
@@ -206,6 +215,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return _check(args.id)
         if args.command == "serve":
             return _serve(args.host, args.port, args.url, args.tabs, args.open_browser)
+        if args.command == "examples":
+            return _examples(args)
         if args.command in manage.COMMANDS:
             return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",
@@ -470,6 +481,23 @@ def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool 
             print(words.message("serve_not_started", reason=reason(e)), file=sys.stderr)
         return 1
     return 0
+
+
+def _examples(args: argparse.Namespace) -> int:
+    from journey.cli import manage
+
+    if not args.name:
+        return manage.examples(_command())
+    added = manage.add_example(_open_store(), args.name)
+    if added is None:
+        return 1
+    if not args.open_it:
+        from journey import content
+
+        print(content.default().message("examples_open", command=f"{_command()} open {added}"))
+        return 0
+    return _run_app(journey_id=added, new=False, plain=getattr(args, "plain", False),
+                    speak=getattr(args, "speak", False), theme=getattr(args, "theme", None))
 
 
 def _command() -> str:

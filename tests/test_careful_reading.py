@@ -70,3 +70,25 @@ def test_the_sources_header_counts_the_entries_not_in_the_facts_file() -> None:
     assert named and marked
     assert {"one": 1, "two": 2, "three": 3}[named[1]] == len(marked)
     assert all(m in header for m in marked), marked
+
+
+def test_a_sentence_put_into_a_message_ends_with_one_full_stop(words) -> None:
+    said = words.message("plain_earlier", answer=words.message("not_sure_said"))
+    assert said.startswith("Your answer so far: Not sure yet. I will come back to this. Press")
+    assert words.message("plain_earlier", answer="Swim").startswith("Your answer so far: Swim. ")
+    # An ellipsis is kept whole.
+    assert "so far: Well..." in words.message("plain_earlier", answer="Well...")
+
+
+def test_going_back_in_plain_lines_shows_earlier_answers_with_one_full_stop(
+        words, store) -> None:
+    from .test_plain import Person, converse
+
+    out = converse(store, words, Person({
+        "welcome.name": ["Sam"], "welcome.mode": ["1", "1"],
+        "rights.hopes": ["not sure", "back", "To swim"], "rights.why-now": ["back", "Because"]},
+        stop="rights.who"))
+    assert "Not sure yet. I will come back to this. Press Enter" in out
+    mode = next(c.label for c in words.question("welcome.mode").choices)
+    assert f"{mode.rstrip('.')}. Press Enter" in out
+    assert ".." not in out.replace("...", "")

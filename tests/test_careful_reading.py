@@ -92,3 +92,12 @@ def test_going_back_in_plain_lines_shows_earlier_answers_with_one_full_stop(
     mode = next(c.label for c in words.question("welcome.mode").choices)
     assert f"{mode.rstrip('.')}. Press Enter" in out
     assert ".." not in out.replace("...", "")
+
+
+def test_plain_lines_say_what_to_add_in_plain_words(words, store) -> None:
+    from .test_plain import SCRIPT, Person, converse
+
+    out = converse(store, words, Person(SCRIPT))
+    assert "Add one piece of support at a time." in out
+    assert "Add one thing to do at a time." in out
+    assert not re.search(r"\bone (a|an|something)\b", out, re.IGNORECASE)

@@ -101,3 +101,30 @@ def test_plain_lines_say_what_to_add_in_plain_words(words, store) -> None:
     assert "Add one piece of support at a time." in out
     assert "Add one thing to do at a time." in out
     assert not re.search(r"\bone (a|an|something)\b", out, re.IGNORECASE)
+
+
+# Said to someone planning for another person, these would be about the planner.
+ABOUT_THE_PLANNER = re.compile(r"\b(ask you|your (money|feet)|do you want)\b", re.IGNORECASE)
+
+
+def test_what_the_helpers_say_about_someone_else_is_about_them(words) -> None:
+    rules = [rule for step in words.all_steps for result in step.results
+             for rule in result.rules if ABOUT_THE_PLANNER.search(rule.say)]
+    assert len(rules) >= 5
+    for rule in rules:
+        said = rule.wording("Sam", about=True)
+        assert not ABOUT_THE_PLANNER.search(said), said
+        assert "Sam" in said
+    paying = next(
+        r for s in words.all_steps for res in s.results for r in res.rules
+        if r.say.startswith("The council can ask you to pay"))
+    assert paying.wording("Sam", about=True).startswith("The council can ask Sam to pay")
+
+
+def test_someone_new_in_the_circle_is_asked_about_without_saying_you(words) -> None:
+    # The same boxes are shown to a person planning for themself and to someone planning
+    # for them: "how they know you" would be about the wrong person.
+    for key in ("person_relation", "plain_person_relation", "people_relation"):
+        text = words.message(key)
+        assert not re.search(r"\byou\b", text, re.IGNORECASE), text
+        assert "sister" in text

@@ -128,3 +128,18 @@ def test_someone_new_in_the_circle_is_asked_about_without_saying_you(words) -> N
         text = words.message(key)
         assert not re.search(r"\byou\b", text, re.IGNORECASE), text
         assert "sister" in text
+
+
+def test_a_one_off_cost_shown_by_the_week_says_so_in_the_same_line(words, store) -> None:
+    from journey.documents import render
+
+    plan = walk(words, store, {**SELF, "planning.costs": [
+        item("Shower seat", "other", 1, "once", "", "45", "time", "personal-budget"),
+        item("Lou, my PA", "pa", 2, "week", "3", "14", "hour", "personal-budget")]}).plan()
+    said = "£0.87 (a one-off cost of £45.00, spread over a year)"
+    md = render.render(plan, "md").splitlines()
+    assert said in next(line for line in md if "Shower seat" in line)
+    txt = render.render(plan, "txt")
+    assert f"A week: {said}" in txt
+    assert "(a one-off" not in next(line for line in md if "Lou, my PA" in line)
+    assert said in render.render(plan, "html")

@@ -143,3 +143,29 @@ def test_a_one_off_cost_shown_by_the_week_says_so_in_the_same_line(words, store)
     assert f"A week: {said}" in txt
     assert "(a one-off" not in next(line for line in md if "Lou, my PA" in line)
     assert said in render.render(plan, "html")
+
+
+def test_the_assessment_sheet_is_promised_and_worded_for_an_assessment_to_come(
+        words, store) -> None:
+    from journey.documents import render
+    from journey.plan import prep
+
+    from .helpers import start
+
+    for text in (words.step("assessment").intro, words.step("assessment").intro_about or ""):
+        promise = next(s for s in re.split(r"(?<=\.)\s+", text) if "sheet" in s)
+        assert promise.startswith("If the assessment is still to come"), promise
+    session = start(words, store, name="Sam")
+    session.go_to_question("assessment.status")
+    session.answer("booked")
+    before = render.render_prep(prep.build(words, session.journey))
+    assert before.startswith("# Getting ready for the assessment: Sam")
+    assert "Take it with you" in before
+    session.go_to_question("assessment.status")
+    session.answer("yes")
+    after = render.render_prep(prep.build(words, session.journey))
+    assert after.startswith("# After the assessment: Sam")
+    assert "already happened" in after
+    for promise in ("at the assessment", "Take it with you", "before the meeting",
+                    "Getting ready"):
+        assert promise not in after, promise

@@ -3,11 +3,52 @@ says the command palette's key as the key bar does."""
 
 from __future__ import annotations
 
+import pytest
+from textual.widgets import Static
+
 from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.keys import KeyBar
+from journey.tui.screens.keys import KeysScreen
 
-from .test_tui import SIZE
+from .test_tui import SIZE, opened
+
+TEXTUALS_OWN = ("Focus Next", "Focus Previous", "Copy selected text", "palette")
+
+
+def listed_keys(app: JourneyApp) -> list[tuple[str, str]]:
+    listed = str(app.screen.query_one("#keys-list Static", Static).content)
+    return [(line[:10].strip(), line[12:]) for line in listed.splitlines()]
+
+
+@pytest.mark.parametrize("saved", [False, True])
+async def test_f1_lists_each_key_once_in_journeys_words(words, store: Store,
+                                                        saved: bool) -> None:
+    if saved:  # the start screen, with its list of journeys
+        from .helpers import start
+
+        start(words, store, name="Sam")
+    app = JourneyApp(store, summaries=store.list() if saved else None, new=not saved)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot) if not saved else await pilot.pause()
+        bar = str(app.screen.query_one(KeyBar).content)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        keys = listed_keys(app)
+        for _, what in keys:
+            assert not any(what.startswith(own) for own in TEXTUALS_OWN), what
+        names = [key for key, _ in keys]
+        assert len(names) == len(set(names)), names
+        assert {"tab", "shift+tab", "enter", "escape"} <= set(names)
+        # The palette's key is called what the key bar calls it.
+        palette = next(what for key, what in keys if key in bar and "ind any command" in what)
+        assert palette.startswith(words.message("keys_palette").split(":")[0])
+        assert f"{key_of(keys, palette)} {words.message('keys_palette').split(':')[0]}" in bar
+
+
+def key_of(keys: list[tuple[str, str]], what: str) -> str:
+    return next(key for key, said in keys if said == what)
 
 
 async def test_the_start_screen_shows_its_keys_before_any_key_is_pressed(

@@ -70,3 +70,30 @@ async def test_the_start_screen_shows_its_keys_before_any_key_is_pressed(
             for wanted in ("Search", "Rename", "Copy for a review", "Delete", "Quit",
                            "All keys"):
                 assert wanted in bar, bar
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_words_dialog_always_shows_how_to_close_it(words, store: Store,
+                                                             size) -> None:
+    from textual.geometry import Region
+
+    from journey.tui.screens.explain import ExplainScreen
+
+    from .test_tui_screens import at_step, reopen
+
+    session = at_step(words, store, "personal-budget")
+    app = reopen(store, session)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplainScreen)
+        said = words.message("explain_close")
+        hint = next(w for w in app.screen.query(Static) if str(w.content) == said)
+        shown = app.screen.find_widget(hint).region
+        assert shown.height >= 1 and Region(0, 0, *size).contains_region(shown)
+        box = app.screen.find_widget(app.screen.query_one("#explain-box")).region
+        assert box.contains_region(shown)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExplainScreen)

@@ -88,9 +88,9 @@ def test_going_back_in_plain_lines_shows_earlier_answers_with_one_full_stop(
         "welcome.name": ["Sam"], "welcome.mode": ["1", "1"],
         "rights.hopes": ["not sure", "back", "To swim"], "rights.why-now": ["back", "Because"]},
         stop="rights.who"))
-    assert "Not sure yet. I will come back to this. Press Enter" in out
+    assert "Not sure yet. I will come back to this. Press enter" in out
     mode = next(c.label for c in words.question("welcome.mode").choices)
-    assert f"{mode.rstrip('.')}. Press Enter" in out
+    assert f"{mode.rstrip('.')}. Press enter" in out
     assert ".." not in out.replace("...", "")
 
 

@@ -3,6 +3,8 @@ says the command palette's key as the key bar does."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.widgets import Static
 
@@ -97,3 +99,40 @@ async def test_the_words_dialog_always_shows_how_to_close_it(words, store: Store
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ExplainScreen)
+
+
+# A key named in words, in any of the ways it could be written.
+KEY_NAMED = re.compile(
+    r"\b(?:ctrl|shift|alt)\+\w+|\bf\d{1,2}\b|\bpress (?:enter|escape|space|tab|delete)\b|"
+    r"\((?:enter|escape|space|tab)? ?ticks\)|\bspace ticks\b", re.IGNORECASE)
+
+
+def key_texts(words) -> list[str]:
+    texts = list(words.messages.values())
+    for step in words.all_steps:
+        texts += [step.intro, step.intro_about or "", step.more or "", *step.facilitator]
+        for q in step.questions:
+            texts += [q.ask, q.ask_about or "", q.why, *q.examples]
+    return texts
+
+
+def test_every_key_named_in_words_is_written_as_the_key_bar_writes_it(words) -> None:
+    named = [m[0] for text in key_texts(words) for m in KEY_NAMED.finditer(text)]
+    assert len(named) > 20
+    # One notation: lower case, as in the key bar and F1 ("ctrl+y", "f7", "press enter").
+    assert [n for n in named if n != n.lower() and not n.startswith("Press ")] == []
+    assert [n for n in named if n.startswith("Press ") and n[6:] != n[6:].lower()] == []
+    assert not [t for t in key_texts(words) if re.search(r"\((?:ctrl|f\d)", t, re.I)]
+
+
+async def test_the_key_bar_and_f1_write_keys_as_the_words_do(store: Store) -> None:
+    app = JourneyApp(store, new=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        bar = str(app.screen.query_one(KeyBar).content)
+        assert "ctrl+n Not sure yet" in bar and "f1 All keys" in bar and "ctrl+p More" in bar
+        assert "^" not in bar
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = [key for key, _ in listed_keys(app)]
+        assert "ctrl+y" in keys and not [k for k in keys if "^" in k]

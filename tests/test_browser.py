@@ -82,7 +82,7 @@ async def test_journey_in_headless_chromium(served: str, journey_home: Path, tmp
         await page.screenshot(ARTEFACTS / "3-the-plan-grows.png")
 
         # In the browser the keys are those that reach the page, and the key bar says so.
-        assert "^s Not sure yet" in page.shown() and "^n Not sure yet" not in page.shown()
+        assert "ctrl+s Not sure yet" in page.shown() and "ctrl+n Not sure yet" not in page.shown()
 
         await page.press("ctrl+o")
         await browser.wait_for(lambda: words.message("export_title_plan") in page.shown())

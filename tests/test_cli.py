@@ -120,6 +120,7 @@ def test_help_tells_of_no_colour_and_the_plain_conversation(capsys) -> None:
         main(["--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "NO_COLOR" in out and "--plain" in out and "--theme" in out and "--speak" in out
+    assert "fewer than 8 colours" in out
 
 
 def test_summary_and_export_without_attribution(words, store, tmp_path, capsys) -> None:

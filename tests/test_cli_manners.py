@@ -31,6 +31,7 @@ FAILING = {
     "restore": (["restore", "/no/such/file.json"], "no file at /no/such/file.json"),
     "backup": (["backup", "/no/such/folder/all.json"], "could not write the file"),
     "completion": (["completion", "tcsh"], "invalid choice: 'tcsh'"),
+    "examples": (["examples", "nobody"], 'There is no example called "nobody"'),
 }
 # Commands with no way to fail but a folder that cannot be used (tested elsewhere).
 CANNOT_FAIL = {"list", "where", "schema", "new", "serve"}

@@ -62,6 +62,8 @@ def test_wheel_carries_licence_content_and_styles(built: tuple[Path, Path]) -> N
     shipped = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*")
                if p.is_file()}
     assert {f"journey/content/files/{name}" for name in shipped} <= names
+    # `journey examples` reads them from there.
+    assert {f"journey/content/files/examples/{n}.json" for n in ("mia", "gareth", "edna")} <= names
     assert any(name.startswith("journey/content/files/templates/") for name in names)
     assert "journey/tui/journey.tcss" in names
     data = f"journey_care-{journey.__version__}.data/data"
@@ -99,3 +101,16 @@ def test_python_dash_m_journey_is_the_journey_command(journey_home: Path) -> Non
     listed = subprocess.run([sys.executable, "-m", "journey", "list"], env=env,
                             capture_output=True, text=True, check=True)
     assert listed.stdout.strip() and not listed.stderr
+
+
+def test_readme_says_how_to_start_journey_again_after_scripts_start() -> None:
+    # scripts/start runs the program in .venv without putting it on the PATH, so the README
+    # must name that program, and not leave "journey" alone to fail with "command not found".
+    start = (ROOT / "scripts" / "start").read_text()
+    folder = next(line.split("=", 1)[1] for line in start.splitlines()
+                  if line.startswith("bin="))
+    assert 'exec "$bin/journey"' in start
+    program = f"{folder}/journey"
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert f"`{program}`" in readme and '"command not found"' in readme
+    assert "scripts/start ..." in readme and '"$@"' in start

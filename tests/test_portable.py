@@ -137,6 +137,8 @@ def test_every_command_runs_without_posix_calls(
     run("restore", str(tmp_path / "all.json"))
     for shell in ("bash", "zsh", "fish"):
         assert "journey" in run("completion", shell)
+    assert "mia" in run("examples")
+    assert "Mia" in run("examples", "mia")
     _no_server(monkeypatch)
     assert "token=" in run("serve")
     plain_input("")

@@ -64,7 +64,7 @@ async def test_f7_changes_the_earlier_answer_and_comes_back(words, store: Store,
         await opened(pilot)
         said = shown(app, "#recall")
         assert "You said before, in Circle of support. Who helps with planning: Ruth" in said
-        assert "press F7" in said
+        assert "press f7" in said
         assert app.screen.query_one("#change-earlier", Button).display
         await pilot.press("f1")
         await pilot.pause()

@@ -290,6 +290,73 @@ def test_each_link_has_its_own_token() -> None:
     assert first.token != second.token and len(first.token) >= 40
 
 
+async def test_a_link_from_an_earlier_start_says_so_and_where_the_new_one_is(
+        words: Content) -> None:
+    earlier, server = JourneyServer(Address()), JourneyServer(Address(port=unused_port()))
+    client = await _client(server)
+    try:
+        response = await client.get(f"/?token={earlier.token}")
+        assert response.status == 403
+        said = await response.text()
+        assert said == words.message("web_old_link")
+        assert "earlier time journey was started" in said and "journey serve" in said
+        # A link cut short is not mistaken for an old one.
+        response = await client.get(f"/?token={server.token[:20]}")
+        assert await response.text() == words.message("web_refused")
+        assert (await client.get(f"/?token={server.token}")).status == 200
+    finally:
+        await client.close()
+        _let_go()
+
+
+class Browser:
+    """A stand-in for the person's web browser, which opens a window of its own."""
+
+    def __init__(self, opens: bool = True) -> None:
+        self.opens, self.opened = opens, []
+
+    def open(self, link: str) -> bool:
+        self.opened.append(link)
+        return self.opens
+
+
+def test_serve_open_opens_the_link_once_ready(monkeypatch, capsys, words: Content) -> None:
+    import webbrowser
+
+    browser = Browser()
+    monkeypatch.setattr(webbrowser, "get", lambda *a: browser)
+    _no_server(monkeypatch)
+    assert cli.main(["serve", "--open"]) == 0
+    out = capsys.readouterr().out
+    [link] = browser.opened
+    assert link.startswith("http://127.0.0.1:8000/?token=") and link in out
+    assert words.message("serve_no_browser") not in out
+    # Without --open, no browser is asked.
+    assert cli.main(["serve"]) == 0
+    assert len(browser.opened) == 1
+
+
+@pytest.mark.parametrize("browser", ["none", "terminal", "fails"])
+def test_serve_open_without_a_browser_says_to_copy_the_link(
+        monkeypatch, capsys, words: Content, browser: str) -> None:
+    import webbrowser
+
+    def get(*_: object) -> object:
+        if browser == "none":
+            raise webbrowser.Error("could not locate runnable browser")
+        if browser == "terminal":  # lynx or w3m would take the terminal over
+            return webbrowser.GenericBrowser("lynx")
+        return Browser(opens=False)
+
+    monkeypatch.setattr(webbrowser, "get", get)
+    monkeypatch.setattr(webbrowser.GenericBrowser, "open",
+                        lambda *a, **k: pytest.fail("a terminal browser was started"))
+    _no_server(monkeypatch)
+    assert cli.main(["serve", "--open"]) == 0
+    out = capsys.readouterr().out
+    assert "/?token=" in out and words.message("serve_no_browser") in out
+
+
 def test_a_busy_port_is_named(capsys, words: Content) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -6,6 +6,7 @@ import os
 import re
 import select
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ import pytest
 from journey.store import settings
 from journey.store.database import Store
 from journey.tui.app import JourneyApp
-from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR
+from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR, no_color_wanted
 
 from .helpers import is_private
 
@@ -160,15 +161,69 @@ def screen_bytes(env: dict[str, str], seconds: float = 8.0) -> bytes:
 
 
 @pytest.mark.posix
-@pytest.mark.parametrize("no_color", ["1", ""])
+@pytest.mark.parametrize(("no_color", "term"), [
+    ("1", "xterm-256color"), ("", "xterm-256color"),
+    # A terminal of fewer than 8 colours is treated as NO_COLOR.
+    ("", "xterm-mono")])
 def test_no_colour_codes_reach_the_terminal(journey_home: Path, tmp_path: Path,
-                                            no_color: str) -> None:
-    env = {**os.environ, "JOURNEY_HOME": str(journey_home), "TERM": "xterm-256color",
-           "COLORTERM": "truecolor", "JOURNEY_CONFIG": str(tmp_path / "config"),
-           "NO_COLOR": no_color}
+                                            no_color: str, term: str) -> None:
+    env = {**os.environ, "JOURNEY_HOME": str(journey_home), "TERM": term,
+           "JOURNEY_CONFIG": str(tmp_path / "config"), "NO_COLOR": no_color}
+    env.pop("COLORTERM", None)
+    env.pop("TEXTUAL_COLOR_SYSTEM", None)
+    if "256" in term:
+        env["COLORTERM"] = "truecolor"
+    else:  # the description is read from the test's own folder, so any machine has it
+        env["TERMINFO"] = str(terminfo(tmp_path / "terminfo", term, colours=None))
     sent = screen_bytes(env)
     assert b"What name" in sent
-    if no_color:
+    if no_color or term == "xterm-mono":
         assert not COLOUR.search(sent), COLOUR.search(sent)
     else:  # the test can tell: without NO_COLOR there are colours
         assert COLOUR.search(sent)
+
+
+def terminfo(folder: Path, term: str, colours: int | None) -> Path:
+    """A compiled terminfo description of `term` (term(5)), naming `colours` or, with None,
+    no colours at all, filed under its first letter as Linux files them."""
+    names = term.encode() + b"\0"
+    bools = b"\x01"  # one true boolean (auto_left_margin)
+    numbers = [80, -1, 24] + ([-1] * 10 + [colours] if colours is not None else [])
+    header = struct.pack("<6h", 0o432, len(names), len(bools), len(numbers), 0, 0)
+    body = names + bools + (b"\0" if (len(names) + len(bools)) % 2 else b"")
+    body += struct.pack(f"<{len(numbers)}h", *numbers)
+    (folder / term[0]).mkdir(parents=True, exist_ok=True)
+    (folder / term[0] / term).write_bytes(header + body)
+    return folder
+
+
+@pytest.mark.parametrize(("colours", "none_shown"), [(None, True), (2, True), (8, False),
+                                                    (256, False)])
+def test_a_terminal_of_fewer_than_8_colours_means_no_colour(
+        tmp_path: Path, colours: int | None, none_shown: bool) -> None:
+    folder = terminfo(tmp_path / "terminfo", "odd-term", colours)
+    env = {"TERM": "odd-term", "TERMINFO": str(folder)}
+    assert no_color_wanted(env) is none_shown
+    # Said outright, a colour system or a colour terminal keeps the colours.
+    assert not no_color_wanted({**env, "COLORTERM": "truecolor"})
+    assert not no_color_wanted({**env, "TEXTUAL_COLOR_SYSTEM": "truecolor"})
+    assert no_color_wanted({**env, "NO_COLOR": "1"})
+
+
+def test_a_terminal_not_described_is_judged_by_its_name(tmp_path: Path) -> None:
+    empty = {"TERMINFO": str(tmp_path), "TERMINFO_DIRS": str(tmp_path)}
+    assert no_color_wanted({**empty, "TERM": "unheard-of-mono"})
+    assert not no_color_wanted({**empty, "TERM": "unheard-of"})
+    assert not no_color_wanted({})  # no TERM at all, as on Windows
+
+
+async def test_a_mono_terminal_gets_the_no_colour_theme(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("COLORTERM", raising=False)
+    monkeypatch.setenv("TERM", "odd-mono")
+    monkeypatch.setenv("TERMINFO", str(terminfo(tmp_path / "terminfo", "odd-mono", None)))
+    app = JourneyApp(store, new=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == NO_COLOUR.name

@@ -382,7 +382,7 @@ async def test_the_command_palette_lists_journeys_commands_once(store) -> None:
         assert len(names) == len(set(names)) and "Back" in names and "All keys" in names
         for command in commands:
             assert command.help != command.title, "a command's help repeats its name"
-        assert "Key: ^b" in [c.help for c in commands]
+        assert "Key: ctrl+b" in [c.help for c in commands]
         for developer in ("Screenshot", "Maximize", "Minimize", "Theme", "Keys"):
             assert developer not in names
         start_screen = StartScreen(store, app.words, [])

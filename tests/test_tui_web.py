@@ -53,8 +53,8 @@ async def test_in_a_browser_the_keys_it_keeps_are_swapped(store: Store, size) ->
     app = InBrowser(store)
     async with app.run_test(size=size) as pilot:
         bar = key_bar(app)
-        assert "^s Not sure yet" in bar and "^f Tell me more" in bar
-        assert "^n" not in bar and "^t" not in bar and "^w" not in bar
+        assert "ctrl+s Not sure yet" in bar and "ctrl+f Tell me more" in bar
+        assert "ctrl+n" not in bar and "ctrl+t" not in bar and "ctrl+w" not in bar
         await through_welcome(pilot)
         screen = app.screen
         assert isinstance(screen, ConversationScreen)
@@ -78,7 +78,7 @@ async def test_in_a_browser_the_keys_it_keeps_are_swapped(store: Store, size) ->
         await pilot.pause()
         assert isinstance(app.screen, KeysScreen)
         listed = str(app.screen.query_one("#keys-list Static").content)
-        assert "^s  Not sure yet" in listed and "^n" not in listed
+        assert "ctrl+s  Not sure yet" in listed and "ctrl+n" not in listed
 
 
 async def test_in_a_browser_the_start_screen_copies_with_a_key_that_reaches_it(
@@ -89,7 +89,7 @@ async def test_in_a_browser_the_start_screen_copies_with_a_key_that_reaches_it(
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, StartScreen)
         await pilot.pause()
-        assert "^y Copy for a review" in key_bar(app) and "^t" not in key_bar(app)
+        assert "ctrl+y Copy for a review" in key_bar(app) and "ctrl+t" not in key_bar(app)
         highlight(app, "Sam")
         await pilot.press("ctrl+t")
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_in_a_terminal_the_keys_stay_as_they_were(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=(120, 40)):
         bar = key_bar(app)
-        assert "^n Not sure yet" in bar and "^t Tell me more" in bar and "^s" not in bar
+        assert "ctrl+n Not sure yet" in bar and "ctrl+t Tell me more" in bar and "ctrl+s" not in bar
 
 
 def catch_deliveries(app: JourneyApp, monkeypatch: pytest.MonkeyPatch) -> list[dict]:

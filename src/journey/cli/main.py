@@ -94,6 +94,14 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         _display_options(resume, inner=True)
     if wanted("new"):
         _display_options(commands.add_parser("new", help="start a new journey"), inner=True)
+    if wanted("examples"):
+        shown = commands.add_parser(
+            "examples", help="the example journeys that come with journey: list them, or "
+                             "add one to your journeys (a new copy each time) to look around")
+        shown.add_argument("name", nargs="?", help="the example to add, like mia")
+        shown.add_argument("--open", action="store_true", dest="open_it",
+                           help="open it straight away once added")
+        _display_options(shown, inner=True)
     if wanted("serve"):
         _serve_options(commands.add_parser(
             "serve",
@@ -113,7 +121,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
 # The commands made here, not in manage: a first word that is one of these, or one of
 # manage.COMMANDS, builds only its own part of the command line.
 OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve",
-                          "completion"})
+                          "completion", "examples"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
@@ -163,10 +171,13 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
              "server, like https://journey.example.org")
     parser.add_argument("--tabs", type=_tabs, default=4,
                         help="how many browser tabs can run journey at once (default: 4)")
+    parser.add_argument("--open", action="store_true", dest="open_browser",
+                        help="open the link in your web browser once journey is ready")
 
 
 EPILOG = (
-    "Set NO_COLOR (to any value) for no colour at all. The theme and reading aloud chosen "
+    "Set NO_COLOR (to any value) for no colour at all; a terminal of fewer than 8 colours "
+    "(TERM=xterm-mono) gets none either. The theme and reading aloud chosen "
     "in the app are remembered in a settings file; JOURNEY_CONFIG names its folder. Set "
     "TEXTUAL_ANIMATIONS=none for no animations. Exit codes: 0 done, 1 an error (said on "
     f"standard error), 2 a command not understood, {NOT_READY} 'journey check' found "
@@ -234,7 +245,9 @@ def _main(argv: Sequence[str] | None) -> int:
             sys.stdout.write(script(args.shell, outline(_parser())))
             return 0
         if args.command == "serve":
-            return _serve(args.host, args.port, args.url, args.tabs)
+            return _serve(args.host, args.port, args.url, args.tabs, args.open_browser)
+        if args.command == "examples":
+            return _examples(args)
         if args.command in manage.COMMANDS:
             return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",
@@ -483,7 +496,7 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
     return 0
 
 
-def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
+def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False) -> int:
     """journey in a web browser. textual-serve is an optional part: say how to add it."""
     from importlib.util import find_spec
 
@@ -501,7 +514,7 @@ def _serve(host: str, port: int, url: str | None, tabs: int) -> int:
     from journey.web.serve import Address, JourneyServer
 
     try:
-        JourneyServer(Address(host, port, url), tabs=tabs).serve()
+        JourneyServer(Address(host, port, url), tabs=tabs).serve(open_browser=open_browser)
     except OSError as e:
         import errno
 
@@ -528,6 +541,23 @@ def _add_web() -> str:
     if (prefix / "uv-receipt.toml").exists():
         return f"uv tool install --reinstall {wanted}"
     return f"pip install {wanted}"
+
+
+def _examples(args: argparse.Namespace) -> int:
+    from journey.cli import manage
+
+    if not args.name:
+        return manage.examples(_command())
+    added = manage.add_example(_open_store(), args.name)
+    if added is None:
+        return 1
+    if not args.open_it:
+        from journey import content
+
+        print(content.default().message("examples_open", command=f"{_command()} open {added}"))
+        return 0
+    return _run_app(journey_id=added, new=False, plain=getattr(args, "plain", False),
+                    speak=getattr(args, "speak", False), theme=getattr(args, "theme", None))
 
 
 def _command() -> str:

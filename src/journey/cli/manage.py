@@ -168,6 +168,48 @@ def import_file(store: Store, path: Path) -> int:
     return 0
 
 
+def example_files() -> dict[str, Path]:
+    """The example journeys that ship with journey, by name (mia for mia.json)."""
+    from journey.content.loading import content_dir
+
+    folder = content_dir() / "examples"
+    return {p.stem: p for p in sorted(folder.glob("*.json"))} if folder.is_dir() else {}
+
+
+def examples(command: str) -> int:
+    """List the example journeys, each with what it shows, and how to add one."""
+    words = _words()
+    found = example_files()
+    if not found:
+        return _fail("examples_none")
+    print(words.message("examples_list"))
+    width = max(len(name) for name in found)
+    for name in found:
+        key = "example_" + name
+        about = words.messages.get(key, "")
+        print(f"  {name.ljust(width)}  {about}".rstrip())
+    print(words.message("examples_how", command=command))
+    return 0
+
+
+def add_example(store: Store, name: str) -> str | None:
+    """Add a new copy of the example journey called `name`; its id, or None after saying
+    why it could not be added."""
+    found = example_files()
+    path = found.get(name.lower())
+    if path is None:
+        _fail("examples_unknown", name=safe(name), names=", ".join(found) or "…")
+        return None
+    journeys = _read(path)
+    if not journeys:
+        return None
+    added = store.add(journeys, keep_ids=False)
+    for journey in added:
+        _say("imported", name=safe(journey.name), id=journey.id)
+        _set_aside(journey)
+    return added[0].id if added else None
+
+
 def _set_aside(journey: Journey) -> None:
     """Say which saved answers could not be read: they are asked again, and kept."""
     unfit = journey.unfit

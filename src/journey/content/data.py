@@ -439,4 +439,9 @@ class Journey:
         return self.message("step_finished") if step_id else self.welcome.title
 
     def message(self, key: str, **values: object) -> str:
-        return self.messages[key].format(**values)
+        template = self.messages[key]
+        if "}." in template:  # a sentence put in before a full stop keeps only one
+            values = {k: v[:-1] if isinstance(v, str) and v.endswith(".")
+                      and not v.endswith("..") and f"{{{k}}}." in template else v
+                      for k, v in values.items()}
+        return template.format(**values)

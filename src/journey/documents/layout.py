@@ -21,7 +21,7 @@ from journey.content import Kind, Question, content_dir, fill
 from journey.core.answers import pounds, show_date
 from journey.core.model import Mode
 from journey.plan import CirclePerson, Entry, Plan, Section
-from journey.plan.costing import FundingTotal
+from journey.plan.costing import CostLine, FundingTotal
 
 # Kinds whose single line is a short fact, folded into the part's table.
 FACT_KINDS = frozenset({Kind.YESNO, Kind.CHOICE, Kind.MULTI, Kind.DATE, Kind.MONEY,
@@ -447,6 +447,13 @@ class _Layout:
                     blocks=blocks,
                     empty=None if rows or blocks else self.say("plan_empty", hint=section.hint))
 
+    def weekly(self, line: CostLine) -> str:
+        """A cost line's week, which for a one-off says so, and what it costs once."""
+        if line.one_off:
+            return self.say("doc_week_one_off", weekly=_money(line.per_week),
+                            once=_money(line.per_year))
+        return _money(line.per_week)
+
     def costs(self) -> list[Block]:
         say, costing = self.say, self.plan.costing
         if not (costing.lines or costing.notes or costing.budgets):
@@ -457,7 +464,7 @@ class _Layout:
                 kind="table", title=say("doc_costed"), columns=say("doc_cost_columns").split("|"),
                 rows=[[[i.what], [i.helps], [i.provider_label],
                        [say("doc_often_at", often=i.how_often, cost=i.unit_cost)],
-                       [_money(i.per_week)], [_money(i.per_year)], [i.funding_label]]
+                       [self.weekly(i)], [_money(i.per_year)], [i.funding_label]]
                       for i in costing.lines],
                 numbers=[4, 5], widths=_shares([15, 17, 14, 18, 11, 13, 12]),
                 foot=[say("doc_all_support"), "", "", "", _money(costing.total_per_week),

@@ -28,9 +28,11 @@ INK, MUTED, ACCENT, LINE_GREY = "#1a1a1a", "#4d4d4d", "#1d4f91", "#b9b9b9"
 SPENT, BUDGET, OVER = "#2f6db5", "#e6edf7", "#a61b1b"
 RINGS = {"closest": "#dce8f7", "friends": "#e8f0fa", "groups": "#f1f6fc", "paid": "#f8fafd"}
 # Fonts with wide coverage of the world's letters where the machine has them; otherwise the
-# font that comes with Pillow.
+# font that comes with Pillow. Arial's bold is "Arial Bold.ttf" on a Mac but "arialbd.ttf" on
+# Windows (whose names ignore case, so "Arial.ttf" finds arial.ttf there).
 FONTS = {False: ("DejaVuSans.ttf", "LiberationSans-Regular.ttf", "Arial.ttf"),
-         True: ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "Arial Bold.ttf")}
+         True: ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "Arial Bold.ttf",
+                "arialbd.ttf")}
 
 
 @cache

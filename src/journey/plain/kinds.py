@@ -234,7 +234,7 @@ class Answering(Lines):
         offered_fundings = fundings(words, snap.live)
         items = self.earlier_list(question, lambda v: isinstance(v, dict))
         self.show_items([item_line(words, i) for i in items])
-        self.message("plain_items_hint", thing=words.message("item_title").lower())
+        self.message("plain_items_hint")
 
         def ask_choice(label: str, keys: list[str]) -> int:
             self.message(label)
@@ -320,7 +320,7 @@ class Answering(Lines):
             return action_line(words, action) if action else str(item)
 
         self.show_items([line(i) for i in items])
-        self.message("plain_items_hint", thing=words.message("action_title").lower())
+        self.message("plain_actions_hint")
 
         def attempt() -> bool:
             what = self.read(words.message("plain_action_what", number=len(items) + 1))

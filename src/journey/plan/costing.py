@@ -58,6 +58,7 @@ class CostLine:
     # the needs and outcomes it meets, from the person's own list
     serves: list[str] = field(default_factory=list)
     hourly: Decimal | None = None  # the price of an hour, when it is paid by the hour
+    one_off: bool = False  # bought once: its weekly figure is that cost spread over a year
 
 
 @dataclass(slots=True)
@@ -140,6 +141,7 @@ def cost_line(content: Content, item: dict[str, Any]) -> CostLine:
         per_year=per_year,
         serves=list(item.get("serves", [])),
         hourly=Decimal(item["cost"]) if per is Per.HOUR else None,
+        one_off=item["period"] == Period.ONCE,
     )
 
 

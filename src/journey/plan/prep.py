@@ -13,6 +13,7 @@ from journey.core.model import Journey
 from journey.plan import answer_lines, results
 
 STEP = "assessment"
+STATUS = "assessment.status"  # "yes": it has happened
 
 
 @dataclass(slots=True)
@@ -60,6 +61,7 @@ class Sheet:
     rules: list[Rule]
     to_find_out: list[str]
     references: list[str]
+    assessed: bool = False  # the assessment has happened: the sheet is not to take to it
 
 
 def _said(content: Content, journey: Journey, question_id: str, outcome: Outcome | None,
@@ -118,13 +120,16 @@ def build(content: Content, journey: Journey) -> Sheet:
         content.question(q).label for q, a in journey.answers.items()
         if a.unsure and content.step_of(q) is step and content.question(q).applies(values)
     ]
+    assessed = values.get(STATUS) == "yes"
+    titled, untitled = (("prep_title_after", "prep_untitled_after") if assessed
+                        else ("prep_title", "prep_untitled"))
     return Sheet(
-        title=content.message("prep_title", name=name) if name else content.message(
-            "prep_untitled"),
+        title=content.message(titled, name=name) if name else content.message(untitled),
         name=journey.name,
         about_you=about_you,
         groups=groups,
         rules=rules,
         to_find_out=to_find_out,
         references=cited,
+        assessed=assessed,
     )

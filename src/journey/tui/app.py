@@ -173,10 +173,11 @@ class JourneyApp(App[None]):
             super().action_command_palette()
 
     def get_key_display(self, binding: Binding) -> str:
-        """Keys are shown as they work here: in a browser, the keys that reach the page."""
+        """Keys are shown as they work here (in a browser, the keys that reach the page), and
+        written as journey's words and README write them: "ctrl+y", not Textual's "^y"."""
         if self.is_web and binding.id in WEB_KEYS:
             binding = binding.with_key(WEB_KEYS[binding.id])
-        return super().get_key_display(binding)
+        return binding.key_display or binding.key.split(",")[0].strip()
 
     def action_keys(self) -> None:
         from journey.tui.screens.keys import KeysScreen

@@ -1,8 +1,10 @@
 """A high-contrast theme beside Textual's defaults (choose it from the command palette), and
-no colour at all when NO_COLOR is set."""
+no colour at all when NO_COLOR is set or the terminal shows fewer than 8 colours."""
 
 import os
+import struct
 from collections.abc import Mapping
+from pathlib import Path
 
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import Theme
@@ -44,8 +46,70 @@ NO_COLOUR = Theme(
 
 
 def no_color_wanted(environ: Mapping[str, str] | None = None) -> bool:
-    """NO_COLOR set to any value but empty (no-color.org): no colour at all."""
-    return bool((os.environ if environ is None else environ).get("NO_COLOR"))
+    """NO_COLOR set to any value but empty (no-color.org), or a terminal that shows fewer
+    than 8 colours: no colour at all."""
+    env = os.environ if environ is None else environ
+    return bool(env.get("NO_COLOR")) or few_colours(env)
+
+
+def few_colours(env: Mapping[str, str]) -> bool:
+    """Whether the terminal named by TERM shows fewer than 8 colours (xterm-mono, vt220):
+    there a choice shown by its colour alone cannot be seen at all."""
+    term = env.get("TERM", "")
+    # A colour system chosen outright (textual-serve chooses one for the browser), a terminal
+    # that says it has colours, or no TERM at all (Windows): the colours stay.
+    if env.get("TEXTUAL_COLOR_SYSTEM") or env.get("COLORTERM") or not term:
+        return False
+    if any(word in term for word in ("256color", "truecolor", "direct")):
+        return False
+    colours = _terminfo_colours(term, env)
+    if colours is None:  # not described on this system: only its name can tell
+        return term.endswith(("-mono", "-m"))
+    return colours < 8  # below 0: the description names no colours
+
+
+# Where terminfo descriptions are kept (terminfo(5)), after $TERMINFO and ~/.terminfo.
+TERMINFO_DIRS = ("/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", "/usr/lib/terminfo",
+                 "/usr/share/lib/terminfo")
+COLOURS = 13  # the place of "colors" among a description's numbers (term.h)
+
+
+def _terminfo_colours(term: str, env: Mapping[str, str]) -> int | None:
+    """How many colours the terminfo description of `term` gives (-1: it names none), or None
+    when there is no description to read (as on Windows). Read from the file itself, rather
+    than with curses, which reads one description per process and then keeps it."""
+    if "/" in term or term.startswith("."):
+        return None
+    dirs = [env.get("TERMINFO", ""), os.path.expanduser("~/.terminfo"),
+            *env.get("TERMINFO_DIRS", "").split(":"), *TERMINFO_DIRS]
+    for folder in filter(None, dirs):
+        # Linux files a description under its first letter; a Mac under that letter in hex.
+        for sub in (term[0], f"{ord(term[0]):x}"):
+            try:
+                data = (Path(folder) / sub / term).read_bytes()
+            except (OSError, ValueError):
+                continue
+            return _colours_in(data)
+    return None
+
+
+def _colours_in(data: bytes) -> int | None:
+    """The "colors" number in a compiled terminfo description (term(5)): legacy 16-bit or
+    extended 32-bit numbers."""
+    if len(data) < 12:
+        return None
+    magic, names, bools, numbers, _, _ = struct.unpack("<6h", data[:12])
+    width = {0o432: 2, 0o1036: 4}.get(magic)
+    if width is None or min(names, bools, numbers) < 0:
+        return None
+    if numbers <= COLOURS:
+        return -1  # the description stops before "colors": it names none
+    at = 12 + names + bools
+    at += at % 2  # numbers start on an even byte
+    at += COLOURS * width
+    if len(data) < at + width:
+        return None
+    return int.from_bytes(data[at:at + width], "little", signed=True)
 
 
 def without_colour(filters: list[LineFilter], no_color: bool) -> list[LineFilter]:

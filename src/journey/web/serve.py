@@ -47,6 +47,11 @@ FONT = "fonts/RobotoMono-VariableFont_wght.ttf"  # shipped inside textual-serve
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
+TOKEN_BYTES = 32
+# What every token journey makes looks like: a link that carries one but not this start's is
+# whole, from an earlier start (bookmarked, or from the browser's history).
+A_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+
 
 def is_loopback(host: str) -> bool:
     if host == "localhost":
@@ -194,7 +199,7 @@ class JourneyServer(Server):
                          public_url=address.base, title="journey")
         self.address = address
         self.tabs = tabs
-        self.token = token or secrets.token_urlsafe(32)
+        self.token = token or secrets.token_urlsafe(TOKEN_BYTES)
         self.words = content.default()
         self.running = 0  # journeys open in browser tabs now
         self.sockets: set[web.WebSocketResponse] = set()
@@ -248,7 +253,10 @@ class JourneyServer(Server):
     # The page.
 
     async def handle_index(self, request: web.Request) -> web.Response:
-        if not self._token_ok(request.query.get("token", "")):
+        given = request.query.get("token", "")
+        if not self._token_ok(given):
+            if A_TOKEN.fullmatch(given):
+                return web.Response(status=403, text=self.words.message("web_old_link"))
             return self._refuse()
         words = self.words
         nonce = secrets.token_urlsafe(16)
@@ -346,7 +354,7 @@ class JourneyServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve prints its own banner here; journey prints its link in serve()."""
 
-    def serve(self, debug: bool = False) -> None:
+    def serve(self, debug: bool = False, open_browser: bool = False) -> None:
         words = self.words
         if not is_loopback(self.address.host):
             # Where other computers reach it: this computer's address, when it listens on all.
@@ -364,6 +372,8 @@ class JourneyServer(Server):
         def ready(_: object) -> None:
             print(words.message("serve_ready"), f"\n\n    {self.link}\n", sep="", flush=True)
             print(words.message("serve_keep_private"), words.message("serve_stop"), flush=True)
+            if open_browser and not open_in_browser(self.link):
+                print(words.message("serve_no_browser"), flush=True)
 
         # The request log is left off: every line would carry the token.
         web.run_app(self._make_app(), host=self.address.host, port=self.address.port,
@@ -410,6 +420,24 @@ def request_log(words: content.Journey, token: str) -> logging.Logger:
         log.removeHandler(handler)
     log.addHandler(_RequestLog(words, token))
     return log
+
+
+def open_in_browser(link: str) -> bool:
+    """Open the link in the person's web browser, if one opens a window of its own. A browser
+    that runs inside this terminal (lynx, w3m) would take the terminal over and cannot run
+    journey's page anyway."""
+    import webbrowser
+
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        return False
+    if type(browser) is webbrowser.GenericBrowser:  # a terminal browser: it would block here
+        return False
+    try:
+        return browser.open(link)
+    except (webbrowser.Error, OSError):
+        return False
 
 
 def _cells(given: str, usual: int) -> int:

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -49,11 +49,14 @@ class ExplainScreen(ModalScreen[None]):
         self.sources = sources
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="explain-box"):
+        # The words scroll between the title and the way out, which stays in sight.
+        with Vertical(id="explain-box"):
             yield Static(self.words.message("explain_title"), id="explain-title", markup=False)
-            yield Static(explain_content(self.words, self.terms, self.sources),
-                         id="explain-text", markup=False)
-            yield Static(self.words.message("explain_close"), classes="hint", markup=False)
+            with VerticalScroll(id="explain-list"):
+                yield Static(explain_content(self.words, self.terms, self.sources),
+                             id="explain-text", markup=False)
+            yield Static(self.words.message("explain_close"), id="explain-close",
+                         classes="hint", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

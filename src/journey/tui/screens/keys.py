@@ -28,9 +28,11 @@ def screen_keys(screen: Screen) -> list[tuple[str, str]]:
     bindings = [active.binding for active in screen.active_bindings.values()
                 if active.node in (screen, app)]
     bindings.append(Binding(app.COMMAND_PALETTE_BINDING, "command_palette",
-                            content.default().message("keys_palette")))
+                            content.default().message("keys_palette"), id="command-palette"))
     for binding in bindings:
-        if binding.system or not binding.description:
+        # Textual's own keys have no id and speak Textual's words ("Focus Next", "palette"):
+        # tab and shift+tab are said in journey's words below; ctrl+p by the line above.
+        if binding.system or not binding.description or binding.id is None:
             continue
         found.setdefault(binding.action, (app.get_key_display(binding), binding.description))
     return list(found.values())

@@ -14,12 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journey.content import Journey as Words
 from journey.core.answers import clean, clean_name, show_moment
 from journey.store.database import Store, StoreError, Summary
+from journey.tui.keys import KeyBar
 from journey.tui.screens.dialogs import ConfirmScreen, NameScreen
 
 NEW = "new"
@@ -102,7 +103,10 @@ class StartScreen(Screen[None]):
                 yield Button(words.message("start_rename"), id="rename")
                 yield Button(words.message("start_duplicate"), id="duplicate")
                 yield Button(words.message("start_delete"), id="delete", variant="error")
-        yield Footer()
+        # journey's own key bar, as on the conversation screen: drawn as the screen is, so
+        # its keys are there from the start (Textual's Footer waits for the first key in a
+        # browser).
+        yield KeyBar()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

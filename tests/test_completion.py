@@ -80,7 +80,7 @@ def test_bash_completes_commands_options_choices_and_ids(with_a_journey, tmp_pat
         "source journey.bash\n"
         't() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); '
         '_journey; echo "${COMPREPLY[*]}"; }\n'
-        "t journey ex\n"
+        "t journey exp\n"
         't journey export ""\n'
         "t journey export x --format profile\n"
         "t journey --theme x ch\n"
@@ -98,7 +98,7 @@ def test_fish_completes_commands_choices_and_ids(with_a_journey, tmp_path) -> No
     fish = _need("fish")
     env, journey_id = with_a_journey
     (tmp_path / "journey.fish").write_text(script("fish", shape()))
-    probe = ("source journey.fish; complete -C 'journey ex'; complete -C 'journey check '; "
+    probe = ("source journey.fish; complete -C 'journey exp'; complete -C 'journey check '; "
              "complete -C 'journey export x --format profile-'")
     out = subprocess.run([fish, "--no-config", "-c", probe], cwd=tmp_path, env=env,
                          capture_output=True, text=True, check=True).stdout.splitlines()

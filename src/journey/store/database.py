@@ -494,31 +494,36 @@ class Store:
         """Add whole journeys, all in one transaction: every one or none. With keep_ids a
         journey keeps its id unless a journey here already has it; otherwise each gets a
         new id. Returns the journeys as added."""
-        added: list[Journey] = []
         with self._transaction():
-            for saved in journeys:
-                old = saved.journey
-                taken = self.db.execute(
-                    "SELECT 1 FROM journeys WHERE id = ?", (old.id,)).fetchone()
-                keep = (keep_ids and ID_SHAPE.fullmatch(old.id) and not taken
-                        and old.id not in self._locks)
-                # Built afresh, so what is derived comes from these events alone.
-                journey = fit.check(self.words, Journey(
-                    id=old.id if keep else self._new_id(), created=old.created,
-                    events=old.events))
-                self.db.execute(
-                    "INSERT INTO journeys (id, created, name, mode, step, percent, updated, "
-                    "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (journey.id, _utc(journey.created), *self._summary_of(journey),
-                     _utc(saved.deleted) if saved.deleted else None),
-                )
-                self.db.executemany(
-                    "INSERT INTO events (journey, seq, kind, question, step, at, body) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(journey.id, seq, *_columns(e))
-                     for seq, e in enumerate(journey.events, start=1)],
-                )
-                added.append(journey)
+            return self._add(journeys, keep_ids=keep_ids)
+
+    def _add(self, journeys: Sequence[Saved], *, keep_ids: bool) -> list[Journey]:
+        """Add whole journeys, inside a write transaction already begun: which ids are
+        taken is read under the same write lock that adds them."""
+        added: list[Journey] = []
+        for saved in journeys:
+            old = saved.journey
+            taken = self.db.execute(
+                "SELECT 1 FROM journeys WHERE id = ?", (old.id,)).fetchone()
+            keep = (keep_ids and ID_SHAPE.fullmatch(old.id) and not taken
+                    and old.id not in self._locks)
+            # Built afresh, so what is derived comes from these events alone.
+            journey = fit.check(self.words, Journey(
+                id=old.id if keep else self._new_id(), created=old.created,
+                events=old.events))
+            self.db.execute(
+                "INSERT INTO journeys (id, created, name, mode, step, percent, updated, "
+                "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (journey.id, _utc(journey.created), *self._summary_of(journey),
+                 _utc(saved.deleted) if saved.deleted else None),
+            )
+            self.db.executemany(
+                "INSERT INTO events (journey, seq, kind, question, step, at, body) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(journey.id, seq, *_columns(e))
+                 for seq, e in enumerate(journey.events, start=1)],
+            )
+            added.append(journey)
         return added
 
     def restore(self, journeys: Sequence[Saved]) -> tuple[list[Journey], int]:
@@ -526,8 +531,11 @@ class Store:
         with the same events is left as it is; one whose id is taken by a different journey
         comes back beside it with a new id. Nothing here is removed or changed. Returns the
         journeys added and how many were here already."""
-        fresh = [saved for saved in journeys if not self._here(saved.journey)]
-        return self.add(fresh, keep_ids=True), len(journeys) - len(fresh)
+        # What is here already is decided under the write lock that adds the rest: a
+        # restore running at the same moment waits, then finds these here.
+        with self._transaction():
+            fresh = [saved for saved in journeys if not self._here(saved.journey)]
+            return self._add(fresh, keep_ids=True), len(journeys) - len(fresh)
 
     def _here(self, journey: Journey) -> bool:
         """Whether this journey is here already: under its own id, or restored before

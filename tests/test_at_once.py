@@ -1,0 +1,103 @@
+"""Many journey processes at once against one journeys file: restores and imports started
+together leave exactly what they would one after another."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from journey.cli.main import main
+from journey.store.database import Store
+
+from .helpers import start
+
+# Loads everything a command needs, then waits for its standard input to close, so that
+# every process reaches the journeys file at the same moment.
+READY_THEN_RUN = (
+    "import sys\n"
+    "from journey import content\n"
+    "from journey.cli import main as cli, manage\n"
+    "from journey.store import database, interchange\n"
+    "content.default()\n"
+    "print('ready', flush=True)\n"
+    "sys.stdin.read()\n"
+    "sys.exit(cli.main(sys.argv[1:]))\n"
+)
+
+
+def at_once(count: int, home: Path, *args: str) -> list[subprocess.CompletedProcess]:
+    """Run `journey ARGS` in `count` processes released together."""
+    env = {**os.environ, "JOURNEY_HOME": str(home)}
+    runs = [subprocess.Popen([sys.executable, "-c", READY_THEN_RUN, *args], env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(count)]
+    for run in runs:
+        assert run.stdout is not None and run.stdout.readline() == "ready\n"
+    for run in runs:
+        assert run.stdin is not None
+        run.stdin.close()
+    done = []
+    for run in runs:
+        assert run.stdout is not None and run.stderr is not None
+        out, err = run.stdout.read(), run.stderr.read()
+        done.append(subprocess.CompletedProcess(run.args, run.wait(timeout=120), out, err))
+    return done
+
+
+def journeys(home: Path) -> list[str]:
+    store = Store(home)
+    try:
+        return sorted([s.name or "" for s in store.list()]
+                      + [s.name or "" for s in store.list(deleted=True)])
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def backup(words, store: Store, tmp_path: Path) -> Path:
+    """A backup of three journeys, one of them deleted."""
+    for name in ("Ann", "Bo", "Cy"):
+        start(words, store, name=name)
+    store.delete(store.list(search="Cy")[0].id)
+    path = tmp_path / "backup.json"
+    assert main(["backup", str(path)]) == 0
+    return path
+
+
+@pytest.mark.parametrize("count", [16])
+def test_restores_at_once_leave_what_one_restore_leaves(backup: Path, tmp_path: Path,
+                                                       count: int) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    runs = at_once(count, elsewhere, "restore", str(backup))
+    assert [r.returncode for r in runs] == [0] * count, [r.stderr for r in runs]
+    assert journeys(elsewhere) == ["Ann", "Bo", "Cy"]
+    # One of them brought back all three; every other found them here already.
+    said = sorted(r.stdout.strip() for r in runs)
+    assert len(set(said)) == 2, said
+
+
+def test_restores_at_once_beside_a_changed_journey(backup: Path, store: Store,
+                                                   journey_home: Path) -> None:
+    """The backup's journeys are here, one of them changed since: it comes back once, beside
+    the changed one, however many restores run at once."""
+    store.rename(store.list(search="Ann")[0].id, "Ann B")
+    runs = at_once(12, journey_home, "restore", str(backup))
+    assert [r.returncode for r in runs] == [0] * 12, [r.stderr for r in runs]
+    assert journeys(journey_home) == ["Ann", "Ann B", "Bo", "Cy"]
+
+
+def test_imports_at_once_each_add_their_own(backup: Path, tmp_path: Path) -> None:
+    """An import always adds, with new ids: eight at once add eight times three journeys,
+    none lost and no id given twice."""
+    elsewhere = tmp_path / "elsewhere"
+    runs = at_once(8, elsewhere, "import", str(backup))
+    assert [r.returncode for r in runs] == [0] * 8, [r.stderr for r in runs]
+    assert journeys(elsewhere) == sorted(["Ann", "Bo", "Cy"] * 8)
+    store = Store(elsewhere)
+    ids = [s.id for s in store.list()] + [s.id for s in store.list(deleted=True)]
+    store.close()
+    assert len(set(ids)) == 24

@@ -104,7 +104,7 @@ class Acting(Lines):
                 self.message("plain_cannot_move")
                 return False
         except StoreError as e:
-            self.message("error_save_plain", reason=e)
+            self.message("error_move", reason=e)
             return False
         return True
 
@@ -271,7 +271,7 @@ class Acting(Lines):
         except AnswerError as e:
             self.complain(e)
         except StoreError as e:
-            self.message("error_save_plain", reason=e)
+            self.message("error_save_note_plain", reason=e)
         else:
             self.message("plain_note_saved")
         return False
@@ -293,6 +293,6 @@ class Acting(Lines):
                 try:
                     session.confirm(answer.question)
                 except StoreError as e:
-                    self.message("error_save_plain", reason=e)
+                    self.message("error_agree_plain", reason=e)
                     return False
         return False

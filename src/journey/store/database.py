@@ -371,35 +371,42 @@ class Store:
         """Save one event and the journey's summary in one transaction. The event is added
         to the journey in memory first, so the summary sees it; if saving fails it is taken
         out again, so screen and disk never disagree."""
-        self.lock(journey.id)
         journey.record(event)
         try:
-            with self._transaction():
-                # Only answers change how much is done; for other events the percent kept
-                # stands, which spares working it out on every move.
-                kept = 0
-                if not isinstance(event, Answered | Undone):
-                    name, mode, step, _, updated = self._summary_of(journey, percent=False)
-                    kept = self.db.execute(
-                        "UPDATE journeys SET name = ?, mode = ?, step = ?, updated = ? "
-                        "WHERE id = ?", (name, mode, step, updated, journey.id)).rowcount
-                if not kept:
-                    self.db.execute(
-                        "INSERT INTO journeys (id, created, name, mode, step, percent, updated) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                        "name = excluded.name, mode = excluded.mode, step = excluded.step, "
-                        "percent = excluded.percent, updated = excluded.updated",
-                        (journey.id, _utc(journey.created), *self._summary_of(journey)),
-                    )
+            self.save(journey, [event])
+        except BaseException:
+            journey.forget(event)
+            raise
+
+    def save(self, journey: Journey, events: Sequence[Event]) -> None:
+        """Save events already added to the journey, its last ones, with its summary, in one
+        transaction: every one or none. An answer and the move it makes are saved so, and
+        a full disk between them can never keep one without the other."""
+        self.lock(journey.id)
+        with self._transaction():
+            # Only answers change how much is done; for other events the percent kept
+            # stands, which spares working it out on every move.
+            kept = 0
+            if not any(isinstance(event, Answered | Undone) for event in events):
+                name, mode, step, _, updated = self._summary_of(journey, percent=False)
+                kept = self.db.execute(
+                    "UPDATE journeys SET name = ?, mode = ?, step = ?, updated = ? "
+                    "WHERE id = ?", (name, mode, step, updated, journey.id)).rowcount
+            if not kept:
+                self.db.execute(
+                    "INSERT INTO journeys (id, created, name, mode, step, percent, updated) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    "name = excluded.name, mode = excluded.mode, step = excluded.step, "
+                    "percent = excluded.percent, updated = excluded.updated",
+                    (journey.id, _utc(journey.created), *self._summary_of(journey)),
+                )
+            for event in events:
                 self.db.execute(
                     "INSERT INTO events (journey, seq, kind, question, step, at, body) "
                     "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM events "
                     "WHERE journey = ?), ?, ?, ?, ?, ?)",
                     (journey.id, journey.id, *_columns(event)),
                 )
-        except BaseException:
-            journey.forget(event)
-            raise
 
     def _summary_of(self, journey: Journey, percent: bool = True
                     ) -> tuple[str | None, str, str | None, int | None, str]:

@@ -101,3 +101,28 @@ def test_imports_at_once_each_add_their_own(backup: Path, tmp_path: Path) -> Non
     ids = [s.id for s in store.list()] + [s.id for s in store.list(deleted=True)]
     store.close()
     assert len(set(ids)) == 24
+
+
+# -- what commands leave behind --------------------------------------------------------------
+
+
+def lock_files(home: Path) -> list[str]:
+    folder = home / "locks"
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+@pytest.mark.parametrize("args", [["rename", "{id}", "Jo"], ["delete", "{id}"],
+                                  ["delete", "{id}", "--purge"]],
+                         ids=["rename", "delete", "purge"])
+@pytest.mark.parametrize("missing", ["0badc0de", "no-such-journey", "../../elsewhere", "nul"])
+def test_a_journey_that_is_not_there_leaves_no_lock_file(words, store: Store, args: list[str],
+                                                         missing: str, capsys) -> None:
+    session = start(words, store, name="Here")
+    store.close()  # lets go of its lock; its lock file stays, as it may be in use again
+    before = lock_files(store.home)
+    assert main([a.format(id=missing) for a in args]) == 1
+    assert "There is no saved journey" in capsys.readouterr().err
+    assert lock_files(store.home) == before
+    # The journey that is here still has its lock file, and can still be changed.
+    assert main(["rename", session.journey.id, "Here again"]) == 0
+    assert lock_files(store.home) == before

@@ -342,14 +342,24 @@ class Store:
 
     @contextmanager
     def _writing(self, journey_id: str) -> Iterator[None]:
-        """Hold the journey's lock for one change, unless it was held already."""
+        """Hold the journey's lock for one change, unless it was held already. An id that
+        names no journey here leaves no lock file behind."""
         held = journey_id in self._locks
         self.lock(journey_id)
         try:
             yield
+        except KeyError:
+            if not held and not self._exists(journey_id):
+                self._locks.pop(journey_id).discard()
+            raise
         finally:
             if not held:
                 self.release(journey_id)
+
+    def _exists(self, journey_id: str) -> bool:
+        with self._reading():
+            return self.db.execute(
+                "SELECT 1 FROM journeys WHERE id = ?", (journey_id,)).fetchone() is not None
 
     # -- writing -------------------------------------------------------------------------
 
@@ -451,12 +461,13 @@ class Store:
 
     def delete(self, journey_id: str) -> Summary:
         """Put a journey aside. It can be recovered for 30 days, then it goes for good."""
-        with self._writing(journey_id), self._transaction():
-            found = self.db.execute(
-                "UPDATE journeys SET deleted = ? WHERE id = ? AND deleted IS NULL",
-                (_utc(now()), journey_id)).rowcount
-        if not found:
-            raise KeyError(journey_id)
+        with self._writing(journey_id):
+            with self._transaction():
+                found = self.db.execute(
+                    "UPDATE journeys SET deleted = ? WHERE id = ? AND deleted IS NULL",
+                    (_utc(now()), journey_id)).rowcount
+            if not found:
+                raise KeyError(journey_id)
         return self.summary(journey_id)
 
     def recover(self, journey_id: str) -> Summary:

@@ -126,3 +126,19 @@ def test_a_journey_that_is_not_there_leaves_no_lock_file(words, store: Store, ar
     # The journey that is here still has its lock file, and can still be changed.
     assert main(["rename", session.journey.id, "Here again"]) == 0
     assert lock_files(store.home) == before
+
+
+def test_a_journey_file_with_no_journeys_is_not_imported_in_silence(store: Store,
+                                                                    tmp_path: Path,
+                                                                    capsys) -> None:
+    empty = tmp_path / "empty.json"
+    assert main(["backup", str(empty)]) == 0  # nothing here yet: a file of no journeys
+    capsys.readouterr()
+    assert main(["import", str(empty)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip() == f"The file {empty} holds no journeys, so nothing was added."
+    assert store.list() == []
+    # Restoring a backup made when there were no journeys is no mistake: it says so.
+    assert main(["restore", str(empty)]) == 0
+    assert "Restored 0 journeys" in capsys.readouterr().out

@@ -153,6 +153,8 @@ def import_file(store: Store, path: Path) -> int:
     journeys = _read(path)
     if journeys is None:
         return 1
+    if not journeys:
+        return _fail("error_no_journeys_in_file", path=path)
     # Always new ids, so an imported journey never takes the place of one here.
     for journey in store.add(journeys, keep_ids=False):
         _say("imported", name=safe(journey.name), id=journey.id)

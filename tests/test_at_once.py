@@ -142,3 +142,97 @@ def test_a_journey_file_with_no_journeys_is_not_imported_in_silence(store: Store
     # Restoring a backup made when there were no journeys is no mistake: it says so.
     assert main(["restore", str(empty)]) == 0
     assert "Restored 0 journeys" in capsys.readouterr().out
+
+
+# An export that stops for good as it writes its file: it has written the bytes beside the
+# file and waits to make them last; the test kills it there with SIGKILL, or lets it go on.
+EXPORT_THEN_WAIT = (
+    "import os, sys, time\n"
+    "from journey.cli import main as cli\n"
+    "real = os.fsync\n"
+    "def held(fd):\n"
+    "    print('writing', flush=True)\n"
+    "    sys.stdin.read()\n"
+    "    real(fd)\n"
+    "os.fsync = held\n"
+    "sys.exit(cli.main(sys.argv[1:]))\n"
+)
+
+
+def export_stopped(home: Path, journey_id: str, target: Path) -> subprocess.Popen:
+    env = {**os.environ, "JOURNEY_HOME": str(home)}
+    run = subprocess.Popen(
+        [sys.executable, "-c", EXPORT_THEN_WAIT, "export", journey_id, "--format", "md",
+         "-o", str(target)], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    assert run.stdout is not None and run.stdout.readline() == "writing\n"
+    return run
+
+
+def parts(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+def test_what_an_export_killed_half_way_left_is_cleared_by_the_next(words, store: Store,
+                                                                    tmp_path: Path) -> None:
+    journey_id = start(words, store, name="Sam").journey.id
+    store.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "plan.md"
+    killed = export_stopped(store.home, journey_id, target)
+    killed.kill()  # SIGKILL: nothing of journey runs after it
+    killed.wait()
+    [left] = parts(out)
+    assert left.startswith(".plan.md.")
+    assert not target.exists()
+    # Another file's part, and a file that only looks like a part, are not this export's.
+    other = out / ".notes.md.abcdefgh.part"
+    other.write_text("someone else's")
+    assert main(["export", journey_id, "--format", "md", "-o", str(target)]) == 0
+    assert parts(out) == [other.name]
+    assert "Sam" in target.read_text()
+
+
+def test_an_export_under_way_keeps_its_part_while_another_writes_the_same_file(
+        words, store: Store, tmp_path: Path) -> None:
+    journey_id = start(words, store, name="Sam").journey.id
+    store.close()
+    target = tmp_path / "plan.md"
+    going = export_stopped(store.home, journey_id, target)
+    try:
+        [part] = parts(tmp_path)
+        assert main(["export", journey_id, "--format", "md", "-o", str(target)]) == 0
+        assert parts(tmp_path) == [part]  # still being written: not cleared
+    finally:
+        assert going.stdin is not None
+        going.stdin.close()
+        assert going.wait(timeout=60) == 0
+    assert parts(tmp_path) == []
+    assert "Sam" in target.read_text()
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o604, 0o660, 0o666])
+def test_an_export_over_a_file_others_could_read_makes_it_private_and_says_so(
+        words, store: Store, tmp_path: Path, mode: int, capsys) -> None:
+    journey_id = start(words, store, name="Sam").journey.id
+    target = tmp_path / "plan.md"
+    target.write_text("an older plan")
+    target.chmod(mode)
+    capsys.readouterr()
+    assert main(["export", journey_id, "--format", "md", "-o", str(target)]) == 0
+    assert target.stat().st_mode & 0o777 == 0o600
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == (f"{target} could be read or changed by others before. "
+                         "Now only you can read it.")
+    assert len(lines) == 2
+    # Private already: nothing more to say.
+    assert main(["export", journey_id, "--format", "md", "-o", str(target)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+    # The same for a journey file and a backup.
+    for args in (["export", journey_id, "--format", "json", "-o", str(target)],
+                 ["backup", str(target)]):
+        target.chmod(mode)
+        assert main(args) == 0
+        assert target.stat().st_mode & 0o777 == 0o600
+        assert capsys.readouterr().out.splitlines()[-1].endswith("Now only you can read it.")

@@ -241,12 +241,14 @@ class Acting(Lines):
         typed = clean(self.read(words.message("plain_prompt"), False)).strip()
         path = Path(typed).expanduser() if typed else default
         try:
-            write_whole(path, documents.make(session.content, session.journey, fmt),
-                        text=documents.is_text(fmt))
+            was_open = write_whole(path, documents.make(session.content, session.journey, fmt),
+                                   text=documents.is_text(fmt))
         except OSError as e:
             self.message("export_failed", reason=e.strerror or str(e))
             return False
         self.message("exported_" + documents.kind(fmt), path=path)
+        if was_open:
+            self.message("made_private", path=path)
         return False
 
     def suggest(self) -> bool:

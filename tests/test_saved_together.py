@@ -5,6 +5,11 @@ fills between them, the message tells the truth and a second Enter saves the ans
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input
@@ -287,3 +292,78 @@ async def test_an_undo_in_the_app_that_cannot_be_saved_changes_nothing(words: Co
         assert session.journey.value("personal-budget.known") == "yes"
         assert session.flow.question_id == "personal-budget.amount"
         assert kept(store, session) == before
+
+
+# -- a real full disk -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A file system of 2 MB of its own (tmpfs), where mounting one is allowed (as root)."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a small file system needs root")
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs",
+                           str(folder)], capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip(f"no small file system here: {made.stderr.decode(errors='replace')}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(folder: Path, leave: int) -> Path:
+    """Fill the file system, leaving about `leave` bytes free."""
+    free = os.statvfs(folder)
+    filler = folder / "filler"
+    with filler.open("wb") as f:
+        f.write(b"\0" * max(0, free.f_bavail * free.f_frsize - leave))
+    return filler
+
+
+def test_on_a_real_full_disk_what_is_saved_is_what_is_shown(words: Content,
+                                                             small_disk: Path) -> None:
+    """Answers until the disk is full; then, again and again, a little room is made, just
+    enough for some of what the next answer saves, as on a disk that is nearly full."""
+    store = Store(small_disk / "journeys")
+    try:
+        session = start(words, store)
+        filler = fill(small_disk, 64 * 1024)
+        failures = 0
+        for n in range(3000):
+            question = session.question
+            if question is None:
+                session.go_to("rights")
+                continue
+            before = list(session.journey.events)
+            try:
+                if question.kind == "text":
+                    session.answer(f"An answer to fill the disk {n} " + "x" * (n % 7 * 300))
+                else:
+                    session.answer(None, unsure=True)
+            except StoreError as e:
+                failures += 1
+                assert "disk is full" in str(e)
+                # Nothing half saved: the file holds what the session holds, and the
+                # person is still on the same question.
+                assert session.question is question
+                assert session.journey.events == before
+                assert store.load(session.journey.id).events == before
+                if failures == 40:
+                    break
+                with filler.open("r+b") as f:  # a little room, a different amount each time
+                    f.truncate(max(0, filler.stat().st_size - 4096 * (failures % 4 + 1)))
+        assert failures == 40, "the disk never filled"
+        filler.unlink()
+        asked = session.question
+        assert asked is not None
+        session.answer("There is room again" if asked.kind == "text" else None,
+                       unsure=asked.kind != "text")
+        saved = store.load(session.journey.id).events
+        assert saved == session.journey.events
+        assert len([e for e in saved[len(before):] if isinstance(e, Answered)]) == 1
+        assert isinstance(saved[-1], Moved)
+    finally:
+        store.close()

@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from journey.content import Journey as Content
 from journey.conversation.session import Session
-from journey.core.model import Answered, Confirmed, Event, Moved, Skipped, Undone
+from journey.core.model import Answered, Confirmed, Event, Moved, NoteShared, Skipped, Undone
 from journey.plain import conversation as plain
 from journey.store.database import Store, StoreError
 
@@ -367,3 +367,58 @@ def test_on_a_real_full_disk_what_is_saved_is_what_is_shown(words: Content,
         assert isinstance(saved[-1], Moved)
     finally:
         store.close()
+
+
+async def test_a_note_and_its_sharing_that_cannot_be_saved_say_so_and_show_no_change(
+        words: Content, store: Store) -> None:
+    from textual.widgets import SelectionList
+
+    from journey.tui.app import JourneyApp
+    from journey.tui.screens.notes import NotesScreen
+
+    session = start(words, store, mode="with")
+    session.note("Sam prefers mornings")
+    app = JourneyApp(store, journey=session.journey)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        session = app.screen.session
+        before = kept(store, session)
+        no_room_for(store, "note")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        await pilot.press(*"Ring on Monday", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        assert "could not save that note, so it is still in the box" in shown(
+            app, "#note-error")
+        assert app.screen.query_one("#note-text", Input).value == "Ring on Monday"
+        room_again(store)
+        no_room_for(store, "note-shared")
+        notes = app.screen.query_one("#note-list", SelectionList)
+        notes.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert "could not save that change to the note" in shown(app, "#note-error")
+        assert notes.selected == []  # not shown as shared, as it was not saved
+        assert kept(store, session) == before
+        room_again(store)
+        await pilot.press("space")
+        await pilot.pause()
+        assert len(notes.selected) == 1
+    assert isinstance(kept(store, session)[-1], NoteShared)
+
+
+def test_a_skip_in_plain_lines_that_cannot_be_saved_says_so(words: Content,
+                                                            store: Store) -> None:
+    session = start(words, store)
+    journey_id = session.journey.id
+    store.release(journey_id)
+    no_room_for(store, "move")
+    out = io.StringIO()
+    typed = io.StringIO("1\nskip\n")
+    assert plain.run(store, journey_id, inp=typed, out=out, words=words) == 0
+    said = out.getvalue()
+    assert "I could not save that, so you are still where you were." in said
+    assert "I could not save that answer" not in said
+    assert not [e for e in Store(store.home).load(journey_id).events if isinstance(e, Skipped)]

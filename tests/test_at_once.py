@@ -236,3 +236,30 @@ def test_an_export_over_a_file_others_could_read_makes_it_private_and_says_so(
         assert main(args) == 0
         assert target.stat().st_mode & 0o777 == 0o600
         assert capsys.readouterr().out.splitlines()[-1].endswith("Now only you can read it.")
+
+
+async def test_saving_over_a_file_others_could_read_in_the_app_says_so(words, store: Store,
+                                                                       tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from journey.tui.app import JourneyApp
+
+    from .test_tui import opened
+
+    session = start(words, store)
+    target = tmp_path / "plan.md"
+    target.write_text("an older plan")
+    target.chmod(0o644)
+    app = JourneyApp(store, journey=session.journey)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.endswith(f"{target} could be read or changed by others before. "
+                              "Now only you can read it.") for m in said), said
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert "Sam" in target.read_text()

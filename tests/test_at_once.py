@@ -263,3 +263,23 @@ async def test_saving_over_a_file_others_could_read_in_the_app_says_so(words, st
                               "Now only you can read it.") for m in said), said
     assert target.stat().st_mode & 0o777 == 0o600
     assert "Sam" in target.read_text()
+
+
+def test_only_ordinary_part_files_of_the_same_file_are_cleared(words, store: Store,
+                                                               tmp_path: Path) -> None:
+    """A pipe, a link or a folder named like a part is left as it is, and never opened."""
+    journey_id = start(words, store, name="Sam").journey.id
+    target = tmp_path / "plan.md"
+    pipe = tmp_path / ".plan.md.aaaaaaaa.part"
+    os.mkfifo(pipe)
+    elsewhere = tmp_path / "keep.txt"
+    elsewhere.write_text("keep")
+    link = tmp_path / ".plan.md.bbbbbbbb.part"
+    link.symlink_to(elsewhere)
+    folder = tmp_path / ".plan.md.cccccccc.part"
+    folder.mkdir()
+    stale = tmp_path / ".plan.md.dddddddd.part"
+    stale.write_text("half a plan")
+    assert main(["export", journey_id, "--format", "md", "-o", str(target)]) == 0
+    assert parts(tmp_path) == sorted([pipe.name, link.name, folder.name])
+    assert elsewhere.read_text() == "keep"

@@ -158,6 +158,8 @@ def _clear_parts(target: Path) -> None:
 
 
 def _clear_part(part: Path) -> None:
+    if not stat.S_ISREG(os.lstat(part).st_mode):
+        return  # never opened: a device or pipe could act on being opened, or wait
     flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(part, flags)
     try:

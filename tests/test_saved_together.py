@@ -422,3 +422,26 @@ def test_a_skip_in_plain_lines_that_cannot_be_saved_says_so(words: Content,
     assert "I could not save that, so you are still where you were." in said
     assert "I could not save that answer" not in said
     assert not [e for e in Store(store.home).load(journey_id).events if isinstance(e, Skipped)]
+
+
+async def test_who_is_here_that_cannot_be_saved_says_so(words: Content, store: Store) -> None:
+    from journey.tui.app import JourneyApp
+    from journey.tui.screens.sitting import SittingScreen
+
+    session = start(words, store)
+    app = JourneyApp(store, journey=session.journey)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SittingScreen)
+        before = kept(store, session)
+        no_room_for(store, "sitting")
+        await pilot.press("escape")  # the same people as last time
+        await pilot.pause()
+        assert isinstance(app.screen, SittingScreen)
+        assert shown(app, "#sitting-error").startswith("I could not save who is here today.")
+        assert kept(store, session) == before
+    store.release(session.journey.id)
+    out = io.StringIO()
+    assert plain.run(store, session.journey.id, inp=io.StringIO("1\n"), out=out,
+                     words=words) == 0
+    assert "I could not save who is here today." in out.getvalue()

@@ -283,3 +283,59 @@ def test_only_ordinary_part_files_of_the_same_file_are_cleared(words, store: Sto
     assert main(["export", journey_id, "--format", "md", "-o", str(target)]) == 0
     assert parts(tmp_path) == sorted([pipe.name, link.name, folder.name])
     assert elsewhere.read_text() == "keep"
+
+
+def test_a_new_journey_whose_id_was_taken_meanwhile_keeps_to_itself(words, store: Store,
+                                                                     tmp_path: Path) -> None:
+    """A new journey is given an id before its first answer is saved. Should another
+    journey take that id meanwhile (a restore, an import or another window, at the same
+    moment), the first answer goes to a journey of its own, never into the other one."""
+    from journey.conversation.session import Session
+    from journey.store.database import Saved
+
+    session = Session(words, store, store.create())
+    new_id = session.journey.id
+    other = Store(store.home)
+    elsewhere = start(words, Store(tmp_path / "elsewhere"), name="Bo").journey
+    elsewhere.id = new_id
+    [taken] = other.restore([Saved(elsewhere)])[0]
+    assert taken.id == new_id
+    other.close()
+    session.answer("Sam")
+    assert session.journey.id != new_id
+    assert store.load(new_id).events == elsewhere.events
+    assert store.load(session.journey.id).name == "Sam"
+    assert sorted(s.name or "" for s in store.list()) == ["Bo", "Sam"]
+    session.answer("self")
+    assert store.load(session.journey.id).events == session.journey.events
+
+
+def test_a_journey_saved_with_no_events_is_carried_on_under_its_own_id(words, store: Store,
+                                                                       tmp_path: Path) -> None:
+    """A journey file may hold a journey with no events yet: opened and answered, it stays
+    the same journey, not a new one beside it."""
+    from journey.conversation.session import Session
+    from journey.core.model import Journey
+    from journey.store.database import Saved
+
+    [empty] = store.add([Saved(Journey(id="", events=[]))], keep_ids=False)
+    session = Session(words, store, store.load(empty.id))
+    session.answer("Sam")
+    assert session.journey.id == empty.id
+    assert [s.id for s in store.list()] == [empty.id]
+
+
+def test_a_new_journey_whose_id_another_window_holds_keeps_to_itself(words,
+                                                                     store: Store) -> None:
+    from journey.conversation.session import Session
+
+    session = Session(words, store, store.create())
+    new_id = session.journey.id
+    other = Store(store.home)
+    other.lock(new_id)  # another window, with a journey of that id open
+    try:
+        session.answer("Sam")  # not refused as "open in another window": it is new
+    finally:
+        other.close()
+    assert session.journey.id != new_id
+    assert store.load(session.journey.id).name == "Sam"

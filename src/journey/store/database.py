@@ -165,6 +165,8 @@ class Store:
         self.path = self.home / DB_NAME
         self._content = content
         self._locks: dict[str, JourneyLock] = {}
+        # Ids given to new journeys not saved yet (see save).
+        self._unsaved: set[str] = set()
         _private_dir(self.home)
         # A folder or file the person made read-only is opened read-only: journeys can
         # still be listed, exported and backed up, and nothing is changed.
@@ -366,7 +368,9 @@ class Store:
     def create(self) -> Journey:
         """A new journey. It is written to disk with its first event, so opening journey
         and leaving without a word leaves nothing behind."""
-        return Journey(id=self._new_id())
+        journey = Journey(id=self._new_id())
+        self._unsaved.add(journey.id)
+        return journey
 
     def _new_id(self) -> str:
         with self._reading():
@@ -374,7 +378,8 @@ class Store:
                 candidate = secrets.token_hex(4)
                 taken = self.db.execute(
                     "SELECT 1 FROM journeys WHERE id = ?", (candidate,)).fetchone()
-                if not taken and candidate not in self._locks:
+                if not taken and candidate not in self._locks and (
+                        candidate not in self._unsaved):
                     return candidate
 
     def record(self, journey: Journey, event: Event) -> None:
@@ -392,8 +397,18 @@ class Store:
         """Save events already added to the journey, its last ones, with its summary, in one
         transaction: every one or none. An answer and the move it makes are saved so, and
         a full disk between them can never keep one without the other."""
-        self.lock(journey.id)
+        # A journey's first events: its id was given when it was made, and another journey
+        # (a restore, an import, another window) may have taken it since.
+        new = journey.id in self._unsaved
+        try:
+            self.lock(journey.id)
+        except JourneyInUse:
+            if not new:
+                raise
+            self._own_id(journey)
         with self._transaction():
+            if new and self._exists(journey.id):
+                self._own_id(journey)
             # Only answers change how much is done; for other events the percent kept
             # stands, which spares working it out on every move.
             kept = 0
@@ -417,6 +432,17 @@ class Store:
                     "WHERE journey = ?), ?, ?, ?, ?, ?)",
                     (journey.id, journey.id, *_columns(event)),
                 )
+        self._unsaved.discard(journey.id)
+
+    def _own_id(self, journey: Journey) -> None:
+        """A new id for a journey not yet saved whose id another journey has taken, so its
+        events never join the other's."""
+        taken = journey.id
+        journey.id = self._new_id()
+        self._unsaved.discard(taken)
+        self._unsaved.add(journey.id)
+        self.lock(journey.id)
+        self.release(taken)
 
     def _summary_of(self, journey: Journey, percent: bool = True
                     ) -> tuple[str | None, str, str | None, int | None, str]:

@@ -155,18 +155,18 @@ async def test_a_list_item_is_shown_only_once_it_is_saved(words, store: Store,
     async with app.run_test(size=size) as pilot:
         await opened(pilot)
         await pilot.press(*"Cats", "enter")
-        real = Store.record
+        real = Store.save
 
         def full_disk(self: Store, *args: object, **kwargs: object) -> None:
             raise StoreError("The disk is full.")
 
-        monkeypatch.setattr(Store, "record", full_disk)
+        monkeypatch.setattr(Store, "save", full_disk)
         await pilot.press(*"Jazz", "enter")
         assert "could not save" in shown(app, "#error")
         assert "The disk is full." in shown(app, "#error")
         assert shown(app, "#items") == "• Cats"  # not drawn as added
         assert app.focused.value == "Jazz"  # still in the box, to try again
-        monkeypatch.setattr(Store, "record", real)
+        monkeypatch.setattr(Store, "save", real)
         await pilot.press("enter")
         assert shown(app, "#items") == "• Cats\n• Jazz"
         assert app.focused.value == ""
@@ -366,7 +366,7 @@ async def test_a_support_item_that_cannot_be_saved_comes_back_to_the_form(
         def full_disk(self: Store, *args: object, **kwargs: object) -> None:
             raise StoreError("The disk is full.")
 
-        monkeypatch.setattr(Store, "record", full_disk)
+        monkeypatch.setattr(Store, "save", full_disk)
         await pilot.press("enter")
         await type_item(pilot, "PA", "2", "3", "15")
         assert isinstance(app.screen, ItemForm)  # open again, with all that was typed

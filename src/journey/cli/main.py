@@ -419,11 +419,13 @@ def _write(data: bytes, output: Path | None, saved: str, text: bool = False) -> 
     from journey.store.private import reason, write_whole
 
     try:
-        write_whole(output, data, text=text)
+        was_open = write_whole(output, data, text=text)
     except OSError as e:
         print(words.message("export_failed", reason=reason(e)), file=sys.stderr)
         return 1
     print(words.message(saved, path=output))
+    if was_open:
+        print(words.message("made_private", path=output))
     return 0
 
 

@@ -113,15 +113,19 @@ def where(store: Store) -> int:
     return 0
 
 
-def write_file(path: Path, text: str) -> bool:
-    """Write a private file whole or not at all; say plainly if it cannot be done."""
+def write_file(path: Path, text: str, saved: str, **values: object) -> bool:
+    """Write a private file whole or not at all; say plainly if it cannot be done, and
+    otherwise say it is saved (the message `saved`), and made private if it was not."""
     from journey.store.private import reason, write_whole
 
     try:
-        write_whole(path, text)
+        was_open = write_whole(path, text)
     except OSError as e:
         _fail("error_write_file", path=path, reason=reason(e))
         return False
+    _say(saved, path=path, **values)
+    if was_open:
+        _say("made_private", path=path)
     return True
 
 
@@ -140,9 +144,8 @@ def export_json(store: Store, journey_id: str, output: Path | None, notes: bool 
     if output is None:
         sys.stdout.write(text)
         return 0
-    if not write_file(output, text):
+    if not write_file(output, text, "exported_json"):
         return 1
-    _say("exported_json", path=output)
     return 0
 
 
@@ -161,6 +164,8 @@ def import_file(store: Store, path: Path) -> int:
     journeys = _read(path)
     if journeys is None:
         return 1
+    if not journeys:
+        return _fail("error_no_journeys_in_file", path=path)
     # Always new ids, so an imported journey never takes the place of one here.
     for journey in store.add(journeys, keep_ids=False):
         _say("imported", name=safe(journey.name), id=journey.id)
@@ -227,9 +232,8 @@ def backup(store: Store, path: Path) -> int:
     from journey.store import interchange
 
     saved = list(store.saved())
-    if not write_file(path, interchange.dump(saved)):
+    if not write_file(path, interchange.dump(saved), "backed_up", count=len(saved)):
         return 1
-    _say("backed_up", count=len(saved), path=path)
     return 0
 
 

@@ -6,6 +6,8 @@ moves and nothing is lost. No screen code lives here; the UI and the tests drive
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +21,7 @@ from journey.core.model import (
     SHORT_QUESTIONS,
     Answered,
     Confirmed,
+    Event,
     Journey,
     Mode,
     Moved,
@@ -54,6 +57,8 @@ class Session:
         self.journey = fit.check(content, journey)
         # Why this journey can only be looked at here (another process is changing it).
         self.read_only: str | None = None
+        # Events recorded inside `together`, saved as one when it ends.
+        self._held: list[Event] | None = None
         where = journey.position
         self.flow = Flow(
             content,
@@ -194,6 +199,40 @@ class Session:
         if self.read_only is not None:
             raise JourneyInUse(self.read_only)
 
+    # -- saving: what one action records is saved as one ---------------------------------
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Everything recorded inside is saved as one when the block ends: every event or
+        none (an answer and the move it makes, say). If saving fails, StoreError is raised
+        and the journey, and where the person is in it, are as they were before the block.
+        A block inside another joins it."""
+        if self._held is not None:
+            yield
+            return
+        held: list[Event] = []
+        place = self.flow.place
+        self._held = held
+        try:
+            yield
+            if held:
+                self.store.save(self.journey, held)
+        except BaseException:
+            for event in reversed(held):
+                self.journey.forget(event)
+            self.flow.place = place
+            raise
+        finally:
+            self._held = None
+
+    def _record(self, event: Event) -> None:
+        held = self._held
+        if held is None:
+            self.store.record(self.journey, event)
+        else:
+            self.journey.record(event)  # seen at once by the flow; saved as the block ends
+            held.append(event)
+
     # -- what the person does ------------------------------------------------------------
 
     def answer(self, value: Any, *, unsure: bool = False, move_on: bool = True,
@@ -215,15 +254,17 @@ class Session:
         if not unsure and not fit.fits(question, answered.value):
             # Nothing is saved that could not be read back as an answer to this question.
             raise AnswerError("error_unreadable")
-        if joins is not None and not unsure:
-            members = circle.joined(self.content, self.journey, answered.value, joins)
-            if members is not None:
-                by, role = self.journey.speaker(circle.CIRCLE_QUESTION, suggested=suggested)
-                self.store.record(self.journey, Answered(
-                    question=circle.CIRCLE_QUESTION, value=members, by=by, role=role))
-        self.store.record(self.journey, answered)
-        if move_on:
-            self.next()
+        with self.together():
+            if joins is not None and not unsure:
+                members = circle.joined(self.content, self.journey, answered.value, joins)
+                if members is not None:
+                    by, role = self.journey.speaker(circle.CIRCLE_QUESTION,
+                                                    suggested=suggested)
+                    self._record(Answered(question=circle.CIRCLE_QUESTION, value=members,
+                                          by=by, role=role))
+            self._record(answered)
+            if move_on:
+                self.next()
 
     def begin_sitting(self, mode: Mode, helper: str | None = None,
                       helper_role: str | None = None, present: list[str] | None = None) -> None:
@@ -232,58 +273,66 @@ class Session:
         helper = short(helper) if mode is not Mode.SELF and helper else None
         role = short(helper_role) if helper and clean_name(helper_role or "").strip() else None
         people = [short(p) for p in present or [] if clean_name(p).strip()]
-        self.store.record(self.journey, Sat(mode=mode, helper=helper, helper_role=role,
-                                            present=people))
+        self._record(Sat(mode=mode, helper=helper, helper_role=role, present=people))
 
     def confirm(self, question_id: str) -> None:
         """The person says a suggested answer is theirs."""
+        self.confirm_all([question_id])
+
+    def confirm_all(self, question_ids: list[str]) -> None:
+        """The person says these suggested answers are theirs, all saved together."""
         self._writable()
-        self.store.record(self.journey, Confirmed(question=question_id, by=self.name))
+        with self.together():
+            for question_id in question_ids:
+                self._record(Confirmed(question=question_id, by=self.name))
 
     def note(self, words: str, *, in_plan: bool = False, next_step: bool = False) -> Noted:
         """A facilitator's note, kept with the journey. Raises AnswerError if empty."""
         self._writable()
         note = Noted(text=clean_text(words), by=self.journey.helper or self.name,
                      step=self.flow.state, in_plan=in_plan, next_step=next_step)
-        self.store.record(self.journey, note)
+        self._record(note)
         return note
 
     def share_note(self, note_id: str, in_plan: bool) -> None:
         self._writable()
-        self.store.record(self.journey, NoteShared(note=note_id, in_plan=in_plan))
+        self._record(NoteShared(note=note_id, in_plan=in_plan))
 
     def next(self) -> bool:
-        return self._moved(self.flow.next())
+        return self._move(self.flow.next)
 
     def back(self) -> bool:
-        return self._moved(self.flow.back())
+        return self._move(self.flow.back)
 
     def skip_step(self) -> bool:
         step = self.flow.state
         if step not in self.flow.step_ids or self.flow.blocked():
             return False
         self._writable()
-        # Saved before the machine moves: a skip that is not on disk must not show.
-        self.store.record(self.journey, Skipped(step=step))
-        return self._moved(self.flow.skip_step() is not None)
+        # The skip and the move it makes are saved together, before either shows.
+        with self.together():
+            self._record(Skipped(step=step))
+            return self._move(lambda: self.flow.skip_step() is not None)
 
     def go_to(self, step_id: str) -> bool:
-        return self._moved(self.flow.go_to(step_id))
+        return self._move(lambda: self.flow.go_to(step_id))
 
     def go_to_question(self, question_id: str) -> bool:
         """Go to the question where something can be put right (from the readiness check)."""
         step = self.content.step_of(question_id).id
-        return self._moved(self.flow.go_to(step, question_id))
+        return self._move(lambda: self.flow.go_to(step, question_id))
 
     def return_to(self, step_id: str, question_id: str | None) -> bool:
         """Back to where the person was before going elsewhere (from the map or the
         check). The end of the journey is reached by moving on, not by going to it."""
         if step_id == FINISHED:
-            moved = False
-            while not self.flow.finished and self.flow.next():
-                moved = True
-            return self._moved(moved)
-        return self._moved(self.flow.go_to(step_id, question_id))
+            def to_the_end() -> bool:
+                moved = False
+                while not self.flow.finished and self.flow.next():
+                    moved = True
+                return moved
+            return self._move(to_the_end)
+        return self._move(lambda: self.flow.go_to(step_id, question_id))
 
     def undo(self, question_id: str) -> bool:
         """Take back the last change to an answer. The undo is saved as a change of its own,
@@ -293,21 +342,24 @@ class Session:
             return False
         self._writable()
         by, role = self.journey.speaker(question_id)
-        self.store.record(self.journey, Undone(question=question_id, by=by, role=role))
-        step = self.flow.state
-        if self.flow.question_id not in [q.id for q in self.flow.questions(step)]:
-            self.go_to(step if self.flow.applies(step) else WELCOME)
+        with self.together():  # the undo, and the move it may make, saved as one
+            self._record(Undone(question=question_id, by=by, role=role))
+            step = self.flow.state
+            if self.flow.question_id not in [q.id for q in self.flow.questions(step)]:
+                self.go_to(step if self.flow.applies(step) else WELCOME)
         return True
 
     def history(self, question_id: str) -> list[Answered | Undone]:
         return self.journey.history(question_id)
 
-    def _moved(self, moved: bool) -> bool:
-        # A journey open only to look at moves on screen, but its place is not saved.
-        if moved and self.read_only is None:
-            self.store.record(
-                self.journey, Moved(step=self.flow.state, question=self.flow.question_id)
-            )
+    def _move(self, move: Callable[[], bool]) -> bool:
+        """Move, and save where the person is now. If that cannot be saved, they stay where
+        they were (see `together`)."""
+        with self.together():
+            moved = move()
+            # A journey open only to look at moves on screen, but its place is not saved.
+            if moved and self.read_only is None:
+                self._record(Moved(step=self.flow.state, question=self.flow.question_id))
         return moved
 
     @property

@@ -66,6 +66,17 @@ class Flow:
         ids = [q.id for q in applicable]
         self.question_id: str | None = question if question in ids else self._first_open(step)
 
+    @property
+    def place(self) -> tuple[str, str | None]:
+        """Where the person is: the step and the question."""
+        return self.state, self.question_id
+
+    @place.setter
+    def place(self, where: tuple[str, str | None]) -> None:
+        """Put the person back where they were, as when a move could not be saved."""
+        self.machine.set_state(where[0], model=self)
+        self.question_id = where[1]
+
     # -- the machine's shape, as data ----------------------------------------------------
 
     def _transitions(self) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ SQLite on disk). The errors saving can raise live here for the same reason."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from journey.core.model import Event, Journey
@@ -29,3 +30,8 @@ class Recorder(Protocol):
 
     def record(self, journey: Journey, event: Event) -> None:
         """Save one event, add it to the journey, or raise StoreError and change nothing."""
+
+    def save(self, journey: Journey, events: Sequence[Event]) -> None:
+        """Save events already added to the journey (its last ones, in order) together, in
+        one transaction: every one or none. Raise StoreError when they could not be saved;
+        taking them out of the journey again is then the caller's to do."""

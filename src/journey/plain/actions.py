@@ -104,7 +104,7 @@ class Acting(Lines):
                 self.message("plain_cannot_move")
                 return False
         except StoreError as e:
-            self.message("error_save_plain", reason=e)
+            self.message("error_move", reason=e)
             return False
         return True
 
@@ -241,12 +241,14 @@ class Acting(Lines):
         typed = clean(self.read(words.message("plain_prompt"), False)).strip()
         path = Path(typed).expanduser() if typed else default
         try:
-            write_whole(path, documents.make(session.content, session.journey, fmt),
-                        text=documents.is_text(fmt))
+            was_open = write_whole(path, documents.make(session.content, session.journey, fmt),
+                                   text=documents.is_text(fmt))
         except OSError as e:
             self.message("export_failed", reason=e.strerror or str(e))
             return False
         self.message("exported_" + documents.kind(fmt), path=path)
+        if was_open:
+            self.message("made_private", path=path)
         return False
 
     def suggest(self) -> bool:
@@ -271,7 +273,7 @@ class Acting(Lines):
         except AnswerError as e:
             self.complain(e)
         except StoreError as e:
-            self.message("error_save_plain", reason=e)
+            self.message("error_save_note_plain", reason=e)
         else:
             self.message("plain_note_saved")
         return False
@@ -293,6 +295,6 @@ class Acting(Lines):
                 try:
                     session.confirm(answer.question)
                 except StoreError as e:
-                    self.message("error_save_plain", reason=e)
+                    self.message("error_agree_plain", reason=e)
                     return False
         return False

@@ -99,7 +99,7 @@ class Plain(Answering, Acting):
         except AnswerError as e:
             self.complain(e)
         except StoreError as e:
-            self.message("error_save_plain", reason=e)
+            self.message("error_save_sitting", reason=e)
 
     def converse(self) -> None:
         session = self.session

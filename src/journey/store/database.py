@@ -161,6 +161,8 @@ class Store:
         self.path = self.home / DB_NAME
         self._content = content
         self._locks: dict[str, JourneyLock] = {}
+        # Ids given to new journeys not saved yet (see save).
+        self._unsaved: set[str] = set()
         _private_dir(self.home)
         # A folder or file the person made read-only is opened read-only: journeys can
         # still be listed, exported and backed up, and nothing is changed.
@@ -338,21 +340,33 @@ class Store:
 
     @contextmanager
     def _writing(self, journey_id: str) -> Iterator[None]:
-        """Hold the journey's lock for one change, unless it was held already."""
+        """Hold the journey's lock for one change, unless it was held already. An id that
+        names no journey here leaves no lock file behind."""
         held = journey_id in self._locks
         self.lock(journey_id)
         try:
             yield
+        except KeyError:
+            if not held and not self._exists(journey_id):
+                self._locks.pop(journey_id).discard()
+            raise
         finally:
             if not held:
                 self.release(journey_id)
+
+    def _exists(self, journey_id: str) -> bool:
+        with self._reading():
+            return self.db.execute(
+                "SELECT 1 FROM journeys WHERE id = ?", (journey_id,)).fetchone() is not None
 
     # -- writing -------------------------------------------------------------------------
 
     def create(self) -> Journey:
         """A new journey. It is written to disk with its first event, so opening journey
         and leaving without a word leaves nothing behind."""
-        return Journey(id=self._new_id())
+        journey = Journey(id=self._new_id())
+        self._unsaved.add(journey.id)
+        return journey
 
     def _new_id(self) -> str:
         with self._reading():
@@ -360,42 +374,71 @@ class Store:
                 candidate = secrets.token_hex(4)
                 taken = self.db.execute(
                     "SELECT 1 FROM journeys WHERE id = ?", (candidate,)).fetchone()
-                if not taken and candidate not in self._locks:
+                if not taken and candidate not in self._locks and (
+                        candidate not in self._unsaved):
                     return candidate
 
     def record(self, journey: Journey, event: Event) -> None:
         """Save one event and the journey's summary in one transaction. The event is added
         to the journey in memory first, so the summary sees it; if saving fails it is taken
         out again, so screen and disk never disagree."""
-        self.lock(journey.id)
         journey.record(event)
         try:
-            with self._transaction():
-                # Only answers change how much is done; for other events the percent kept
-                # stands, which spares working it out on every move.
-                kept = 0
-                if not isinstance(event, Answered | Undone):
-                    name, mode, step, _, updated = self._summary_of(journey, percent=False)
-                    kept = self.db.execute(
-                        "UPDATE journeys SET name = ?, mode = ?, step = ?, updated = ? "
-                        "WHERE id = ?", (name, mode, step, updated, journey.id)).rowcount
-                if not kept:
-                    self.db.execute(
-                        "INSERT INTO journeys (id, created, name, mode, step, percent, updated) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                        "name = excluded.name, mode = excluded.mode, step = excluded.step, "
-                        "percent = excluded.percent, updated = excluded.updated",
-                        (journey.id, _utc(journey.created), *self._summary_of(journey)),
-                    )
+            self.save(journey, [event])
+        except BaseException:
+            journey.forget(event)
+            raise
+
+    def save(self, journey: Journey, events: Sequence[Event]) -> None:
+        """Save events already added to the journey, its last ones, with its summary, in one
+        transaction: every one or none. An answer and the move it makes are saved so, and
+        a full disk between them can never keep one without the other."""
+        # A journey's first events: its id was given when it was made, and another journey
+        # (a restore, an import, another window) may have taken it since.
+        new = journey.id in self._unsaved
+        try:
+            self.lock(journey.id)
+        except JourneyInUse:
+            if not new:
+                raise
+            self._own_id(journey)
+        with self._transaction():
+            if new and self._exists(journey.id):
+                self._own_id(journey)
+            # Only answers change how much is done; for other events the percent kept
+            # stands, which spares working it out on every move.
+            kept = 0
+            if not any(isinstance(event, Answered | Undone) for event in events):
+                name, mode, step, _, updated = self._summary_of(journey, percent=False)
+                kept = self.db.execute(
+                    "UPDATE journeys SET name = ?, mode = ?, step = ?, updated = ? "
+                    "WHERE id = ?", (name, mode, step, updated, journey.id)).rowcount
+            if not kept:
+                self.db.execute(
+                    "INSERT INTO journeys (id, created, name, mode, step, percent, updated) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    "name = excluded.name, mode = excluded.mode, step = excluded.step, "
+                    "percent = excluded.percent, updated = excluded.updated",
+                    (journey.id, _utc(journey.created), *self._summary_of(journey)),
+                )
+            for event in events:
                 self.db.execute(
                     "INSERT INTO events (journey, seq, kind, question, step, at, body) "
                     "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM events "
                     "WHERE journey = ?), ?, ?, ?, ?, ?)",
                     (journey.id, journey.id, *_columns(event)),
                 )
-        except BaseException:
-            journey.forget(event)
-            raise
+        self._unsaved.discard(journey.id)
+
+    def _own_id(self, journey: Journey) -> None:
+        """A new id for a journey not yet saved whose id another journey has taken, so its
+        events never join the other's."""
+        taken = journey.id
+        journey.id = self._new_id()
+        self._unsaved.discard(taken)
+        self._unsaved.add(journey.id)
+        self.lock(journey.id)
+        self.release(taken)
 
     def _summary_of(self, journey: Journey, percent: bool = True
                     ) -> tuple[str | None, str, str | None, int | None, str]:
@@ -440,12 +483,13 @@ class Store:
 
     def delete(self, journey_id: str) -> Summary:
         """Put a journey aside. It can be recovered for 30 days, then it goes for good."""
-        with self._writing(journey_id), self._transaction():
-            found = self.db.execute(
-                "UPDATE journeys SET deleted = ? WHERE id = ? AND deleted IS NULL",
-                (_utc(now()), journey_id)).rowcount
-        if not found:
-            raise KeyError(journey_id)
+        with self._writing(journey_id):
+            with self._transaction():
+                found = self.db.execute(
+                    "UPDATE journeys SET deleted = ? WHERE id = ? AND deleted IS NULL",
+                    (_utc(now()), journey_id)).rowcount
+            if not found:
+                raise KeyError(journey_id)
         return self.summary(journey_id)
 
     def recover(self, journey_id: str) -> Summary:
@@ -490,31 +534,36 @@ class Store:
         """Add whole journeys, all in one transaction: every one or none. With keep_ids a
         journey keeps its id unless a journey here already has it; otherwise each gets a
         new id. Returns the journeys as added."""
-        added: list[Journey] = []
         with self._transaction():
-            for saved in journeys:
-                old = saved.journey
-                taken = self.db.execute(
-                    "SELECT 1 FROM journeys WHERE id = ?", (old.id,)).fetchone()
-                keep = (keep_ids and ID_SHAPE.fullmatch(old.id) and not taken
-                        and old.id not in self._locks)
-                # Built afresh, so what is derived comes from these events alone.
-                journey = fit.check(self.words, Journey(
-                    id=old.id if keep else self._new_id(), created=old.created,
-                    events=old.events))
-                self.db.execute(
-                    "INSERT INTO journeys (id, created, name, mode, step, percent, updated, "
-                    "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (journey.id, _utc(journey.created), *self._summary_of(journey),
-                     _utc(saved.deleted) if saved.deleted else None),
-                )
-                self.db.executemany(
-                    "INSERT INTO events (journey, seq, kind, question, step, at, body) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(journey.id, seq, *_columns(e))
-                     for seq, e in enumerate(journey.events, start=1)],
-                )
-                added.append(journey)
+            return self._add(journeys, keep_ids=keep_ids)
+
+    def _add(self, journeys: Sequence[Saved], *, keep_ids: bool) -> list[Journey]:
+        """Add whole journeys, inside a write transaction already begun: which ids are
+        taken is read under the same write lock that adds them."""
+        added: list[Journey] = []
+        for saved in journeys:
+            old = saved.journey
+            taken = self.db.execute(
+                "SELECT 1 FROM journeys WHERE id = ?", (old.id,)).fetchone()
+            keep = (keep_ids and ID_SHAPE.fullmatch(old.id) and not taken
+                    and old.id not in self._locks)
+            # Built afresh, so what is derived comes from these events alone.
+            journey = fit.check(self.words, Journey(
+                id=old.id if keep else self._new_id(), created=old.created,
+                events=old.events))
+            self.db.execute(
+                "INSERT INTO journeys (id, created, name, mode, step, percent, updated, "
+                "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (journey.id, _utc(journey.created), *self._summary_of(journey),
+                 _utc(saved.deleted) if saved.deleted else None),
+            )
+            self.db.executemany(
+                "INSERT INTO events (journey, seq, kind, question, step, at, body) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(journey.id, seq, *_columns(e))
+                 for seq, e in enumerate(journey.events, start=1)],
+            )
+            added.append(journey)
         return added
 
     def restore(self, journeys: Sequence[Saved]) -> tuple[list[Journey], int]:
@@ -522,8 +571,11 @@ class Store:
         with the same events is left as it is; one whose id is taken by a different journey
         comes back beside it with a new id. Nothing here is removed or changed. Returns the
         journeys added and how many were here already."""
-        fresh = [saved for saved in journeys if not self._here(saved.journey)]
-        return self.add(fresh, keep_ids=True), len(journeys) - len(fresh)
+        # What is here already is decided under the write lock that adds the rest: a
+        # restore running at the same moment waits, then finds these here.
+        with self._transaction():
+            fresh = [saved for saved in journeys if not self._here(saved.journey)]
+            return self._add(fresh, keep_ids=True), len(journeys) - len(fresh)
 
     def _here(self, journey: Journey) -> bool:
         """Whether this journey is here already: under its own id, or restored before

@@ -64,10 +64,9 @@ class AgreeScreen(ModalScreen[int]):
         chosen = [box.name for box in self.query(".agree-choice").results(Checkbox)
                   if box.value and box.name]
         try:
-            for question_id in chosen:
-                self.session.confirm(question_id)
+            self.session.confirm_all(chosen)  # all saved together, or none
         except StoreError as e:
-            message = self.session.content.message("error_save", reason=e)
+            message = self.session.content.message("error_agree", reason=e)
             self.query_one("#agree-error", Static).update(Content(message))
             return
         self.dismiss(len(chosen))

@@ -453,22 +453,29 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             if event.saved:
                 event.saved(False)
             return
+        detour = self.detour
         try:
-            self.session.answer(event.value, move_on=False, suggested=self.suggesting,
-                                joins=event.joins)
+            # The answer and the move it makes are saved as one: if the disk fills between
+            # them, neither is kept, so "still in the box" is true and Enter again saves it
+            # once.
+            with self.session.together():
+                self.session.answer(event.value, move_on=False, suggested=self.suggesting,
+                                    joins=event.joins)
+                after = self._onward(question.id) if event.move_on else None
         except AnswerError as e:  # e.g. a name of unseen characters only
             self._complain(self.words.message(e.key, **e.values))
             if event.saved:
                 event.saved(False)
             return
         except StoreError as e:
+            self.detour = detour
             self._complain(self.words.message("error_save", reason=e))
             if event.saved:
                 event.saved(False)
             return
         if event.saved:
             event.saved(True)
-        if event.move_on:
+        if after is not None:
             # Each answer is the person's own unless the facilitator says otherwise again.
             # A list is saved item by item, so "suggested" holds until it is finished.
             self.suggesting = False
@@ -476,7 +483,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.hold_keys()  # what is typed next is for the next question
             self._say_answer(question.id, later=True)
             self._answered.append(question.id)
-            self._move_on(question.id)
+            self._moved()
+            after()
             self._helpers_done(question.id)
         else:
             self._clear_error()
@@ -501,15 +509,24 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             actions[event.button.id]()
 
     def _move(self, move: Callable[[], bool]) -> None:
+        """Make a move (which may set a detour) and show where it led. All it records is
+        saved as one; if that fails, the person and the detour stay as they were."""
         if self.typed is None:
             self.hold_keys()
+        detour = self.detour
         try:
-            move()
+            with self.session.together():
+                move()
         except StoreError as e:
-            self._complain(self.words.message("error_save", reason=e))
+            self.detour = detour
+            self._complain(self.words.message("error_move", reason=e))
             boxes = self.query(AnswerBox)
             self.give_keys(boxes.first().first() if boxes else None)  # back to the same box
             return
+        self._moved()
+
+    def _moved(self) -> None:
+        """Show where a move, now saved, led."""
         self.show_question()
         if self.session.question is None:
             self.give_keys(None)  # the end: no box to type into
@@ -522,33 +539,27 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             return True
         return False
 
-    def _move_on(self, answered: str) -> None:
+    def _onward(self, answered: str) -> Callable[[], None]:
         """On to the next question; or, after a detour from the map or the check, back to
-        where the person was."""
-        detour, session = self.detour, self.session
+        where the person was. Made inside the answer's `together`, so the move is saved
+        with the answer; returns what to say once both are saved and shown."""
+        detour, session, words = self.detour, self.session, self.words
         if detour is not None and detour.fix == answered:
             self.detour = detour.resume
-            self._move(lambda: session.return_to(detour.step, detour.question))
+            session.return_to(detour.step, detour.question)
             if not detour.to_check:
-                self._say_later(self.words.message("recall_changed"))
-                return
-            self._say_later(self.words.message("detour_back_check"))
-            self.call_after_refresh(self.action_check)
-            return
-        back = False
+                return lambda: self._say_later(words.message("recall_changed"))
 
-        def on_or_back() -> bool:
-            nonlocal back
-            moved = session.next()
-            if detour is not None and detour.fix is None and session.flow.state != detour.target:
-                self.detour = None
-                back = True
-                return session.return_to(detour.step, detour.question) or moved
-            return moved
-
-        self._move(on_or_back)
-        if back:
-            self._say_later(self.words.message("detour_back"))
+            def back_to_check() -> None:
+                self._say_later(words.message("detour_back_check"))
+                self.call_after_refresh(self.action_check)
+            return back_to_check
+        session.next()
+        if detour is not None and detour.fix is None and session.flow.state != detour.target:
+            self.detour = None
+            session.return_to(detour.step, detour.question)
+            return lambda: self._say_later(words.message("detour_back"))
+        return lambda: None
 
     def _set_detour(self, step: str, fix: str | None = None) -> None:
         flow = self.session.flow
@@ -568,11 +579,14 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             return
         earlier = recalled.question.id
         flow = self.session.flow
-        # Back to this question afterwards; a detour already under way (from the map or
-        # the check) carries on from here.
-        self.detour = Detour(flow.state, flow.question_id, self.words.step_of(earlier).id,
-                             earlier, to_check=False, resume=self.detour)
-        self._move(lambda: self.session.go_to_question(earlier))
+
+        def to_earlier() -> bool:
+            # Back to this question afterwards; a detour already under way (from the map
+            # or the check) carries on from here.
+            self.detour = Detour(flow.state, flow.question_id, self.words.step_of(earlier).id,
+                                 earlier, to_check=False, resume=self.detour)
+            return self.session.go_to_question(earlier)
+        self._move(to_earlier)
 
     def action_not_sure(self) -> None:
         if self._answer_on_its_way(self.action_not_sure):
@@ -583,14 +597,21 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if self.session.read_only is not None:
             self._complain(self.words.message("read_only_refused"))
             return
+        detour = self.detour
         try:
-            self.session.answer(None, unsure=True, move_on=False)
+            with self.session.together():  # "not sure yet" and the move it makes, as one
+                self.session.answer(None, unsure=True, move_on=False)
+                after = self._onward(question.id)
         except StoreError as e:
+            self.detour = detour
             self._complain(self.words.message("error_save", reason=e))
             return
+        if self.typed is None:
+            self.hold_keys()
         self._say_answer(question.id, later=True)
         self._answered.append(question.id)
-        self._move_on(question.id)
+        self._moved()
+        after()
         self._helpers_done(question.id)
 
     def _helpers_done(self, before: str) -> None:
@@ -625,8 +646,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
         def chosen(step_id: str | None) -> None:
             if step_id:
-                self._set_detour(step_id)
-                self._move(lambda: self.session.go_to(step_id))
+                def to_step() -> bool:
+                    self._set_detour(step_id)
+                    return self.session.go_to(step_id)
+                self._move(to_step)
 
         self.app.push_screen(MapScreen(self.session), chosen)
 
@@ -644,8 +667,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
         def chosen(question_id: str | None) -> None:
             if question_id:
-                self._set_detour(self.words.step_of(question_id).id, question_id)
-                self._move(lambda: self.session.go_to_question(question_id))
+                def to_fix() -> bool:
+                    self._set_detour(self.words.step_of(question_id).id, question_id)
+                    return self.session.go_to_question(question_id)
+                self._move(to_fix)
 
         self.app.push_screen(ReadinessScreen(self.session), chosen)
 

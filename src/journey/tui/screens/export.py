@@ -108,13 +108,16 @@ class ExportScreen(ModalScreen[str | None]):
         fmt, large, attributed = self._chosen()
         try:
             data = make(self.session.content, self.session.journey, fmt, large, attributed)
-            write_whole(path, data, text=is_text(fmt))
+            was_open = write_whole(path, data, text=is_text(fmt))
         except OSError as e:
             self.query_one("#export-error", Static).update(
                 Content(words.message("export_failed", reason=reason(e)))
             )
             return
-        self.dismiss(words.message(SAVED[kind(fmt)], path=path))
+        said = words.message(SAVED[kind(fmt)], path=path)
+        if was_open:
+            said += "\n" + words.message("made_private", path=path)
+        self.dismiss(said)
 
     @on(Button.Pressed, "#export-send")
     def _send(self) -> None:

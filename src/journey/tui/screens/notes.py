@@ -60,7 +60,7 @@ class NotesScreen(ModalScreen[bool]):
             self._complain(words.message(e.key, **e.values))
             return
         except StoreError as e:
-            self._complain(words.message("error_save", reason=e))
+            self._complain(words.message("error_save_note", reason=e))
             return
         self.dismiss(True)
 
@@ -71,7 +71,11 @@ class NotesScreen(ModalScreen[bool]):
         try:
             self.session.share_note(note_id, note_id in event.selection_list.selected)
         except StoreError as e:
-            self._complain(self.session.content.message("error_save", reason=e))
+            # Not saved, so not shown as changed either: the tick goes back as it was.
+            ticks = event.selection_list
+            with ticks.prevent(SelectionList.SelectionToggled, SelectionList.SelectedChanged):
+                ticks.toggle(note_id)
+            self._complain(self.session.content.message("error_share_note", reason=e))
             return
         self.changed = True
 

@@ -116,7 +116,7 @@ class SittingScreen(ModalScreen[bool]):
             self.session.begin_sitting(mode, helper, role, present)
         except (AnswerError, StoreError) as e:
             reason = self.session.content.message(e.key, **e.values) if isinstance(
-                e, AnswerError) else self.session.content.message("error_save", reason=e)
+                e, AnswerError) else self.session.content.message("error_save_sitting", reason=e)
             self._complain(reason)
             return False
         return True

@@ -84,13 +84,16 @@ class SummaryScreen(ModalScreen[bool]):
             return
         path = Path(clean(self.query_one("#summary-path", Input).value).strip()).expanduser()
         try:
-            write_whole(path, self.text, text=True)
+            was_open = write_whole(path, self.text, text=True)
         except OSError as e:
             message = words.message("export_failed", reason=reason(e))
             self.query_one("#summary-error", Static).update(Content(message))
             self.app.bell()
             return
-        self.notify(words.message("summary_saved", path=path), markup=False)
+        said = words.message("summary_saved", path=path)
+        if was_open:
+            said += "\n" + words.message("made_private", path=path)
+        self.notify(said, markup=False)
         if self.quitting:
             self.dismiss(True)
 

@@ -524,17 +524,24 @@ def is_support_item(value: Any) -> bool:
     return True
 
 
-def cost_per_period(item: dict[str, str]) -> Decimal:
-    """An item's cost in its own period: unit cost x hours (when by the hour) x times."""
+def _exact_per_period(item: dict[str, str]) -> Decimal:
     each = Decimal(item["cost"])
     if item["per"] == Per.HOUR:
         each *= Decimal(item["hours"])
-    return (each * int(item["times"])).quantize(PENNY, rounding=ROUND_HALF_UP)
+    return each * int(item["times"])
 
 
-def item_money(item: dict[str, str]) -> dict[str, str]:
-    """An item's cost as a money value, so it converts like any other."""
-    return {"amount": str(cost_per_period(item)), "period": item["period"]}
+def cost_per_period(item: dict[str, str]) -> Decimal:
+    """An item's cost in its own period, to show: unit cost x hours (when by the hour) x
+    times, to the nearest penny."""
+    return _exact_per_period(item).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def item_per_year(item: dict[str, str]) -> Decimal:
+    """An item's cost in a year, worked out exactly and rounded once, as the plan says it is:
+    3.5 hours at £14.75 a week is £2,684.50 a year, not 52 weeks of £51.63."""
+    per_year = _exact_per_period(item) * Period(item["period"]).per_year
+    return per_year.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
 def action(what: str, who: str, by: str, status: str) -> dict[str, str]:

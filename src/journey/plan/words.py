@@ -62,7 +62,7 @@ def _person_line(value: dict[str, Any]) -> str:
 def item_line(content: Content, value: Any) -> str:
     if not parse.is_support_item(value):
         return str(value)
-    per_year = parse.per_year(parse.item_money(value))
+    per_year = parse.item_per_year(value)
     one_off = value["period"] == parse.Period.ONCE
     line = content.message(
         "item_line_once" if one_off else "item_line", what=value["what"],

@@ -8,9 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from journey.documents import render
+from journey.plan.summary import summarise
 from journey.store.database import Store
 
 from .examples import item, walk
+from .helpers import start
 
 D = Decimal
 
@@ -30,3 +32,43 @@ def test_a_cost_is_worked_out_for_a_year_before_it_is_rounded(words, store: Stor
     text = render.render(plan, "md")
     assert "£2,684.50" in text and "£2,684.76" not in text
     assert "Each cost is worked out for a whole year first." in text
+
+
+# -- who said what, item by item -------------------------------------------------------------
+
+def _loves_with_one_suggestion(words, store: Store):
+    """Sam says two things she loves; Jo, her advocate, suggests a third."""
+    session = start(words, store, mode="with")
+    session.go_to_question("dreams.love")
+    session.answer(["Her garden"], move_on=False)
+    session.answer(["Her garden", "Radio 4"], move_on=False)
+    session.answer(["Her garden", "Radio 4", "The choir"], move_on=False, suggested=True)
+    session.next()
+    return session
+
+
+def _entry(plan, question: str):
+    return next(e for s in plan.sections for e in s.entries if e.question == question)
+
+
+def test_one_suggested_item_marks_only_that_item(words, store: Store) -> None:
+    session = _loves_with_one_suggestion(words, store)
+    entry = _entry(session.plan(), "dreams.love")
+    assert entry.said_by == "said by Sam"
+    assert entry.lines == ["Her garden", "Radio 4",
+                           "The choir (suggested by Jo (advocate))"]
+    text = render.render(session.plan(), "md")
+    assert "The choir _(suggested by Jo (advocate))_" in text or \
+        "The choir (suggested by Jo (advocate))" in text
+    assert "Her garden (suggested" not in text and "Radio 4 (suggested" not in text
+    summary = render.render_summary(summarise(words, session.journey))
+    assert "The choir (suggested by Jo (advocate))" in summary
+    assert "said by Sam" in summary
+
+
+def test_an_agreed_item_is_the_persons_and_says_so(words, store: Store) -> None:
+    session = _loves_with_one_suggestion(words, store)
+    session.confirm("dreams.love")
+    entry = _entry(session.plan(), "dreams.love")
+    assert entry.lines[:2] == ["Her garden", "Radio 4"]
+    assert entry.lines[2] == "The choir (suggested by Jo (advocate), agreed by Sam)"

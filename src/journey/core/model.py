@@ -437,6 +437,43 @@ class Journey:
                 return True
         return False
 
+    def confirmed_since(self, question: str, answer: Answered) -> bool:
+        """The person has agreed an answer to this question since `answer` was given: what
+        it suggested is theirs now, even where later changes were their own."""
+        if answer.role is Role.PERSON:
+            return False
+        for event in reversed(self.events):
+            if event is answer:
+                return False
+            if isinstance(event, Confirmed) and event.question == question:
+                return True
+        return False
+
+    def item_givers(self, question: str) -> list[Answered] | None:
+        """For a list answer, the change that brought in each of its items, in the list's
+        order: who said each thing, when a list was made by more than one person. An item
+        taken out and put back counts from when it came back. None when the answer is not a
+        list."""
+        answer = self.answers.get(question)
+        if answer is None or answer.unsure or not isinstance(answer.value, list):
+            return None
+
+        def make() -> list[Answered]:
+            assert self._changes is not None
+            standing = self._changes.get(question, [])
+            givers = []
+            for item in answer.value:
+                giver = answer
+                for change in reversed(standing):
+                    if change.unsure or not isinstance(change.value, list) or (
+                            item not in change.value):
+                        break
+                    giver = change
+                givers.append(giver)
+            return givers
+
+        return self.remember(("item-givers", question), make)
+
     def suggestions(self) -> list[Answered]:
         """Answers a facilitator suggested that the person has not yet confirmed."""
         return [

@@ -3,6 +3,7 @@ item, with who said it when someone else was involved. Pure functions: no files,
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -116,3 +117,37 @@ def attribution(content: Content, answer: Answered, journey: Journey,
         return content.message("agreed_by", helper=answer.by, role=role,
                                name=journey.name or content.message("someone"))
     return content.message("suggested_by", name=answer.by, role=role)
+
+
+# Answers that are lists of things, each of which may have come from someone different.
+ITEM_KINDS = frozenset({Kind.LIST, Kind.SUPPORT, Kind.ACTIONS, Kind.PEOPLE})
+
+
+def attributed_lines(content: Content, question: Question, answer: Answered, journey: Journey,
+                     name: str, about: bool = False,
+                     confirmed: Callable[[str], bool] | None = None,
+                     ) -> tuple[list[str], str | None]:
+    """An answer in words and who said it. In a list made by more than one person, the
+    answer is credited to whoever said most of it, and each thing someone else said is
+    marked on its own line: one suggestion never makes the person's own words the
+    helper's."""
+    said = attribution(content, answer, journey, confirmed)
+    lines = answer_lines(content, question, answer.value, name, about)
+    if question.kind not in ITEM_KINDS or not fit.fits(question, answer.value):
+        return lines, said
+    givers = journey.item_givers(question.id)
+    if not givers:
+        return lines, said
+    each = [attribution(content, giver, journey,
+                        lambda q, giver=giver: journey.confirmed_since(q, giver))
+            for giver in givers]
+    if len(set(each)) == 1:
+        return lines, each[0]
+    usual = Counter(each).most_common(1)[0][0]
+    marked: list[str] = []
+    for item, item_said in zip(answer.value, each, strict=True):
+        shown = answer_lines(content, question, [item], name, about)
+        if item_said and item_said != usual:
+            shown = [f"{line} ({item_said})" for line in shown]
+        marked.extend(shown)
+    return marked, usual

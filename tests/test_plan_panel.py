@@ -72,3 +72,34 @@ def test_an_agreed_item_is_the_persons_and_says_so(words, store: Store) -> None:
     entry = _entry(session.plan(), "dreams.love")
     assert entry.lines[:2] == ["Her garden", "Radio 4"]
     assert entry.lines[2] == "The choir (suggested by Jo (advocate), agreed by Sam)"
+
+
+# -- the one-page profile --------------------------------------------------------------------
+
+def _profile_blocks(text: str) -> dict[str, list[str]]:
+    blocks: dict[str, list[str]] = {}
+    heading = ""
+    for line in text.splitlines():
+        if line.startswith("## "):
+            heading = line[3:]
+            blocks[heading] = []
+        elif line.startswith("- ") and heading:
+            blocks[heading].append(line[2:])
+    return blocks
+
+
+def test_the_profile_puts_good_and_bad_days_under_support_and_says_each_thing_once(
+        words, store: Store) -> None:
+    days = "On a bad day I need someone to sit with me"
+    session = walk(words, store, {
+        "welcome.name": "Sam", "welcome.mode": "self",
+        "assessment.good-bad-days": days,
+        "dreams.love": ["Her garden", "Radio 4"],
+        "dreams.important": ["Her garden", "My grandchildren"],
+        "connections.places": ["her garden.", "The library"],
+    })
+    blocks = _profile_blocks(render.render(session.plan(), "profile-md"))
+    assert days not in blocks["What is important to me"]
+    assert days in blocks["How best to support me"]
+    important = blocks["What is important to me"]
+    assert important == ["Her garden", "My grandchildren", "Radio 4", "The library"]

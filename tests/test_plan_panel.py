@@ -11,7 +11,7 @@ from journey.documents import render
 from journey.plan.summary import summarise
 from journey.store.database import Store
 
-from .examples import item, walk
+from .examples import gareth, item, mia, walk
 from .helpers import start
 
 D = Decimal
@@ -103,3 +103,13 @@ def test_the_profile_puts_good_and_bad_days_under_support_and_says_each_thing_on
     assert days in blocks["How best to support me"]
     important = blocks["What is important to me"]
     assert important == ["Her garden", "My grandchildren", "Radio 4", "The library"]
+
+
+# -- reviews ---------------------------------------------------------------------------------
+
+def test_the_direct_payments_review_is_named_only_when_there_is_one(words, store: Store) -> None:
+    managed = render.render(gareth(words, store).plan(), "md")  # the council manages his budget
+    assert "The plan was agreed on" in managed
+    assert "direct payment's review" not in managed
+    paid = render.render(mia(words, store).plan(), "md")  # Mia has a direct payment
+    assert "The direct payment's review counts from the first payment." in paid

@@ -343,8 +343,12 @@ class _Layout:
         if outcomes:
             blocks.append(Block(kind="list", title=say("doc_outcomes"), lines=outcomes))
         agreed = self.plan.agreed_on
+        # The direct payment's review is counted from its first payment: said only when
+        # there is a direct payment to review.
+        paying = any(r.kind.startswith("direct_payment") for r in plan.reviews)
         blocks.append(Block(kind="list", title=say("doc_reviews"), lines=self.reviews(),
-                            intro=say("doc_reviews_from", day=_day(agreed)) if agreed else None))
+                            intro=say("doc_reviews_from_dp" if paying else "doc_reviews_from",
+                                      day=_day(agreed)) if agreed else None))
         blocks.append(Block(kind="note", lines=[say("doc_informs")]))
         return Part(id="glance", kind="glance", heading=say("doc_glance"), rows=rows,
                     blocks=blocks)

@@ -170,6 +170,7 @@ def priya(words: Content, store: Store) -> Session:
              "by": "2026-06-01", "status": "done"},
             {"what": "Order the perching stool", "who": "Priya", "by": "", "status": "to-do"},
         ],
+        "happen.agreed-yet": "yes",
         "happen.agreed": "2026-06-20",
         "happen.start": "2026-07-06",
         "happen.person-agrees": "yes",

@@ -11,7 +11,7 @@ from journey.documents import render
 from journey.plan.summary import summarise
 from journey.store.database import Store
 
-from .examples import gareth, item, mia, walk
+from .examples import UNSURE, gareth, item, mia, walk
 from .helpers import start
 
 D = Decimal
@@ -113,3 +113,33 @@ def test_the_direct_payments_review_is_named_only_when_there_is_one(words, store
     assert "direct payment's review" not in managed
     paid = render.render(mia(words, store).plan(), "md")  # Mia has a direct payment
     assert "The direct payment's review counts from the first payment." in paid
+
+
+# -- the day the council agrees the plan ------------------------------------------------------
+
+def test_a_plan_not_agreed_yet_says_so_and_asks_nobody_for_the_date(words, store: Store) -> None:
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "happen.agreed-yet": "not-yet"})
+    assert "happen.agreed" not in session.snapshot().live  # no date is asked for
+    plan = session.plan()
+    assert plan.agreed_on is None
+    text = render.render(plan, "md")
+    assert "Date the plan was agreed" not in text
+    assert not any("agreed" in f.text.lower() for f in plan.readiness.findings)
+
+
+def test_not_sure_when_the_council_agreed_is_not_a_thing_it_would_need(words,
+                                                                        store: Store) -> None:
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "happen.agreed-yet": UNSURE})
+    assert session.snapshot().live.get("happen.agreed") is None
+    plan = session.plan()
+    assert all(f.question not in ("happen.agreed-yet", "happen.agreed")
+               for f in plan.readiness.findings)
+    assert all(f.question not in ("happen.agreed-yet", "happen.agreed")
+               for f in plan.to_find_out)
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "happen.agreed-yet": "yes", "happen.agreed": UNSURE})
+    plan = session.plan()
+    assert "Date the plan was agreed" not in render.render(plan, "md")
+    assert all(f.question != "happen.agreed" for f in plan.readiness.findings)

@@ -18,7 +18,7 @@ from journey.plan.costing import COSTS_QUESTION, Costing
 from journey.plan.parts.money import Money
 from journey.plan.parts.outcomes import Aim
 from journey.plan.parts.sections import Section
-from journey.plan.snapshot import Snapshot
+from journey.plan.snapshot import COUNCIL_MAKES, Snapshot
 
 MONEY_PERSON = "personal-budget.money-person"
 BACKUP = "planning.backup"
@@ -261,6 +261,8 @@ class _Checker:
 
     def to_find_out(self) -> None:
         for question_id in self.snap.unsure:
+            if question_id in COUNCIL_MAKES:
+                continue
             self.add("to_find_out", question_id,
                      label=self.content.question(question_id).label)
 

@@ -400,6 +400,7 @@ def edna(words: Content, store: Store) -> Session:
                            "She chooses to walk in the garden alone"],
         "planning.backup": "The agency sends someone else. At night, the alarm calls Carol "
                            "on 07700 900789",
+        "planning.carer-who": {"name": "Carol", "relation": "daughter"},
         "planning.carer-meets": ["Cooks her tea", "Sleeps in the house at night"],
         "planning.carer-backup": "Her son Mark would stay for a while, and we would ask the "
                                  "council for a review",

@@ -156,6 +156,7 @@ def priya(words: Content, store: Store) -> Session:
                            "I forget my tablets when I am tired",
                            "I choose to go to choir on my own when I feel well"],
         "planning.backup": "Meera comes round, or the assistants swap shifts",
+        "planning.carer-who": {"name": "Meera", "relation": "sister"},
         "planning.carer-meets": ["Meera phones every evening and helps with big decisions",
                                  "Anil gives lifts and checks the bank statements"],
         "planning.carer-backup": "Anil can stay for a few days",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from journey.core.model import Mode
 from journey.documents import render
 from journey.plan.summary import summarise
 from journey.store.database import Store
@@ -143,3 +144,24 @@ def test_not_sure_when_the_council_agreed_is_not_a_thing_it_would_need(words,
     plan = session.plan()
     assert "Date the plan was agreed" not in render.render(plan, "md")
     assert all(f.question != "happen.agreed" for f in plan.readiness.findings)
+
+
+# -- who helped, and the unpaid carer -------------------------------------------------------------
+
+def test_also_helped_is_who_took_part_and_the_unpaid_carer_is_named(words, store: Store) -> None:
+    session = walk(words, store, {
+        "welcome.name": "Sam", "welcome.mode": "with", "welcome.helper-name": "Jo",
+        "welcome.helper-role": "advocate",
+        "circle.people": [{"name": "Carol", "relation": "daughter", "ring": "closest",
+                           "helps": "Shopping"}],
+        "circle.unpaid-carer": "yes",
+        "circle.planning": ["My neighbour Bob"],
+        "planning.carer-who": {"name": "Carol", "relation": "daughter"},
+    })
+    session.begin_sitting(Mode.WITH, "Jo", "advocate", ["Sam", "Jo", "Priya"])
+    text = render.render(session.plan(), "md")
+    first = text.split("\n## ")[1]
+    assert "**Also helped:** Priya" in first
+    assert "Bob" not in first  # a wish, not someone who helped
+    assert "**Unpaid carer:** Carol (daughter)" in first
+    assert "My neighbour Bob" in text  # the wish itself, with the person's other answers

@@ -29,7 +29,7 @@ FACT_KINDS = frozenset({Kind.YESNO, Kind.CHOICE, Kind.MULTI, Kind.DATE, Kind.MON
 SHORT = 60  # characters: a typed answer this short reads well in the table
 FEW, SHORT_ITEM = 3, 32  # a list this short, of things this short, reads well there too
 HELPER_ROLE_QUESTION = "welcome.helper-role"
-PLANNING_HELPERS_QUESTION = "circle.planning"
+UNPAID_CARER_QUESTION = "planning.carer-who"
 MONEY_HELD_QUESTION = "personal-budget.managed"
 START_QUESTION = "happen.start"
 # The parts that carry the costed support, the circle, and the action plan with reviews.
@@ -318,9 +318,11 @@ class _Layout:
             rows.append(Row(label=say("doc_planned_by"), value=planned))
         # Beyond who made it (said just above): a helper who may be paid from the plan.
         paid = plan.helping[1:] if plan.helper else plan.helping
-        helpers = self.entries.get(PLANNING_HELPERS_QUESTION)
-        if helpers:
-            rows.append(Row(label=say("doc_also_helped"), value=", ".join(helpers.lines)))
+        if plan.took_part:
+            rows.append(Row(label=say("doc_also_helped"), value=", ".join(plan.took_part)))
+        carer = self.entries.get(UNPAID_CARER_QUESTION)
+        if carer:
+            rows.append(Row(label=say("doc_unpaid_carer"), value="; ".join(carer.lines)))
         if self.usual:
             rows.append(Row(label=say("doc_whose_words"),
                             value=say("doc_unless_marked", said=self.usual)))

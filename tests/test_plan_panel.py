@@ -165,3 +165,14 @@ def test_also_helped_is_who_took_part_and_the_unpaid_carer_is_named(words, store
     assert "Bob" not in first  # a wish, not someone who helped
     assert "**Unpaid carer:** Carol (daughter)" in first
     assert "My neighbour Bob" in text  # the wish itself, with the person's other answers
+
+
+# -- the law it follows ------------------------------------------------------------------------
+
+def test_the_plan_says_once_that_it_follows_the_law_in_england(words, store: Store) -> None:
+    plan = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self"}).plan()
+    for fmt in ("md", "txt", "html"):
+        text = render.render(plan, fmt)
+        assert text.count("follows the law in England") == 1, fmt
+        assert "the Care Act 2014" in text
+        assert "Where this comes from: Care Act 2014 (England)" in text

@@ -351,7 +351,7 @@ class _Layout:
         blocks.append(Block(kind="list", title=say("doc_reviews"), lines=self.reviews(),
                             intro=say("doc_reviews_from_dp" if paying else "doc_reviews_from",
                                       day=_day(agreed)) if agreed else None))
-        blocks.append(Block(kind="note", lines=[say("doc_informs")]))
+        blocks.append(Block(kind="note", lines=[say("doc_informs"), *plan.law]))
         return Part(id="glance", kind="glance", heading=say("doc_glance"), rows=rows,
                     blocks=blocks)
 

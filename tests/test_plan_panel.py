@@ -175,4 +175,116 @@ def test_the_plan_says_once_that_it_follows_the_law_in_england(words, store: Sto
         text = render.render(plan, fmt)
         assert text.count("follows the law in England") == 1, fmt
         assert "the Care Act 2014" in text
-        assert "Where this comes from: Care Act 2014 (England)" in text
+        assert "(Source: Care Act 2014; Where these rules apply, the law.)" in text
+
+
+# -- employing someone, and the direct payment against the support ---------------------------
+
+PA = item("A personal assistant", "pa", 1, "week", "10", "13", "hour", "personal-budget")
+
+
+def test_employing_someone_shows_what_it_costs_beyond_pay_each_with_its_day_and_source(
+        words, store: Store) -> None:
+    session = walk(words, store, {
+        "welcome.name": "Sam", "welcome.mode": "self",
+        "personal-budget.known": "yes",
+        "personal-budget.amount": {"amount": "150", "period": "week"},
+        "personal-budget.managed": "direct-payment",
+        "personal-budget.employ-pa": "yes",
+        "planning.costs": [PA],
+        "planning.pa-costs": ["holiday"],
+    })
+    plan = session.plan()
+    text = render.render(plan, "md")
+    assert "12.07%" not in text  # holiday pay is in the costs already
+    for said in ("15% on each worker's pay above £5,000 a year", "up to £10,500 a year",
+                 "over £10,000 a year", "at least 3% of their pay above £6,240",
+                 "for cover", "employer's liability insurance", "payroll service",
+                 "right to work", "Statutory sick pay rules"):
+        assert said in text, said
+    assert ("(Figures from 6 April 2025: check them each April. Source: Employer's National "
+            "Insurance") in text
+    [oncosts] = [f for f in plan.readiness.findings if f.code == "pa_oncosts"]
+    assert not oncosts.blocks  # holiday pay is in; the rest is worth checking
+    assert "the boss's share of national insurance, if due" in oncosts.text
+    missing = oncosts.text.split("yet:")[1]
+    assert "holiday" not in missing
+    # £6,760 a year: past the point National Insurance is due, not the pension's £10,000
+    assert "pension" not in missing
+
+
+def test_no_costs_beyond_pay_in_the_plan_is_something_the_council_would_need(
+        words, store: Store) -> None:
+    session = walk(words, store, {
+        "welcome.name": "Sam", "welcome.mode": "self",
+        "personal-budget.known": "yes",
+        "personal-budget.amount": {"amount": "150", "period": "week"},
+        "personal-budget.managed": "direct-payment",
+        "personal-budget.employ-pa": "yes", "planning.costs": [PA],
+        "planning.pa-costs": ["none"],
+    })
+    [oncosts] = [f for f in session.plan().readiness.findings if f.code == "pa_oncosts"]
+    assert oncosts.blocks and oncosts.question == "planning.pa-costs"
+
+
+def test_a_direct_payment_well_above_the_support_is_asked_about(words, store: Store) -> None:
+    answers = {
+        "welcome.name": "Sam", "welcome.mode": "self",
+        "personal-budget.known": "yes",
+        "personal-budget.amount": {"amount": "200", "period": "week"},
+        "personal-budget.managed": "direct-payment",
+        "personal-budget.dp-amount": {"amount": "200", "period": "week"},
+        "planning.costs": [PA],  # £130 a week
+    }
+    plan = walk(words, store, answers).plan()
+    [above] = [f for f in plan.readiness.findings if f.code == "dp_above_costs"]
+    assert "£10,400.00 a year" in above.text and "£6,760.00 a year" in above.text
+    assert "£3,640.00" in above.text
+    cover = item("Cover and a contingency", "other", 1, "year", "", "3640", "time",
+                 "personal-budget")
+    plan = walk(words, store, {**answers, "planning.costs": [PA, cover]}).plan()
+    assert not [f for f in plan.readiness.findings if f.code == "dp_above_costs"]
+
+
+def test_a_council_managed_budget_has_no_employers_costs_or_direct_payment_check(
+        words, store: Store) -> None:
+    plan = gareth(words, store).plan()
+    assert not plan.money.employer
+    assert not [f for f in plan.readiness.findings
+                if f.code in ("pa_oncosts", "dp_above_costs")]
+
+
+# -- health budgets and the personal budget ------------------------------------------------------
+
+def _held_choices(words, store: Store, routes: list[str]) -> list[str]:
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "health-budget.route": routes})
+    session.go_to_question("health-budget.held")
+    return [c.value for c in session.choices(session.question)]
+
+
+def test_a_wheelchair_budget_is_never_offered_as_a_direct_payment(words, store: Store) -> None:
+    assert "direct-payment" not in _held_choices(words, store, ["wheelchair"])
+    assert "direct-payment" in _held_choices(words, store, ["wheelchair", "s117"])
+    assert "direct-payment" in _held_choices(words, store, ["chc"])
+
+
+def test_the_health_budget_step_names_its_rights_and_their_law(words) -> None:
+    step = words.step("health-budget")
+    assert "after a hospital stay" not in step.intro.replace("section 117", "")
+    assert "section 117 after-care" in step.intro and "NHS wheelchair" in step.intro
+    assert "not paid as a direct payment" in step.more
+    cited = [words.source(s).reference for s in step.sources]
+    assert any("Standing Rules and Integrated Care Boards) Regulations 2012" in r for r in cited)
+    assert words.source("wheelchair-budget").standing == "guidance"
+
+
+def test_the_plan_says_the_personal_budget_must_be_enough(words, store: Store) -> None:
+    session = walk(words, store, {
+        "welcome.name": "Sam", "welcome.mode": "self", "personal-budget.known": "yes",
+        "personal-budget.amount": {"amount": "100", "period": "week"},
+        "personal-budget.enough": "no"})
+    text = render.render(session.plan(), "md")
+    assert "personal budget must be enough to meet the needs the council is meeting" in text
+    assert "thinks the figure is not enough" in text or "You think the figure is not enough" \
+        in text

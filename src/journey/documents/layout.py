@@ -444,6 +444,7 @@ class _Layout:
             if self.plan.money.lines:
                 blocks.append(Block(kind="list", title=self.say("doc_money"),
                                     lines=self.plan.money.lines))
+
         if section.id == CIRCLE_PART:
             blocks += self.circle()
         if section.id == ACTIONS_PART:

@@ -23,7 +23,7 @@ def derive(snap: Snapshot) -> list[str]:
         cited = [content.source(s) for s in line.sources]
         lines.append(content.message(
             "doc_source", text=line.text,
-            reference="; ".join(s.reference for s in cited),
+            source="; ".join(s.title for s in cited),
             standing=", ".join(dict.fromkeys(
                 content.message("standing_" + s.standing) for s in cited))))
     return lines

@@ -146,7 +146,7 @@ def test_not_sure_when_the_council_agreed_is_not_a_thing_it_would_need(words,
     assert all(f.question != "happen.agreed" for f in plan.readiness.findings)
 
 
-# -- who helped, and the unpaid carer -------------------------------------------------------------
+# -- who helped, and the unpaid carer ------------------------------------------------------
 
 def test_also_helped_is_who_took_part_and_the_unpaid_carer_is_named(words, store: Store) -> None:
     session = walk(words, store, {
@@ -167,7 +167,7 @@ def test_also_helped_is_who_took_part_and_the_unpaid_carer_is_named(words, store
     assert "My neighbour Bob" in text  # the wish itself, with the person's other answers
 
 
-# -- the law it follows ------------------------------------------------------------------------
+# -- the law it follows --------------------------------------------------------------------
 
 def test_the_plan_says_once_that_it_follows_the_law_in_england(words, store: Store) -> None:
     plan = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self"}).plan()
@@ -254,7 +254,7 @@ def test_a_council_managed_budget_has_no_employers_costs_or_direct_payment_check
                 if f.code in ("pa_oncosts", "dp_above_costs")]
 
 
-# -- health budgets and the personal budget ------------------------------------------------------
+# -- health budgets and the personal budget -------------------------------------------------
 
 def _held_choices(words, store: Store, routes: list[str]) -> list[str]:
     session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
@@ -288,3 +288,30 @@ def test_the_plan_says_the_personal_budget_must_be_enough(words, store: Store) -
     assert "personal budget must be enough to meet the needs the council is meeting" in text
     assert "thinks the figure is not enough" in text or "You think the figure is not enough" \
         in text
+
+
+# -- advice on staying well ----------------------------------------------------------------
+
+def _prevention(words, store: Store, who: str, picked: list[str]):
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "rights.who": who})
+    session.go_to_question("planning.prevention")
+    offered = [c.value for c in session.choices(session.question)]
+    session.answer(picked)
+    return offered, render.render(session.plan(), "md")
+
+
+def test_advice_on_staying_well_fits_what_the_person_picked(words, store: Store) -> None:
+    offered, text = _prevention(words, store, "person", ["groups", "health"])
+    assert "falls" in offered and "carer-break" not in offered
+    assert "Groups and clubs nearby" in text
+    assert "falls" not in text.lower()
+    _, text = _prevention(words, store, "person", ["falls"])
+    assert "Help to avoid falls is one way" in text and "Groups and clubs nearby" not in text
+
+
+def test_a_carer_is_offered_carers_advice_not_falls(words, store: Store) -> None:
+    offered, text = _prevention(words, store, "carer", ["carer-break", "advice"])
+    assert "falls" not in offered and "carer-break" in offered
+    assert "A carers' centre can give you advice" in text
+    assert "falls" not in text.lower()

@@ -189,6 +189,7 @@ def mia(words: Content, store: Store) -> Session:
         "happen.agreed-yet": "yes",
         "happen.agreed": "2026-03-02",
         "happen.start": "2026-03-30",
+        "happen.details": {},
         "happen.signed-by": "Sam Lee, social worker",
     })
 
@@ -295,6 +296,7 @@ def gareth(words: Content, store: Store) -> Session:
         "happen.agreed-yet": "yes",
         "happen.agreed": "2026-04-20",
         "happen.start": "2026-05-16",
+        "happen.details": {},
         "happen.person-agrees": "yes",
         "happen.signed-by": "Alex Morgan, social worker",
     })
@@ -400,7 +402,6 @@ def edna(words: Content, store: Store) -> Session:
                            "She chooses to walk in the garden alone"],
         "planning.backup": "The agency sends someone else. At night, the alarm calls Carol "
                            "on 07700 900789",
-        "planning.carer-who": {"name": "Carol", "relation": "daughter"},
         "planning.carer-meets": ["Cooks her tea", "Sleeps in the house at night"],
         "planning.carer-backup": "Her son Mark would stay for a while, and we would ask the "
                                  "council for a review",
@@ -414,6 +415,7 @@ def edna(words: Content, store: Store) -> Session:
         "happen.agreed-yet": "yes",
         "happen.agreed": "2026-08-31",
         "happen.start": "2026-09-07",
+        "happen.details": {"main": "Carol (daughter)", "carer": "Carol (daughter)"},
         "happen.person-agrees": "most",
         "happen.signed-by": "Priti Shah, social worker",
     })

@@ -156,7 +156,6 @@ def priya(words: Content, store: Store) -> Session:
                            "I forget my tablets when I am tired",
                            "I choose to go to choir on my own when I feel well"],
         "planning.backup": "Meera comes round, or the assistants swap shifts",
-        "planning.carer-who": {"name": "Meera", "relation": "sister"},
         "planning.carer-meets": ["Meera phones every evening and helps with big decisions",
                                  "Anil gives lifts and checks the bank statements"],
         "planning.carer-backup": "Anil can stay for a few days",
@@ -174,6 +173,10 @@ def priya(words: Content, store: Store) -> Session:
         "happen.agreed-yet": "yes",
         "happen.agreed": "2026-06-20",
         "happen.start": "2026-07-06",
+        "happen.details": {"name": "Priya Sharma", "born": "1979-11-14",
+                           "council": "Leeds City Council", "reference": "AS-204117",
+                           "nhs": "943 476 5919", "main": "Anil (brother), 07700 900123",
+                           "carer": "Meera (sister)"},
         "happen.person-agrees": "yes",
         "happen.signed-by": "Sam Lee, social worker",
     }

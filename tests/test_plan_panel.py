@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
+from journey.core import answers
 from journey.core.model import Mode
 from journey.documents import render
 from journey.plan.summary import summarise
@@ -156,7 +159,7 @@ def test_also_helped_is_who_took_part_and_the_unpaid_carer_is_named(words, store
                            "helps": "Shopping"}],
         "circle.unpaid-carer": "yes",
         "circle.planning": ["My neighbour Bob"],
-        "planning.carer-who": {"name": "Carol", "relation": "daughter"},
+        "happen.details": {"carer": "Carol (daughter)"},
     })
     session.begin_sitting(Mode.WITH, "Jo", "advocate", ["Sam", "Jo", "Priya"])
     text = render.render(session.plan(), "md")
@@ -315,3 +318,43 @@ def test_a_carer_is_offered_carers_advice_not_falls(words, store: Store) -> None
     assert "falls" not in offered and "carer-break" in offered
     assert "A carers' centre can give you advice" in text
     assert "falls" not in text.lower()
+
+
+# -- the details a council's file needs ------------------------------------------------------
+
+DETAILS = {"name": "Samira Okafor", "born": "3/4/1961", "address": "4 Mill Lane, Leeds",
+           "contact": "07700 900456", "council": "Leeds City Council",
+           "reference": "AS-118822", "nhs": "485 777 3456", "main": "Tunde (son)"}
+
+
+def test_the_details_for_the_councils_file_are_on_the_first_page_only(words,
+                                                                       store: Store) -> None:
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "happen.details": answers.details(DETAILS)})
+    plan = session.plan()
+    text = render.render(plan, "md")
+    first = text.split("\n## ")[1]
+    for row in ("**Full name:** Samira Okafor", "**Date of birth:** 3 April 1961",
+                "**Address:** 4 Mill Lane, Leeds", "**Phone or email:** 07700 900456",
+                "**Council:** Leeds City Council", "**Council's reference number:** AS-118822",
+                "**NHS number:** 485 777 3456", "**Main contact:** Tunde (son)"):
+        assert row in first, row
+        assert text.count(row.split(":** ")[1]) == 1  # said once, on the first page
+    profile = render.render(plan, "profile-md")
+    assert "485 777 3456" not in profile and "Samira" not in profile
+    assert "Unpaid carer" not in first  # nobody helps unpaid here
+
+
+def test_no_details_is_an_answer_too(words, store: Store) -> None:
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "happen.details": {}})
+    assert session.journey.answers["happen.details"].value == {}
+    assert not [f for f in session.plan().readiness.findings
+                if f.question == "happen.details"]
+
+
+def test_a_date_of_birth_to_come_is_refused(words) -> None:
+    with pytest.raises(answers.AnswerError) as refused:
+        answers.details({"born": "3/4/2999"})
+    assert refused.value.key == "error_birth_future"
+    assert answers.details({"born": "", "name": "  Sam  "}) == {"name": "Sam"}

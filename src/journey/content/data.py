@@ -42,6 +42,7 @@ class Kind(StrEnum):
     SUPPORT = "support"  # costed support items (journey.core.answers.support_item)
     ACTIONS = "actions"  # who does what by when (journey.core.answers.action)
     PEOPLE = "people"
+    DETAILS = "details"  # the details a council's file needs (journey.core.answers.details)
 
 
 @dataclass(frozen=True, slots=True)

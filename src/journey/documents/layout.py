@@ -29,7 +29,6 @@ FACT_KINDS = frozenset({Kind.YESNO, Kind.CHOICE, Kind.MULTI, Kind.DATE, Kind.MON
 SHORT = 60  # characters: a typed answer this short reads well in the table
 FEW, SHORT_ITEM = 3, 32  # a list this short, of things this short, reads well there too
 HELPER_ROLE_QUESTION = "welcome.helper-role"
-UNPAID_CARER_QUESTION = "planning.carer-who"
 MONEY_HELD_QUESTION = "personal-budget.managed"
 START_QUESTION = "happen.start"
 # The parts that carry the costed support, the circle, and the action plan with reviews.
@@ -310,6 +309,7 @@ class _Layout:
     def glance(self) -> Part:
         plan, say = self.plan, self.say
         rows = [Row(label=say("doc_plan_for"), value=plan.name or say("someone"))]
+        rows += [Row(label=label, value=value) for label, value in plan.details]
         if plan.prepared:
             rows.append(Row(label=say("doc_prepared"), value=_day(plan.prepared)))
         rows.append(Row(label=say("doc_status"), value=self.status()))
@@ -320,9 +320,6 @@ class _Layout:
         paid = plan.helping[1:] if plan.helper else plan.helping
         if plan.took_part:
             rows.append(Row(label=say("doc_also_helped"), value=", ".join(plan.took_part)))
-        carer = self.entries.get(UNPAID_CARER_QUESTION)
-        if carer:
-            rows.append(Row(label=say("doc_unpaid_carer"), value="; ".join(carer.lines)))
         if self.usual:
             rows.append(Row(label=say("doc_whose_words"),
                             value=say("doc_unless_marked", said=self.usual)))

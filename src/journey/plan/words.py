@@ -48,10 +48,24 @@ def answer_lines(content: Content, question: Question, value: Any, name: str,
         return [parse.show_date(value)]
     if kind is Kind.PEOPLE and isinstance(value, list):
         return [member_line(content, v) for v in value if isinstance(v, dict)]
+    if kind is Kind.DETAILS and isinstance(value, dict):
+        return [f"{label}: {shown}" for label, shown in detail_rows(content, value)]
     if kind is Kind.PERSON and isinstance(value, dict):
         relation = value.get("relation")
         return [f"{value.get('name', '')} ({relation})" if relation else value.get("name", "")]
     return [str(value)]
+
+
+def detail_rows(content: Content, value: dict[str, Any]) -> list[tuple[str, str]]:
+    """The details for a council's file that were given, as (label, words), in form order."""
+    rows = []
+    for key in parse.DETAIL_KEYS:
+        shown = value.get(key)
+        if isinstance(shown, str) and shown:
+            if key == parse.DETAIL_DATE:
+                shown = parse.show_date(shown)
+            rows.append((content.message("details_" + key), shown))
+    return rows
 
 
 def _person_line(value: dict[str, Any]) -> str:

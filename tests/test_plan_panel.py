@@ -129,7 +129,11 @@ def test_a_plan_not_agreed_yet_says_so_and_asks_nobody_for_the_date(words, store
     assert plan.agreed_on is None
     text = render.render(plan, "md")
     assert "Date the plan was agreed" not in text
+    assert "The council has not agreed the plan yet." in text
+    assert "Date agreed: not known yet" not in text
     assert not any("agreed" in f.text.lower() for f in plan.readiness.findings)
+    # "Not yet" says nothing about making the plan happen (the seventh criterion)
+    assert not next(c for c in plan.readiness.criteria if c.number == 7).answered
 
 
 def test_not_sure_when_the_council_agreed_is_not_a_thing_it_would_need(words,

@@ -362,3 +362,18 @@ def test_a_date_of_birth_to_come_is_refused(words) -> None:
         answers.details({"born": "3/4/2999"})
     assert refused.value.key == "error_birth_future"
     assert answers.details({"born": "", "name": "  Sam  "}) == {"name": "Sam"}
+
+
+def test_costs_beyond_pay_not_said_yet_are_named_leaving_out_what_is_not_due(
+        words, store: Store) -> None:
+    session = walk(words, store, {
+        "welcome.name": "Sam", "welcome.mode": "self",
+        "personal-budget.known": "yes",
+        "personal-budget.amount": {"amount": "150", "period": "week"},
+        "personal-budget.managed": "direct-payment",
+        "personal-budget.employ-pa": "yes", "planning.costs": [PA],
+    })
+    [oncosts] = [f for f in session.plan().readiness.findings if f.code == "pa_oncosts"]
+    assert oncosts.blocks
+    assert "holiday pay" in oncosts.text and "national insurance" in oncosts.text
+    assert "pension" not in oncosts.text  # £6,760 a year is below the pension's £10,000

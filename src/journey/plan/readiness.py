@@ -16,7 +16,7 @@ from journey.content import Kind
 from journey.core.answers import Funding, Provider, pounds
 from journey.core.model import Mode
 from journey.plan.costing import COSTS_QUESTION, Costing
-from journey.plan.parts.money import Money
+from journey.plan.parts.money import Money, not_due
 from journey.plan.parts.outcomes import Aim
 from journey.plan.parts.sections import Section
 from journey.plan.snapshot import COUNCIL_MAKES, Snapshot
@@ -226,8 +226,9 @@ class _Checker:
     def pa_costs(self) -> list[str]:
         """Every cost beyond pay the plan asks about, in the question's words."""
         question = self.content.question(PA_COSTS)
+        due = not_due(self.snap)
         return [question.choice_label(c.value, self.name) for c in question.choices
-                if c.value != "none"]
+                if c.value != "none" and c.value not in due]
 
     def fresh_answers(self) -> None:
         for question_id in self.snap.needs_fresh:

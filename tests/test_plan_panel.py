@@ -12,6 +12,7 @@ import pytest
 from journey.core import answers
 from journey.core.model import Mode
 from journey.documents import render
+from journey.plan import suggested_lines
 from journey.plan.summary import summarise
 from journey.store.database import Store
 
@@ -377,3 +378,19 @@ def test_costs_beyond_pay_not_said_yet_are_named_leaving_out_what_is_not_due(
     assert oncosts.blocks
     assert "holiday pay" in oncosts.text and "national insurance" in oncosts.text
     assert "pension" not in oncosts.text  # £6,760 a year is below the pension's £10,000
+
+
+def test_a_suggestion_waits_for_agreement_on_its_own_even_after_the_person_adds_more(
+        words, store: Store) -> None:
+    session = _loves_with_one_suggestion(words, store)
+    session.go_to_question("dreams.love")
+    session.answer(["Her garden", "Radio 4", "The choir", "Baking"], move_on=False)
+    [waiting] = session.journey.suggestions()  # the person changed the list last
+    question = words.question("dreams.love")
+    assert suggested_lines(words, question, waiting, session.journey, "Sam") == ["The choir"]
+    entry = _entry(session.plan(), "dreams.love")
+    assert entry.lines[2:] == ["The choir (suggested by Jo (advocate))", "Baking"]
+    session.confirm("dreams.love")
+    assert session.journey.suggestions() == []
+    entry = _entry(session.plan(), "dreams.love")
+    assert entry.lines[2] == "The choir (suggested by Jo (advocate), agreed by Sam)"

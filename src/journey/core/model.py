@@ -474,13 +474,26 @@ class Journey:
 
         return self.remember(("item-givers", question), make)
 
+    def suggested_items(self, question: str) -> list[int]:
+        """In a list, the places of the things a facilitator suggested that the person has
+        not agreed yet, whoever changed the list last."""
+        givers = self.item_givers(question) or []
+        return [i for i, giver in enumerate(givers) if giver.role is Role.FACILITATOR
+                and not self.confirmed_since(question, giver)]
+
     def suggestions(self) -> list[Answered]:
-        """Answers a facilitator suggested that the person has not yet confirmed."""
-        return [
-            a for q, a in self.answers.items()
-            if a.role is Role.FACILITATOR and not a.unsure and not q.startswith("welcome.")
-            and not self.confirmed(q)
-        ]
+        """Answers a facilitator suggested that the person has not yet confirmed, and lists
+        the person changed last that still hold a suggestion of theirs."""
+        found = []
+        for q, a in self.answers.items():
+            if a.unsure or q.startswith("welcome."):
+                continue
+            waiting = (not self.confirmed(q) if a.role is Role.FACILITATOR else
+                       a.role is Role.PERSON and isinstance(a.value, list)
+                       and bool(self.suggested_items(q)))
+            if waiting:
+                found.append(a)
+        return found
 
     def sittings(self) -> list[Sitting]:
         """Each sitting with its events. The first is described by the welcome's answers."""

@@ -165,3 +165,17 @@ def attributed_lines(content: Content, question: Question, answer: Answered, jou
             shown = [f"{line} ({item_said})" for line in shown]
         marked.extend(shown)
     return marked, usual
+
+
+def suggested_lines(content: Content, question: Question, answer: Answered, journey: Journey,
+                    name: str) -> list[str]:
+    """What a suggestion waiting for the person's agreement says: in a list, only the things
+    suggested, not the person's own."""
+    lines = answer_lines(content, question, answer.value, name)
+    if question.kind not in ITEM_KINDS or not isinstance(answer.value, list):
+        return lines
+    places = journey.suggested_items(question.id)
+    if not places:
+        return lines
+    return [line for i in places
+            for line in answer_lines(content, question, [answer.value[i]], name)]

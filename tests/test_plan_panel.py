@@ -394,3 +394,16 @@ def test_a_suggestion_waits_for_agreement_on_its_own_even_after_the_person_adds_
     assert session.journey.suggestions() == []
     entry = _entry(session.plan(), "dreams.love")
     assert entry.lines[2] == "The choir (suggested by Jo (advocate), agreed by Sam)"
+
+
+def test_a_relative_paid_from_a_direct_payment_is_employed_too(words, store: Store) -> None:
+    pay = item("Carol's help each morning", "family", 7, "week", "2", "13", "hour",
+               "personal-budget")
+    answers_ = {"welcome.name": "Sam", "welcome.mode": "self",
+                "personal-budget.known": "yes",
+                "personal-budget.amount": {"amount": "200", "period": "week"},
+                "personal-budget.managed": "direct-payment", "planning.costs": [pay]}
+    plan = walk(words, store, answers_).plan()
+    assert plan.money.employs and any("right to work" in line for line in plan.money.employer)
+    managed = walk(words, store, {**answers_, "personal-budget.managed": "council-managed"}).plan()
+    assert not managed.money.employs  # the council, not Sam, would pay her

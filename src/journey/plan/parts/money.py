@@ -16,7 +16,7 @@ from typing import Any
 from journey.core import answers as parse
 from journey.core.answers import Funding, Provider
 from journey.plan.costing import period_label, weekly
-from journey.plan.parts.reviews import a_date
+from journey.plan.parts.reviews import a_date, uses_direct_payment
 from journey.plan.snapshot import Snapshot
 
 KEY = "money"
@@ -186,12 +186,14 @@ def derive(snap: Snapshot) -> Money:
 
 
 def employs(snap: Snapshot) -> bool:
-    """Someone is to be employed with the budget: the person said so, or the costed support
-    pays a personal assistant from a budget."""
+    """Someone is to be employed with the budget: the person said so, or a direct payment
+    pays a personal assistant, or a friend or relative, by name (who is then its employee,
+    whoever they are)."""
     if any(snap.live.get(q) == "yes" for q in EMPLOYS):
         return True
-    return any(line.provider == Provider.PA.value and line.funding != Funding.OWN_MONEY
-               and line.funding != Funding.FREE for line in snap.costing.lines)
+    return uses_direct_payment(snap.live) and any(
+        line.provider in NAMED_PEOPLE and line.funding != Funding.OWN_MONEY
+        and line.funding != Funding.FREE for line in snap.costing.lines)
 
 
 def not_due(snap: Snapshot) -> set[str]:

@@ -205,8 +205,8 @@ def test_employing_someone_shows_what_it_costs_beyond_pay_each_with_its_day_and_
     plan = session.plan()
     text = render.render(plan, "md")
     assert "12.07%" not in text  # holiday pay is in the costs already
+    assert "workplace pension" not in text  # not due on £6,760 a year
     for said in ("15% on each worker's pay above £5,000 a year", "up to £10,500 a year",
-                 "over £10,000 a year", "at least 3% of their pay above £6,240",
                  "for cover", "employer's liability insurance", "payroll service",
                  "right to work", "Statutory sick pay rules"):
         assert said in text, said
@@ -407,3 +407,21 @@ def test_a_relative_paid_from_a_direct_payment_is_employed_too(words, store: Sto
     assert plan.money.employs and any("right to work" in line for line in plan.money.employer)
     managed = walk(words, store, {**answers_, "personal-budget.managed": "council-managed"}).plan()
     assert not managed.money.employs  # the council, not Sam, would pay her
+
+
+def test_a_pension_is_named_once_pay_passes_its_trigger(words, store: Store) -> None:
+    full = item("A personal assistant, most days", "pa", 1, "week", "20", "13", "hour",
+                "personal-budget")  # £13,520 a year
+    session = walk(words, store, {
+        "welcome.name": "Sam", "welcome.mode": "self",
+        "personal-budget.known": "yes",
+        "personal-budget.amount": {"amount": "300", "period": "week"},
+        "personal-budget.managed": "direct-payment",
+        "personal-budget.employ-pa": "yes", "planning.costs": [full],
+        "planning.pa-costs": ["holiday", "national-insurance"]})
+    plan = session.plan()
+    text = render.render(plan, "md")
+    assert ("A worker who earns over £10,000 a year must be put in a workplace pension. The "
+            "employer pays at least 3% of their pay above £6,240 a year.") in text
+    [oncosts] = [f for f in plan.readiness.findings if f.code == "pa_oncosts"]
+    assert "a workplace pension" in oncosts.text

@@ -209,12 +209,13 @@ def not_due(snap: Snapshot) -> set[str]:
 
 def employer_lines(snap: Snapshot) -> list[str]:
     content = snap.content
-    # Costs already said to be in the plan are in its costed support: not listed again.
+    # Costs already said to be in the plan are in its costed support, and those not due at
+    # the pay planned do not apply yet: neither is listed.
     chosen = snap.live.get(PA_COSTS)
-    costed = set(chosen) if isinstance(chosen, list) else set()
+    left_out = (set(chosen) if isinstance(chosen, list) else set()) | not_due(snap)
     lines = []
     for cost in content.employer_costs:
-        if cost.id in costed:
+        if cost.id in left_out:
             continue
         cited = [content.source(s) for s in cost.sources]
         source = "; ".join(s.title for s in cited)

@@ -425,3 +425,10 @@ def test_a_pension_is_named_once_pay_passes_its_trigger(words, store: Store) -> 
             "employer pays at least 3% of their pay above £6,240 a year.") in text
     [oncosts] = [f for f in plan.readiness.findings if f.code == "pa_oncosts"]
     assert "a workplace pension" in oncosts.text
+
+
+def test_details_not_known_yet_are_worth_finding_not_needed_first(words, store: Store) -> None:
+    session = walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                                  "happen.details": UNSURE})
+    [found] = [f for f in session.plan().readiness.findings if f.question == "happen.details"]
+    assert found.code == "to_find_out" and not found.blocks

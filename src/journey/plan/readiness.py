@@ -57,6 +57,7 @@ PREVENTION_SECTION = "prevention"
 AGREED = "happen.agreed"
 BUDGET_AGREED = "personal-budget.agreed"
 PA_COSTS = "planning.pa-costs"
+OPTIONAL = frozenset({"happen.details"})  # every box of it may be left empty
 # A direct payment this much above the support it pays for (a tenth), with the difference not
 # costed, is something a panel asks about: money building up can be taken back.
 WELL_ABOVE = Decimal("0.10")
@@ -287,7 +288,9 @@ class _Checker:
         for question_id in self.snap.unsure:
             if question_id in COUNCIL_MAKES:
                 continue
-            self.add("to_find_out", question_id,
+            # Details the plan may leave out are worth finding, never something the council
+            # would need before agreeing.
+            self.add("to_find_out", question_id, blocks=question_id not in OPTIONAL,
                      label=self.content.question(question_id).label)
 
 

@@ -186,8 +186,10 @@ def mia(words: Content, store: Store) -> Session:
             step("Ask for a transition assessment for Alfie", "Mia", "2026-04-30", "to-do"),
             step("Advertise for a night assistant", "Mia", "2026-04-01", "doing"),
         ],
+        "happen.agreed-yet": "yes",
         "happen.agreed": "2026-03-02",
         "happen.start": "2026-03-30",
+        "happen.details": {},
         "happen.signed-by": "Sam Lee, social worker",
     })
 
@@ -291,8 +293,10 @@ def gareth(words: Content, store: Store) -> Session:
             step("Meet Sian before the first Saturday", "Gareth and Jo", "2026-05-09",
                  "to-do"),
         ],
+        "happen.agreed-yet": "yes",
         "happen.agreed": "2026-04-20",
         "happen.start": "2026-05-16",
+        "happen.details": {},
         "happen.person-agrees": "yes",
         "happen.signed-by": "Alex Morgan, social worker",
     })
@@ -408,8 +412,10 @@ def edna(words: Content, store: Store) -> Session:
             step("Ask the council to agree paying Carol", "Carol", "2026-09-14", "to-do"),
             step("Ask for a financial assessment", "Carol", "2026-09-07", "doing"),
         ],
+        "happen.agreed-yet": "yes",
         "happen.agreed": "2026-08-31",
         "happen.start": "2026-09-07",
+        "happen.details": {"main": "Carol (daughter)", "carer": "Carol (daughter)"},
         "happen.person-agrees": "most",
         "happen.signed-by": "Priti Shah, social worker",
     })

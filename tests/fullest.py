@@ -170,8 +170,13 @@ def priya(words: Content, store: Store) -> Session:
              "by": "2026-06-01", "status": "done"},
             {"what": "Order the perching stool", "who": "Priya", "by": "", "status": "to-do"},
         ],
+        "happen.agreed-yet": "yes",
         "happen.agreed": "2026-06-20",
         "happen.start": "2026-07-06",
+        "happen.details": {"name": "Priya Sharma", "born": "1979-11-14",
+                           "council": "Leeds City Council", "reference": "AS-204117",
+                           "nhs": "943 476 5919", "main": "Anil (brother), 07700 900123",
+                           "carer": "Meera (sister)"},
         "happen.person-agrees": "yes",
         "happen.signed-by": "Sam Lee, social worker",
     }

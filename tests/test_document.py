@@ -150,7 +150,9 @@ def test_the_first_page_says_who_when_where_it_stands_and_the_money(words, store
     rows = glance(priya(words, store).plan(), words)
     assert rows["Plan for"] == "Priya"
     assert rows["Who planned it"] == "Priya, with Jo (advocate)"
-    assert rows["Also helped"] == "Meera, Jo"
+    assert "Also helped" not in rows  # nobody else took part; who Priya would like is a wish
+    assert rows["Unpaid carer"] == "Meera (sister)"
+    assert rows["Date of birth"] == "14 November 1979" and rows["NHS number"] == "943 476 5919"
     assert rows["Whose words"] == "said by Priya, unless marked"
     assert rows["Where it stands"] == "Agreed on 20 June 2026"
     assert rows["Personal budget"] == (

@@ -113,3 +113,33 @@ async def test_done_moves_on_and_cancel_keeps_nothing(words, store: Store) -> No
         await pilot.click("#items-done")
         await pilot.pause()
         assert question(app) != "happen.first-steps"
+
+
+async def test_the_details_for_the_councils_file_are_typed_on_one_form(words,
+                                                                        store: Store) -> None:
+    app = at(words, store, "happen.details")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        assert question(app) == "happen.details"
+        assert app.focused.id == "details-fill"
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        assert not form.query("#item-carer")  # no unpaid carer was named
+        await pilot.press(*"Sam Jones", "enter", *"3/4/2999", "enter")
+        for _ in range(len(form.fields) - 2):
+            await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)  # a birthday still to come is refused
+        assert "still to come" in str(app.screen.query_one("#item-error", Static).content)
+        app.screen.query_one("#item-born", Input).value = ""
+        app.screen.query_one("#item-born", Input).focus()
+        await pilot.press(*"3 April 1961", "enter", "enter", "enter", "enter", "enter",
+                          *"485 777 3456", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        session = app.screen.session
+        assert session.journey.value("happen.details") == {
+            "name": "Sam Jones", "born": "1961-04-03", "nhs": "485 777 3456"}
+        assert question(app) != "happen.details"  # saved, and moved on

@@ -326,3 +326,15 @@ def test_pick_by_number_or_words() -> None:
     assert plain.pick("4", options) is None
     assert plain.pick_many("1, 3 and 2", options) == [0, 1, 2]
     assert plain.pick_many("1 4", options) == []
+
+
+def test_the_details_for_the_councils_file_one_at_a_time(words: Content, store: Store) -> None:
+    # Eight boxes (no unpaid carer was named): an empty line leaves one out, and a date of
+    # birth still to come is asked again.
+    lines = ["Sam Jones", "3/4/2999", "3 April 1961", "", "", "", "", "485 777 3456", ""]
+    out = converse(store, words, Person({**SCRIPT, "happen.details": lines}))
+    [summary] = store.list()
+    value = store.load(summary.id).value("happen.details")
+    assert value == {"name": "Sam Jones", "born": "1961-04-03", "nhs": "485 777 3456"}
+    assert words.message("error_birth_future", text="3/4/2999") in out
+    assert words.message("plain_details_hint") in out

@@ -17,8 +17,8 @@ from journey.tui.screens.notes import NotesScreen
 from journey.tui.screens.sitting import SittingScreen
 from journey.tui.screens.summary import SummaryScreen
 
-from .helpers import is_private
-from .test_tui import SIZE, choose, plan_text, shown, type_in
+from .helpers import is_private, start
+from .test_tui import SIZE, choose, opened, plan_text, shown, type_in
 
 
 def conversation(app: JourneyApp) -> ConversationScreen:
@@ -167,3 +167,23 @@ async def test_a_new_sitting_can_change_who_is_planning(store: Store) -> None:
         sittings = screen.session.journey.sittings()
         assert [(s.mode, s.present) for s in sittings] == [
             (Mode.WITH, ("Sam", "Jo")), (Mode.SELF, ("Sam",))]
+
+
+async def test_one_suggested_thing_in_a_list_is_marked_alone(words, store: Store) -> None:
+    session = start(words, store, mode="with")
+    session.go_to_question("dreams.love")
+    app = JourneyApp(store, journey=session.journey)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        screen = conversation(app)
+        assert screen.session.question.id == "dreams.love"
+        await type_in(pilot, "Her garden")
+        await type_in(pilot, "Radio 4")
+        await pilot.press("f3")
+        await type_in(pilot, "The choir")
+        await type_in(pilot, "")  # the list is finished
+        assert screen.session.question.id != "dreams.love"
+        text = plan_text(app)
+        assert "The choir (suggested by Jo (advocate))" in text
+        assert "Her garden (suggested" not in text and "Radio 4 (suggested" not in text
+        assert "said by Sam" in text

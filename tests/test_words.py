@@ -34,6 +34,8 @@ def cited_texts(words: Content) -> Iterator[tuple[str, str, list[str]]]:
                         yield f"result {result.id} rule {n}", text, rule.sources
     for term in words.glossary:
         yield f"glossary {term.term}", term.meaning, term.sources
+    for cost in words.employer_costs:
+        yield f"employer's cost {cost.id}", cost.says, cost.sources
 
 
 def test_every_legal_statement_cites_a_source(words) -> None:

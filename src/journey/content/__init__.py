@@ -19,6 +19,7 @@ from journey.content.condition import Condition, When, conditions, holds
 from journey.content.data import (
     Choice,
     Count,
+    EmployerCost,
     Journey,
     Kind,
     Outcome,
@@ -49,7 +50,8 @@ from journey.content.wording import (
 
 __all__ = [
     "ALLOWED_PLACEHOLDERS", "MAX_INTRO_PARAGRAPHS", "PLACEHOLDER", "REPEAT_PLACEHOLDERS",
-    "Choice", "Condition", "ContentError", "Count", "Journey", "Kind", "Outcome", "PayFloor",
+    "Choice", "Condition", "ContentError", "Count", "EmployerCost", "Journey", "Kind", "Outcome",
+    "PayFloor",
     "PlanSection", "ProfileSection", "Question", "QuestionTemplate", "Repeat", "Result", "Rule",
     "Source", "Step", "Term", "When", "conditions", "content_dir", "default", "expand", "fill",
     "holds", "load", "paragraphs", "placeholder_values",

@@ -99,6 +99,7 @@ def journey(root: Path, data: dict, welcome: Step, steps: list[Step], glossary: 
             "plan_sections": data.get("plan_sections", []),
             "profile_sections": data.get("profile_sections", []),
             "pay_floors": data.get("pay_floors", []),
+            "employer_costs": data.get("employer_costs", []),
             "messages": data.get("messages", {}),
             "glossary": glossary.get("glossary", []),
             "sources": sources.get("sources", []),

@@ -42,6 +42,7 @@ class Kind(StrEnum):
     SUPPORT = "support"  # costed support items (journey.core.answers.support_item)
     ACTIONS = "actions"  # who does what by when (journey.core.answers.action)
     PEOPLE = "people"
+    DETAILS = "details"  # the details a council's file needs (journey.core.answers.details)
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +339,22 @@ class PayFloor:
 
 
 @dataclass(frozen=True, slots=True)
+class EmployerCost:
+    """Something an employer of a personal assistant pays or must do beyond the pay, with
+    the day its figures hold from. Kept in content beside the pay floors, so each April's
+    new figures are a change of words, not of code."""
+
+    __pydantic_config__: Config = STRICT
+
+    id: Identifier
+    says: NonEmpty
+    sources: Annotated[list[Identifier], AT_LEAST_ONE]
+    since: date | None = None  # when the figures in it started; none when it has none
+    # Due only once a worker's pay passes this much a year (a pension, National Insurance).
+    yearly_over: Annotated[Decimal, Limits(gt=Decimal(0), decimal_places=2)] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a fact comes from: law, statutory guidance, or good practice."""
 
@@ -379,6 +396,7 @@ class Journey:
     plan_sections: Annotated[list[PlanSection], AT_LEAST_ONE]
     profile_sections: list[ProfileSection] = field(default_factory=list)
     pay_floors: list[PayFloor] = field(default_factory=list)
+    employer_costs: list[EmployerCost] = field(default_factory=list)
     messages: dict[str, str] = field(kw_only=True)
     glossary: list[Term] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)

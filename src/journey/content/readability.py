@@ -126,6 +126,8 @@ def texts(content: Journey) -> Iterator[tuple[str, str, bool]]:
         yield f"plan section {section.id}", section.hint, False
     for term in content.glossary:
         yield f"glossary {term.term}", term.meaning, False
+    for cost in content.employer_costs:
+        yield f"employer's cost {cost.id}", cost.says, False
     for step in content.all_steps:
         where = f"step {step.id}"
         yield where, step.title, False

@@ -49,6 +49,8 @@ def check(journey: Journey) -> Index:
         _unknown_source(f"glossary term '{term.term}'", term.sources, known_sources)
     for floor in journey.pay_floors:
         _unknown_source(f"pay floor '{floor.name}'", floor.sources, known_sources)
+    for cost in journey.employer_costs:
+        _unknown_source(f"employer's cost '{cost.id}'", cost.sources, known_sources)
     for profile in journey.profile_sections:
         for qid in profile.questions:
             if qid not in questions:

@@ -66,6 +66,7 @@ _ORDINARY: dict[Kind, Any] = {
                     "period": "week", "hours": "3", "cost": "15", "per": "hour",
                     "funding": "personal-budget"}],
     Kind.ACTIONS: [{"what": "Ring the council", "who": "Sam", "by": "", "status": "to-do"}],
+    Kind.DETAILS: {"name": "Sam Smith", "council": "Leeds City Council"},
 }
 
 

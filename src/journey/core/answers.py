@@ -530,17 +530,64 @@ def is_support_item(value: Any) -> bool:
     return True
 
 
-def cost_per_period(item: dict[str, str]) -> Decimal:
-    """An item's cost in its own period: unit cost x hours (when by the hour) x times."""
+def _exact_per_period(item: dict[str, str]) -> Decimal:
     each = Decimal(item["cost"])
     if item["per"] == Per.HOUR:
         each *= Decimal(item["hours"])
-    return (each * int(item["times"])).quantize(PENNY, rounding=ROUND_HALF_UP)
+    return each * int(item["times"])
 
 
-def item_money(item: dict[str, str]) -> dict[str, str]:
-    """An item's cost as a money value, so it converts like any other."""
-    return {"amount": str(cost_per_period(item)), "period": item["period"]}
+def cost_per_period(item: dict[str, str]) -> Decimal:
+    """An item's cost in its own period, to show: unit cost x hours (when by the hour) x
+    times, to the nearest penny."""
+    return _exact_per_period(item).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def item_per_year(item: dict[str, str]) -> Decimal:
+    """An item's cost in a year, worked out exactly and rounded once, as the plan says it is:
+    3.5 hours at £14.75 a week is £2,684.50 a year, not 52 weeks of £51.63."""
+    per_year = _exact_per_period(item) * Period(item["period"]).per_year
+    return per_year.quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+# The details a council's file needs, each optional, in the order a form asks them. The date
+# of birth is kept as YYYY-MM-DD; the rest as typed, on one line.
+DETAIL_KEYS = ("name", "born", "address", "contact", "council", "reference", "nhs", "main",
+               "carer")
+DETAIL_DATE = "born"
+
+
+def details(record: dict[str, Any]) -> dict[str, str]:
+    """The details typed on the form, cleaned: an empty box is left out, so an empty form
+    is "nothing to add". Raises AnswerError for a date of birth that is not a date, or one
+    still to come."""
+    kept: dict[str, str] = {}
+    for key in DETAIL_KEYS:
+        raw = record.get(key)
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        if key == DETAIL_DATE:
+            day = _past_day(raw)
+            kept[key] = day
+        else:
+            kept[key] = clean_name(text(raw), NAME_LIMIT * 4).strip()
+    return kept
+
+
+def _past_day(raw: str) -> str:
+    """A date of birth as people write it (3/4/1961, 3 April 1961): never a day to come."""
+    typed = clean(raw).strip()
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}", typed):
+        d, m, y = (int(p) for p in re.split(r"[/.-]", typed))
+        try:
+            day = date(y, m, d)
+        except ValueError:
+            raise AnswerError("error_date", text=typed[:40]) from None
+    else:
+        day = date.fromisoformat(when(typed, date(1900, 1, 1)))
+    if day > date.today():
+        raise AnswerError("error_birth_future", text=typed[:40])
+    return day.isoformat()
 
 
 def action(what: str, who: str, by: str, status: str) -> dict[str, str]:

@@ -93,6 +93,20 @@ def _actions(value: Any) -> bool:
     return isinstance(value, list) and len(value) <= MAX_LIST and all(map(_action, value))
 
 
+def _details(value: Any) -> bool:
+    if not isinstance(value, dict) or not set(value) <= set(parse.DETAIL_KEYS):
+        return False
+    for key, text in value.items():
+        if not _text(text):
+            return False
+        if key == parse.DETAIL_DATE:
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                return False
+    return True
+
+
 _CHECKS = {
     Kind.TEXT: lambda q, v: _text(v),
     Kind.LIST: lambda q, v: _texts(v),
@@ -105,6 +119,7 @@ _CHECKS = {
     Kind.PEOPLE: lambda q, v: _people(v),
     Kind.SUPPORT: lambda q, v: _support(v),
     Kind.ACTIONS: lambda q, v: _actions(v),
+    Kind.DETAILS: lambda q, v: _details(v),
 }
 
 

@@ -437,13 +437,63 @@ class Journey:
                 return True
         return False
 
+    def confirmed_since(self, question: str, answer: Answered) -> bool:
+        """The person has agreed an answer to this question since `answer` was given: what
+        it suggested is theirs now, even where later changes were their own."""
+        if answer.role is Role.PERSON:
+            return False
+        for event in reversed(self.events):
+            if event is answer:
+                return False
+            if isinstance(event, Confirmed) and event.question == question:
+                return True
+        return False
+
+    def item_givers(self, question: str) -> list[Answered] | None:
+        """For a list answer, the change that brought in each of its items, in the list's
+        order: who said each thing, when a list was made by more than one person. An item
+        taken out and put back counts from when it came back. None when the answer is not a
+        list."""
+        answer = self.answers.get(question)
+        if answer is None or answer.unsure or not isinstance(answer.value, list):
+            return None
+
+        def make() -> list[Answered]:
+            assert self._changes is not None
+            standing = self._changes.get(question, [])
+            givers = []
+            for item in answer.value:
+                giver = answer
+                for change in reversed(standing):
+                    if change.unsure or not isinstance(change.value, list) or (
+                            item not in change.value):
+                        break
+                    giver = change
+                givers.append(giver)
+            return givers
+
+        return self.remember(("item-givers", question), make)
+
+    def suggested_items(self, question: str) -> list[int]:
+        """In a list, the places of the things a facilitator suggested that the person has
+        not agreed yet, whoever changed the list last."""
+        givers = self.item_givers(question) or []
+        return [i for i, giver in enumerate(givers) if giver.role is Role.FACILITATOR
+                and not self.confirmed_since(question, giver)]
+
     def suggestions(self) -> list[Answered]:
-        """Answers a facilitator suggested that the person has not yet confirmed."""
-        return [
-            a for q, a in self.answers.items()
-            if a.role is Role.FACILITATOR and not a.unsure and not q.startswith("welcome.")
-            and not self.confirmed(q)
-        ]
+        """Answers a facilitator suggested that the person has not yet confirmed, and lists
+        the person changed last that still hold a suggestion of theirs."""
+        found = []
+        for q, a in self.answers.items():
+            if a.unsure or q.startswith("welcome."):
+                continue
+            waiting = (not self.confirmed(q) if a.role is Role.FACILITATOR else
+                       a.role is Role.PERSON and isinstance(a.value, list)
+                       and bool(self.suggested_items(q)))
+            if waiting:
+                found.append(a)
+        return found
 
     def sittings(self) -> list[Sitting]:
         """Each sitting with its events. The first is described by the welcome's answers."""

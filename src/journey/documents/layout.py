@@ -29,7 +29,6 @@ FACT_KINDS = frozenset({Kind.YESNO, Kind.CHOICE, Kind.MULTI, Kind.DATE, Kind.MON
 SHORT = 60  # characters: a typed answer this short reads well in the table
 FEW, SHORT_ITEM = 3, 32  # a list this short, of things this short, reads well there too
 HELPER_ROLE_QUESTION = "welcome.helper-role"
-PLANNING_HELPERS_QUESTION = "circle.planning"
 MONEY_HELD_QUESTION = "personal-budget.managed"
 START_QUESTION = "happen.start"
 # The parts that carry the costed support, the circle, and the action plan with reviews.
@@ -310,6 +309,7 @@ class _Layout:
     def glance(self) -> Part:
         plan, say = self.plan, self.say
         rows = [Row(label=say("doc_plan_for"), value=plan.name or say("someone"))]
+        rows += [Row(label=label, value=value) for label, value in plan.details]
         if plan.prepared:
             rows.append(Row(label=say("doc_prepared"), value=_day(plan.prepared)))
         rows.append(Row(label=say("doc_status"), value=self.status()))
@@ -318,9 +318,8 @@ class _Layout:
             rows.append(Row(label=say("doc_planned_by"), value=planned))
         # Beyond who made it (said just above): a helper who may be paid from the plan.
         paid = plan.helping[1:] if plan.helper else plan.helping
-        helpers = self.entries.get(PLANNING_HELPERS_QUESTION)
-        if helpers:
-            rows.append(Row(label=say("doc_also_helped"), value=", ".join(helpers.lines)))
+        if plan.took_part:
+            rows.append(Row(label=say("doc_also_helped"), value=", ".join(plan.took_part)))
         if self.usual:
             rows.append(Row(label=say("doc_whose_words"),
                             value=say("doc_unless_marked", said=self.usual)))
@@ -343,9 +342,13 @@ class _Layout:
         if outcomes:
             blocks.append(Block(kind="list", title=say("doc_outcomes"), lines=outcomes))
         agreed = self.plan.agreed_on
+        # The direct payment's review is counted from its first payment: said only when
+        # there is a direct payment to review.
+        paying = any(r.kind.startswith("direct_payment") for r in plan.reviews)
         blocks.append(Block(kind="list", title=say("doc_reviews"), lines=self.reviews(),
-                            intro=say("doc_reviews_from", day=_day(agreed)) if agreed else None))
-        blocks.append(Block(kind="note", lines=[say("doc_informs")]))
+                            intro=say("doc_reviews_from_dp" if paying else "doc_reviews_from",
+                                      day=_day(agreed)) if agreed else None))
+        blocks.append(Block(kind="note", lines=[say("doc_informs"), *plan.law]))
         return Part(id="glance", kind="glance", heading=say("doc_glance"), rows=rows,
                     blocks=blocks)
 
@@ -438,6 +441,7 @@ class _Layout:
             if self.plan.money.lines:
                 blocks.append(Block(kind="list", title=self.say("doc_money"),
                                     lines=self.plan.money.lines))
+
         if section.id == CIRCLE_PART:
             blocks += self.circle()
         if section.id == ACTIONS_PART:

@@ -15,7 +15,7 @@ from journey.core.model import Mode
 from journey.documents import files as documents
 from journey.documents import render
 from journey.plain.lines import Action, Ended, Lines, pick
-from journey.plan import answer_lines
+from journey.plan import suggested_lines
 from journey.store.database import StoreError
 from journey.store.private import write_whole
 
@@ -288,7 +288,8 @@ class Acting(Lines):
             return False
         for answer in waiting:
             question = words.question(answer.question)
-            said = "; ".join(answer_lines(words, question, answer.value, session.name))
+            said = "; ".join(suggested_lines(words, question, answer, session.journey,
+                                             session.name))
             self.say(f"{question.label}: {said}")
             line = self.read(words.message("plain_agree", name=session.name), False)
             if pick(line, [words.message("yes"), words.message("no")]) == 0:

@@ -16,6 +16,8 @@ from journey.plan import action_line, item_line, member_line
 from journey.plan import aims as plan_aims
 from journey.plan.costing import fundings
 
+UNPAID_CARER = "circle.unpaid-carer"  # the details form asks for the unpaid carer only then
+
 
 class Answering(Lines):
     """Takes an answer to the question asked, in the way its kind needs."""
@@ -42,6 +44,7 @@ class Answering(Lines):
             Kind.MULTI: self.take_multi, Kind.MONEY: self.take_money,
             Kind.PERSON: self.take_person, Kind.PEOPLE: self.take_people,
             Kind.SUPPORT: self.take_support, Kind.ACTIONS: self.take_actions,
+            Kind.DETAILS: self.take_details,
         }
         takers[question.kind](question)
 
@@ -196,6 +199,26 @@ class Answering(Lines):
             self.save(list(items), move_on=False)
             return False
         self.repeat(attempt)
+
+    def take_details(self, question: Question) -> None:
+        """Each detail in turn; an empty line leaves it out (or keeps what was given)."""
+        words, session = self.words, self.session
+        assert session is not None
+        earlier = session.journey.value(question.id)
+        given: dict[str, str] = dict(earlier) if isinstance(earlier, dict) else {}
+        has_carer = session.journey.value(UNPAID_CARER) == "yes"
+        self.message("plain_details_hint")
+        for key in answers.DETAIL_KEYS:
+            if key == "carer" and not has_carer:
+                continue
+            label = words.message("details_" + key)
+
+            def attempt(key: str = key, label: str = label) -> None:
+                line = self.read(f"{label}:")
+                if line.strip():
+                    given.update(answers.details({**given, key: line}))
+            self.retrying(attempt)
+        self.save(answers.details(given))
 
     def take_people(self, question: Question) -> None:
         words = self.words

@@ -14,7 +14,14 @@ from journey.plan.parts.profile import ProfileBlock
 from journey.plan.parts.reviews import DueReview
 from journey.plan.parts.sections import Entry, Section
 from journey.plan.snapshot import FollowUp, Snapshot, snapshot
-from journey.plan.words import action_line, answer_lines, attribution, item_line, member_line
+from journey.plan.words import (
+    action_line,
+    answer_lines,
+    attribution,
+    item_line,
+    member_line,
+    suggested_lines,
+)
 
 __all__ = [
     "Action",
@@ -36,4 +43,5 @@ __all__ = [
     "item_line",
     "member_line",
     "snapshot",
+    "suggested_lines",
 ]

@@ -123,8 +123,7 @@ def how_often(content: Content, item: dict[str, str]) -> str:
 
 
 def cost_line(content: Content, item: dict[str, Any]) -> CostLine:
-    money = parse.item_money(item)
-    per_year = parse.per_year(money)
+    per_year = parse.item_per_year(item)
     per = Per(item["per"])
     return CostLine(
         what=item["what"],
@@ -135,7 +134,7 @@ def cost_line(content: Content, item: dict[str, Any]) -> CostLine:
         unit_cost=content.message("per_" + per.value, amount=parse.pounds(Decimal(item["cost"]))),
         funding=item["funding"],
         funding_label=content.message("funding_" + item["funding"].replace("-", "_")),
-        per_period=Decimal(money["amount"]),
+        per_period=parse.cost_per_period(item),
         period_label=period_label(content, item["period"]),
         per_week=weekly(per_year),
         per_year=per_year,

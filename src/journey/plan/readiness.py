@@ -9,16 +9,17 @@ Regulations 2014 on paying close family; what employing a personal assistant inv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Protocol
 
 from journey.content import Kind
 from journey.core.answers import Funding, Provider, pounds
 from journey.core.model import Mode
 from journey.plan.costing import COSTS_QUESTION, Costing
-from journey.plan.parts.money import Money
+from journey.plan.parts.money import Money, not_due
 from journey.plan.parts.outcomes import Aim
 from journey.plan.parts.sections import Section
-from journey.plan.snapshot import Snapshot
+from journey.plan.snapshot import COUNCIL_MAKES, Snapshot
 
 MONEY_PERSON = "personal-budget.money-person"
 BACKUP = "planning.backup"
@@ -55,6 +56,12 @@ PREVENTION = "planning.prevention"
 PREVENTION_SECTION = "prevention"
 AGREED = "happen.agreed"
 BUDGET_AGREED = "personal-budget.agreed"
+PA_COSTS = "planning.pa-costs"
+OPTIONAL = frozenset({"happen.details"})  # every box of it may be left empty
+# A direct payment this much above the support it pays for (a tenth), with the difference not
+# costed, is something a panel asks about: money building up can be taken back.
+WELL_ABOVE = Decimal("0.10")
+SAME = Decimal("1.00")
 
 
 @dataclass(slots=True)
@@ -217,6 +224,13 @@ class _Checker:
                  for i in self.costing.lines):
             self.add("employer_unchecked", EMPLOY_PA, blocks=False)
 
+    def pa_costs(self) -> list[str]:
+        """Every cost beyond pay the plan asks about, in the question's words."""
+        question = self.content.question(PA_COSTS)
+        due = not_due(self.snap)
+        return [question.choice_label(c.value, self.name) for c in question.choices
+                if c.value != "none" and c.value not in due]
+
     def fresh_answers(self) -> None:
         for question_id in self.snap.needs_fresh:
             self.add("needs_fresh", question_id,
@@ -245,6 +259,17 @@ class _Checker:
                      budget=pounds(money.budget.per_year),
                      paid=pounds(money.direct_payment.per_year) if money.direct_payment
                      else "")
+        if money.employs and self.applies(PA_COSTS) and (
+                money.pa_costs_missing or not self.answered(PA_COSTS)):
+            costs = money.pa_costs_missing or self.pa_costs()
+            self.add("pa_oncosts", PA_COSTS, blocks=not money.pa_costs_in,
+                     costs="; ".join(costs).lower())
+        if money.direct_payment and money.budget_costs is not None:
+            gap = money.direct_payment.per_year - money.budget_costs
+            if gap > max(money.budget_costs * WELL_ABOVE, SAME):
+                self.add("dp_above_costs", COSTS_QUESTION, blocks=False,
+                         paid=pounds(money.direct_payment.per_year),
+                         costs=pounds(money.budget_costs), gap=pounds(gap))
         for low in money.low_pay:
             self.add("low_pay", COSTS_QUESTION, what=low.what, hourly=pounds(low.hourly),
                      floor_name=low.floor_name, floor=pounds(low.floor))
@@ -261,7 +286,11 @@ class _Checker:
 
     def to_find_out(self) -> None:
         for question_id in self.snap.unsure:
-            self.add("to_find_out", question_id,
+            if question_id in COUNCIL_MAKES:
+                continue
+            # Details the plan may leave out are worth finding, never something the council
+            # would need before agreeing.
+            self.add("to_find_out", question_id, blocks=question_id not in OPTIONAL,
                      label=self.content.question(question_id).label)
 
 

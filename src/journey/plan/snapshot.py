@@ -26,6 +26,9 @@ from journey.core.model import (
 from journey.plan.costing import Costing, cost
 
 HELPER_QUESTIONS = frozenset({HELPER_QUESTION, HELPER_ROLE_QUESTION})
+# Answers only the council makes, by agreeing the plan: not knowing one yet is the usual
+# state of a plan being made, never something still to find out or to ask the council for.
+COUNCIL_MAKES = frozenset({"happen.agreed-yet", "happen.agreed", "happen.signed-by"})
 
 
 @dataclass(slots=True)
@@ -102,7 +105,8 @@ class Snapshot:
         return [
             FollowUp(question=q, step=content.step_of(q).title,
                      label=content.question(q).label)
-            for q in self.unsure if self.attributed or q not in HELPER_QUESTIONS
+            for q in self.unsure
+            if (self.attributed or q not in HELPER_QUESTIONS) and q not in COUNCIL_MAKES
         ]
 
     @cached_property

@@ -10,6 +10,7 @@ from journey.content import Journey as Content
 from journey.core import fit
 from journey.core.model import Answered, Confirmed, Journey, Mode, Moved, Noted, Sitting, Undone
 from journey.plan import FollowUp, answer_lines, attribution, build
+from journey.plan.words import attributed_lines
 
 
 @dataclass(slots=True)
@@ -89,10 +90,15 @@ def summarise(content: Content, journey: Journey, number: int | None = None) -> 
         if old == new:
             continue
         question = content.question(question_id)
+        said_by = None
+        if answer is not None:
+            said_by = attribution(content, answer, journey)
+            if not answer.unsure:
+                new, said_by = attributed_lines(content, question, answer, journey, name)
         changes.append(Change(
             question=question_id, label=question.label,
             step=content.step_of(question_id).title, before=old, after=new,
-            said_by=attribution(content, answer, journey) if answer else None,
+            said_by=said_by,
         ))
     return SittingSummary(
         title=content.message("summary_title", name=name, number=sitting.number),

@@ -3,6 +3,7 @@ item, with who said it when someone else was involved. Pure functions: no files,
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -47,10 +48,24 @@ def answer_lines(content: Content, question: Question, value: Any, name: str,
         return [parse.show_date(value)]
     if kind is Kind.PEOPLE and isinstance(value, list):
         return [member_line(content, v) for v in value if isinstance(v, dict)]
+    if kind is Kind.DETAILS and isinstance(value, dict):
+        return [f"{label}: {shown}" for label, shown in detail_rows(content, value)]
     if kind is Kind.PERSON and isinstance(value, dict):
         relation = value.get("relation")
         return [f"{value.get('name', '')} ({relation})" if relation else value.get("name", "")]
     return [str(value)]
+
+
+def detail_rows(content: Content, value: dict[str, Any]) -> list[tuple[str, str]]:
+    """The details for a council's file that were given, as (label, words), in form order."""
+    rows = []
+    for key in parse.DETAIL_KEYS:
+        shown = value.get(key)
+        if isinstance(shown, str) and shown:
+            if key == parse.DETAIL_DATE:
+                shown = parse.show_date(shown)
+            rows.append((content.message("details_" + key), shown))
+    return rows
 
 
 def _person_line(value: dict[str, Any]) -> str:
@@ -62,7 +77,7 @@ def _person_line(value: dict[str, Any]) -> str:
 def item_line(content: Content, value: Any) -> str:
     if not parse.is_support_item(value):
         return str(value)
-    per_year = parse.per_year(parse.item_money(value))
+    per_year = parse.item_per_year(value)
     one_off = value["period"] == parse.Period.ONCE
     line = content.message(
         "item_line_once" if one_off else "item_line", what=value["what"],
@@ -116,3 +131,51 @@ def attribution(content: Content, answer: Answered, journey: Journey,
         return content.message("agreed_by", helper=answer.by, role=role,
                                name=journey.name or content.message("someone"))
     return content.message("suggested_by", name=answer.by, role=role)
+
+
+# Answers that are lists of things, each of which may have come from someone different.
+ITEM_KINDS = frozenset({Kind.LIST, Kind.SUPPORT, Kind.ACTIONS, Kind.PEOPLE})
+
+
+def attributed_lines(content: Content, question: Question, answer: Answered, journey: Journey,
+                     name: str, about: bool = False,
+                     confirmed: Callable[[str], bool] | None = None,
+                     ) -> tuple[list[str], str | None]:
+    """An answer in words and who said it. In a list made by more than one person, the
+    answer is credited to whoever said most of it, and each thing someone else said is
+    marked on its own line: one suggestion never makes the person's own words the
+    helper's."""
+    said = attribution(content, answer, journey, confirmed)
+    lines = answer_lines(content, question, answer.value, name, about)
+    if question.kind not in ITEM_KINDS or not fit.fits(question, answer.value):
+        return lines, said
+    givers = journey.item_givers(question.id)
+    if not givers:
+        return lines, said
+    each = [attribution(content, giver, journey,
+                        lambda q, giver=giver: journey.confirmed_since(q, giver))
+            for giver in givers]
+    if len(set(each)) == 1:
+        return lines, each[0]
+    usual = Counter(each).most_common(1)[0][0]
+    marked: list[str] = []
+    for item, item_said in zip(answer.value, each, strict=True):
+        shown = answer_lines(content, question, [item], name, about)
+        if item_said and item_said != usual:
+            shown = [f"{line} ({item_said})" for line in shown]
+        marked.extend(shown)
+    return marked, usual
+
+
+def suggested_lines(content: Content, question: Question, answer: Answered, journey: Journey,
+                    name: str) -> list[str]:
+    """What a suggestion waiting for the person's agreement says: in a list, only the things
+    suggested, not the person's own."""
+    lines = answer_lines(content, question, answer.value, name)
+    if question.kind not in ITEM_KINDS or not isinstance(answer.value, list):
+        return lines
+    places = journey.suggested_items(question.id)
+    if not places:
+        return lines
+    return [line for i in places
+            for line in answer_lines(content, question, [answer.value[i]], name)]

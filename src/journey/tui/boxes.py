@@ -64,6 +64,11 @@ def answer_box(question: Question, session: Session) -> Widget:
             return SupportAnswer(question, words, name, value, budgets(words, snap.live),
                                  aims(snap), fundings(words, snap.live))
         return ActionsAnswer(question, words, name, value, session.candidates(question))
+    if question.kind is Kind.DETAILS:
+        from journey.tui.items import UNPAID_CARER, DetailsAnswer
+
+        return DetailsAnswer(question, words, name, value,
+                             session.journey.value(UNPAID_CARER) == "yes")
     if question.kind is Kind.PEOPLE:
         from journey.tui.people import PeopleAnswer
 

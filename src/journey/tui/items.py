@@ -1,5 +1,6 @@
 """Answers that are a list of small records: costed support items and actions. The list is
-shown with buttons to add, change and remove; each record is filled in on a small form.
+shown with buttons to add, change and remove; each record is filled in on a small form. The
+details for a council's file are one such form on its own.
 Every change posts Given (saved at once, without moving on); Done posts Given and moves on.
 Nothing typed is read as markup."""
 
@@ -24,7 +25,7 @@ from journey.content import Question
 from journey.core import answers
 from journey.core.answers import AnswerError, Funding, Per, Period, Provider, Status
 from journey.core.circle import SOMEONE_ELSE, same
-from journey.plan import action_line, item_line
+from journey.plan import action_line, answer_lines, item_line
 from journey.plan.costing import Budget, cost_items
 from journey.tui.answer import AnswerBox
 from journey.tui.letgo import LetsGo
@@ -498,3 +499,64 @@ class ActionsAnswer(ItemsAnswer):
             shown["who"], shown["who_other"] = (known, "") if known else (SOMEONE_ELSE, who)
         return shown
 
+
+
+UNPAID_CARER = "circle.unpaid-carer"
+
+
+def detail_fields(has_carer: bool) -> tuple[Field, ...]:
+    """The boxes of the details form; the unpaid carer's only when there is one."""
+    return tuple(Field(key, "details_" + key,
+                       placeholder="details_born_hint" if key == answers.DETAIL_DATE else "")
+                 for key in answers.DETAIL_KEYS if key != "carer" or has_carer)
+
+
+class DetailsAnswer(AnswerBox):
+    """The details a council's file needs, on one small form, every box optional. What is
+    given so far is listed; "Nothing to add" saves an empty form and moves on."""
+
+    def __init__(self, question: Question, words: Words, name: str, value: Any,
+                 has_carer: bool = False) -> None:
+        super().__init__(question, words, name, value)
+        self.fields = detail_fields(has_carer)
+
+    def given(self) -> Record:
+        return dict(self.value) if isinstance(self.value, dict) else {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._summary(), id="details-so-far", markup=False)
+        with Horizontal(classes="items-buttons"):
+            yield HoldingButton(self.words.message(
+                "details_change" if self.given() else "details_fill"), id="details-fill",
+                variant="primary")
+            yield Button(self.words.message("details_none"), id="details-none")
+        yield self.hint("details_hint")
+
+    def _summary(self) -> Content:
+        lines = answer_lines(self.words, self.question, self.given(), "")
+        return Content("\n".join(lines) or self.words.message("details_empty"))
+
+    def first(self) -> Widget | None:
+        return self.query_one("#details-fill")
+
+    @on(Button.Pressed, "#details-fill")
+    def _fill(self, event: Button.Pressed) -> None:
+        event.stop()
+        values = {k: answers.show_short_date(v) if k == answers.DETAIL_DATE else v
+                  for k, v in self.given().items()}
+
+        def done(record: Record | None) -> None:
+            if record is not None:
+                self.give(record)
+
+        form = ItemForm(self.words, self.words.message("details_title"), self.fields, values,
+                        answers.details)
+        for widget in self.query("*"):
+            if isinstance(widget, Holds):
+                form.typed = [*(form.typed or []), *widget.take_held()]
+        self.app.push_screen(form, done)
+
+    @on(Button.Pressed, "#details-none")
+    def _none(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.give(self.given())

@@ -17,6 +17,7 @@ KEY = "agreement"
 PERSON = "happen.person-agrees"
 VIEWS = "happen.views-sought"
 SIGNED_BY = "happen.signed-by"
+AGREED_YET = "happen.agreed-yet"
 COPY = "happen.agreement"
 
 
@@ -66,9 +67,14 @@ def derive(snap: Snapshot) -> Agreement:
         lines.append(say("agreement_views", name=name, views=found.views_sought))
     if found.helper:
         lines.append(say("agreement_helper", helper=found.helper))
-    lines.append(say("agreement_council", by=found.council_by or say("agreement_not_known")))
     day = found.council_on
-    lines.append(say("agreement_date", day=show_date(day.isoformat()) if day else say(
-        "agreement_not_known")))
+    if day is None and live.get(AGREED_YET) == "not-yet":
+        # Only the council makes these: not yet agreed is not something unknown.
+        lines.append(say("agreement_not_yet"))
+    else:
+        lines.append(say("agreement_council",
+                         by=found.council_by or say("agreement_not_known")))
+        lines.append(say("agreement_date", day=show_date(day.isoformat()) if day else say(
+            "agreement_not_known")))
     lines += found.copy_lines
     return found

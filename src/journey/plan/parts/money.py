@@ -16,7 +16,7 @@ from typing import Any
 from journey.core import answers as parse
 from journey.core.answers import Funding, Provider
 from journey.plan.costing import period_label, weekly
-from journey.plan.parts.reviews import a_date
+from journey.plan.parts.reviews import a_date, uses_direct_payment
 from journey.plan.snapshot import Snapshot
 
 KEY = "money"
@@ -27,6 +27,7 @@ CONTRIBUTION = "planning.contribution"
 MANAGED = "personal-budget.managed"
 DIRECT_PAYMENT = "personal-budget.dp-amount"
 PA_COSTS = "planning.pa-costs"
+EMPLOYS = ("personal-budget.employ-pa", "options.employ")  # "yes": someone is to be employed
 DATED_BY = ("happen.start", "happen.agreed")  # the day whose pay floor applies
 NAMED_PEOPLE = {Provider.PA.value, Provider.FAMILY.value}  # paid by the hour, by name
 # Figures set against each other agree when within this much a year: amounts given for
@@ -69,6 +70,13 @@ class Money:
     pa_costs_in: list[str] = field(default_factory=list)
     pa_costs_missing: list[str] = field(default_factory=list)
     low_pay: list[LowPay] = field(default_factory=list)
+    # Someone is to be employed: what that costs beyond their pay, and the employer's duties,
+    # each with its figures' day and its source (content's employer_costs).
+    employs: bool = False
+    employer: list[str] = field(default_factory=list)
+    # What the support paid from the personal budget costs in a year, to set the direct
+    # payment against.
+    budget_costs: Decimal | None = None
     method: str = ""
     lines: list[str] = field(default_factory=list)  # all of the above as sentences, for any format
 
@@ -151,13 +159,22 @@ def derive(snap: Snapshot) -> Money:
         question = content.question(PA_COSTS)
         everything = [c.value for c in question.choices if c.value != "none"]
         money.pa_costs_in = [question.choice_label(v, name) for v in everything if v in chosen]
+        due = not_due(snap)
         money.pa_costs_missing = [question.choice_label(v, name) for v in everything
-                                  if v not in chosen]
+                                  if v not in chosen and v not in due]
         if money.pa_costs_in:
             lines.append(say("money_pa_costs_in", costs="; ".join(money.pa_costs_in).lower()))
         if money.pa_costs_missing:
             lines.append(say("money_pa_costs_missing",
                              costs="; ".join(money.pa_costs_missing).lower()))
+    money.employs = employs(snap)
+    if money.employs:
+        money.employer = employer_lines(snap)
+        lines += money.employer
+    if money.direct_payment and any(line.funding == Funding.PERSONAL_BUDGET
+                                    for line in snap.costing.lines):
+        money.budget_costs = sum((line.per_year for line in snap.costing.lines
+                                  if line.funding == Funding.PERSONAL_BUDGET), Decimal("0.00"))
     money.low_pay = low_pay(snap)
     for low in money.low_pay:
         lines.append(say("money_low_pay", what=low.what, hourly=pounds(low.hourly),
@@ -166,6 +183,49 @@ def derive(snap: Snapshot) -> Money:
     if lines or snap.costing.lines:
         lines.append(money.method)
     return money
+
+
+def employs(snap: Snapshot) -> bool:
+    """Someone is to be employed with the budget: the person said so, or a direct payment
+    pays a personal assistant, or a friend or relative, by name (who is then its employee,
+    whoever they are)."""
+    if any(snap.live.get(q) == "yes" for q in EMPLOYS):
+        return True
+    return uses_direct_payment(snap.live) and any(
+        line.provider in NAMED_PEOPLE and line.funding != Funding.OWN_MONEY
+        and line.funding != Funding.FREE for line in snap.costing.lines)
+
+
+def not_due(snap: Snapshot) -> set[str]:
+    """Costs beyond pay that are due only above some pay a year (content's employer_costs),
+    when no one paid by the hour from a budget is paid that much."""
+    paid = [line.per_year for line in snap.costing.lines
+            if line.provider in NAMED_PEOPLE and line.funding != Funding.OWN_MONEY
+            and line.funding != Funding.FREE]
+    top = max(paid, default=Decimal("0"))
+    return {c.id for c in snap.content.employer_costs
+            if c.yearly_over is not None and top <= c.yearly_over}
+
+
+def employer_lines(snap: Snapshot) -> list[str]:
+    content = snap.content
+    # Costs already said to be in the plan are in its costed support, and those not due at
+    # the pay planned do not apply yet: neither is listed.
+    chosen = snap.live.get(PA_COSTS)
+    left_out = (set(chosen) if isinstance(chosen, list) else set()) | not_due(snap)
+    lines = []
+    for cost in content.employer_costs:
+        if cost.id in left_out:
+            continue
+        cited = [content.source(s) for s in cost.sources]
+        source = "; ".join(s.title for s in cited)
+        if cost.since:
+            lines.append(content.message("money_employer_dated", says=cost.says,
+                                         since=parse.show_date(cost.since.isoformat()),
+                                         source=source))
+        else:
+            lines.append(content.message("money_employer", says=cost.says, source=source))
+    return lines
 
 
 def matches(dp: Figure, budget: Figure, money: Money, managed: Any) -> bool:

@@ -10,7 +10,7 @@ from journey.content import Kind
 from journey.plan import results
 from journey.plan.parts.needs import folded_prefixes
 from journey.plan.snapshot import HELPER_QUESTIONS, Snapshot
-from journey.plan.words import answer_lines, attribution
+from journey.plan.words import answer_lines, attributed_lines
 
 KEY = "sections"
 
@@ -52,16 +52,22 @@ def derive(snap: Snapshot) -> list[Section]:
             value = snap.live[question.id]
             if value in question.quiet:
                 continue
-            lines = answer_lines(content, question, value, snap.shown_name, about=snap.about)
+            answer = standing[question.id]
+            if snap.attributed:
+                lines, said_by = attributed_lines(content, question, answer, journey,
+                                                  snap.shown_name, snap.about,
+                                                  snap.is_confirmed)
+            else:
+                lines = answer_lines(content, question, value, snap.shown_name,
+                                     about=snap.about)
+                said_by = None
             if not lines:
                 continue
-            answer = standing[question.id]
             entries[question.feeds].append(Entry(
                 question=question.id,
                 label=question.label,
                 lines=lines,
-                said_by=attribution(content, answer, journey, snap.is_confirmed)
-                if snap.attributed else None,
+                said_by=said_by,
                 kind=question.kind,
             ))
     about = results.speaks_about(journey)

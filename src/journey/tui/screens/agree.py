@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
 
 from journey.conversation.session import Session
-from journey.plan import answer_lines
+from journey.plan import suggested_lines
 from journey.store.database import StoreError
 from journey.tui.ticks import Tick
 
@@ -44,7 +44,8 @@ class AgreeScreen(ModalScreen[int]):
             with VerticalScroll(id="agree-list"):
                 for number, answer in enumerate(waiting):
                     question = words.question(answer.question)
-                    lines = answer_lines(words, question, answer.value, session.name)
+                    lines = suggested_lines(words, question, answer, session.journey,
+                                            session.name)
                     yield Tick(Content(question.label), id=f"agree-{number}",
                                    name=answer.question, classes="agree-choice",
                                    compact=True)

@@ -3,11 +3,13 @@ Each answers every question that applies to it, so each is finished at 100%. The
 plan, check and export tests, and are shipped as journey files in content/examples/
 (scripts/make-example writes them from these builders).
 
-- Mia: a carer for her three autistic sons. The twins Jake and Leo are 19, so her carer's
-  plan (Care Act) covers the care she gives them, with a direct payment that employs personal
-  assistants. Alfie is 15: his short breaks and her parent carer's needs assessment for him
-  come from the council's children's services, and his transition assessment is asked for.
-  Planned alone; agreed, and ready.
+- Mia: a carer for her three autistic sons. The twins Jake and Leo are 19 and have their own
+  assessments and plans: their personal assistants, and the night assistant who lets her
+  sleep, are paid from their own budgets and shown in her plan as other money. Her own
+  carer's personal budget, a small direct payment, pays for what meets her needs: breaks away,
+  a gym pass, taxis home; she employs no one. Alfie is 15: his short breaks and her parent
+  carer's needs assessment for him come from the council's children's services, and his
+  transition assessment is asked for. Planned alone; agreed, and ready.
 - Gareth: a man whose world widened from a chat with his bus driver to the pub quiz and the
   rugby club; planned with Jo, his support broker; the council manages his budget and he pays
   a weekly contribution. Agreed, and ready.
@@ -74,20 +76,24 @@ MIA_TIME = "No time for myself"
 MIA_REST = "Rest, with two evenings off a week"
 MIA_FRIENDS = "See my friends every week"
 MIA_COSTS = [
-    item("Personal assistant time with Jake", "pa", 1, "week", "3.5", "14.75", "hour",
-         "personal-budget", "Jake goes swimming; I get an evening off",
+    # The twins' own support comes from their own assessments and their own personal budgets:
+    # it meets Mia's needs too, and her plan shows it, but her carer's budget does not pay it.
+    item("Jake's personal assistant, from his own personal budget", "pa", 1, "week", "3.5",
+         "14.75", "hour", "other", "Jake goes swimming; I get an evening off",
          [MIA_TIME, MIA_REST]),
-    item("Personal assistant time with Leo", "pa", 1, "week", "3.5", "14.75", "hour",
-         "personal-budget", "Leo goes to the climbing wall; I see my friends",
+    item("Leo's personal assistant, from his own personal budget", "pa", 1, "week", "3.5",
+         "14.75", "hour", "other", "Leo goes to the climbing wall; I see my friends",
          [MIA_TIME, MIA_FRIENDS]),
-    item("A night assistant for the twins", "pa", 2, "four-weeks", "", "105", "time",
-         "personal-budget", "A full night's sleep twice a month", [MIA_SLEEP, MIA_REST]),
-    item("Holiday pay and cover for the assistants", "other", 1, "year", "", "850", "time",
-         "personal-budget", "The assistants get paid holiday, and someone covers"),
-    item("Employer's liability insurance", "other", 1, "year", "", "120", "time",
-         "personal-budget", "Needed to employ the assistants"),
-    item("Payroll service", "other", 1, "month", "", "15", "time", "personal-budget",
-         "Pays the assistants, with tax taken off"),
+    item("A night assistant for the twins, from their own personal budgets", "pa", 2,
+         "four-weeks", "", "105", "time", "other", "A full night's sleep twice a month",
+         [MIA_SLEEP, MIA_REST]),
+    # What Mia's own carer's budget pays for: her own needs.
+    item("A short break away, two nights", "other", 2, "year", "", "300", "time",
+         "personal-budget", "Time for me, away from caring", [MIA_TIME, MIA_REST]),
+    item("Gym and swimming pass", "community", 1, "month", "", "25", "time",
+         "personal-budget", "Time for me, and keeping well", [MIA_TIME]),
+    item("Taxi home after seeing friends", "other", 2, "four-weeks", "", "10", "time",
+         "personal-budget", "I can stay out in the evening", [MIA_FRIENDS]),
     item("Yoga class", "community", 1, "week", "", "8", "time", "own-money",
          "Time for me", [MIA_TIME]),
     item("Coffee with Priya", "family", 1, "week", "", "0", "time", "free",
@@ -104,8 +110,9 @@ def mia(words: Content, store: Store) -> Session:
         "rights.hopes": "Time to rest, to see my friends, and to keep caring for the boys",
         "rights.why-now": "The twins turned 19, and I am worn out",
         "rights.who": "carer",
-        "rights.cared-for": ("My sons: the twins Jake and Leo, who are 19 and autistic, "
-                             "and Alfie, who is 15 and autistic"),
+        "rights.cared-for": ("My sons: the twins Jake and Leo, who are 19 and autistic and "
+                             "have their own care and support plans, and Alfie, who is 15 "
+                             "and autistic"),
         "rights.cared-for-age": ["adult", "teen"],
         "rights.young-carer": "no",
         "assessment.hard": [MIA_SLEEP, MIA_TIME],
@@ -118,25 +125,25 @@ def mia(words: Content, store: Store) -> Session:
         "assessment.decision": "eligible",
         "assessment.eligible-needs": [MIA_SLEEP, MIA_TIME],
         "personal-budget.known": "yes",
-        "personal-budget.amount": {"amount": "180.00", "period": "week"},
+        "personal-budget.amount": {"amount": "1160.00", "period": "year"},
         "personal-budget.enough": "yes",
         "personal-budget.agreed": "yes",
         "personal-budget.pay-part": "no",
         "personal-budget.costs-help": ["none"],
         "personal-budget.managed": "direct-payment",
         "personal-budget.money-person": {"name": "Mia", "relation": "me"},
-        "personal-budget.money-help": ["A payroll service"],
-        "personal-budget.dp-amount": {"amount": "720.00", "period": "four-weeks"},
+        "personal-budget.money-help": ["I keep the receipts in one folder"],
+        "personal-budget.dp-amount": {"amount": "1160.00", "period": "year"},
         "personal-budget.dp-first": "2026-03-16",
         "personal-budget.family-relation": "no-one",
-        "personal-budget.employ-pa": "yes",
-        "personal-budget.employer-basics": ["contract", "payroll", "insurance", "records"],
+        "personal-budget.employ-pa": "no",
         "health-budget.route": ["none"],
         "circle.people": [
             person("Ruth", "sister", "closest", "Has the boys one Sunday a month"),
             person("Priya", "friend", "friends", "Coffee and a listening ear"),
             person("Autism parents' group", "group", "groups", "Advice and company"),
-            person("Lou", "personal assistant", "paid", "Swimming with Jake"),
+            person("Lou", "personal assistant", "paid",
+                   "Swimming with Jake, paid from Jake's own budget"),
         ],
         "circle.knows-best": {"name": "Ruth", "relation": "sister"},
         "circle.would-call": {"name": "Ruth", "relation": "sister"},
@@ -154,27 +161,28 @@ def mia(words: Content, store: Store) -> Session:
         "dreams.admire": ["I never give up", "I make people laugh"],
         "dreams.never": ["The boys split up into different homes"],
         "dreams.keep-well": ["Eight hours of sleep", "Time outdoors"],
-        "options.ideas": ["Assistants the boys already know", "A night assistant"],
-        "options.kinds": ["pa", "groups"],
+        "options.ideas": ["A break away twice a year", "A night assistant in the twins' plans"],
+        "options.kinds": ["groups"],
         "connections.places": ["The river path", "The library"],
         "planning.support": [
-            "Tuesday and Thursday evenings: an assistant takes Jake or Leo out",
-            "Twice a month: a night assistant, so I sleep",
+            "Tuesday and Thursday evenings: Jake's or Leo's assistant takes him out, from "
+            "the twins' own plans",
+            "Twice a month: the twins' night assistant, so I sleep",
+            "Twice a year: two nights away, from my carer's budget",
             "Alfie: short breaks from children's services, once they are agreed"],
         "planning.how-to-support": ["Tell me the plan for the week on Sunday"],
         "planning.outcomes": [MIA_REST, MIA_FRIENDS],
         "planning.costs": MIA_COSTS,
-        "planning.pa-costs": ["holiday", "national-insurance", "insurance", "payroll", "cover"],
-        "planning.organise": "Me, with a payroll service",
-        "planning.in-control": ["I choose the assistants", "I set the hours"],
+        "planning.organise": "Me",
+        "planning.in-control": ["I choose when I take my breaks", "I book them myself"],
         "planning.prevention": ["groups", "health"],
         "planning.risks": ["I get so tired I could fall ill",
-                           "An assistant leaves at short notice",
+                           "The twins' assistant leaves at short notice",
                            "I choose to let the twins go out with new assistants"],
         "planning.carer-wishes": "Keep caring, with two evenings off a week, and work again "
                                  "when Alfie is at college",
-        "planning.backup": "The assistants cover for each other. If not, I ring Ruth on "
-                           "07700 900123, day or night",
+        "planning.backup": "If one of the twins' assistants is off, the other covers. If not, I "
+                           "ring Ruth on 07700 900123, day or night",
         "planning.carer-emergency": "Ruth has the boys, and knows their routines. Her number "
                                     "is on the fridge",
         "planning.carer-able": "with-support",
@@ -184,7 +192,7 @@ def mia(words: Content, store: Store) -> Session:
             step("Ask the children's team for a parent carer's needs assessment for Alfie",
                  "Mia", "2026-03-23", "doing"),
             step("Ask for a transition assessment for Alfie", "Mia", "2026-04-30", "to-do"),
-            step("Advertise for a night assistant", "Mia", "2026-04-01", "doing"),
+            step("Book the first break away", "Mia", "2026-04-01", "doing"),
         ],
         "happen.agreed-yet": "yes",
         "happen.agreed": "2026-03-02",

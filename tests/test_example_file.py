@@ -78,3 +78,17 @@ def test_mia_is_pointed_to_childrens_services_for_alfie(words, store: Store) -> 
     said = " ".join(str(s) for s in plan.sections)
     assert "parent carer's needs assessment" in said
     assert "transition assessment" in said
+
+
+def test_mias_carers_budget_pays_for_her_own_needs_and_employs_no_one(
+        words, store: Store) -> None:
+    """A carer's personal budget meets the carer's needs: the twins' assistants come from
+    their own budgets, so Mia is nobody's employer and her plan lists no employer's duties."""
+    plan = EXAMPLES["mia"](words, store).plan()
+    hers = [line for line in plan.costing.lines if line.funding == "personal-budget"]
+    assert hers and all(line.provider not in {"pa", "family"} for line in hers)
+    theirs = [line for line in plan.costing.lines if line.provider == "pa"]
+    assert theirs and all(line.funding == "other" for line in theirs)
+    assert not plan.money.employs and not plan.money.employer
+    said = " ".join(str(s) for s in plan.sections)
+    assert "right to work" not in said and "employer's liability" not in said

@@ -39,27 +39,29 @@ def totals(plan) -> dict[str, tuple[Decimal, Decimal, Decimal | None]]:
 def test_mia_costs_add_up_to_the_penny(words, store: Store) -> None:
     plan = mia(words, store).plan()
     lines = {line.what: line for line in plan.costing.lines}
-    jake = lines["Personal assistant time with Jake"]  # 3.5 hours at £14.75: £51.625 a week
+    # 3.5 hours at £14.75: £51.625 a week, from Jake's own budget
+    jake = lines["Jake's personal assistant, from his own personal budget"]
     assert (jake.per_period, jake.per_week, jake.per_year) == (D("51.63"), D("51.63"),
                                                                D("2684.50"))
-    nights = lines["A night assistant for the twins"]  # twice every four weeks
+    nights = lines["A night assistant for the twins, from their own personal budgets"]
     assert (nights.per_period, nights.per_week, nights.per_year) == (D("210.00"), D("52.50"),
                                                                      D("2730.00"))
-    insurance = lines["Employer's liability insurance"]
-    assert (insurance.per_week, insurance.per_year) == (D("2.31"), D("120.00"))
-    payroll = lines["Payroll service"]
-    assert (payroll.per_week, payroll.per_year) == (D("3.46"), D("180.00"))
+    taxis = lines["Taxi home after seeing friends"]  # twice every four weeks
+    assert (taxis.per_week, taxis.per_year) == (D("5.00"), D("260.00"))
+    gym = lines["Gym and swimming pass"]
+    assert (gym.per_week, gym.per_year) == (D("5.77"), D("300.00"))
     assert totals(plan) == {
-        "personal-budget": (D("177.87"), D("9249.00"), D("111.00")),
+        "personal-budget": (D("22.31"), D("1160.00"), D("0.00")),
         "own-money": (D("8.00"), D("416.00"), None),
         "free": (D("0.00"), D("0.00"), None),
+        "other": (D("155.75"), D("8099.00"), None),
     }
     budget = plan.costing.totals[0].budget
     assert budget is not None and budget.agreed
-    assert (budget.per_week, budget.per_year) == (D("180.00"), D("9360.00"))
-    assert plan.costing.totals[0].left_per_week == D("2.13")
-    assert (plan.costing.total_per_week, plan.costing.total_per_year) == (D("185.87"),
-                                                                          D("9665.00"))
+    assert (budget.per_week, budget.per_year) == (D("22.31"), D("1160.00"))
+    assert plan.costing.totals[0].left_per_week == D("0.00")
+    assert (plan.costing.total_per_week, plan.costing.total_per_year) == (D("186.06"),
+                                                                          D("9675.00"))
 
 
 def test_gareth_and_edna_totals(words, store: Store) -> None:
@@ -397,13 +399,14 @@ def test_markdown_shows_the_costed_plan(words, store: Store) -> None:
 def test_text_and_word_documents(words, store: Store) -> None:
     plan = mia(words, store).plan()
     text = render.render(plan, "txt")
-    assert "Personal budget: £177.87 a week, £9,249.00 a year." in text
-    assert "Left: £111.00 a year (£2.13 a week)." in text
+    assert "Personal budget: £22.31 a week, £1,160.00 a year." in text
+    assert "Left: £0.00 a year (£0.00 a week)." in text
     assert "journey's checklist found nothing missing; the council may still ask for more." \
         in text
     document = word_text(render.export(plan, "docx"))
     for expected in ("Support plan for Mia", "1. What is important", "Costed support",
-                     "Personal assistant time with Jake", "£2,684.50", "Action plan",
+                     "Jake's personal assistant, from his own personal budget", "£2,684.50",
+                     "Action plan",
                      "Open a bank account for the direct payment", "Reviews",
                      "A review of the direct payment, within 6 months of its first payment: "
                      "by 16 September 2026"):

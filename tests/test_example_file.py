@@ -92,3 +92,14 @@ def test_mias_carers_budget_pays_for_her_own_needs_and_employs_no_one(
     assert not plan.money.employs and not plan.money.employer
     said = " ".join(str(s) for s in plan.sections)
     assert "right to work" not in said and "employer's liability" not in said
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html", "json"])
+def test_gareths_plan_speaks_of_no_direct_payment(
+        words, store: Store, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The council manages Gareth's budget: nothing in what he takes away says he has a
+    direct payment, or reviews one."""
+    session = EXAMPLES["gareth"](words, store)
+    assert main(["export", session.journey.id, "--format", fmt]) == 0
+    assert main(["export", session.journey.id, "--format", "prep"]) == 0
+    assert "direct payment" not in capsys.readouterr().out.lower()

@@ -21,6 +21,7 @@ ALONE_LIMIT = 70
 _COMMON: dict[str, Any] = {
     "welcome.name": "Sam",
     "rights.who": "person",
+    "rights.age": "adult",
     "assessment.status": "yes",
     "health-budget.route": ["none"],
 }

@@ -319,7 +319,7 @@ def test_the_circles_words_lives_with_us_are_checked(words, store) -> None:
 
 
 def test_someone_paid_in_the_holders_home_is_a_conflict(words, store) -> None:
-    session, _ = talk(words, store, {
+    session, said = talk(words, store, {
         **HELPED, "personal-budget.managed": "direct-payment",
         "personal-budget.dp-holder": "self-help",
         "personal-budget.family-relation": "sibling",
@@ -328,3 +328,84 @@ def test_someone_paid_in_the_holders_home_is_a_conflict(words, store) -> None:
         "personal-budget.family-with-holder": "yes"})
     found = codes(session)["conflict_household"]
     assert "Max would be paid from Leo's plan" in found.text and not found.blocks
+    assert "That is a conflict of interest" in "\n".join(said)
+    assert "That is a conflict of interest" in render.render(session.plan(), "md")
+
+
+# -- planning for someone who is here and taking part ----------------------------------------
+
+def test_planning_for_someone_who_is_here_marks_their_own_words(words, store) -> None:
+    from journey.core.model import Mode, Role
+
+    session = Session(words, store, store.create())
+    for value in ("Leo", "here", "Sara", "mum", "he"):
+        session.answer(value)
+    assert session.journey.mode is Mode.HERE
+    assert session.question.id == "rights.hopes"
+    session.answer("A job at the garden centre", suggested=True)  # marked: his own words
+    session.answer("He is leaving school in July")  # written by Sara for him
+    hopes, why_now = (session.journey.answers[q] for q in ("rights.hopes", "rights.why-now"))
+    assert (hopes.by, hopes.role) == ("Leo", Role.PERSON)
+    assert (why_now.by, why_now.role) == ("Sara", Role.BEHALF)
+    plan = render.render(session.plan(), "md")
+    assert "Sara (mum), for Leo, who took part" in plan
+    assert session.plan().helping[0] == "Sara (mum) made this plan for Leo, who took part."
+    assert "said by Leo" in plan
+    # Decisions and his own views are asked, as someone else is planning.
+    met = routes.walk(words, store, {**routes.ROUTES["alone, without the assessment helper"],
+                                     "welcome.mode": "here", "welcome.helper-name": "Sara",
+                                     "welcome.helper-role": "mum"})
+    for question_id in ("rights.decide", "rights.decide-home", "rights.decide-money",
+                        "rights.their-views", "rights.paid-helper"):
+        assert question_id in met, question_id
+    assert "rights.knows" not in met  # he is here: he knows about the plan
+
+
+async def test_the_switch_marks_the_persons_own_words_in_the_app(store) -> None:
+    from textual.widgets import Button
+
+    from journey.core.model import Role
+    from journey.tui.app import JourneyApp
+
+    from .test_tui import SIZE, choose, type_in
+
+    app = JourneyApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_in(pilot, "Leo")
+        await choose(pilot, 2)  # planning for him, and he is here
+        await type_in(pilot, "Sara")
+        await type_in(pilot, "mum")
+        await choose(pilot, 2)  # he and his
+        screen = app.screen
+        session = screen.session
+        assert session.question.id == "rights.hopes"
+        speaker = screen.query_one("#speaker", Button)
+        assert screen.query_one("#speaker-row").display
+        assert str(speaker.label) == "Written by Sara for Leo"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert str(speaker.label) == "Leo's own words"
+        await type_in(pilot, "A job at the garden centre")
+        assert session.journey.answers["rights.hopes"].role is Role.PERSON
+        assert str(speaker.label) == "Written by Sara for Leo"  # one answer at a time
+        await type_in(pilot, "He leaves school in July")
+        assert session.journey.answers["rights.why-now"].role is Role.BEHALF
+
+
+def test_the_plain_lines_mark_the_persons_own_words(words, store) -> None:
+    from .test_plain import Person, converse
+
+    script = {
+        "welcome.name": ["Leo"], "welcome.mode": ["3"], "welcome.helper-name": ["Sara"],
+        "welcome.helper-role": ["mum"], "welcome.pronouns": ["3"],
+        "rights.hopes": ["own", "A job at the garden centre"],
+        "rights.why-now": ["He leaves school in July"],
+    }
+    out = converse(store, words, Person(script, stop="rights.who"))
+    assert words.message("plain_own_words", name="Leo") in out
+    [summary] = store.list()
+    journey = store.load(summary.id)
+    assert journey.mode == "here"
+    hopes, why_now = (journey.answers[q] for q in ("rights.hopes", "rights.why-now"))
+    assert (hopes.by, hopes.role) == ("Leo", "person")
+    assert (why_now.by, why_now.role) == ("Sara", "behalf")  # marked for one answer only

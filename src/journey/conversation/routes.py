@@ -38,6 +38,7 @@ ROUTES: dict[str, dict[str, Any]] = {
                                           "assessment.prepare": "adult"},
     "with a helper": {**_COMMON, **_HELPER, "welcome.mode": "with"},
     "on someone's behalf": {**_COMMON, **_HELPER, "welcome.mode": "behalf"},
+    "for someone who is here and taking part": {**_COMMON, **_HELPER, "welcome.mode": "here"},
     "a carer, without the assessment helper": {**_COMMON, "welcome.mode": "self",
                                                "rights.who": "carer"},
     "a carer, with the assessment helper": {**_COMMON, **_GETTING_READY, "welcome.mode": "self",

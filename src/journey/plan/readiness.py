@@ -342,7 +342,7 @@ class _Checker:
         live, plan = self.live, self.plan
         if live.get(WHO) in CARERS and self.missing(CARER_EMERGENCY):
             self.add("no_emergency_plan", CARER_EMERGENCY)
-        if self.snap.mode is Mode.BEHALF and self.missing(THEIR_VIEWS):
+        if self.snap.mode in (Mode.BEHALF, Mode.HERE) and self.missing(THEIR_VIEWS):
             self.add("no_views", THEIR_VIEWS, name=self.name)
         unmet = [a.label for a in plan.outcomes if not a.met_by]
         if unmet and self.costing.lines:

@@ -359,6 +359,12 @@ def test_planning_for_someone_who_is_here_marks_their_own_words(words, store) ->
                         "rights.their-views", "rights.paid-helper"):
         assert question_id in met, question_id
     assert "rights.knows" not in met  # he is here: he knows about the plan
+    session, said = talk(words, store, {
+        "welcome.name": "Leo", "welcome.mode": "here", "welcome.helper-name": "Sara",
+        "welcome.helper-role": "mum", "rights.decide": "yes", "rights.decide-home": "yes",
+        "rights.decide-money": "yes", "rights.paid-helper": "no"})
+    assert "The plan should show Leo's own views" in "\n".join(said)
+    assert "no_views" in codes(session)
 
 
 async def test_the_switch_marks_the_persons_own_words_in_the_app(store) -> None:

@@ -13,10 +13,14 @@ plan, check and export tests, and are shipped as journey files in content/exampl
 - Gareth: a man whose world widened from a chat with his bus driver to the pub quiz and the
   rugby club; planned with Jo, his support broker; the council manages his budget and he pays
   a weekly contribution. Agreed, and ready.
-- Edna: an older person home from hospital, planned on her behalf by her daughter Carol, who
-  has moved in and would be paid from the plan (named as a conflict of interest). The costs
-  are over a rough budget, Carol's pay needs the council's agreement and is below the National
-  Living Wage, getting out nothing meets yet, and her contribution is still to find out.
+- Edna: an older person home from hospital, planned on her behalf by her daughter Carol, the
+  example of what the check catches. Edna decides about her care and her home; she cannot
+  decide about money, so Carol runs her direct payment as an authorised person, and would be
+  paid from it too (a conflict of interest, named). The plan is not agreed yet, and the check
+  lists what a panel would send back: the costs are over a rough budget, paying Carol needs
+  the council's agreement, her pay is below the National Living Wage, the plan says no one is
+  employed though the direct payment pays her by the hour, getting out nothing meets yet, and
+  her contribution is still to find out.
 """
 
 from __future__ import annotations
@@ -351,8 +355,8 @@ def edna(words: Content, store: Store) -> Session:
         "rights.decide-money": "no",
         "rights.power-money": "none",
         "rights.decider": {"name": "Carol", "relation": "daughter"},
-        "rights.best-interests": ("She always said she wanted to die at home. We asked her "
-                                  "friends at chapel too"),
+        "rights.best-interests": ("With money, Carol does what Edna always did: bills "
+                                  "first, and no debts. We asked her friends at chapel too"),
         "rights.paid-helper": "yes",
         "assessment.hard": [EDNA_WASH, EDNA_COOK, EDNA_OUT],
         "assessment.good-bad-days": ("On a good day she sits in the garden and chats to the "
@@ -374,7 +378,7 @@ def edna(words: Content, store: Store) -> Session:
         "personal-budget.money-person": {"name": "Carol", "relation": "daughter"},
         "personal-budget.money-help": ["The council's direct payment team"],
         "personal-budget.dp-amount": {"amount": "88.20", "period": "week"},
-        "personal-budget.dp-first": "2026-09-07",
+        "personal-budget.dp-first": "2026-10-05",
         "personal-budget.family-relation": "child",
         "personal-budget.family-who": {"name": "Carol", "relation": "daughter"},
         "personal-budget.family-household": "yes",
@@ -421,7 +425,9 @@ def edna(words: Content, store: Store) -> Session:
                            "She chooses to walk in the garden alone"],
         "planning.backup": "The agency sends someone else. At night, the alarm calls Carol "
                            "on 07700 900789",
-        "planning.carer-meets": ["Cooks her tea", "Sleeps in the house at night"],
+        # Carol is paid for the evening meal, so her unpaid help is what the plan does not pay.
+        "planning.carer-meets": ["Sleeps in the house at night",
+                                 "Does her shopping and washing"],
         "planning.carer-backup": "Her son Mark would stay for a while, and we would ask the "
                                  "council for a review",
         "planning.their-carer-wishes": "Carol wants to keep helping, and to work two days a "
@@ -430,13 +436,12 @@ def edna(words: Content, store: Store) -> Session:
         "happen.first-steps": [
             step("Ask the council to agree paying Carol", "Carol", "2026-09-14", "to-do"),
             step("Ask for a financial assessment", "Carol", "2026-09-07", "doing"),
+            step("Take the plan to the council", "Carol", "2026-09-21", "to-do"),
         ],
-        "happen.agreed-yet": "yes",
-        "happen.agreed": "2026-08-31",
-        "happen.start": "2026-09-07",
+        "happen.agreed-yet": "not-yet",
+        "happen.start": "2026-10-05",
         "happen.details": {"main": "Carol (daughter)", "carer": "Carol (daughter)"},
         "happen.person-agrees": "most",
-        "happen.signed-by": "Priti Shah, social worker",
     })
 
 

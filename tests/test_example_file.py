@@ -22,8 +22,8 @@ BUILDERS = {**EXAMPLES, "priya": priya}
 FINDINGS: dict[str, set[str]] = {
     "mia": set(),
     "gareth": set(),
-    "edna": {"over_budget", "family_payment", "conflict_holder", "not_met", "low_pay",
-             "agreed_rough", "to_find_out"},
+    "edna": {"over_budget", "family_payment", "conflict_holder", "employer_named", "not_met",
+             "low_pay", "to_find_out"},
     "priya": set(),
 }
 
@@ -103,3 +103,21 @@ def test_gareths_plan_speaks_of_no_direct_payment(
     assert main(["export", session.journey.id, "--format", fmt]) == 0
     assert main(["export", session.journey.id, "--format", "prep"]) == 0
     assert "direct payment" not in capsys.readouterr().out.lower()
+
+
+def test_ednas_plan_is_not_agreed_and_pays_carol_for_nothing_she_does_unpaid(
+        words, store: Store) -> None:
+    """Edna's is the example of what is still missing: not agreed while the gaps are there, and
+    what Carol is paid for is not also counted as her unpaid help."""
+    session = EXAMPLES["edna"](words, store)
+    answers = session.journey.answers
+    assert answers["happen.agreed-yet"].value == "not-yet" and "happen.agreed" not in answers
+    paid = {line["helps"].lower() for line in answers["planning.costs"].value
+            if line["provider"] == "family" and line["funding"] == "personal-budget"}
+    unpaid = [task.lower() for task in answers["planning.carer-meets"].value]
+    assert paid and not any(word in task for task in unpaid for word in ("meal", "tea", "cook"))
+    # Carol runs the money because Edna cannot decide about it, and the plan says so.
+    assert answers["rights.decide-money"].value == "no"
+    assert answers["personal-budget.dp-holder"].value == "authorised"
+    said = " ".join(str(s) for s in session.plan().sections)
+    assert "authorised person" in said

@@ -170,10 +170,15 @@ def test_review_dates(words, store: Store) -> None:
         "direct_payment": (None, date(2026, 9, 16)),  # 6 months from the first payment
         "yearly": (None, date(2027, 3, 2)),
     }
-    session = edna(words, store)  # agreed on 31 August: the months run short
+    session = edna(words, store)
+    assert session.plan().reviews == []  # not agreed yet: no dates
+    assert session.go_to_question("happen.agreed-yet")
+    session.answer("yes")
+    assert session.question.id == "happen.agreed"
+    session.answer("2026-08-31")  # agreed on 31 August: the months run short
     plan = session.plan()
     assert [(r.kind, r.latest) for r in plan.reviews] == [
-        ("light", date(2026, 10, 26)), ("direct_payment", date(2027, 3, 7)),
+        ("light", date(2026, 10, 26)), ("direct_payment", date(2027, 4, 5)),
         ("yearly", date(2027, 8, 31))]
     assert "should think about" in plan.reviews[0].text
     assert plan.reviews[0].text.endswith("between 12 October 2026 and 26 October 2026")
@@ -236,9 +241,10 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
         ("family_payment", "personal-budget.council-agree", True),
         # Carol plans, holds Edna's money as an authorised person, and may be paid from it.
         ("conflict_holder", "personal-budget.money-person", False),
+        # The direct payment pays Carol by the hour, and the plan says no one is employed.
+        ("employer_named", "personal-budget.employ-pa", True),
         ("not_met", "planning.costs", True),
         ("low_pay", "planning.costs", True),
-        ("agreed_rough", "personal-budget.agreed", True),
         ("to_find_out", "planning.contribution", True),
     ]
     texts = [f.text for f in plan.readiness.findings]
@@ -246,8 +252,9 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
     assert "a close relative in the same home" in texts[1]
     assert "It can agree" in texts[1]
     assert texts[2].startswith("Carol holds Edna's money") and "conflict of interest" in texts[2]
-    assert texts[3].endswith("meets: Getting out to the shops and the doctor.")
-    assert "£12.60 an hour" in texts[4] and "£12.71" in texts[4]
+    assert "Carol's help in the evenings" in texts[3] and "employer" in texts[3]
+    assert texts[4].endswith("meets: Getting out to the shops and the doctor.")
+    assert "£12.60 an hour" in texts[5] and "£12.71" in texts[5]
     first = plan.readiness.findings[0]
     assert (first.step, first.step_number, first.step_title) == (
         "planning", 11, "Support planning")
@@ -392,8 +399,7 @@ def test_markdown_shows_the_costed_plan(words, store: Store) -> None:
     assert "Budget: £210.00 a week (£210.00 a week, £10,920.00 a year, indicative)" in text
     assert "| Ask the council to agree paying Carol | Carol | 14 September 2026 | to do |" in text
     assert "| Find out: Paid towards the cost (Support planning) |  |  | to do |" in text
-    assert "- A review of the direct payment, within 6 months of its first payment: " \
-        "by 7 March 2027" in text
+    assert "review" not in text.lower().split("## ", 2)[1]  # a draft: no review dates yet
     assert "- [x] 6. Staying in control" in text and "- [x] 1. What is important" in text
     assert "- **Whose words:** answered by Carol (daughter), unless marked" in text
     assert "**Closest family and friends**" in text

@@ -1,4 +1,4 @@
-"""Three example journeys, answered through the real Session as a person would, by question id.
+"""Four example journeys, answered through the real Session as a person would, by question id.
 Each answers every question that applies to it, so each is finished at 100%. They feed the
 plan, check and export tests, and are shipped as journey files in content/examples/
 (scripts/make-example writes them from these builders).
@@ -21,6 +21,14 @@ plan, check and export tests, and are shipped as journey files in content/exampl
   the council's agreement, her pay is below the National Living Wage, the plan says no one is
   employed though the direct payment pays her by the hour, getting out nothing meets yet, and
   her contribution is still to find out.
+- Ryan: a young man of 17 with a learning disability, moving from children's services to adult
+  care at 18, planned with his mum Lisa while he takes part (his own words are marked). He
+  has had his transition assessment and has an EHC plan for college. He decides about his
+  care and where to live; he cannot decide about money, so Lisa, his DWP appointee, runs his
+  direct payment as an authorised person and is the employer of his personal assistant; she
+  is not paid from it. Not agreed yet: the plan starts on his 18th birthday, and the check
+  says only what is worth checking (children's services until 18, and carrying on until
+  adult help is decided).
 """
 
 from __future__ import annotations
@@ -32,6 +40,14 @@ from journey.conversation.session import Session
 from journey.store.database import Store
 
 UNSURE = object()  # answer "not sure yet"
+
+
+class Own:
+    """An answer in the person's own words, marked so by whoever plans with them (planning
+    for someone who is here: the planner's "suggested" mark is the person's own voice)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
 
 def walk(words: Content, store: Store, answers: dict[str, Any]) -> Session:
@@ -47,6 +63,8 @@ def walk(words: Content, store: Store, answers: dict[str, Any]) -> Session:
             value = left.pop(question.id)
             if value is UNSURE:
                 session.answer(None, unsure=True)
+            elif isinstance(value, Own):
+                session.answer(value.value, suggested=True)
             else:
                 session.answer(value)
         elif not session.next():
@@ -445,4 +463,155 @@ def edna(words: Content, store: Store) -> Session:
     })
 
 
-EXAMPLES = {"mia": mia, "gareth": gareth, "edna": edna}
+# -- Ryan ------------------------------------------------------------------------------------
+
+RYAN_OUT = "Getting about town on my own"
+RYAN_FRIENDS = "Seeing friends out of college"
+RYAN_WASH = "Remembering to wash and change"
+RYAN_BUS = "Take the bus into town on my own"
+RYAN_TEAM = "Play for a football team"
+RYAN_COSTS = [
+    item("Personal assistant: the gym, football and the bus", "pa", 1, "week", "10", "13.50",
+         "hour", "personal-budget", "Out without Mum, learning the bus routes",
+         [RYAN_OUT, RYAN_FRIENDS, RYAN_BUS, RYAN_TEAM]),
+    item("Holiday pay for the assistant, 5.6 weeks", "other", 1, "year", "", "756", "time",
+         "personal-budget", "The assistant gets paid holiday"),
+    item("Cover when the assistant is off", "other", 1, "year", "", "300", "time",
+         "personal-budget", "Someone he knows steps in"),
+    item("Employer's liability insurance", "other", 1, "year", "", "120", "time",
+         "personal-budget", "Needed to employ the assistant"),
+    item("Payroll service", "other", 1, "month", "", "15", "time", "personal-budget",
+         "Pays the assistant, with tax taken off"),
+    item("Football club subs", "community", 1, "month", "", "20", "time", "own-money",
+         "Being in a team", [RYAN_TEAM, RYAN_FRIENDS]),
+    item("Reminders on his phone, set up with Mum", "family", 1, "week", "", "0", "time",
+         "free", "Washing and clean clothes without being told", [RYAN_WASH]),
+]
+
+
+def ryan(words: Content, store: Store) -> Session:
+    return walk(words, store, {
+        "welcome.name": "Ryan",
+        "welcome.mode": "here",
+        "welcome.helper-name": "Lisa",
+        "welcome.helper-role": "mum",
+        "welcome.pronouns": "he",
+        "rights.hopes": Own("To go to college, play football, and go out without Mum"),
+        "rights.why-now": "Ryan turns 18 on 20 November. His short breaks from children's "
+                          "services are meant to end then",
+        "rights.who": "person",
+        "rights.age": "teen",
+        "rights.young-needs": ["childrens-services", "education", "ehc",
+                               "learning-disability"],
+        "rights.their-views": Own("I want to choose my own PA. I want to live with Mum for "
+                                  "now, and have my own flat one day"),
+        "rights.decide": "yes",
+        "rights.decide-home": "yes",
+        "rights.decide-money": "no",
+        "rights.power-money": "appointee",
+        "rights.decider": {"name": "Lisa", "relation": "mum"},
+        "rights.best-interests": ("Ryan chooses what the money is for, with pictures of the "
+                                  "choices. Lisa keeps the account and pays the bills, as his "
+                                  "social worker and his college agreed"),
+        "rights.paid-helper": "no",
+        "assessment.hard": [RYAN_OUT, RYAN_FRIENDS, RYAN_WASH],
+        "assessment.good-bad-days": Own("On a good day I go to college and football. On a "
+                                        "bad day it is too loud and I stay in my room."),
+        "assessment.impact": "He only goes out with Lisa, and is lonely in the holidays.",
+        "assessment.working": ["Short breaks on Saturdays, from children's services",
+                               "Football with his cousin Dan"],
+        "assessment.status": "yes",
+        "assessment.decision": "eligible",
+        "assessment.eligible-needs": [RYAN_OUT, RYAN_FRIENDS, RYAN_WASH],
+        "personal-budget.known": "yes",
+        "personal-budget.amount": {"amount": "8400", "period": "year"},
+        "personal-budget.enough": "yes",
+        "personal-budget.agreed": "no",
+        "personal-budget.pay-part": "no",
+        "personal-budget.costs-help": ["benefits"],
+        "personal-budget.managed": "direct-payment",
+        "personal-budget.dp-holder": "authorised",
+        "personal-budget.money-person": {"name": "Lisa", "relation": "mum"},
+        "personal-budget.money-help": ["A payroll service", "The council's direct payment team"],
+        "personal-budget.dp-amount": {"amount": "700", "period": "month"},
+        "personal-budget.dp-first": "2026-11-20",
+        "personal-budget.family-relation": "no-one",
+        "personal-budget.employ-pa": "yes",
+        "personal-budget.employer-basics": ["contract", "payroll", "insurance", "records"],
+        "health-budget.route": ["none"],
+        "circle.people": [
+            person("Lisa", "mum", "closest", "Lives with Ryan, and helps him plan"),
+            person("Dan", "cousin", "closest", "Football on Sundays"),
+            person("College friends", "college", "groups", "Lunch and the music room"),
+            person("Kim", "short breaks worker", "paid", "Saturdays, until he turns 18"),
+        ],
+        "circle.knows-best": {"name": "Lisa", "relation": "mum"},
+        "circle.would-call": {"name": "Lisa", "relation": "mum"},
+        "circle.unpaid-carer": "yes",
+        "circle.planning": ["Lisa", "Dan"],
+        "circle.not-involved": "No one",
+        "circle.more-people": "yes",
+        "advocacy.hard": ["weigh"],
+        "advocacy.someone": "yes",
+        "advocacy.someone-who": {"name": "Lisa", "relation": "mum"},
+        "advocacy.other": ["none"],
+        "advocacy.want": "no",
+        "brokerage.hardest": ["Finding a PA who likes football"],
+        "brokerage.want": "no",
+        "dreams.love": Own(["Football", "Music", "Buses"]),
+        "dreams.important": Own(["Mum", "My phone", "College"]),
+        "dreams.admire": ["He is funny", "He knows every bus route in town"],
+        "dreams.never": ["Being shouted at", "Loud places with no way out"],
+        "dreams.keep-well": ["Headphones for noisy places", "Tea at six"],
+        "options.ideas": Own(["A PA near my age who likes football"]),
+        "options.kinds": ["pa", "groups"],
+        "connections.places": ["The leisure centre", "The bus station café"],
+        "connections.with-others": ["Play for the Sunday league team"],
+        "connections.first-step": ["Go to a training night with Dan"],
+        "connections.helper": {"name": "Dan", "relation": "cousin"},
+        "planning.support": [
+            "College three days a week, under his EHC plan",
+            "Tuesday evenings: the gym with his PA",
+            "Saturdays: football, then the bus into town with his PA"],
+        "planning.how-to-support": Own(["Tell me what is happening next",
+                                        "Give me time to answer",
+                                        "Let me wear my headphones"]),
+        "planning.outcomes": [RYAN_BUS, RYAN_TEAM],
+        "planning.costs": RYAN_COSTS,
+        "planning.pa-costs": ["holiday", "national-insurance", "insurance", "payroll",
+                              "cover"],
+        "planning.organise": "Lisa runs the money; Ryan chooses what he does each week",
+        "planning.in-control": Own(["I choose my PA, with Mum", "I choose what we do"]),
+        "planning.prevention": ["groups", "health"],
+        "planning.risks": ["Getting lost on the bus",
+                           "Someone could take his phone or his money",
+                           "He chooses to go into town with friends, without his PA"],
+        "planning.backup": "If the PA is off, Dan takes him to football. Lisa is on "
+                           "07700 900321",
+        "planning.carer-meets": ["Cooks, and does his washing",
+                                 "Helps him get ready in the mornings"],
+        "planning.carer-backup": "His aunt Jo would stay, and we would ask the council for a "
+                                 "review",
+        "planning.their-carer-wishes": "Lisa wants to go back to work three days a week",
+        "happen.working-well": Own(["I take the bus to town on my own",
+                                    "I play for a team"]),
+        "happen.first-steps": [
+            step("Transition assessment with the council's preparing for adulthood team",
+                 "Lisa and Ryan", "2026-06-15", "done"),
+            step("Ask the GP for Ryan's annual health check", "Lisa", "2026-09-30", "to-do"),
+            step("Apply for a disabled person's bus pass", "Ryan and Lisa", "2026-10-15",
+                 "doing"),
+            step("Ask the council for the direct payment, as Ryan's authorised person",
+                 "Lisa", "2026-10-30", "to-do"),
+            step("Find a PA, with Ryan on the interview panel", "Lisa and Ryan", "2026-11-06",
+                 "to-do"),
+            step("Ask for a carer's assessment for Lisa", "Lisa", "2026-11-27", "to-do"),
+        ],
+        "happen.agreed-yet": "not-yet",
+        "happen.start": "2026-11-20",
+        "happen.details": {},
+        "happen.person-agrees": "yes",
+    })
+
+
+EXAMPLES = {"mia": mia, "gareth": gareth, "edna": edna, "ryan": ryan}

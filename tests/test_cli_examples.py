@@ -12,7 +12,7 @@ from journey.cli import main as cli
 from journey.content.loading import content_dir
 from journey.store.database import Store
 
-NAMES = ("edna", "gareth", "mia")
+NAMES = ("edna", "gareth", "mia", "ryan")
 
 
 def test_the_examples_are_listed_with_what_each_shows(capsys, words) -> None:
@@ -61,7 +61,7 @@ def test_the_examples_are_found_wherever_the_content_is(
     assert cli.main(["examples"]) == 0
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()
               if line.startswith("  ")]
-    assert listed == ["edna", "mia"]
+    assert listed == ["edna", "mia", "ryan"]
 
 
 @pytest.mark.parametrize("argv", [["examples", "--help"], ["--help"]])

@@ -1,4 +1,4 @@
-"""The example journeys shipped in content/examples/ (Mia, Gareth, Edna): each imports, is
+"""The example journeys shipped in content/examples/ (Mia, Gareth, Edna, Ryan): each imports, is
 finished at 100%, and gives the same plan as the builder it was made from (so they are remade
 when the questions change); each example's check lists exactly what a panel would raise; and
 what each piece of costed support meets is chosen from the person's own list."""
@@ -18,14 +18,16 @@ from .fullest import priya
 BUILDERS = {**EXAMPLES, "priya": priya}
 
 # What the check raises for each, by finding code. Mia and Gareth are ready (nothing at all);
-# Edna's are the gaps a panel would send back.
+# Edna's are the gaps a panel would send back; Ryan's are only worth checking (he is 17).
 FINDINGS: dict[str, set[str]] = {
     "mia": set(),
     "gareth": set(),
     "edna": {"over_budget", "family_payment", "conflict_holder", "employer_named", "not_met",
              "low_pay", "to_find_out"},
+    "ryan": {"child_route", "carry_on"},
     "priya": set(),
 }
+READY = {"mia", "gareth", "ryan", "priya"}
 
 
 def test_every_example_is_shipped() -> None:
@@ -60,7 +62,7 @@ def test_each_example_is_finished_and_its_check_says_what_a_panel_would(
     assert set(session.statuses().values()) <= {"done", "not_needed"}
     readiness = session.plan().readiness
     assert {f.code for f in readiness.findings} == FINDINGS[name]
-    assert readiness.ready == (not FINDINGS[name])
+    assert readiness.ready == (name in READY)
 
 
 @pytest.mark.parametrize("name", BUILDERS)
@@ -121,3 +123,25 @@ def test_ednas_plan_is_not_agreed_and_pays_carol_for_nothing_she_does_unpaid(
     assert answers["personal-budget.dp-holder"].value == "authorised"
     said = " ".join(str(s) for s in session.plan().sections)
     assert "authorised person" in said
+
+
+def test_ryans_plan_shows_moving_to_adult_care_his_decisions_and_who_holds_the_money(
+        words, store: Store) -> None:
+    """A young person of 17 planning with his mum while he takes part: the transition
+    assessment, his EHC plan, each decision and who makes it, and his mum holding his direct
+    payment as an authorised person, the employer of his assistant, not paid from it."""
+    from journey.documents import render
+
+    session = EXAMPLES["ryan"](words, store)
+    assert session.journey.mode == "here"
+    text = render.render(session.plan(), "md")
+    for said in ("Who planned it:** Lisa (mum), for Ryan, who took part",
+                 "Decides about care and support:** Yes", "Decides where to live:** Yes",
+                 "Decides about money:** No", "Makes the decisions they cannot make:** Lisa",
+                 "(an authorised person)", "In charge of the money:** Lisa (mum)",
+                 "transition assessment", "Education, Health and Care plan can go on to age 25",
+                 "annual health check", "_(said by Ryan)_", "Employer's jobs sorted"):
+        assert said in text, said
+    # His mum is not paid from the plan, so no conflict of interest is named.
+    assert not {"conflict_holder", "conflict_planner"} & {
+        f.code for f in session.plan().readiness.findings}

@@ -1,4 +1,4 @@
-"""The support plan from the three example journeys: money to the penny, review dates, each
+"""The support plan from the example journeys: money to the penny, review dates, each
 readiness finding and where it leads, and documents that are steady and keep typed text inert."""
 
 from __future__ import annotations

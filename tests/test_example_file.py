@@ -22,8 +22,8 @@ BUILDERS = {**EXAMPLES, "priya": priya}
 FINDINGS: dict[str, set[str]] = {
     "mia": set(),
     "gareth": set(),
-    "edna": {"over_budget", "family_payment", "not_met", "low_pay", "agreed_rough",
-             "to_find_out"},
+    "edna": {"over_budget", "family_payment", "conflict_holder", "not_met", "low_pay",
+             "agreed_rough", "to_find_out"},
     "priya": set(),
 }
 

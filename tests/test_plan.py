@@ -80,6 +80,8 @@ def test_statuses_follow_the_journey(words, store) -> None:
     session.answer("I came home from hospital")
     assert session.status("rights") is Status.IN_PROGRESS
     session.answer("person")
+    assert session.status("rights") is Status.IN_PROGRESS
+    session.answer("adult")  # the age band, asked of everyone
     assert session.status("rights") is Status.DONE
     session.go_to("health-budget")
     session.answer(["none"])

@@ -60,8 +60,8 @@ def finish_rights_in_v1(words: Content, home: Path) -> str:
     assert missing  # else the step is done already and this is not needed
     values = {Kind.TEXT: "Something to say", Kind.YESNO: "yes"}
     for seq, question in enumerate(missing, start=len(old.events) + 1):
-        event = Answered(question=question.id, value=values[question.kind], by="Ann Example",
-                         role=Role.PERSON)
+        value = values[question.kind] if question.kind in values else question.choices[0].value
+        event = Answered(question=question.id, value=value, by="Ann Example", role=Role.PERSON)
         db.execute("INSERT INTO events VALUES (?, ?, 'answer', ?, NULL, ?, ?)",
                    (ann, seq, question.id, event.at.isoformat(), event_json(event)))
     db.commit()
@@ -154,7 +154,7 @@ def test_summary_follows_every_event(words, store: Store) -> None:
     assert (summary.name, summary.mode, summary.step, summary.percent) == (
         "Sam", "self", "rights", 0)
     answers = {"rights.hopes": "More time outdoors", "rights.why-now": "My mum moved away",
-               "rights.who": "person"}
+               "rights.who": "person", "rights.age": "adult"}
     while session.flow.state == "rights":  # every question of the step, in any order
         session.answer(answers[session.question.id])
     summary = store.summary(session.journey.id)

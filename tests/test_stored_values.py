@@ -44,7 +44,7 @@ BAD: dict[str, list[Any]] = {
         {"amount": "-5", "period": "week"}, {"amount": "1e999", "period": "week"},
         {"amount": "NaN", "period": "week"}, {"amount": "5"},
     ],
-    "personal-budget.money-person": ["Mia", {"relation": "me"}, {"name": 3}, ["Mia"]],
+    "circle.would-call": ["Ruth", {"relation": "sister"}, {"name": 3}, ["Ruth"]],
     # Picked from the circle now: a hand-edited pick never crashes the picker.
     "circle.knows-best": [{"name": ["Ruth"]}, {"name": "Ruth", "relation": 5}, "Ruth"],
     "advocacy.hard": ["understand", ["not-a-choice"], [["say"]]],

@@ -232,6 +232,8 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
     assert findings(session) == [
         ("over_budget", "planning.costs", True),
         ("family_payment", "personal-budget.council-agree", True),
+        # Carol plans, holds Edna's money as an authorised person, and may be paid from it.
+        ("conflict_holder", "personal-budget.money-person", False),
         ("not_met", "planning.costs", True),
         ("low_pay", "planning.costs", True),
         ("agreed_rough", "personal-budget.agreed", True),
@@ -241,8 +243,9 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
     assert "£2,925.00 a year more than the budget (£56.25 a week)" in texts[0]
     assert "a close relative in the same home" in texts[1]
     assert "It can agree" in texts[1]
-    assert texts[2].endswith("meets: Getting out to the shops and the doctor.")
-    assert "£12.60 an hour" in texts[3] and "£12.71" in texts[3]
+    assert texts[2].startswith("Carol holds Edna's money") and "conflict of interest" in texts[2]
+    assert texts[3].endswith("meets: Getting out to the shops and the doctor.")
+    assert "£12.60 an hour" in texts[4] and "£12.71" in texts[4]
     first = plan.readiness.findings[0]
     assert (first.step, first.step_number, first.step_title) == (
         "planning", 11, "Support planning")

@@ -22,8 +22,8 @@ def said(words: Content, store: Store, answers: dict[str, object]) -> dict[str, 
 def test_a_parent_of_a_teenager_hears_about_childrens_services_and_transition(
         words, store: Store) -> None:
     found = said(words, store, {"welcome.name": "Mia", "welcome.mode": "self",
-                                "rights.who": "carer", "rights.cared-for-age": ["teen"],
-                                "rights.young-carer": "no"})
+                                "rights.who": "carer", "rights.age": "adult",
+                                "rights.cared-for-age": ["teen"]})
     assert "parent carer's needs assessment" in found["rights.children"]
     assert "transition assessment" in found["rights.children"]
     assert "young carer" not in found["rights.children"]
@@ -31,8 +31,8 @@ def test_a_parent_of_a_teenager_hears_about_childrens_services_and_transition(
 
 def test_a_young_carer_is_pointed_to_a_young_carers_assessment(words, store: Store) -> None:
     found = said(words, store, {"welcome.name": "Kai", "welcome.mode": "self",
-                                "rights.who": "carer", "rights.cared-for-age": ["adult"],
-                                "rights.young-carer": "yes"})
+                                "rights.who": "carer", "rights.age": "teen",
+                                "rights.cared-for-age": ["adult"]})
     assert "young carer's needs assessment" in found["rights.children"]
     assert "parent carer" not in found["rights.children"]
 
@@ -41,8 +41,8 @@ def test_planning_on_someones_behalf_names_who_decides_and_the_conflict(
         words, store: Store) -> None:
     found = said(words, store, {
         "welcome.name": "Edna", "welcome.mode": "behalf", "welcome.helper-name": "Carol",
-        "rights.knows": "not-told", "rights.decide": "no", "rights.power": "none",
-        "rights.paid-helper": "yes"})
+        "rights.knows": "not-told", "rights.decide": "no", "rights.decide-money": "no",
+        "rights.power": "none", "rights.paid-helper": "yes"})
     text = found["rights.behalf"]
     for words_said in ("Edna's own views", "Tell Edna about the plan", "best interests",
                        "next of kin", "authorised person", "must find an advocate",
@@ -51,7 +51,8 @@ def test_planning_on_someones_behalf_names_who_decides_and_the_conflict(
     # Someone who can decide with help is told so, and is not told about attorneys.
     found = said(words, store, {
         "welcome.name": "Ravi", "welcome.mode": "behalf", "welcome.helper-name": "Asha",
-        "rights.knows": "agrees", "rights.decide": "yes", "rights.paid-helper": "no"})
+        "rights.knows": "agrees", "rights.decide": "yes", "rights.decide-home": "yes",
+        "rights.decide-money": "yes", "rights.paid-helper": "no"})
     text = found["rights.behalf"]
     assert "all the help they can" in text and "Power of Attorney" not in text
     assert "conflict" not in text

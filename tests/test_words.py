@@ -262,14 +262,30 @@ def test_each_topic_is_there_and_sourced(words, step_id: str, says: str, source:
 
 
 def test_planning_for_someone_else_is_asked_only_on_their_behalf(words) -> None:
-    for question_id in ("rights.knows", "rights.decide", "rights.paid-helper"):
+    for question_id in ("rights.knows", "rights.their-views"):
         question = words.question(question_id)
         assert question.applies({"welcome.mode": "behalf"})
         assert not question.applies({"welcome.mode": "self"})
         assert not question.applies({"welcome.mode": "with"})
-    power = words.question("rights.power")
-    assert power.applies({"welcome.mode": "behalf", "rights.decide": "no"})
-    assert not power.applies({"welcome.mode": "behalf", "rights.decide": "yes"})
+
+
+def test_decisions_are_asked_one_at_a_time_whenever_someone_else_takes_part(words) -> None:
+    for question_id in ("rights.decide", "rights.decide-home", "rights.decide-money",
+                        "rights.paid-helper"):
+        question = words.question(question_id)
+        assert question.applies({"welcome.mode": "behalf"})
+        assert question.applies({"welcome.mode": "with"})
+        assert not question.applies({"welcome.mode": "self"})
+    power, money = words.question("rights.power"), words.question("rights.power-money")
+    assert power.applies({"welcome.mode": "with", "rights.decide-home": "no"})
+    assert not power.applies({"welcome.mode": "with", "rights.decide-money": "no"})
+    assert money.applies({"welcome.mode": "behalf", "rights.decide-money": "no"})
+    assert not money.applies({"welcome.mode": "behalf", "rights.decide": "no"})
+    # The powers offered fit the decision: money's are not care's.
+    assert "appointee" in [c.value for c in money.choices]
+    assert "appointee" not in [c.value for c in power.choices]
+    assert "health and care" in " ".join(c.label for c in power.choices)
+    assert "Lasting Power of Attorney for money" in " ".join(c.label for c in money.choices)
 
 
 def test_children_are_asked_about_only_by_carers(words) -> None:

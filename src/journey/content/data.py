@@ -249,6 +249,9 @@ class Result:
     rules: Annotated[list[Rule], AT_LEAST_ONE]
     # It can be saved on its own as a sheet.
     sheet: bool = False
+    # Its rules go on the assessment preparation sheet too, though it is not the
+    # assessment step's own (what turning 18 brings is for the assessor to hear).
+    on_sheet: bool = False
 
     def covers(self, question_id: str) -> bool:
         return any(question_id == q or question_id.startswith(q + ".") for q in self.questions)

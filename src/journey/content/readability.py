@@ -38,6 +38,7 @@ LEGAL_NAMES = (
     "Care Act",
     "Local Government and Social Care Ombudsman",
     "Court of Protection",
+    "Education, Health and Care plan",
     "Citizens Advice",
 )
 STAND_IN = "it"  # one short word in place of an excused name

@@ -21,6 +21,7 @@ ALONE_LIMIT = 70
 _COMMON: dict[str, Any] = {
     "welcome.name": "Sam",
     "rights.who": "person",
+    "rights.age": "adult",
     "assessment.status": "yes",
     "health-budget.route": ["none"],
 }
@@ -37,6 +38,7 @@ ROUTES: dict[str, dict[str, Any]] = {
                                           "assessment.prepare": "adult"},
     "with a helper": {**_COMMON, **_HELPER, "welcome.mode": "with"},
     "on someone's behalf": {**_COMMON, **_HELPER, "welcome.mode": "behalf"},
+    "for someone who is here and taking part": {**_COMMON, **_HELPER, "welcome.mode": "here"},
     "a carer, without the assessment helper": {**_COMMON, "welcome.mode": "self",
                                                "rights.who": "carer"},
     "a carer, with the assessment helper": {**_COMMON, **_GETTING_READY, "welcome.mode": "self",

@@ -30,6 +30,7 @@ class Mode(StrEnum):
     SELF = "self"
     WITH = "with"  # a facilitator sits with the person
     BEHALF = "behalf"  # someone answers for the person
+    HERE = "here"  # someone plans for the person, who is here and takes part
 
 
 class Role(StrEnum):
@@ -407,11 +408,16 @@ class Journey:
     def speaker(self, question: str, *, suggested: bool = False) -> tuple[str, Role]:
         """Who is giving an answer now. In facilitated sessions the person speaks for
         themselves about their life unless the facilitator suggests an answer; the helper
-        answers the questions about the session."""
+        answers the questions about the session. Planning for someone who is here, the
+        planner answers for them, and `suggested` marks the person's own words instead."""
         if self.mode is Mode.SELF:
             return (self.name or "", Role.PERSON)
         helper = self.helper or ""
-        if question.startswith("welcome.") or (suggested and self.mode is Mode.WITH):
+        if question.startswith("welcome."):
+            return (helper, Role.FACILITATOR)
+        if self.mode is Mode.HERE:
+            return (self.name or "", Role.PERSON) if suggested else (helper, Role.BEHALF)
+        if suggested and self.mode is Mode.WITH:
             return (helper, Role.FACILITATOR)
         if self.mode is Mode.BEHALF:
             return (helper, Role.BEHALF)

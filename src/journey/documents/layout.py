@@ -368,7 +368,8 @@ class _Layout:
             return None
         role = self.entries.get(HELPER_ROLE_QUESTION)
         helper = f"{plan.helper} ({role.lines[0]})" if role and role.lines else plan.helper
-        key = "doc_planned_with" if plan.mode is Mode.WITH else "doc_planned_behalf"
+        key = {Mode.WITH: "doc_planned_with", Mode.HERE: "doc_planned_here"}.get(
+            plan.mode, "doc_planned_behalf")
         return say(key, name=name, helper=helper)
 
     def money_line(self, total: FundingTotal) -> str:

@@ -254,11 +254,14 @@ class Acting(Lines):
     def suggest(self) -> bool:
         assert self.session is not None
         journey = self.session.journey
-        if journey.mode is not Mode.WITH:
+        if journey.mode not in (Mode.WITH, Mode.HERE):
             self.message("plain_suggest_not_here", name=self.session.name)
             return False
         self.suggesting = not self.suggesting
-        self.message("plain_suggesting" if self.suggesting else "plain_said_by",
+        # Planning for someone who is here, the mark is the other way: their own words.
+        keys = (("plain_said_by", "plain_suggesting") if journey.mode is Mode.WITH
+                else ("plain_written_for", "plain_own_words"))
+        self.message(keys[1] if self.suggesting else keys[0],
                      helper=journey.helper or "", name=self.session.name)
         return False
 

@@ -170,7 +170,9 @@ class Plain(Answering, Acting):
                                            session.about)))
             self.message("plain_earlier", answer=said)
         if self.suggesting:
-            self.message("plain_suggesting", helper=session.journey.helper or "")
+            self.message("plain_own_words" if session.journey.mode is Mode.HERE
+                         else "plain_suggesting", helper=session.journey.helper or "",
+                         name=session.name)
         if self.speaker is not None:
             self.speaker.say(question_text(session, question))
 

@@ -110,7 +110,8 @@ def build(content: Content, journey: Journey) -> Sheet:
     groups = [_group(content, journey, r, name) for r in step.repeats if holds(r.when, values)]
     cited: list[str] = []
     rules = []
-    for result in step.results:
+    for result in [*step.results, *(r for r in content.results()
+                                     if r.on_sheet and r not in step.results)]:
         found = results.finding(content, result, journey)
         for line in found.lines if found else []:
             references = [content.source(s).reference for s in line.sources]

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from journey.content import Kind
+from journey.content import Kind, holds
 from journey.core.answers import Funding, Provider, pounds
+from journey.core.circle import members, same
 from journey.core.model import Mode
 from journey.plan.costing import COSTS_QUESTION, Costing
 from journey.plan.parts.money import Money, not_due
@@ -28,6 +29,9 @@ UNPAID_CARER = "circle.unpaid-carer"
 RELATION = "personal-budget.family-relation"
 HOUSEHOLD = "personal-budget.family-household"
 COUNCIL_AGREE = "personal-budget.council-agree"
+SECOND_LOOK = "personal-budget.family-second-look"
+WITH_HOLDER = "personal-budget.family-with-holder"
+LOOSE = {"other-family", "friend"}  # relations the rules do not restrict
 EMPLOY_PA = "personal-budget.employ-pa"
 EMPLOYER_BASICS = "personal-budget.employer-basics"
 OPTIONS_EMPLOY = "options.employ"
@@ -62,6 +66,25 @@ OPTIONAL = frozenset({"happen.details"})  # every box of it may be left empty
 # costed, is something a panel asks about: money building up can be taken back.
 WELL_ABOVE = Decimal("0.10")
 SAME = Decimal("1.00")
+# Who gets a direct payment and on what basis, and who decides (Care Act 2014 ss31 and 32;
+# Mental Capacity Act 2005): with capacity, the person or someone they nominate; without it,
+# an authorised person. Whoever holds it is the employer.
+MANAGED = "personal-budget.managed"
+DIRECT = {"direct-payment", "mix"}
+DP_HOLDER = "personal-budget.dp-holder"
+HOLDS_OWN = {"self", "self-help"}
+DECIDE_MONEY = "rights.decide-money"
+PAID_HELPER = "rights.paid-helper"
+HELPER_NAME = "welcome.helper-name"
+FAMILY_WHO = "personal-budget.family-who"
+# Children and turning 18 (Children Act 1989 s17ZD and s17ZA; Care Act 2014 ss58 to 66;
+# Education Act 1996 s508F).
+AGE = "rights.age"
+UNDER_18 = {"child", "teen"}
+YOUNG_NEEDS = "rights.young-needs"
+CARED_FOR_AGE = "rights.cared-for-age"
+ASSESSMENT_STATUS = "assessment.status"
+COLLEGE_WORDS = ("college", "school", "education")
 
 
 @dataclass(slots=True)
@@ -181,7 +204,7 @@ class _Checker:
                 where = "personal-budget.known" if (
                     total.funding == Funding.PERSONAL_BUDGET) else "health-budget.amount"
                 self.add("budget_unknown", where, blocks=False, budget=total.label.lower())
-        if not self.answered(MONEY_PERSON):
+        if not self.answered(MONEY_PERSON) and self.live.get(DP_HOLDER) not in HOLDS_OWN:
             self.add("no_money_person", MONEY_PERSON)
 
     def backup(self) -> None:
@@ -190,11 +213,21 @@ class _Checker:
         if self.live.get(UNPAID_CARER) == "yes" and not self.answered(CARER_BACKUP):
             self.add("no_carer_backup", CARER_BACKUP)
 
+    def relation(self) -> Any:
+        """Who the paid person is to the person: a second look, prompted by the circle's own
+        words for them, stands over a first "a relative not on the list" or "a friend"."""
+        second = self.live.get(SECOND_LOOK)
+        if second in ("partner", "relative-partner"):
+            return second
+        if second == "close-family":
+            return "close-family"
+        return self.live.get(RELATION)
+
     def family(self) -> None:
         live = self.live
-        relation = live.get(RELATION)
+        relation = self.relation()
         restricted = relation == "partner" or (
-            relation in CLOSE_FAMILY and live.get(HOUSEHOLD) == "yes")
+            relation in CLOSE_FAMILY | {"close-family"} and live.get(HOUSEHOLD) == "yes")
         agreement = live.get(COUNCIL_AGREE)
         if restricted and agreement != "agreed":
             who = self.content.message(WHO_THEY_ARE.get(relation, "family_household"))
@@ -205,6 +238,83 @@ class _Checker:
         wants = family_items or live.get(OPTIONS_PAY_FAMILY) == "yes"
         if wants and self.applies(RELATION) and not self.answered(RELATION):
             self.add("family_check", RELATION, blocks=False)
+        elif relation in LOOSE and not self.answered(SECOND_LOOK) and self.words_point_to_list():
+            self.add("family_words", RELATION, who=live[FAMILY_WHO]["name"])
+
+    def words_point_to_list(self) -> bool:
+        """The circle's own words for the person who would be paid (who they are, how they
+        help) say what the second look asks about: "stepdad", "lives with us"."""
+        paid = self.live.get(FAMILY_WHO)
+        if not isinstance(paid, dict) or not paid.get("name"):
+            return False
+        look = self.content.question(SECOND_LOOK)
+        words = [dict(paid), *(m for m in members(self.content, self.snap.journey)
+                               if same(m, paid))]
+        return any(holds(look.when, {**self.live, FAMILY_WHO: w}) for w in words)
+
+    def holder(self) -> dict[str, str] | None:
+        """Whoever holds the money for support, when it is someone other than the person."""
+        held = self.live.get(MONEY_PERSON)
+        if not isinstance(held, dict) or not held.get("name") or (
+                self.snap.name and same(held, {"name": self.snap.name})):
+            return None
+        return held
+
+    def decisions(self) -> None:
+        """A direct payment held by someone else needs a basis that fits what the person
+        can decide; a planner or holder who may be paid is a conflict of interest."""
+        live = self.live
+        holder = self.holder()
+        basis = live.get(DP_HOLDER)
+        direct = live.get(MANAGED) in DIRECT
+        can_decide = live.get(DECIDE_MONEY)
+        if direct and holder and self.applies(DP_HOLDER) and (
+                basis is None or basis in HOLDS_OWN) and DP_HOLDER not in self.snap.unsure:
+            self.add("dp_basis", DP_HOLDER, who=holder["name"], name=self.name)
+        if basis == "nominated" and can_decide == "no":
+            self.add("dp_nominated", DP_HOLDER, name=self.name)
+        elif basis == "authorised" and can_decide == "yes":
+            self.add("dp_authorised", DP_HOLDER, name=self.name)
+        elif basis == "authorised" and self.missing(DECIDE_MONEY):
+            self.add("dp_capacity_unknown", DECIDE_MONEY, name=self.name)
+        planner = live.get(HELPER_NAME) if self.snap.mode is not Mode.SELF else None
+        paid = live.get(FAMILY_WHO) if live.get(RELATION) not in (None, "no-one") else None
+        paid = paid if isinstance(paid, dict) and paid.get("name") else None
+        planner_paid = planner and (live.get(PAID_HELPER) == "yes" or (
+            paid is not None and same(paid, {"name": planner})))
+        if holder and (
+                (planner_paid and same(holder, {"name": planner}))
+                or (paid is not None and same(paid, holder))):
+            self.add("conflict_holder", MONEY_PERSON, blocks=False, who=holder["name"],
+                     name=self.name)
+        elif planner_paid:
+            self.add("conflict_planner", PAID_HELPER, blocks=False, who=planner, name=self.name)
+        if live.get(WITH_HOLDER) == "yes":
+            self.add("conflict_household", WITH_HOLDER, blocks=False,
+                     who=paid["name"] if paid else self.content.message("family_someone"),
+                     name=self.name)
+
+    def young(self) -> None:
+        """Children and young people moving to adult care: their own routes and rights."""
+        live = self.live
+        age = live.get(AGE)
+        if age in UNDER_18 and live.get(WHO) in ("person", "both"):
+            self.add("child_route", AGE, blocks=False, name=self.name)
+        if age == "teen" and live.get(ASSESSMENT_STATUS) != "yes":
+            self.add("transition", ASSESSMENT_STATUS, blocks=False, name=self.name)
+        needs = live.get(YOUNG_NEEDS) or []
+        if age == "left-children" or "childrens-services" in needs:
+            self.add("carry_on", YOUNG_NEEDS, blocks=False, name=self.name)
+        if "ehc" in needs and age in ("young-adult", "left-children"):
+            college = [i.what for i in self.costing.lines if i.funding in BUDGET_FUNDING and any(
+                w in f"{i.what} {i.helps}".casefold() for w in COLLEGE_WORDS)]
+            if college:
+                self.add("college_transport", COSTS_QUESTION, blocks=False,
+                         items="; ".join(college))
+        cared_for = live.get(CARED_FOR_AGE) or []
+        if live.get(WHO) in CARERS and cared_for and "adult" not in cared_for and (
+                age not in UNDER_18):
+            self.add("parent_carer", CARED_FOR_AGE, blocks=False)
 
     def employer(self) -> None:
         live = self.live
@@ -246,7 +356,7 @@ class _Checker:
         live, plan = self.live, self.plan
         if live.get(WHO) in CARERS and self.missing(CARER_EMERGENCY):
             self.add("no_emergency_plan", CARER_EMERGENCY)
-        if self.snap.mode is Mode.BEHALF and self.missing(THEIR_VIEWS):
+        if self.snap.mode in (Mode.BEHALF, Mode.HERE) and self.missing(THEIR_VIEWS):
             self.add("no_views", THEIR_VIEWS, name=self.name)
         unmet = [a.label for a in plan.outcomes if not a.met_by]
         if unmet and self.costing.lines:
@@ -302,6 +412,8 @@ def check(plan: Built, snap: Snapshot) -> Readiness:
     checker.money()
     checker.backup()
     checker.family()
+    checker.decisions()
+    checker.young()
     checker.employer()
     checker.panel()
     checker.to_find_out()

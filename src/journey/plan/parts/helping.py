@@ -17,7 +17,8 @@ def derive(snap: Snapshot) -> list[str]:
     lines = []
     if snap.attributed and helper:
         role = journey.helper_role or content.message("role_facilitator")
-        key = "helping_behalf" if snap.mode is Mode.BEHALF else "helping_with"
+        key = {Mode.BEHALF: "helping_behalf", Mode.HERE: "helping_here"}.get(
+            snap.mode, "helping_with")
         lines.append(content.message(key, name=name, helper=helper, role=role))
     if snap.value(PAID_HELPER) == "yes":
         if snap.attributed and helper:

@@ -45,6 +45,11 @@ REPLAY = 20  # answers shown again in the chat when a saved journey is opened
 SHORT = 32  # rows: below this the screen keeps only what answering needs
 CATCH_UP = 0.25  # seconds: the chat and the plan are brought up to date by then at the latest
 GC_WAITS = 0.05  # seconds after that before the garbage collector runs again
+# The ways of planning where one answer at a time can be marked, and the switch's words
+# (unmarked, marked): a helper's suggestion, or the person's own words when someone plans
+# for them while they take part.
+MARKS = {Mode.WITH: ("speaker_person", "speaker_helper"),
+         Mode.HERE: ("speaker_for", "speaker_own")}
 
 
 @dataclass(frozen=True)
@@ -197,11 +202,12 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         row = self.query_one("#speaker-row")
         question = self.session.question
         # The welcome's questions are about the sitting: the helper answers those.
-        row.display = journey.mode is Mode.WITH and question is not None and (
+        row.display = journey.mode in MARKS and question is not None and (
             self.session.content.step_of(question.id) is not self.session.content.welcome)
         if row.display:
+            keys = MARKS[journey.mode]
             speaker.label = Content(self.words.message(
-                "speaker_helper" if self.suggesting else "speaker_person",
+                keys[1] if self.suggesting else keys[0],
                 name=self.session.name, helper=journey.helper or ""))
             speaker.set_class(self.suggesting, "suggesting")
             # A new label is a new width: without this the longer one is cut off.
@@ -766,7 +772,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.FACILITATOR_ACTIONS:
             mode = self.session.journey.mode
-            return mode is Mode.WITH if action == "speaker" else mode is not Mode.SELF
+            return mode in MARKS if action == "speaker" else mode is not Mode.SELF
         if action in ("not_sure", "skip"):
             question = self.session.question
             return question is not None and not question.required

@@ -47,6 +47,7 @@ def value_for(question: Question, n: int) -> Any:
         Kind.ACTIONS: lambda: [answers.action(f"Ring the agency {n}", "Jo", "", "to-do")],
         Kind.PEOPLE: lambda: [answers.circle_member(f"Jo {n}", "sister", "closest",
                                                     "Shopping")],
+        Kind.DETAILS: lambda: answers.details({"name": f"Sam Jones {n}", "born": "3/4/1961"}),
     }
     return values[question.kind]()
 

@@ -205,7 +205,8 @@ def test_every_answer_in_html_reads_in_its_own_direction(words, journey_home, st
     journey, _ = _loaded(journey_home, stored)
     parser = _Isolation("oJ")
     parser.feed(render.render(build(words, journey), fmt))
-    assert len(parser.found) >= 2
+    # The profile says each thing once, so the same hostile answer shows there only once.
+    assert len(parser.found) >= (2 if fmt == "html" else 1)
     assert all(isolated for _, isolated in parser.found), [
         text for text, isolated in parser.found if not isolated]
 

@@ -69,3 +69,11 @@ def test_help_tells_of_the_examples(capsys, argv: list[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(argv)
     assert "example" in capsys.readouterr().out
+
+
+def test_the_readme_describes_every_example() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    shipped = sorted(p.stem for p in (content_dir() / "examples").glob("*.json"))
+    assert shipped == sorted(NAMES)
+    for name in shipped:
+        assert f"  - `{name}`" in readme, name

@@ -373,8 +373,10 @@ def edna(words: Content, store: Store) -> Session:
         "rights.decide-money": "no",
         "rights.power-money": "none",
         "rights.decider": {"name": "Carol", "relation": "daughter"},
-        "rights.best-interests": ("With money, Carol does what Edna always did: bills "
-                                  "first, and no debts. We asked her friends at chapel too"),
+        "rights.best-interests": ("In hospital her social worker found she cannot weigh up "
+                                  "money now. With money, Carol does what Edna always did: "
+                                  "bills first, and no debts. We asked her friends at chapel "
+                                  "too"),
         "rights.paid-helper": "yes",
         "assessment.hard": [EDNA_WASH, EDNA_COOK, EDNA_OUT],
         "assessment.good-bad-days": ("On a good day she sits in the garden and chats to the "
@@ -510,9 +512,10 @@ def ryan(words: Content, store: Store) -> Session:
         "rights.decide-money": "no",
         "rights.power-money": "appointee",
         "rights.decider": {"name": "Lisa", "relation": "mum"},
-        "rights.best-interests": ("Ryan chooses what the money is for, with pictures of the "
-                                  "choices. Lisa keeps the account and pays the bills, as his "
-                                  "social worker and his college agreed"),
+        "rights.best-interests": ("At his transition assessment his social worker found he "
+                                  "cannot weigh up money yet. Ryan chooses what the money is "
+                                  "for, with pictures of the choices. Lisa keeps the account "
+                                  "and pays the bills"),
         "rights.paid-helper": "no",
         "assessment.hard": [RYAN_OUT, RYAN_FRIENDS, RYAN_WASH],
         "assessment.good-bad-days": Own("On a good day I go to college and football. On a "

@@ -348,7 +348,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.skipif(not (CHROMIUM and shutil.which("pdfinfo")),
                     reason="needs headless Chromium and pdfinfo to print")
-def test_the_fullest_plan_prints_on_about_eight_a4_pages(words, store, tmp_path: Path) -> None:
+def test_the_fullest_plan_prints_on_about_nine_a4_pages(words, store, tmp_path: Path) -> None:
     page = tmp_path / "plan.html"
     page.write_bytes(render.export(priya(words, store).plan(), "html"))
     pdf = tmp_path / "plan.pdf"
@@ -360,7 +360,9 @@ def test_the_fullest_plan_prints_on_about_eight_a4_pages(words, store, tmp_path:
         check=True, capture_output=True, timeout=120)
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
     pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)[1])
-    assert pages <= 8, f"Priya's plan prints on {pages} A4 pages"
+    # Eight pages until the plan gained the details a council's file needs and who makes
+    # each decision; the last page now holds the checklist's closing words.
+    assert pages <= 9, f"Priya's plan prints on {pages} A4 pages"
 
 
 def test_the_checklist_names_questions_in_the_plans_voice(words, store: Store) -> None:

@@ -166,6 +166,10 @@ class _Writer:
               widths: list[float] | None = None) -> None:
         width = len(columns) if columns else len(rows[0])
         small = width > 4  # a wide table, like the costed support, in smaller letters
+        if numbers:
+            cells = [*rows, [[text] for text in foot or []]]
+            widths = _fit_figures(widths or [1 / width] * width, numbers, cells,
+                                  self.size - 2 if small else self.size)
         table, twips = self._grid(width, widths)
         made: list[str] = []
         if columns:
@@ -270,6 +274,50 @@ class _Writer:
         buffer = BytesIO()
         self.doc.save(buffer)
         return _steady(buffer.getvalue())
+
+
+FIGURE = re.compile(r"-?£\d{1,3}(?:,\d{3})*(?:\.\d\d)?")
+# Arial's advance widths, in ems, bold or not: figures and the pound sign are all 0.556,
+# the comma and point 0.278, the minus 0.333.
+_ADVANCE = {**dict.fromkeys("0123456789£", 0.556), ",": 0.278, ".": 0.278, "-": 0.333,
+            **dict.fromkeys("fijlrt'", 0.3), **dict.fromkeys("mwMW", 0.85)}
+_CELL_MARGINS = 2 * 108 / 1440 * 25.4  # mm: Word's table cells keep 0.19 cm each side
+
+
+def _fit_figures(shares: list[float], numbers: set[int], rows: list[list[list[str]]],
+                 size: float) -> list[float]:
+    """Columns' shares of the page, with each money column wide enough for its widest sum
+    at `size` points, so Word never breaks a figure ("£14,313 / .00"), and each other
+    column, where there is room, for its longest word ("Personal", not "Perso / nal"); the
+    columns with room to spare share what is left as they shared the page."""
+
+    def mm(piece: str) -> float:  # em to mm (a point is 25.4 / 72 mm), with the margins
+        ems = sum(_ADVANCE.get(c, 0.6 if c.isupper() else 0.53) for c in piece)
+        return (ems * size * 25.4 / 72 + _CELL_MARGINS) * 1.08 / TEXT_WIDTH
+
+    need, figures = [], []  # each column's longest word, and its widest sum of money
+    for column in range(len(shares)):
+        lines = [line for row in rows if column < len(row) for line in row[column]]
+        figures.append(max((mm(f) for line in lines for f in FIGURE.findall(line)), default=0))
+        words = [] if column in numbers else [w for line in lines for w in line.split()]
+        need.append(max([figures[-1], *map(mm, words)]))
+    columns = range(len(shares))
+    if sum(need) > 1:
+        # Not every word fits: the sums of money still do, and the columns share what is
+        # left by how much more their longest words need, so the longest break least.
+        left = max(0.0, 1 - sum(figures))
+        more = sum(need[i] - figures[i] for i in columns) or 1
+        return [figures[i] + (need[i] - figures[i]) * left / more for i in columns]
+    held = set(numbers)  # columns given just what they need; the rest share what is left
+    while True:
+        left = 1 - sum(need[i] for i in held)
+        free = [i for i in columns if i not in held]
+        total = sum(shares[i] for i in free) or 1
+        fitted = [need[i] if i in held else shares[i] * left / total for i in columns]
+        short = [i for i in free if fitted[i] < need[i]]
+        if not short:
+            return fitted
+        held.update(short)
 
 
 _BREAKS = re.compile(r"([\t\r\n])")

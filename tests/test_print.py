@@ -104,7 +104,7 @@ class Visible(HTMLParser):
         self._skip: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        hidden = tag in ("head", "title") or ("class", "hidden") in attrs
+        hidden = tag in ("head", "title", "desc") or ("class", "hidden") in attrs
         if (self._skip or hidden) and tag not in ("br", "col", "meta", "link"):
             self._skip.append(tag)
 

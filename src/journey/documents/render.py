@@ -128,7 +128,7 @@ def environment() -> Environment:
 def _data(plan: Plan, large_print: bool, drawn: bool = True) -> dict[str, Any]:
     """What the templates read; `drawn` when the format draws the pictures."""
     from journey.content import default
-    from journey.documents.charts import budget_chart, circle_chart
+    from journey.documents.charts import budget_chart, budget_words, circle_chart, circle_words
     from journey.documents.layout import lay_out
 
     words = default()
@@ -149,6 +149,9 @@ def _data(plan: Plan, large_print: bool, drawn: bool = True) -> dict[str, Any]:
         "large_print": large_print,
         "chart": chart,
         "circle": circle,
+        # The pictures in words, read by screen readers in place of the pictures.
+        "chart_words": budget_words(chart, words) if chart else "",
+        "circle_words": circle_words(plan.circle, words) if circle else "",
     }
 
 

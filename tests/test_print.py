@@ -1,7 +1,8 @@
-"""Plans printed as people print them: every example's plan, at normal size and in large
-print, printed to A4 from the web page by headless Chromium and from the Word file by
-LibreOffice. On every page no two words lie on top of each other, and every sum of money in
-the document is printed whole, as one word ("£14,313.00", never "£14,313" over ".00")."""
+"""Plans printed as people print them: every example's plan and its Easy Read plan, at
+normal size and in large print, printed to A4 from the web page by headless Chromium and
+from the Word file by LibreOffice. On every page no two words lie on top of each other, and
+every sum of money in the document is printed whole, as one word ("£14,313.00", never
+"£14,313" over ".00")."""
 
 from __future__ import annotations
 
@@ -129,6 +130,7 @@ def figures_in(text: str) -> Counter[str]:
 
 CASES = [(name, large) for name in EXAMPLES for large in (False, True)]
 IDS = [f"{name}-{'large' if large else 'normal'}" for name, large in CASES]
+KINDS = ["plan", "easy"]  # the plan, and the plan in Easy Read
 
 
 def check_printed(pdf: Path, source_text: str, what: str) -> None:
@@ -144,10 +146,12 @@ def check_printed(pdf: Path, source_text: str, what: str) -> None:
 
 @pytest.mark.skipif(not (CHROMIUM and HAS_POPPLER),
                     reason="needs headless Chromium and poppler's pdftotext to print")
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize(("name", "large"), CASES, ids=IDS)
 def test_the_web_page_prints_every_figure_whole_and_nothing_on_top(
-        name: str, large: bool, words, store, tmp_path: Path) -> None:
-    data = render.export(EXAMPLES[name](words, store).plan(), "html", large_print=large)
+        name: str, large: bool, kind: str, words, store, tmp_path: Path) -> None:
+    fmt = "html" if kind == "plan" else "easy-html"
+    data = render.export(EXAMPLES[name](words, store).plan(), fmt, large_print=large)
     page = tmp_path / "plan.html"
     page.write_bytes(data)
     check_printed(chromium_pdf(page, tmp_path), html_text(data), f"{name}'s web page")
@@ -156,10 +160,12 @@ def test_the_web_page_prints_every_figure_whole_and_nothing_on_top(
 @pytest.mark.skipif(not (SOFFICE and HAS_POPPLER),
                     reason="needs LibreOffice (scripts/setup test installs "
                            "libreoffice-writer-nogui as root) and poppler's pdftotext")
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize(("name", "large"), CASES, ids=IDS)
 def test_the_word_file_prints_every_figure_whole_and_nothing_on_top(
-        name: str, large: bool, words, store, tmp_path: Path) -> None:
-    data = render.export(EXAMPLES[name](words, store).plan(), "docx", large_print=large)
+        name: str, large: bool, kind: str, words, store, tmp_path: Path) -> None:
+    fmt = "docx" if kind == "plan" else "easy-docx"
+    data = render.export(EXAMPLES[name](words, store).plan(), fmt, large_print=large)
     document = tmp_path / "plan.docx"
     document.write_bytes(data)
     check_printed(office_pdf(document, tmp_path), text_of_docx(data), f"{name}'s Word file")

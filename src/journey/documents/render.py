@@ -42,6 +42,8 @@ FORMATS: dict[str, Format] = {
     "docx": Format(".docx", binary=True),
     "profile-md": Format(".md", "profile.md.j2", text_file=True),
     "profile-html": Format(".html", "profile.html.j2"),
+    "easy-html": Format(".html", "easy.html.j2"),  # the plan in Easy Read
+    "easy-docx": Format(".docx", binary=True),
     # "json" belongs here too: the whole journey in the interchange format that saved
     # journeys export and import. It is made from the journey, not from the plan.
 }
@@ -160,6 +162,11 @@ def render(plan: Plan, fmt: str = "md", large_print: bool = False) -> str:
     chosen = _format(fmt)
     if chosen.template is None:
         raise ValueError(f"{fmt!r} is not a text format")
+    if fmt == "easy-html":
+        from journey.documents.easy import lay_out_easy
+
+        return clean(environment().get_template(chosen.template).render(
+            doc=lay_out_easy(plan), large_print=large_print))
     text = environment().get_template(chosen.template).render(
         **_data(plan, large_print, drawn=chosen.template == "plan.html.j2"))
     # Typed text is cleaned as it is saved; clean again so no older or imported answer can
@@ -169,6 +176,10 @@ def render(plan: Plan, fmt: str = "md", large_print: bool = False) -> str:
 
 def export(plan: Plan, fmt: str = "md", large_print: bool = False) -> bytes:
     """Any format, as the bytes of a file."""
+    if fmt == "easy-docx":
+        from journey.documents.easy_word import build_easy
+
+        return build_easy(plan, large_print)
     if _format(fmt).binary:
         from journey.content import default
         from journey.documents.word import build

@@ -90,25 +90,7 @@ class _Writer:
     # -- small pieces --------------------------------------------------------------------
 
     def british(self) -> None:
-        """British English everywhere the file says what language it is in (python-docx's
-        template says US English): the document's defaults, the Normal style every other
-        style is based on, and the theme's fonts, so a screen reader speaks it and a spelling
-        checker reads it as en-GB."""
-        from docx.oxml.ns import qn
-
-        styles = self.doc.styles.element
-        defaults = styles.find(qn("w:docDefaults"))
-        normal = self.doc.styles["Normal"].element.get_or_add_rPr()
-        found = [] if defaults is None else list(defaults.iter(qn("w:lang")))
-        if normal.find(qn("w:lang")) is None:
-            from docx.oxml import OxmlElement
-
-            normal.append(OxmlElement("w:lang"))
-        for lang in [*found, normal.find(qn("w:lang"))]:
-            lang.set(qn("w:val"), LANGUAGE)
-            lang.set(qn("w:eastAsia"), LANGUAGE)
-        for theme in self.doc.settings.element.iter(qn("w:themeFontLang")):
-            theme.set(qn("w:val"), LANGUAGE)
+        british(self.doc)
 
     def page_numbers(self, section: Any) -> None:
         """'3 / 9' at the foot of each page, from Word's own page fields."""
@@ -317,6 +299,27 @@ FIGURE = re.compile(r"-?£\d{1,3}(?:,\d{3})*(?:\.\d\d)?")
 _ADVANCE = {**dict.fromkeys("0123456789£", 0.556), ",": 0.278, ".": 0.278, "-": 0.333,
             **dict.fromkeys("fijlrt'", 0.3), **dict.fromkeys("mwMW", 0.85)}
 _CELL_MARGINS = 2 * 108 / 1440 * 25.4  # mm: Word's table cells keep 0.19 cm each side
+
+
+def british(doc: Any) -> None:
+    """British English everywhere the file says what language it is in (python-docx's
+    template says US English): the document's defaults, the Normal style every other style
+    is based on, and the theme's fonts, so a screen reader speaks it and a spelling checker
+    reads it as en-GB."""
+    from docx.oxml.ns import qn
+
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    normal = doc.styles["Normal"].element.get_or_add_rPr()
+    found = [] if defaults is None else list(defaults.iter(qn("w:lang")))
+    if normal.find(qn("w:lang")) is None:
+        from docx.oxml import OxmlElement
+
+        normal.append(OxmlElement("w:lang"))
+    for lang in [*found, normal.find(qn("w:lang"))]:
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
+    for theme in doc.settings.element.iter(qn("w:themeFontLang")):
+        theme.set(qn("w:val"), LANGUAGE)
 
 
 def _fit_figures(shares: list[float], numbers: set[int], rows: list[list[list[str]]],

@@ -122,6 +122,8 @@ class _EasyWriter:
             first.add_run(clean(idea.text)).bold = idea.own
             for line in idea.sub:
                 right.add_paragraph(clean(line))
+            for paragraph in right.paragraphs:  # clear of the picture
+                paragraph.paragraph_format.left_indent = self.Mm(3)
             right.paragraphs[-1].paragraph_format.space_after = self.Pt(12)
         for column, width in zip(table.columns, (PICTURE_MM + 4, TEXT_MM), strict=True):
             column.width = self.Mm(width)

@@ -515,11 +515,11 @@ def hostile_journey(words, store: Store) -> Session:
 def test_hostile_text_comes_out_inert(words, store: Store, fmt: str) -> None:
     plan = hostile_journey(words, store).plan()
     data = render.export(plan, fmt)
-    text = word_text(data) if fmt == "docx" else data.decode("utf-8")
+    text = word_text(data) if fmt.endswith("docx") else data.decode("utf-8")
     assert "\x1b" not in text and "\x07" not in text
     assert "49" not in text
     assert "{{ 7*7 }}" in text or "{{ 7\\*7 }}" in text
-    if fmt in ("html", "profile-html"):
+    if fmt.endswith("html"):
         assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
         assert "<b>" not in text and "&lt;b&gt;" in text
         assert 'href="' not in text
@@ -527,7 +527,7 @@ def test_hostile_text_comes_out_inert(words, store: Store, fmt: str) -> None:
         assert "<script>" not in text and "\\<script\\>" in text
         assert "\\[x\\](http://evil)" in text
         assert "\n# h" not in text
-    elif fmt == "docx":
+    elif fmt.endswith("docx"):
         xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
         assert "<script>" not in xml and "&lt;script&gt;" in xml
     else:

@@ -29,3 +29,10 @@ class Recorder(Protocol):
 
     def record(self, journey: Journey, event: Event) -> None:
         """Save one event, add it to the journey, or raise StoreError and change nothing."""
+
+    def keep_draft(self, journey_id: str, question: str, fields: dict[str, str]) -> bool:
+        """Keep what is typed towards a question, not as an answer (journey.core.drafts).
+        False when there was nothing to keep or nowhere to keep it yet."""
+
+    def draft(self, journey_id: str, question: str) -> dict[str, str]:
+        """What was typed towards a question and not given: empty if nothing was."""

@@ -72,6 +72,10 @@ class AnswerBox(Vertical):
         # (journey.conversation.session.Session.choices).
         self.offered = offered if offered is not None else [
             (c.value, question.choice_label(c.value, name)) for c in question.choices]
+        # What was typed towards the question and not given (journey.core.drafts): put back
+        # in the box as it opens, and kept again as the person types.
+        self.draft: dict[str, str] = {}
+        self._shown_saved: dict[str, str] | None = None  # the fields as the answer fills them
 
     def reuse(self, question: Question, name: str, value: Any,
               offered: list[tuple[str, str]]) -> bool:
@@ -79,11 +83,31 @@ class AnswerBox(Vertical):
         new one: quicker, so the question is shown sooner. False when this box cannot."""
         return False
 
+    def typed(self) -> dict[str, str]:
+        """What is in the box's text fields now, by field."""
+        return {w.id: w.value for w in self.query(Input) if w.id}
+
+    def unsaved(self) -> dict[str, str]:
+        """What is typed that the saved answer does not already say: a draft to keep."""
+        typed = self.typed()
+        return {} if typed == self._shown_saved else typed
+
+    def put_back(self, draft: dict[str, str]) -> None:
+        """Show the question's draft in its fields, over what the saved answer put there."""
+        self._shown_saved = self.typed()
+        for widget in self.query(Input):
+            # Typing goes on at the end of a draft, rather than over it all.
+            widget.select_on_focus = widget.id not in draft
+            if widget.id in draft:
+                widget.value = draft[widget.id]
+                widget.cursor_position = len(widget.value)
+
     def _now_for(self, question: Question, name: str, value: Any,
                  offered: list[tuple[str, str]]) -> None:
         self.question, self.person, self.value, self.offered = question, name, value, offered
 
     def on_mount(self) -> None:
+        self.put_back(self.draft)
         # Focus as soon as the input exists, in the App's turn, so every key typed while
         # this question was being built arrives here, in order.
         self.app.call_later(self.focus_first)

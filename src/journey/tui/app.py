@@ -51,6 +51,7 @@ class JourneyApp(App[None]):
         self.journey = journey
         self.new = new
         self.opened = False  # a journey was opened, so its answers are saved on disk
+        self.draft_kept = False  # what was typed and not given is kept, to put back next time
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
         self._cleaned = Cleaned()
@@ -110,6 +111,9 @@ class JourneyApp(App[None]):
         from journey.tui.screens.summary import SummaryScreen
 
         conversation = self._conversation_screen()
+        if conversation is not None:
+            # What is in the box now is kept too, and the person is told so as they go.
+            self.draft_kept = conversation.keep_draft(now=True)
         if conversation is not None and conversation.sitting_has_news():
             if isinstance(self.screen, SummaryScreen):
                 if self.screen.quitting:

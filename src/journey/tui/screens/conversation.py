@@ -45,6 +45,7 @@ REPLAY = 20  # answers shown again in the chat when a saved journey is opened
 SHORT = 32  # rows: below this the screen keeps only what answering needs
 CATCH_UP = 0.25  # seconds: the chat and the plan are brought up to date by then at the latest
 GC_WAITS = 0.05  # seconds after that before the garbage collector runs again
+DRAFT_WAIT = 0.4  # seconds of no typing before what is typed is kept as a draft
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,11 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self._catching_up: Timer | None = None
         self._gc_waits: Timer | None = None
         self._box: AnswerBox | None = None  # the answer box on screen, once made
+        # What is typed and not given, waiting to be kept as a draft: (question, fields).
+        self._draft_due: tuple[str, dict[str, str]] | None = None
+        self._draft_kept: tuple[str, dict[str, str]] | None = None  # the last kept
+        self._draft_timer: Timer | None = None
+        self._draft_back = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -327,7 +333,16 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         assert question is not None
         box = answer_box(question, self.session)
         self._box = box if isinstance(box, AnswerBox) else None
+        if self._box is not None:
+            self._box.draft = self._draft_for(question)
         return box
+
+    def _draft_for(self, question: Question) -> dict[str, str]:
+        """What was typed towards this question and not given, to put back in its box."""
+        draft = self.session.draft(question.id)
+        self._draft_kept = (question.id, draft)
+        self._draft_back = bool(draft)  # said in the chat once the question is shown
+        return draft
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words
@@ -354,6 +369,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if (new_box and question is not None and step is not None and box is not None
                 and reused(box, question, session)):
             new_box = False
+            box.put_back(self._draft_for(question))
             self.app.call_later(box.focus_first)  # as a new box does once mounted
         if new_box:
             self._box = None
@@ -407,6 +423,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self.query_one("#skip").display = step.id in steps
         if new_box:
             slot.mount(self._answer_box())
+        if self._draft_back:
+            self._draft_back = False
+            self._say_later(words.message("draft_back"))
         if slot.disabled:
             # The new box takes the focus as it mounts; here nothing may be typed into it.
             self.call_after_refresh(self.set_focus, None)
@@ -468,6 +487,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             return
         if event.saved:
             event.saved(True)
+        self._draft_given(question.id)
         if event.move_on:
             # Each answer is the person's own unless the facilitator says otherwise again.
             # A list is saved item by item, so "suggested" holds until it is finished.
@@ -501,6 +521,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             actions[event.button.id]()
 
     def _move(self, move: Callable[[], bool]) -> None:
+        self.keep_draft()  # what is typed here is kept before the box goes
         if self.typed is None:
             self.hold_keys()
         try:
@@ -588,6 +609,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         except StoreError as e:
             self._complain(self.words.message("error_save", reason=e))
             return
+        self._draft_given(question.id)
         self._say_answer(question.id, later=True)
         self._answered.append(question.id)
         self._move_on(question.id)
@@ -736,6 +758,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     def on_unmount(self) -> None:
         self._resume_gc()
+        self.keep_draft()
         self.session.close()  # let another journey window change it now
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -752,3 +775,41 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     @on(Input.Changed)
     def _typing(self, event: Input.Changed) -> None:
         self._clear_error()
+        box, question = self._box, self.session.question
+        if (box is not None and question is not None and box.question.id == question.id
+                and box in event.input.ancestors):
+            self._draft_due = (question.id, box.unsaved())
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self._draft_timer = self.set_timer(DRAFT_WAIT, self.keep_draft)
+
+    # -- what is typed and not given -----------------------------------------------------
+
+    def keep_draft(self, now: bool = False) -> bool:
+        """Keep what is typed and not given, so that quitting, a crash or a closed window
+        loses none of it. `now`: also what was typed this instant. True when a draft of the
+        question on screen is kept."""
+        box, question = self._box, self.session.question
+        if now and box is not None and box.is_attached and question is not None and (
+                box.question.id == question.id):
+            self._draft_due = (question.id, box.unsaved())
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        due, self._draft_due = self._draft_due, None
+        if due is not None and due != self._draft_kept:
+            try:
+                stored = self.session.keep_draft(due[1], due[0])
+            except StoreError:
+                return False  # only a draft: the answer itself says if saving fails
+            # A journey not saved yet has nowhere to keep one: none is said to be kept.
+            self._draft_kept = due if stored or not due[1] else None
+        kept = self._draft_kept
+        return (kept is not None and question is not None and kept[0] == question.id
+                and bool(kept[1]))
+
+    def _draft_given(self, question_id: str) -> None:
+        """An answer given replaces its draft (the store forgets it with the answer)."""
+        if self._draft_due is not None and self._draft_due[0] == question_id:
+            self._draft_due = None
+        self._draft_kept = (question_id, {})

@@ -20,7 +20,7 @@ from journey.tui.screens.conversation import DRAFT_WAIT
 
 from .helpers import start, to_text_question
 from .test_tui import opened, question
-from .test_typing import chat
+from .test_typing import burst, chat, settle
 
 SIZES = [(60, 18), (80, 24), (120, 40)]
 
@@ -207,3 +207,16 @@ async def test_undo_at_the_end_goes_to_the_question_that_needs_an_answer(
         await pilot.press(*"Going out", "enter")
         await pilot.pause()
         assert app.screen.session.journey.value(asked) == "Going out"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_quit_typed_in_the_same_burst_as_the_text_keeps_it(store, size) -> None:
+    """Ctrl+Q goes ahead of keys still on their way to the next box: it waits for them."""
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        burst(pilot, *"Sam", "enter", "enter", *"More time with friends", "ctrl+q")
+        await settle(pilot)
+    assert app.draft_kept
+    journey_id = store.list()[0].id
+    assert Store(store.home).draft(journey_id, "rights.hopes") == {
+        "text": "More time with friends"}

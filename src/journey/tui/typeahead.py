@@ -113,6 +113,11 @@ class CatchesKeys(Base):
             return
         super()._forward_event(event)
 
+    def keys_on_their_way(self) -> bool:
+        """Keys typed are still waiting for the box they were typed towards."""
+        return self.typed is not None or any(
+            isinstance(w, Holds) and w.holding for w in self.query(self.HOLDERS))
+
     def give_keys(self, widget: Widget | None) -> None:
         """Focus the new box's widget and give it what was typed meanwhile, in order. Call
         in the App's turn (App.call_later), so no key slips in between."""

@@ -16,6 +16,7 @@ from journey.conversation.session import Session
 from journey.core.model import Answered
 from journey.store.database import DB_NAME, Store
 from journey.tui.app import JourneyApp
+from journey.tui.items import ItemForm
 from journey.tui.screens.conversation import DRAFT_WAIT
 
 from .helpers import start, to_text_question
@@ -220,3 +221,32 @@ async def test_quit_typed_in_the_same_burst_as_the_text_keeps_it(store, size) ->
     journey_id = store.list()[0].id
     assert Store(store.home).draft(journey_id, "rights.hopes") == {
         "text": "More time with friends"}
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_form_half_filled_is_kept_and_opened_again(words, store, size) -> None:
+    session = start(words, store)
+    session.go_to_question("happen.first-steps")
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=store.load(session.journey.id))
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert question(app) == "happen.first-steps"
+        await pilot.press("enter")  # Add: the form opens, with its first box focused
+        await pilot.pause()
+        await pilot.press(*"Ring the agency", "ctrl+q")
+    assert app.draft_kept
+    saved = Store(store.home).load(session.journey.id)
+    assert saved.value("happen.first-steps") is None  # a draft, never an answer
+
+    again = JourneyApp(Store(store.home), journey=saved)
+    async with again.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.pause()
+        form = again.screen
+        assert isinstance(form, ItemForm)
+        assert form.query_one("#item-what", Input).value == "Ring the agency"
+        assert form.focused is form.query_one("#item-what", Input)
+        await pilot.press("escape")  # let go of it: the draft goes too
+        await pilot.pause(DRAFT_WAIT + 0.3)
+    assert Store(store.home).draft(session.journey.id, "happen.first-steps") == {}

@@ -58,6 +58,9 @@ class AnswerOptions(Holds, OptionList):
 class AnswerBox(Vertical):
     """Base for the inputs: knows the question, the words, and any earlier answer."""
 
+    class Typed(Message):
+        """Something was typed that is not in a text field of the box itself (a form)."""
+
     FIRST = "Input, OptionList, SelectionList"  # what takes the focus
 
     def __init__(self, question: Question, words: Words, name: str, value: Any,

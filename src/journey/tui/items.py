@@ -134,8 +134,10 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
 
     def __init__(self, words: Words, title: str, fields: tuple[Field, ...], values: Record,
                  read: Callable[[Record], Record], so_far: Content | None = None,
-                 ticks: dict[str, list[str]] | None = None) -> None:
+                 ticks: dict[str, list[str]] | None = None,
+                 changed: Callable[[], None] | None = None) -> None:
         super().__init__()
+        self.changed = changed  # told of each change, so what is typed is kept as a draft
         self.words = words
         self.title_text = title
         self.values = values
@@ -197,6 +199,19 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:
         self._show_rows()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self, event: Input.Changed | Select.Changed) -> None:
+        if self.changed is not None and self.is_attached:
+            self.changed()
+
+    def changed_fields(self) -> Record:
+        """What was typed in the text boxes that they were not opened with."""
+        shown = self.record()
+        return {k: v for k, v in shown.items()
+                if isinstance(self.query_one(f"#item-{k}"), Input)
+                and v != str(self.values.get(k, ""))}
 
     def record(self) -> Record:
         """What the form holds now, as typed."""
@@ -274,6 +289,35 @@ class ItemsAnswer(AnswerBox):
     def saved(self) -> list[Any]:
         return list(self.value) if isinstance(self.value, list) else []
 
+    _form: ItemForm | None = None  # the form open now, and which record it is for
+    _form_for: int | None = None
+
+    def typed(self) -> dict[str, str]:
+        """The open form's fields, once something is typed in them: kept as a draft, and
+        the form opened again with them when the question is asked next."""
+        form = self._form
+        if form is None or not form.is_attached or not form.changed_fields():
+            return {}
+        fields = {f"form.{k}": v for k, v in form.record().items() if isinstance(v, str)}
+        return {"form": "new" if self._form_for is None else str(self._form_for), **fields}
+
+    def put_back(self, draft: dict[str, str]) -> None:
+        super().put_back(draft)
+        which = draft.get("form")
+        if which is None:
+            return
+        index = None if which == "new" else int(which) if which.isdigit() else -1
+        if index is not None and not 0 <= index < len(self.items):
+            return  # a record no longer there: nothing to put it back into
+        earlier = self.items[index] if index is not None else None
+        values = self.editable(earlier) if isinstance(earlier, dict) else {}
+        values.update({k.removeprefix("form."): v for k, v in draft.items()
+                       if k.startswith("form.")})
+        self.call_after_refresh(self._open, index, values)
+
+    def _form_changed(self) -> None:
+        self.post_message(self.Typed())
+
     def compose(self) -> ComposeResult:
         self.items: list[Any] = self.saved()
         yield HoldingList(*self._options(), id="items-list")
@@ -326,6 +370,8 @@ class ItemsAnswer(AnswerBox):
                 {"what": earlier} if isinstance(earlier, str) else {})
 
         def done(item: Record | None) -> None:
+            self._form = None
+            self._form_changed()  # closed: what it held is given, or let go
             if item is None:
                 return
             changed = list(self.items)
@@ -340,7 +386,8 @@ class ItemsAnswer(AnswerBox):
         else:
             title = self.words.message("items_change_title", what=values.get("what", ""))
         form = ItemForm(self.words, title, self.fields(values), values, self.read,
-                        self.so_far(), self.ticks())
+                        self.so_far(), self.ticks(), self._form_changed)
+        self._form, self._form_for = form, index
         for widget in self.query("*"):
             if isinstance(widget, Holds):
                 form.typed = [*(form.typed or []), *widget.take_held()]

@@ -775,13 +775,23 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     @on(Input.Changed)
     def _typing(self, event: Input.Changed) -> None:
         self._clear_error()
+        if self._box is not None and self._box in event.input.ancestors:
+            self._draft_soon()
+
+    @on(AnswerBox.Typed)
+    def _typed_in_form(self, event: AnswerBox.Typed) -> None:
+        event.stop()
+        self._draft_soon()
+
+    def _draft_soon(self) -> None:
+        """Keep what is typed as a draft once typing pauses."""
         box, question = self._box, self.session.question
-        if (box is not None and question is not None and box.question.id == question.id
-                and box in event.input.ancestors):
-            self._draft_due = (question.id, box.unsaved())
-            if self._draft_timer is not None:
-                self._draft_timer.stop()
-            self._draft_timer = self.set_timer(DRAFT_WAIT, self.keep_draft)
+        if box is None or question is None or box.question.id != question.id:
+            return
+        self._draft_due = (question.id, box.unsaved())
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_WAIT, self.keep_draft)
 
     # -- what is typed and not given -----------------------------------------------------
 

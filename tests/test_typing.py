@@ -255,12 +255,17 @@ async def type_item(pilot: Pilot, what: str, times: str, hours: str, cost: str,
     await pilot.press(*what, "enter", *"It helps", "enter")
     await pilot.press("enter", "enter")  # who provides it, and which money: as they are
     await pilot.press(*times, "enter")
+    # Enter on a dropdown goes on to the next box, whether its list is open or not.
     if period_downs:
         await pilot.press("space", *["down"] * period_downs, "enter")
-    await pilot.press("enter", *hours, "enter")
+    else:
+        await pilot.press("enter")
+    await pilot.press(*hours, "enter")
     if each_time:  # the cost is for each time, not by the hour
         await pilot.press("space", "down", "enter")
-    await pilot.press("enter", *cost, "enter")
+    else:
+        await pilot.press("enter")
+    await pilot.press(*cost, "enter")
     await pilot.pause()
 
 

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
+from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
 from journey.content import Journey as Words
@@ -368,6 +369,14 @@ class PeriodSelect(Holds, Select[str]):
 
     def action_save(self) -> None:
         self.post_message(self.Save())
+
+    def takes_keys_after(self, key: events.Key) -> bool:
+        return key.key == "enter" and self.expanded
+
+    @on(SelectOverlay.UpdateSelection)
+    def _chosen_from_list(self, event: SelectOverlay.UpdateSelection) -> None:
+        # Chosen: the list closes and the keys typed after come back here (Enter saves).
+        self.call_next(self.release)
 
 
 class MoneyAnswer(AnswerBox):

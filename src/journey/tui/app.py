@@ -23,12 +23,12 @@ from journey.tui.keys import WEB_KEYS
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.start import JourneyChosen, StartScreen
 from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR, no_color_wanted, without_colour
-from journey.tui.typeahead import CatchesKeys
+from journey.tui.typeahead import CatchesKeys, KeepsOrder
 
 QUIT_WAITS = 60  # times 0.05 seconds: how long quitting waits for keys typed before it
 
 
-class JourneyApp(App[None]):
+class JourneyApp(KeepsOrder, App[None]):
     CSS_PATH = "journey.tcss"
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),

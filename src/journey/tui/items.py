@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
+from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
 from journey.content import Journey as Words
@@ -88,7 +89,8 @@ class FormInput(LetsGo, Holds, Input):
 
 class FormSelect(Holds, Select[str]):
     """A choice on the form: Enter goes on to the next box, as it does in a text box; Space
-    or the arrows open the list."""
+    or the arrows open the list, and Enter there chooses and goes on too, the keys typed
+    after it with it. The same in every form."""
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("enter", "next_box", "Next", show=False),
@@ -97,6 +99,14 @@ class FormSelect(Holds, Select[str]):
 
     def action_next_box(self) -> None:
         next_box(self)
+
+    def takes_keys_after(self, key: events.Key) -> bool:
+        return key.key == "enter" and self.expanded
+
+    @on(SelectOverlay.UpdateSelection)
+    def _chosen_from_list(self, event: SelectOverlay.UpdateSelection) -> None:
+        # After Select's own handler has taken the choice and closed the list.
+        self.call_next(next_box, self)
 
 
 class FormTicks(EmptyWhenUnticked, Holds, SelectionList[str]):

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Input, OptionList, Select
+from textual.widgets import Button, Input, OptionList
 from textual.widgets.option_list import Option
 
 from journey.core import answers
@@ -161,9 +161,3 @@ class PeopleAnswer(AnswerBox):
         elif event.button.id == "people-done":
             self.submit(answers.people, self.members)
 
-    @on(Select.Changed)
-    def _ring_chosen(self, event: Select.Changed) -> None:
-        event.stop()
-        # Select also says it changed when it is first set up; move on only for a choice.
-        if event.select.has_focus or event.select.expanded:
-            self.query_one("#people-helps", Input).focus()

@@ -210,7 +210,11 @@ class DateAnswer(TextAnswer):
         try:
             day = answers.show_date(answers.when(event.value))
             said = self.words.message("date_understood", date=day)
-        except (AnswerError, ValueError):
+        except AnswerError as error:
+            # A day that could be either of two is said as both, before Enter is pressed.
+            said = self.words.message(error.key if error.key == "error_date_two"
+                                      else "date_hint", **error.values)
+        except ValueError:
             said = self.words.message("date_hint")
         self.query_one(".hint", Static).update(Content(said))
 

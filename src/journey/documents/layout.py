@@ -472,9 +472,15 @@ class _Layout:
             warning = None
             budget = total.budget
             if budget and total.left_per_year is not None and total.left_per_week is not None:
+                # The budget in the periods it was not given in: never a week's figure
+                # said again as a week.
+                weekly, yearly = _money(budget.per_week), _money(budget.per_year)
+                both = (say("money_in_year", yearly=yearly) if budget.amount == budget.per_week
+                        else say("money_in_week", weekly=weekly)
+                        if budget.amount == budget.per_year
+                        else say("money_in_both", weekly=weekly, yearly=yearly))
                 text += say("doc_budget", amount=_money(budget.amount),
-                            period=budget.period_label, weekly=_money(budget.per_week),
-                            yearly=_money(budget.per_year),
+                            period=budget.period_label, both=both,
                             state=say("doc_agreed" if budget.agreed else "doc_indicative"))
                 if total.over:
                     warning = say("doc_over", yearly=_money(-total.left_per_year),

@@ -208,11 +208,28 @@ class KeepsOrder:
                 holder._forward_event(event)
                 continue
             self._holder = None
+            app: Any = self
             if isinstance(event, events.Key) and self._goes_up(event):
                 self._bound = event
-                app: Any = self
                 app.set_timer(BOUND_GIVE_UP, lambda e=event: self._bound_done(e))
+                focused = app.focused
+                await super().on_event(event)  # type: ignore[misc]
+                focused.call_later(self._follow, event, focused)
+                continue
             await super().on_event(event)  # type: ignore[misc]
+
+    def _follow(self, event: events.Key, node: Any) -> None:
+        """Follow the bound key up from the focused widget, just behind it: a widget on the
+        way that uses it (and stops it there) lets the keys after it go on at once."""
+        if self._bound is not event:
+            return
+        app: Any = self
+        if event._stop_propagation:
+            app.call_next(self._bound_done, event)
+            return
+        parent = node._parent
+        if parent is not None and parent is not app:
+            parent.call_later(self._follow, event, parent)
 
     def _goes_up(self, event: events.Key) -> bool:
         """Whether the focused widget hands this key up to a binding, rather than use it."""

@@ -29,7 +29,7 @@ from journey.tui.boxes import answer_box, reused
 from journey.tui.chat import ChatLog
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.findings import finished
-from journey.tui.keys import KeyBar
+from journey.tui.keys import NARROW, KeyBar
 from journey.tui.more import MorePanel
 from journey.tui.plan_panel import PlanPanel
 from journey.tui.typeahead import CatchesKeys, Holds
@@ -81,6 +81,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                 id="toggle-facilitator", priority=True, show=False),
         Binding("ctrl+z", "history", "History", id="history", priority=True),
         Binding("f8", "read_aloud", "Read aloud", id="read-aloud", priority=True, show=False),
+        # Only on a narrow screen, where the plan is folded away (the key bar says so then).
+        Binding("f9", "toggle_plan", "Plan: show or hide", id="toggle-plan",
+                priority=True),
         # Only with a question that shows an earlier answer, which says so itself.
         Binding("f7", "change_earlier", "Change earlier answer", id="change-earlier",
                 priority=True, show=False),
@@ -214,11 +217,28 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             speaker.refresh(layout=True)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.height)
+        self._fit(event.size.height, event.size.width)
 
-    def _fit(self, height: int) -> None:
-        """On a short terminal keep the rows for the question and its answer."""
+    def _fit(self, height: int, width: int | None = None) -> None:
+        """On a short terminal keep the rows for the question and its answer; on a narrow
+        one give the conversation the width, and fold the plan away behind a key."""
         self.set_class(height < SHORT, "-short")
+        narrow = (width if width is not None else self.app.size.width) < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            if not narrow and self.has_class("-plan-open"):
+                self.action_toggle_plan()
+            self.refresh_bindings()
+
+    def action_toggle_plan(self) -> None:
+        """On a narrow screen: the plan in place of the conversation, and back again."""
+        opening = not self.has_class("-plan-open") and self.has_class("-narrow")
+        self.set_class(opening, "-plan-open")
+        if opening:
+            self._catch_up()  # the plan as it is now
+            self.query_one(PlanPanel).focus()
+        elif self._box is not None and (first := self._box.first()) is not None:
+            first.focus()
 
     # -- showing -------------------------------------------------------------------------
 
@@ -770,6 +790,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             return question is not None and not question.required
         if action == "change_earlier":
             return self.recalled is not None
+        if action == "toggle_plan":
+            return self.has_class("-narrow")
         return True
 
     @on(Input.Changed)

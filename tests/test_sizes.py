@@ -1,0 +1,64 @@
+"""Every size, from 60x18 up: on a narrow screen the conversation has the width and the plan
+folds away behind a key; nothing a person must read or tick is cut."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import SelectionList
+
+from journey.store.database import Store
+from journey.tui.app import JourneyApp
+from journey.tui.plan_panel import PlanPanel
+
+from .test_items import at
+from .test_tui import opened, question
+
+
+def key_bar(app: JourneyApp) -> str:
+    return str(app.screen.query_one("#keys").content)
+
+
+@pytest.mark.parametrize("size", [(60, 18), (79, 24)])
+async def test_a_narrow_screen_folds_the_plan_behind_a_key(store: Store, size) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*"Sam", "enter", "enter")
+        talk, plan = app.screen.query_one("#talk"), app.screen.query_one(PlanPanel)
+        assert talk.region.width == size[0] and not plan.region.width  # all the width
+        assert "f9 Plan: show or hide" in key_bar(app)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert plan.region.width >= size[0] - 2 and not talk.region.width
+        assert "Sam" in plan.text()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert talk.region.width == size[0]
+        await pilot.press(*"More time out", "enter")  # typing goes on where it was
+        await pilot.pause()
+        assert app.screen.session.journey.value("rights.hopes") == "More time out"
+
+
+async def test_a_wide_screen_shows_both_and_no_key_to_fold(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"Sam", "enter", "enter")
+        assert app.screen.query_one(PlanPanel).region.width > 30
+        assert "f9" not in key_bar(app)
+        await pilot.press("f9")  # does nothing here
+        await pilot.pause()
+        assert app.screen.query_one("#talk").region.width > 60
+
+
+@pytest.mark.parametrize("size", [(60, 18), (80, 24), (120, 40)])
+async def test_long_choices_wrap_and_are_never_cut(words, store: Store, size) -> None:
+    app = at(words, store, "advocacy.hard")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        assert question(app) == "advocacy.hard"
+        ticks = app.screen.query_one(".answer SelectionList", SelectionList)
+        lines = [ticks.render_line(y).text for y in range(ticks.virtual_size.height)]
+        shown = " ".join(" ".join(lines).split())
+        assert "…" not in shown
+        for index in range(ticks.option_count):
+            label = str(ticks.get_option_at_index(index).prompt)
+            assert " ".join(label.split()) in shown, label

@@ -4,12 +4,13 @@ folds away behind a key; nothing a person must read or tick is cut."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import SelectionList
+from textual.widgets import OptionList, SelectionList
 
 from journey.store.database import Store
 from journey.tui.app import JourneyApp
 from journey.tui.plan_panel import PlanPanel
 
+from .helpers import start
 from .test_items import at
 from .test_tui import opened, question
 
@@ -62,3 +63,32 @@ async def test_long_choices_wrap_and_are_never_cut(words, store: Store, size) ->
         for index in range(ticks.option_count):
             label = str(ticks.get_option_at_index(index).prompt)
             assert " ".join(label.split()) in shown, label
+
+
+@pytest.mark.parametrize("size", [(60, 18), (80, 24), (120, 40)])
+async def test_lists_stop_at_their_ends(words, store: Store, size) -> None:
+    start(words, store, name="Ann")
+    newest = start(words, store, name="Sam").journey.id
+    store.release(newest)
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        listed = app.screen.query_one("#journeys", OptionList)
+        last = listed.option_count - 1
+        listed.focus()
+        listed.highlighted = last
+        await pilot.press("down")  # the last: stays, never round to "Start a new journey"
+        assert listed.highlighted == last
+        listed.highlighted = 0
+        await pilot.press("up")
+        assert listed.highlighted == 0
+
+    app = at(words, store, "rights.who")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        choices = app.focused
+        assert isinstance(choices, OptionList)
+        choices.highlighted = 0
+        await pilot.press("up", "up")
+        assert choices.highlighted == 0
+        await pilot.press(*["down"] * (choices.option_count + 2))
+        assert choices.highlighted == choices.option_count - 1

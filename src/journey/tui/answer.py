@@ -23,6 +23,7 @@ from journey.content import Question
 from journey.core import answers
 from journey.core.answers import AnswerError, Period
 from journey.tui.letgo import LetsGo
+from journey.tui.lists import StopsAtEnds
 from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
 
@@ -52,7 +53,7 @@ class AnswerInput(LetsGo, Holds, Input):
     """A text box that keeps keys typed after Enter until its answer is dealt with."""
 
 
-class AnswerOptions(Holds, OptionList):
+class AnswerOptions(StopsAtEnds, Holds, OptionList):
     """A list to choose one from, holding keys typed after Enter like AnswerInput."""
 
 
@@ -320,7 +321,7 @@ class YesNoAnswer(ChoiceAnswer):
         return [Option(self.words.message(v), id=v) for v in ("yes", "no")]
 
 
-class MultiChoices(EmptyWhenUnticked, Holds, SelectionList[str]):
+class MultiChoices(StopsAtEnds, EmptyWhenUnticked, Holds, SelectionList[str]):
     """Space ticks or unticks; Enter saves, because people press Enter everywhere."""
 
     BINDINGS: ClassVar[list[Binding]] = [

@@ -29,6 +29,7 @@ from journey.plan import action_line, item_line
 from journey.plan.costing import Budget, cost_items
 from journey.tui.answer import AnswerBox
 from journey.tui.letgo import LetsGo
+from journey.tui.lists import StopsAtEnds
 from journey.tui.plan_panel import money_content
 from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
@@ -109,7 +110,7 @@ class FormSelect(Holds, Select[str]):
         self.call_next(next_box, self)
 
 
-class FormTicks(EmptyWhenUnticked, Holds, SelectionList[str]):
+class FormTicks(StopsAtEnds, EmptyWhenUnticked, Holds, SelectionList[str]):
     """Several things to tick on the form: Space ticks or unticks, Enter goes on to the next
     box, as it does in a text box."""
 
@@ -132,7 +133,7 @@ class HoldingButton(Holds, Button):
     """A button that opens a form: keys typed after Enter wait for the form, and go there."""
 
 
-class HoldingList(Holds, OptionList):
+class HoldingList(StopsAtEnds, Holds, OptionList):
     """The list of records: Enter opens one to change, and keys typed after go there."""
 
 

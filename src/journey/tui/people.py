@@ -16,6 +16,7 @@ from journey.core.answers import AnswerError, Ring
 from journey.plan import member_line
 from journey.tui.answer import AnswerBox, AnswerInput
 from journey.tui.items import FormSelect
+from journey.tui.lists import Options
 
 
 class PeopleAnswer(AnswerBox):
@@ -31,7 +32,7 @@ class PeopleAnswer(AnswerBox):
         ]
         self.editing: int | None = None  # which person is being changed, if any
         words = self.words
-        listed = OptionList(*self._rows(), id="people-list")
+        listed = Options(*self._rows(), id="people-list")
         listed.highlighted = 0 if self.members else None
         yield listed
         with Horizontal(classes="people-row"):

@@ -14,6 +14,8 @@ from textual.widgets import Checkbox, OptionList, SelectionList
 from textual.widgets._toggle_button import ToggleButton  # the box SelectionList draws
 from textual.widgets.option_list import OptionDoesNotExist
 
+from journey.tui.lists import StopsAtEnds
+
 if TYPE_CHECKING:
     Base = SelectionList[Any]
 else:
@@ -58,5 +60,5 @@ class Tick(Checkbox):
         return ToggleButton.BUTTON_INNER if self.value else " "
 
 
-class TickList(EmptyWhenUnticked, SelectionList[str]):
+class TickList(StopsAtEnds, EmptyWhenUnticked, SelectionList[str]):
     """A list to tick, its unticked boxes empty."""

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from journey.content import Journey as Words
 from journey.core.answers import clean, clean_name, show_moment
 from journey.store.database import Store, StoreError, Summary
+from journey.tui.lists import Options
 from journey.tui.screens.dialogs import ConfirmScreen, NameScreen
 
 NEW = "new"
@@ -96,7 +97,7 @@ class StartScreen(Screen[None]):
             yield Input(placeholder=words.message("start_search"), id="search")
             _, *headings = words.message("list_columns").split("|")
             yield Static(columns(*headings, self._width()), id="start-columns", markup=False)
-            yield OptionList(*self._options(), id="journeys")
+            yield Options(*self._options(), id="journeys")
             yield Static(self._more(), id="start-more", markup=False)
             with Horizontal(id="start-actions"):
                 yield Button(words.message("start_rename"), id="rename")

@@ -92,3 +92,22 @@ async def test_lists_stop_at_their_ends(words, store: Store, size) -> None:
         assert choices.highlighted == 0
         await pilot.press(*["down"] * (choices.option_count + 2))
         assert choices.highlighted == choices.option_count - 1
+
+
+@pytest.mark.parametrize("size", [(66, 18), (80, 20), (60, 18)])
+async def test_the_start_screen_on_a_short_screen_shows_the_journeys_and_buttons(
+        words, store: Store, size) -> None:
+    for name in ("Ann", "Sam"):
+        store.release(start(words, store, name=name).journey.id)
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one("#journeys", OptionList)
+        assert listed.region.height >= 5  # "Start a new journey" and both journeys
+        screen = app.screen
+        for button in screen.query("#start-actions Button"):
+            assert button.region.height >= 1 and button.region.width >= len(
+                str(button.label)), button
+            assert screen.region.contains_region(button.region)
+        text = " ".join(listed.render_line(y).text for y in range(listed.region.height))
+        assert "Start a new journey" in text and "Sam" in text and "Ann" in text

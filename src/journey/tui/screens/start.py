@@ -73,6 +73,9 @@ def _cells(text: str, width: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+SHORT = 26  # rows: below this the start screen is drawn compact, so the journeys show
+
+
 class StartScreen(Screen[None]):
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("ctrl+f", "search", "Search", id="search"),
@@ -93,7 +96,7 @@ class StartScreen(Screen[None]):
         yield Header()
         with Vertical(id="start"):
             yield Static(words.message("start_title"), id="start-title", markup=False)
-            yield Static(words.message("start_hint"), markup=False)
+            yield Static(words.message("start_hint"), id="start-hint", markup=False)
             yield Input(placeholder=words.message("start_search"), id="search")
             _, *headings = words.message("list_columns").split("|")
             yield Static(columns(*headings, self._width()), id="start-columns", markup=False)
@@ -106,6 +109,7 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.height < SHORT, "-short")
         options = self.query_one(OptionList)
         # A returning person pressing Enter carries on with the newest journey, rather
         # than starting a copy of it.
@@ -118,7 +122,9 @@ class StartScreen(Screen[None]):
             return self.query_one(OptionList).content_region.width - 2
         return self.app.size.width - 8
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        # On a short screen (big text) the list keeps its rows: the rest is drawn compact.
+        self.set_class(event.size.height < SHORT, "-short")
         _, *headings = self.words.message("list_columns").split("|")
         self.query_one("#start-columns", Static).update(columns(*headings, self._width()))
         self.refresh_list(self._highlighted())

@@ -4,7 +4,7 @@ folds away behind a key; nothing a person must read or tick is cut."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import Input, OptionList, SelectionList
 
 from journey.store.database import Store
 from journey.tui.app import JourneyApp
@@ -111,3 +111,31 @@ async def test_the_start_screen_on_a_short_screen_shows_the_journeys_and_buttons
             assert screen.region.contains_region(button.region)
         text = " ".join(listed.render_line(y).text for y in range(listed.region.height))
         assert "Start a new journey" in text and "Sam" in text and "Ann" in text
+
+
+@pytest.mark.parametrize("size", [(60, 18), (80, 24), (120, 40)])
+async def test_the_support_form_keeps_its_buttons_error_and_hints_in_sight(
+        words, store: Store, size) -> None:
+    session = start(words, store)
+    session.go_to_question("assessment.hard")
+    session.answer(["Cooking", "Getting dressed", "Washing", "Getting out"])
+    session.go_to_question("planning.costs")
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=store.load(session.journey.id))
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#item-what", Input).value = "A helper"
+        form.query_one("#item-times", Input).value = "lots"
+        await pilot.click("#item-save")
+        await pilot.pause()
+        screen = form.region
+        error = form.query_one("#item-error")
+        assert "number of times" in str(error.content)
+        for part in ("#item-error", "#item-save", "#item-cancel"):
+            assert screen.contains_region(form.query_one(part).region), part
+        for box in form.query(Input):
+            width = box.content_region.width
+            assert len(box.placeholder) <= width or size[0] >= 80, (box.placeholder, width)

@@ -114,8 +114,9 @@ class JourneyApp(KeepsOrder, App[None]):
         when a dialog (the summary itself, say) is open over the conversation."""
         from journey.tui.screens.summary import SummaryScreen
 
-        if isinstance(self.screen, CatchesKeys) and self.screen.keys_on_their_way() and (
-                self._quit_waits < QUIT_WAITS):
+        on_their_way = self.keys_waiting() or (
+            isinstance(self.screen, CatchesKeys) and self.screen.keys_on_their_way())
+        if on_their_way and self._quit_waits < QUIT_WAITS:
             # Ctrl+Q goes ahead of keys typed before it that are still on their way to the
             # next box: let them land first, so what they say is kept too.
             self._quit_waits += 1

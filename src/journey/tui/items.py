@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -34,6 +34,7 @@ from journey.tui.plan_panel import money_content
 from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
 
+KEPT_ROWS = 10  # rows the form's title, error line and buttons keep in sight
 Record = dict[str, Any]  # each field's text; a list for a field that ticks several
 
 
@@ -64,7 +65,8 @@ SUPPORT_FIELDS = (
     Field("hours", "item_how_long", placeholder="item_how_long_hint"),
     Field("per", "item_per",
           (("item_per_hour", Per.HOUR.value), ("item_per_time", Per.TIME.value))),
-    Field("cost", "item_cost", placeholder="money_hint"),
+    # Placeholders short enough to read whole in a narrow box (big text).
+    Field("cost", "item_cost", placeholder="item_cost_hint"),
 )
 
 ACTION_FIELDS = (
@@ -168,33 +170,47 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
 
     def compose(self) -> ComposeResult:
         words = self.words
-        with VerticalScroll(id="item-box"):
+        # The fields scroll; the title, the error line and Save and Cancel stay in sight,
+        # however big the text and however many fields.
+        with Vertical(id="item-box"):
             yield Static(self.title_text, id="item-title", markup=False)
-            yield Static(self.so_far, id="item-so-far", markup=False)
-            for field in self.fields:
-                with Horizontal(classes="item-row", id=f"row-{field.key}"):
-                    yield Static(words.message(field.label), classes="item-label", markup=False)
-                    value = self.values.get(field.key, "")
-                    if field.several:
-                        chosen = set(value or [])
-                        yield FormTicks(*[(Content(t), t, t in chosen)
-                                          for t in self.ticks[field.key]],
-                                        id=f"item-{field.key}")
-                    elif field.choices:
-                        options = [(Content(k) if field.plain else words.message(k), v)
-                                   for k, v in field.choices]
-                        yield FormSelect(options, value=value or options[0][1],
-                                         allow_blank=False, id=f"item-{field.key}")
-                    else:
-                        hint = words.message(field.placeholder) if field.placeholder else ""
-                        yield FormInput(value=value, placeholder=hint,
-                                        id=f"item-{field.key}")
+            with VerticalScroll(id="item-fields"):
+                yield Static(self.so_far, id="item-so-far", markup=False)
+                for field in self.fields:
+                    with Horizontal(classes="item-row", id=f"row-{field.key}"):
+                        yield Static(words.message(field.label), classes="item-label",
+                                     markup=False)
+                        yield self._field(field)
             yield Static(id="item-error", markup=False)
             with Horizontal(id="item-buttons"):
                 yield Button(words.message("item_save"), id="item-save", variant="primary")
                 yield Button(words.message("item_cancel"), id="item-cancel")
 
+    def _field(self, field: Field) -> Widget:
+        words = self.words
+        value = self.values.get(field.key, "")
+        if field.several:
+            chosen = set(value or [])
+            return FormTicks(*[(Content(t), t, t in chosen) for t in self.ticks[field.key]],
+                             id=f"item-{field.key}")
+        if field.choices:
+            options = [(Content(k) if field.plain else words.message(k), v)
+                       for k, v in field.choices]
+            return FormSelect(options, value=value or options[0][1], allow_blank=False,
+                              id=f"item-{field.key}")
+        hint = words.message(field.placeholder) if field.placeholder else ""
+        return FormInput(value=value, placeholder=hint, id=f"item-{field.key}")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        # What the fields may take: the screen, less the title, two lines of error, the
+        # buttons and the dialog's border.
+        self.query_one("#item-fields").styles.max_height = max(3, height - KEPT_ROWS)
+
     def on_mount(self) -> None:
+        self._fit(self.app.size.height)
         self.query_one("#item-so-far").display = bool(self.so_far.plain)
         self._show_rows()
         self.app.call_later(self.give_keys, self.query_one(Input))

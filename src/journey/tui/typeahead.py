@@ -193,6 +193,10 @@ class KeepsOrder:
             return
         await super().on_event(event)  # type: ignore[misc]
 
+    def keys_waiting(self) -> bool:
+        """Keys typed are still waiting here to be handed on."""
+        return self._bound is not None or bool(self._queue)
+
     def type_again(self, typed: list[Typed]) -> None:
         app: Any = self
         self._keys.extendleft(reversed([_fresh(e, app) for e in typed]))

@@ -139,3 +139,20 @@ async def test_the_support_form_keeps_its_buttons_error_and_hints_in_sight(
         for box in form.query(Input):
             width = box.content_region.width
             assert len(box.placeholder) <= width or size[0] >= 80, (box.placeholder, width)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_helpers_panel_shows_what_waits_on_the_person(words, store: Store,
+                                                                size) -> None:
+    session = start(words, store, mode="with")
+    session.go_to_question("rights.hopes")
+    session.answer("More time out", suggested=True)
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=store.load(session.journey.id))
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        await pilot.pause()
+        panel = app.screen.query_one("#facilitator")
+        seen = " ".join(panel.render_line(y).text for y in range(panel.content_region.height))
+        assert "Suggestions waiting for the person to agree: 1" in seen
+        assert "Agree suggestions" in seen  # and the key to do it, in sight with it

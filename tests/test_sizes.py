@@ -156,3 +156,22 @@ async def test_the_helpers_panel_shows_what_waits_on_the_person(words, store: St
         seen = " ".join(panel.render_line(y).text for y in range(panel.content_region.height))
         assert "Suggestions waiting for the person to agree: 1" in seen
         assert "Agree suggestions" in seen  # and the key to do it, in sight with it
+
+
+async def test_the_sitting_summary_uses_the_screen_and_save_has_the_focus(words,
+                                                                          store: Store) -> None:
+    session = start(words, store, mode="with")
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=store.load(session.journey.id))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        for line in ("More time out", "Home from hospital", "A carer"):
+            screen.session.answer(line, move_on=False)
+            screen.session.note(f"Talked about {line}", next_step=True)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "summary-save"
+        text = app.screen.query_one("#summary-text")
+        assert text.region.height > 0.4 * 40  # more than the old fixed share of the screen
+        assert app.screen.region.contains_region(app.screen.query_one("#summary-save").region)

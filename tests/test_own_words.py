@@ -99,3 +99,26 @@ async def test_the_support_form_takes_pay_as_people_type_it(words, store: Store,
         await pilot.pause()
         saved = app.screen.session.journey.value("planning.costs")
         assert saved and saved[0]["cost"] == "13.50" and saved[0]["per"] == "hour"
+
+
+@pytest.mark.parametrize("word", ["repeat", "again", "?"])
+def test_the_plain_lines_say_the_question_again_when_asked(words, store: Store,
+                                                          word: str) -> None:
+    person = Person({"welcome.name": ["Sam"], "welcome.mode": ["1"],
+                     "rights.hopes": [word, "More time out"]}, stop="rights.why-now")
+    said = converse(store, words, person)
+    journey = store.load(store.list()[0].id)
+    assert journey.value("rights.hopes") == "More time out"  # never the word itself
+    asked = words.question("rights.hopes").ask
+    assert said.count(asked) == 2
+
+
+def test_journey_plain_makes_the_plain_lines_the_default(monkeypatch) -> None:
+    from journey.plain import terminal
+
+    monkeypatch.setattr(terminal, "is_terminal", lambda stream: True)
+    assert not terminal.wants_plain({"TERM": "xterm"})  # a terminal: the app
+    assert terminal.wants_plain({"TERM": "xterm", "JOURNEY_PLAIN": "1"})
+    assert not terminal.wants_plain({"TERM": "xterm", "JOURNEY_PLAIN": "0"})
+    assert not terminal.wants_plain({"TERM": "xterm", "JOURNEY_PLAIN": "1",
+                                     "TEXTUAL_DRIVER": "web"})  # a browser tab: the app

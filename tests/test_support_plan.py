@@ -397,6 +397,7 @@ def test_markdown_shows_the_costed_plan(words, store: Store) -> None:
             "| Personal budget |") in text
     assert "**Over the budget by £2,925.00 a year (£56.25 a week).**" in text
     assert "Budget: £210.00 a week (£10,920.00 a year, indicative)" in text
+    assert "£210.00 a week (£210.00 a week" not in text  # never said twice
     assert "| Ask the council to agree paying Carol | Carol | 14 September 2026 | to do |" in text
     assert "| Find out: Paid towards the cost (Support planning) |  |  | to do |" in text
     assert "review" not in text.lower().split("## ", 2)[1]  # a draft: no review dates yet

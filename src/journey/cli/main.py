@@ -495,7 +495,8 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
         print(content.default().message("crashed_saved"), file=sys.stderr)
         return app.return_code
     if app.opened:
-        print(content.default().message("quit_saved", command=_command()))
+        said = "quit_saved_draft" if app.draft_kept else "quit_saved"
+        print(content.default().message(said, command=_command()))
     return 0
 
 

@@ -19,6 +19,7 @@ from journey.core.answers import show_moment
 from journey.core.model import Answered, Undone
 from journey.plan import answer_lines
 from journey.store.database import StoreError
+from journey.tui.lists import Options
 
 
 class HistoryScreen(ModalScreen[str | None]):
@@ -52,7 +53,7 @@ class HistoryScreen(ModalScreen[str | None]):
             if not questions:
                 yield Static(words.message("history_empty"), markup=False)
             else:
-                options = OptionList(
+                options = Options(
                     *[Option(Content(self._label(q)), id=q) for q in questions],
                     id="history-answers")
                 options.highlighted = questions.index(here) if here in questions else 0

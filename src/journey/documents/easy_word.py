@@ -63,22 +63,13 @@ class _EasyWriter:
     def page_numbers(self, section: Any) -> None:
         """'Page 3' at the foot of each page, from Word's own page field."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+
+        from journey.documents.word import add_field
 
         paragraph = section.footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(f"{clean(self.layout.page)} ")
-        run = paragraph.add_run()
-        for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-            if kind:
-                element = OxmlElement("w:fldChar")
-                element.set(qn("w:fldCharType"), kind)
-            else:
-                element = OxmlElement("w:instrText")
-                element.set(qn("xml:space"), "preserve")
-                element.text = text
-            run._r.append(element)
+        add_field(paragraph.add_run(), "PAGE")
 
     def picture(self, run: Any, key: str, width_mm: int) -> None:
         picture = self.layout.pictures.by_id[key]

@@ -95,24 +95,13 @@ class _Writer:
     def page_numbers(self, section: Any) -> None:
         """'3 / 9' at the foot of each page, from Word's own page fields."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
 
         paragraph = section.footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for i, field in enumerate(("PAGE", "NUMPAGES")):
             if i:
                 paragraph.add_run(" / ")
-            run = paragraph.add_run()
-            for kind, text in (("begin", None), (None, field), ("end", None)):
-                if kind:
-                    element = OxmlElement("w:fldChar")
-                    element.set(qn("w:fldCharType"), kind)
-                else:
-                    element = OxmlElement("w:instrText")
-                    element.set(qn("xml:space"), "preserve")
-                    element.text = text
-                run._r.append(element)
+            add_field(paragraph.add_run(), field)
 
     def styled(self, text: str, style: str) -> Any:
         """A paragraph in one of Word's own styles, as doc.add_paragraph(text, style)."""
@@ -299,6 +288,22 @@ FIGURE = re.compile(r"-?£\d{1,3}(?:,\d{3})*(?:\.\d\d)?")
 _ADVANCE = {**dict.fromkeys("0123456789£", 0.556), ",": 0.278, ".": 0.278, "-": 0.333,
             **dict.fromkeys("fijlrt'", 0.3), **dict.fromkeys("mwMW", 0.85)}
 _CELL_MARGINS = 2 * 108 / 1440 * 25.4  # mm: Word's table cells keep 0.19 cm each side
+
+
+def add_field(run: Any, field: str) -> None:
+    """One of Word's own fields (PAGE, NUMPAGES) in a run, worked out as Word lays out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, text in (("begin", None), (None, field), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
 
 
 def british(doc: Any) -> None:

@@ -142,6 +142,8 @@ def test_ryans_plan_shows_moving_to_adult_care_his_decisions_and_who_holds_the_m
                  "transition assessment", "Education, Health and Care plan can go on to age 25",
                  "annual health check", "_(said by Ryan)_", "Employer's jobs sorted"):
         assert said in text, said
+    # His transition assessment has happened: the plan does not tell him to ask for one.
+    assert "Ask the council for a transition assessment" not in text
     # His mum is not paid from the plan, so no conflict of interest is named.
     assert not {"conflict_holder", "conflict_planner"} & {
         f.code for f in session.plan().readiness.findings}

@@ -250,3 +250,19 @@ async def test_a_form_half_filled_is_kept_and_opened_again(words, store, size) -
         await pilot.press("escape")  # let go of it: the draft goes too
         await pilot.pause(DRAFT_WAIT + 0.3)
     assert Store(store.home).draft(session.journey.id, "happen.first-steps") == {}
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_quit_typed_right_after_text_in_the_box_keeps_all_of_it(store, size) -> None:
+    """Keys handed to the box just before ctrl+q may still wait in the box's own queue when
+    the App takes ctrl+q: quitting waits until the box has dealt with them."""
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        burst(pilot, *"Sam", "enter", "enter")
+        await settle(pilot)
+        burst(pilot, *"More time with my friends", "ctrl+q")
+        await settle(pilot)
+    assert app.draft_kept
+    journey_id = store.list()[0].id
+    assert Store(store.home).draft(journey_id, "rights.hopes") == {
+        "text": "More time with my friends"}

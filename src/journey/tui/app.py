@@ -55,6 +55,7 @@ class JourneyApp(KeepsOrder, App[None]):
         self.new = new
         self.opened = False  # a journey was opened, so its answers are saved on disk
         self._quit_waits = 0
+        self._quit_behind_keys = False
         self.draft_kept = False  # what was typed and not given is kept, to put back next time
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
@@ -123,6 +124,14 @@ class JourneyApp(KeepsOrder, App[None]):
             self.set_timer(0.05, self.action_quit)
             return
         self._quit_waits = 0
+        focused = self.focused
+        if focused is not None and not self._quit_behind_keys:
+            # Keys handed to the box just before ctrl+q may still wait in the box's own
+            # queue: quit from behind them, so what they typed is in the box when it is kept.
+            self._quit_behind_keys = True
+            if focused.call_later(self.call_later, self.action_quit):
+                return
+        self._quit_behind_keys = False
         conversation = self._conversation_screen()
         if conversation is not None:
             # What is in the box now is kept too, and the person is told so as they go.

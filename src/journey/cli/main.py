@@ -173,6 +173,10 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
                         help="how many browser tabs can run journey at once (default: 4)")
     parser.add_argument("--open", action="store_true", dest="open_browser",
                         help="open the link in your web browser once journey is ready")
+    parser.add_argument("--pages", action="store_true",
+                        help="serve journey as plain web pages, one question per page, for "
+                             "everyone from one process (for screen readers, phones and "
+                             "keyboards), instead of the app in the page")
 
 
 EPILOG = (
@@ -245,7 +249,8 @@ def _main(argv: Sequence[str] | None) -> int:
             sys.stdout.write(script(args.shell, outline(_parser())))
             return 0
         if args.command == "serve":
-            return _serve(args.host, args.port, args.url, args.tabs, args.open_browser)
+            return _serve(args.host, args.port, args.url, args.tabs, args.open_browser,
+                          pages=args.pages)
         if args.command == "examples":
             return _examples(args)
         if args.command in manage.COMMANDS:
@@ -498,7 +503,8 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
     return 0
 
 
-def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False) -> int:
+def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False,
+           pages: bool = False) -> int:
     """journey in a web browser. textual-serve is an optional part: say how to add it."""
     from importlib.util import find_spec
 
@@ -512,11 +518,18 @@ def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool 
     if store.read_only:
         print(words.message("error_read_only", path=store.home), file=sys.stderr)
         return 1
-    store.close()
-    from journey.web.serve import Address, JourneyServer
-
     try:
-        JourneyServer(Address(host, port, url), tabs=tabs).serve(open_browser=open_browser)
+        if pages:
+            from journey.web.address import Address
+            from journey.web.pages import PagesServer
+
+            # One process serves every browser, on this one store.
+            PagesServer(Address(host, port, url), store).serve(open_browser=open_browser)
+        else:
+            store.close()
+            from journey.web.serve import Address, JourneyServer
+
+            JourneyServer(Address(host, port, url), tabs=tabs).serve(open_browser=open_browser)
     except OSError as e:
         import errno
 
@@ -528,6 +541,8 @@ def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool 
 
             print(words.message("serve_not_started", reason=reason(e)), file=sys.stderr)
         return 1
+    finally:
+        store.close()
     return 0
 
 

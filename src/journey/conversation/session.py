@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from journey.content import Choice, Question, Step, fill, placeholder_values
+from journey.content import Choice, Kind, Question, Step, fill, placeholder_values
 from journey.content import Journey as Content
 from journey.core import circle, fit, progress
 from journey.core.answers import AnswerError, clean_name, short
@@ -116,6 +116,24 @@ class Session:
                   if isinstance(v, str)}
         offered = question.offered(given)
         return [c for c in question.choices if c in offered or c.value in picked]
+
+    def options(self, question: Question) -> list[tuple[str, str]]:
+        """What can be chosen now, as (value, words shown): yes and no for a yes/no
+        question, else the choices offered, in words that follow the mode."""
+        if question.kind is Kind.YESNO:
+            return [("yes", self.content.message("yes")), ("no", self.content.message("no"))]
+        return [(c.value, self.choice_label(question, c.value)) for c in self.choices(question)]
+
+    def step_heading(self) -> str:
+        """"Step 5 of 12: Circle of support", or the step's title where it is not counted."""
+        step = self.flow.step()
+        if step is None:
+            return ""
+        steps = self.flow.step_ids
+        if step.id not in steps:
+            return step.title
+        return self.content.message("step_intro", number=steps.index(step.id) + 1,
+                                    total=len(steps), title=step.title)
 
     def choice_label(self, question: Question, value: str) -> str:
         return question.choice_label(value, self.name or self.content.message("someone"),

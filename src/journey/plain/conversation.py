@@ -143,12 +143,9 @@ class Plain(Answering, Acting):
         if step is None:
             return
         self.say()
-        steps = session.flow.step_ids
         first = session.flow.questions(step.id)[:1] == [question]
         if first:
-            self.say(words.message("step_intro", number=steps.index(step.id) + 1,
-                                   total=len(steps), title=step.title)
-                     if step.id in steps else step.title)
+            self.say(session.step_heading())
             self.say(session.introduction(step))
             self.say()
         self.say(session.wording(question))

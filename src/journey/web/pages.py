@@ -1,0 +1,514 @@
+"""`journey serve --pages`: journey as ordinary web pages, one question per page, in one
+server process for everyone who connects, over the same conversation as the app and the
+plain lines (journey.conversation.Session). Forms post, and the page after is a redirect
+(post/redirect/get), so Back and Refresh are safe and nothing needs JavaScript: the pages
+carry no script at all.
+
+Safe as the terminal page is, and then some: it listens on this computer only unless told
+otherwise; the link's token is taken once and swapped for a cookie (HttpOnly,
+SameSite=Strict), with a redirect that takes the token out of the address bar; every request
+must name this server in Host and, when the browser says, come from its own pages (Origin);
+every form carries a token of its own (CSRF); the Content-Security-Policy lets nothing run
+and nothing load from elsewhere; bodies are small and wrong tokens are counted. One browser
+changes a journey at a time, with the same lock as the app's windows: another browser (or
+another journey process) sees it read-only, and is told so."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import secrets
+import signal
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from aiohttp.web_runner import GracefulExit
+
+from journey import content
+from journey.content import Journey as Words
+from journey.conversation.session import Session
+from journey.core.answers import AnswerError, show_moment
+from journey.core.flow import WELCOME
+from journey.core.model import SHORT_QUESTIONS
+from journey.core.saving import JourneyInUse
+from journey.documents import files as documents
+from journey.documents import render
+from journey.store.database import Store, StoreError
+from journey.web import forms
+from journey.web.address import (
+    A_TOKEN,
+    TOKEN_BYTES,
+    Address,
+    content_disposition,
+    is_loopback,
+    same_token,
+)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+COOKIE = "journey"
+BODY_LIMIT = 64 * 1024  # a page's form: far more than anyone types into one question
+WRONG_TOKENS = 20  # wrong links tried before every further try is refused for a while
+WRONG_PAUSE = 60.0  # seconds
+IDLE = 2 * 60 * 60  # a browser not seen for this long is let go, and its journeys with it
+MOST_VISITORS = 500
+AN_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+FORMATS = [*documents.CHOICES, "json"]
+# What the pages may do: nothing runs, nothing comes from elsewhere, forms post here only.
+PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+               "base-uri 'none'; frame-ancestors 'none'")
+# The plan is a document of its own (its style inside it): it runs nothing, fetches nothing.
+DOCUMENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+TEMPLATES = "web"  # under content/templates
+# Words the pages say, from content (journey.toml, [messages]).
+WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_page_back",
+         "web_page_skip_step", "web_page_map", "web_page_plan", "web_page_files",
+         "web_page_start", "web_page_problem", "web_page_error", "web_page_add",
+         "web_page_remove", "web_page_read_only", "web_page_saved", "web_page_come_back",
+         "web_page_new", "web_page_saved_journeys", "web_page_none_saved",
+         "web_page_change", "web_page_earlier", "web_page_why", "web_page_so_far",
+         "web_page_add_one", "web_page_finished", "web_page_open_plan", "web_page_go",
+         "web_page_files_hint", "web_page_stop", "web_page_status", "web_page_title_map",
+         "web_page_title_files", "web_page_nothing_yet", "web_page_someone_new",
+         "web_page_moved_on", "web_page_cannot_move", "web_page_amount",
+         "web_page_period", "web_page_pick", "web_page_serves")
+
+
+def words_for_pages(words: Words) -> dict[str, str]:
+    return {key.removeprefix("web_page_"): words.message(key) for key in WORDS}
+
+
+@dataclass
+class Visitor:
+    """One browser: its cookie, the token its forms carry, the journeys it has open, and
+    what a form left to say on the page after (an error, with what was typed)."""
+
+    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    sessions: dict[str, Session] = field(default_factory=dict)
+    said: dict[str, dict[str, Any]] = field(default_factory=dict)
+    back_to: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    seen: float = field(default_factory=time.monotonic)
+
+
+VISITOR = web.RequestKey("visitor", Visitor)
+COOKIE_OF = web.RequestKey("cookie", str)
+FORM = web.RequestKey("form", dict)
+
+
+class PagesServer:
+    def __init__(self, address: Address, store: Store, token: str | None = None,
+                 words: Words | None = None) -> None:
+        self.address = address
+        self.store = store
+        self.token = token or secrets.token_urlsafe(TOKEN_BYTES)
+        self.words = words or content.default()
+        self.visitors: dict[str, Visitor] = {}
+        self.writers: dict[str, str] = {}  # journey id: the cookie of the browser changing it
+        self.wrong: list[float] = []  # when wrong tokens were tried, lately
+        self._hosts = address.hosts()
+        self._origins = address.origins()
+        self.path = (urlsplit(address.url).path.rstrip("/") if address.url else "") or ""
+        self.secure = bool(address.url and address.url.startswith("https:"))
+
+    @property
+    def link(self) -> str:
+        return f"{self.address.base}/?token={self.token}"
+
+    @cached_property
+    def templates(self) -> Any:
+        from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+        folder = content.content_dir() / "templates" / TEMPLATES
+        return Environment(loader=FileSystemLoader(folder), autoescape=True,
+                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+    def make_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._headers, self._guard],
+                              client_max_size=BODY_LIMIT)
+        app.add_routes([
+            web.get("/", self.start_page),
+            web.post("/new", self.new_journey),
+            web.get("/static/{name}", self.static),
+            web.get("/j/{id}", self.question_page),
+            web.post("/j/{id}/answer", self.answer),
+            web.post("/j/{id}/move", self.move),
+            web.get("/j/{id}/map", self.map_page),
+            web.get("/j/{id}/files", self.files_page),
+            web.get("/j/{id}/plan", self.plan_document),
+            web.get("/j/{id}/download/{format}", self.download),
+            web.post("/j/{id}/stop", self.stop),
+        ])
+        app.on_shutdown.append(self._let_go_all)
+        return app
+
+    # -- checks every request passes ------------------------------------------------------
+
+    def _refuse(self, status: int = 403, key: str = "web_refused") -> web.Response:
+        return web.Response(status=status, text=self.words.message(key),
+                            headers={"Cache-Control": "no-store"})
+
+    @web.middleware
+    async def _headers(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            response = await handler(request)
+        except web.HTTPException as e:  # a page not found, a body too big: said plainly
+            response = web.Response(status=e.status, text=e.text or e.reason)
+        response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.headers.get("Host", "").lower() not in self._hosts:
+            return self._refuse(421 if "Host" in request.headers else 400)
+        origin = request.headers.get("Origin")
+        if origin is not None and origin.lower() not in self._origins:
+            return self._refuse()
+        if request.method == "POST" and origin is None and (
+                request.headers.get("Sec-Fetch-Site", "same-origin") not in (
+                    "same-origin", "none")):
+            return self._refuse()
+        self._forget_idle()
+        if request.path == "/" and "token" in request.query:
+            return self._enter(request)
+        if request.path.startswith("/static/"):
+            return await handler(request)
+        visitor = self.visitors.get(request.cookies.get(COOKIE, ""))
+        if visitor is None:
+            return self._refuse(403, "web_page_no_cookie")
+        visitor.seen = time.monotonic()
+        request[VISITOR] = visitor
+        request[COOKIE_OF] = request.cookies[COOKIE]
+        if request.method == "POST":
+            posted = await request.post()
+            if not same_token(str(posted.get("csrf", "")), visitor.csrf):
+                return self._refuse()
+            request[FORM] = {k: [str(v) for v in posted.getall(k)] for k in posted}
+        return await handler(request)
+
+    def _enter(self, request: web.Request) -> web.StreamResponse:
+        """The link's token, once: swapped for a cookie, and the address bar cleaned."""
+        now = time.monotonic()
+        self.wrong = [t for t in self.wrong if now - t < WRONG_PAUSE]
+        if len(self.wrong) >= WRONG_TOKENS:
+            return self._refuse(429, "web_page_too_many")
+        given = request.query.get("token", "")
+        if not same_token(given, self.token):
+            self.wrong.append(now)
+            if A_TOKEN.fullmatch(given):
+                return self._refuse(403, "web_old_link")
+            return self._refuse()
+        cookie = secrets.token_urlsafe(32)
+        if len(self.visitors) >= MOST_VISITORS:
+            oldest = min(self.visitors, key=lambda c: self.visitors[c].seen)
+            self._let_go(oldest)
+        self.visitors[cookie] = Visitor()
+        response = self.go("/")
+        response.set_cookie(COOKIE, cookie, path=self.path + "/", httponly=True,
+                            samesite="Strict", secure=self.secure)
+        return response
+
+    def _forget_idle(self) -> None:
+        now = time.monotonic()
+        for cookie in [c for c, v in self.visitors.items() if now - v.seen > IDLE]:
+            self._let_go(cookie)
+
+    def _let_go(self, cookie: str) -> None:
+        visitor = self.visitors.pop(cookie, None)
+        if visitor is None:
+            return
+        for journey_id in list(visitor.sessions):
+            self._close(cookie, visitor, journey_id)
+
+    def _close(self, cookie: str, visitor: Visitor, journey_id: str) -> None:
+        session = visitor.sessions.pop(journey_id, None)
+        if session is not None and self.writers.get(journey_id) == cookie:
+            del self.writers[journey_id]
+            session.close()
+
+    async def _let_go_all(self, app: web.Application) -> None:
+        for cookie in list(self.visitors):
+            self._let_go(cookie)
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def page(self, name: str, request: web.Request, status: int = 200,
+             **values: Any) -> web.Response:
+        visitor: Visitor = request[VISITOR]
+        text = self.templates.get_template(name).render(
+            t=words_for_pages(self.words), csrf=visitor.csrf, base=self.path,
+            app_title=self.words.message("app_title"), words=self.words.messages, **values)
+        return web.Response(text=text, content_type="text/html", status=status)
+
+    def go(self, where: str) -> web.Response:
+        """The page after a form: see it there (post/redirect/get)."""
+        return web.Response(status=303, headers={"Location": self.path + where})
+
+    async def static(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        if name != "journey.css":
+            raise web.HTTPNotFound()
+        folder = content.content_dir() / "templates" / TEMPLATES
+        return web.Response(body=(folder / name).read_bytes(), content_type="text/css",
+                            headers={"Cache-Control": "max-age=3600"})
+
+    async def start_page(self, request: web.Request) -> web.Response:
+        words = self.words
+        rows = [{"id": s.id, "name": s.name or "…", "mode": words.message("mode_" + s.mode),
+                 "step": words.reached(s.step),
+                 "percent": words.message("percent", percent=s.percent),
+                 "when": show_moment(s.updated)} for s in self.store.list()]
+        return self.page("start.html.j2", request, journeys=rows,
+                         title=words.message("start_title"),
+                         welcome=words.message("welcome"), informs=words.message("informs"),
+                         hint=words.message("start_hint"))
+
+    async def new_journey(self, request: web.Request) -> web.StreamResponse:
+        visitor: Visitor = request[VISITOR]
+        journey = self.store.create()
+        session = Session(self.words, self.store, journey)
+        session.claim()
+        visitor.sessions[journey.id] = session
+        self.writers[journey.id] = request[COOKIE_OF]
+        return self.go(f"/j/{journey.id}")
+
+    def session(self, request: web.Request) -> Session:
+        """The journey named in the address, opened for this browser: for changing, unless
+        another browser or journey process has it."""
+        journey_id = request.match_info["id"]
+        if not AN_ID.fullmatch(journey_id):
+            raise web.HTTPNotFound()
+        visitor: Visitor = request[VISITOR]
+        cookie: str = request[COOKIE_OF]
+        session = visitor.sessions.get(journey_id)
+        if session is not None:
+            if session.read_only is not None and journey_id not in self.writers:
+                visitor.sessions.pop(journey_id)  # the other has gone: open it afresh
+            else:
+                return session
+        try:
+            journey = self.store.load(journey_id)
+        except KeyError:
+            raise web.HTTPNotFound(text=self.words.message("error_no_journey",
+                                                           id=journey_id)) from None
+        session = Session(self.words, self.store, journey)
+        if self.writers.get(journey_id, cookie) != cookie:
+            session.read_only = self.words.message("web_page_read_only")
+        elif session.claim():
+            self.writers[journey_id] = cookie
+        visitor.sessions[journey_id] = session
+        return session
+
+    async def question_page(self, request: web.Request) -> web.Response:
+        session = self.session(request)
+        visitor: Visitor = request[VISITOR]
+        said = visitor.said.pop(session.journey.id, {})
+        question = session.question
+        words = self.words
+        base = {"jid": session.journey.id, "read_only": session.read_only,
+                "notice": said.get("notice", ""), "heading": session.step_heading()}
+        if question is None:
+            return self.page("finished.html.j2", request, title=words.message(
+                "web_page_finished"), **base)
+        step = session.flow.step()
+        first = step is not None and session.flow.questions(step.id)[:1] == [question]
+        wording = session.wording(question)
+        error = said.get("error")
+        recalled = session.recalled(question)
+        hint = words.message("examples_prefix") + self._filled(
+            session, "; ".join(question.examples)) if question.examples else ""
+        return self.page(
+            "question.html.j2", request, status=200,
+            title=(words.message("web_page_error_title") if error else "") + words.message(
+                "web_page_title_question", question=wording,
+                step=base["heading"] or words.message("app_title")),
+            wording=wording, question=question, short=question.id in SHORT_QUESTIONS,
+            intro=session.introduction(step) if first and step is not None else "",
+            why=self._filled(session, question.why_template(session.about)),
+            examples=hint, error=error, error_field=said.get("field", "answer"),
+            recall=session.recall_line(recalled) if recalled is not None else "",
+            fresh=question.id in session.journey.unfit,
+            form=forms.view(session, question, said.get("typed")),
+            can_skip=session.flow.state in session.flow.step_ids and not session.flow.blocked(),
+            can_not_sure=not question.required, can_back=session.flow.state != WELCOME
+            or session.flow.questions(WELCOME)[:1] != [question], **base)
+
+    def _filled(self, session: Session, text: str) -> str:
+        from journey.content.glossary import fill_marked
+
+        return "".join(p for p, _ in fill_marked(text, self.words, session.placeholders))
+
+    async def answer(self, request: web.Request) -> web.StreamResponse:
+        session = self.session(request)
+        visitor: Visitor = request[VISITOR]
+        form: forms.Form = request[FORM]
+        jid = session.journey.id
+        here = f"/j/{jid}"
+        question = session.question
+        if question is None or forms.one(form, "question") != question.id:
+            # The page was of a question this journey has moved on from (another tab).
+            visitor.said[jid] = {"notice": self.words.message("web_page_moved_on")}
+            return self.go(here)
+        do = forms.one(form, "do") or "continue"
+        try:
+            if do == "not_sure":
+                if question.required:
+                    raise forms.FieldError(AnswerError("error_empty"), "answer")
+                session.answer(None, unsure=True)
+            else:
+                forms.save(session, forms.read(session, question, form, do))
+        except forms.FieldError as e:
+            visitor.said[jid] = {"error": self._error(e), "field": e.field, "typed": form}
+            return self.go(here)
+        except AnswerError as e:
+            visitor.said[jid] = {"error": self._error(e), "field": "answer", "typed": form}
+            return self.go(here)
+        except JourneyInUse:
+            visitor.said[jid] = {"notice": session.read_only or "", "typed": form}
+            return self.go(here)
+        except StoreError as e:
+            visitor.said[jid] = {"error": self.words.message("error_save_plain", reason=e),
+                                 "field": "answer", "typed": form}
+            return self.go(here)
+        if session.question is not question and jid in visitor.back_to:
+            step, question_id = visitor.back_to.pop(jid)
+            session.return_to(step, question_id)
+            visitor.said[jid] = {"notice": self.words.message("recall_changed")}
+        return self.go(here)
+
+    def _error(self, error: AnswerError) -> str:
+        web_key = "web_" + error.key
+        key = web_key if web_key in self.words.messages else error.key
+        return self.words.message(key, **error.values)
+
+    async def move(self, request: web.Request) -> web.StreamResponse:
+        session = self.session(request)
+        visitor: Visitor = request[VISITOR]
+        form: forms.Form = request[FORM]
+        jid = session.journey.id
+        do = forms.one(form, "do")
+        moved = False
+        try:
+            if do == "back":
+                moved = session.back()
+            elif do == "skip":
+                moved = session.skip_step()
+            elif do.startswith("step:"):
+                moved = session.go_to(do.partition(":")[2])
+            elif do == "change" and session.question is not None:
+                recalled = session.recalled(session.question)
+                if recalled is not None:
+                    place = (session.flow.state, session.flow.question_id)
+                    moved = session.go_to_question(recalled.question.id)
+                    if moved:
+                        visitor.back_to[jid] = place
+        except (StoreError, JourneyInUse) as e:
+            visitor.said[jid] = {"notice": str(e)}
+            return self.go(f"/j/{jid}")
+        except KeyError:
+            moved = False
+        if not moved:
+            visitor.said[jid] = {"notice": self.words.message("web_page_cannot_move")}
+        return self.go(f"/j/{jid}")
+
+    async def map_page(self, request: web.Request) -> web.Response:
+        session = self.session(request)
+        words = self.words
+        fresh = session.needs_fresh()
+        steps = []
+        for number, (step_id, status) in enumerate(session.statuses().items()):
+            shown = words.message("status_" + status.value)
+            if step_id in fresh:
+                shown += ", " + words.message("needs_fresh")
+            steps.append({"id": step_id, "title": words.step(step_id).title,
+                          "status": shown, "state": status.value, "number": number})
+        return self.page("map.html.j2", request, title=words.message("web_page_title_map"),
+                         jid=session.journey.id, steps=steps, read_only=session.read_only,
+                         notice="", heading="")
+
+    async def files_page(self, request: web.Request) -> web.Response:
+        session = self.session(request)
+        words = self.words
+        files = [{"format": f, "label": words.message("format_" + f.replace("-", "_"))}
+                 for f in FORMATS]
+        return self.page("files.html.j2", request, title=words.message("web_page_title_files"),
+                         jid=session.journey.id, files=files, read_only=session.read_only,
+                         notice="", heading="")
+
+    async def plan_document(self, request: web.Request) -> web.Response:
+        session = self.session(request)
+        body = render.export(session.plan(), "html")
+        return web.Response(body=body, content_type="text/html", charset="utf-8",
+                            headers={"Content-Security-Policy": DOCUMENT_POLICY})
+
+    async def download(self, request: web.Request) -> web.Response:
+        session = self.session(request)
+        fmt = request.match_info["format"]
+        if fmt not in FORMATS:
+            raise web.HTTPNotFound()
+        journey = session.journey
+        if fmt == "json":
+            from journey.store import interchange
+
+            saved = list(self.store.saved([journey.id]))
+            body = interchange.dump(saved).encode("utf-8")
+            name, kind = f"journey-{documents.name_part(journey.id)}.json", "application/json"
+        else:
+            body = documents.make(self.words, journey, fmt)
+            name = documents.file_name(journey.id, fmt)
+            kind = _KINDS.get(documents.suffix(fmt), "application/octet-stream")
+        return web.Response(body=body, headers={
+            "Content-Type": kind, "Content-Disposition": content_disposition("attachment", name),
+            "Content-Security-Policy": DOCUMENT_POLICY})
+
+    async def stop(self, request: web.Request) -> web.StreamResponse:
+        visitor: Visitor = request[VISITOR]
+        journey_id = request.match_info["id"]
+        self._close(request[COOKIE_OF], visitor, journey_id)
+        return self.go("/")
+
+    # -- starting and stopping -------------------------------------------------------------
+
+    def serve(self, open_browser: bool = False) -> None:
+        from journey.web.serve import open_in_browser, request_log
+
+        words = self.words
+        if not is_loopback(self.address.host):
+            address = urlsplit(self.address.base).netloc if self.address.url is None \
+                else self.address.netloc
+            print(words.message("serve_open_host", address=address), flush=True)
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+
+        def request_exit() -> None:
+            raise GracefulExit()
+
+        try:
+            loop.add_signal_handler(signal.SIGINT, request_exit)
+            loop.add_signal_handler(signal.SIGTERM, request_exit)
+        except NotImplementedError:  # Windows: Ctrl+C arrives as KeyboardInterrupt instead
+            pass
+
+        def ready(_: object) -> None:
+            print(words.message("serve_ready"), f"\n\n    {self.link}\n", sep="", flush=True)
+            print(words.message("serve_keep_private"), words.message("serve_stop"), flush=True)
+            if open_browser and not open_in_browser(self.link):
+                print(words.message("serve_no_browser"), flush=True)
+
+        web.run_app(self.make_app(), host=self.address.host, port=self.address.port,
+                    handle_signals=False, loop=loop, access_log=None, print=ready,
+                    shutdown_timeout=5, logger=request_log(words, self.token))
+
+
+_KINDS = {".md": "text/markdown; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+          ".html": "text/html; charset=utf-8",
+          ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+

@@ -1,0 +1,342 @@
+"""journey's web pages (`journey serve --pages`): the same conversation as the app and the plain
+lines, as forms that post; safe to leave on a computer's loopback, and to put behind an
+organisation's own web server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from journey.content import Journey as Content
+from journey.conversation import routes
+from journey.store.database import Store
+from journey.web import pages
+from tests.web_pages import (
+    TOKEN,
+    csrf,
+    enter,
+    options,
+    ordinary,
+    post,
+    question_id,
+    reached,
+    started,
+    walk,
+)
+
+
+def run(test: Callable[[TestClient, pages.PagesServer], Awaitable[None]],
+        store: Store) -> None:
+    async def main() -> None:
+        server, client = await started(store)
+        try:
+            await test(client, server)
+        finally:
+            await client.close()
+    asyncio.run(main())
+
+
+# -- safe ------------------------------------------------------------------------------------
+
+
+def test_the_token_is_taken_once_for_a_cookie_and_leaves_the_address_bar(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        response = await client.get(f"/?token={TOKEN}", allow_redirects=False)
+        assert response.status == 303
+        assert response.headers["Location"] == "/"
+        cookie = response.headers["Set-Cookie"]
+        assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
+        assert TOKEN not in cookie
+        page = await (await client.get("/")).text()
+        assert "Your saved journeys" in page
+
+    run(test, store)
+
+
+def test_without_the_cookie_nothing_is_shown(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        for path in ("/", "/j/abcd", "/j/abcd/map", "/j/abcd/download/md"):
+            response = await client.get(path)
+            assert response.status == 403, path
+            assert "journey does not know this browser" in await response.text()
+
+    run(test, store)
+
+
+def test_wrong_tokens_are_counted_and_then_refused_for_a_while(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        for _ in range(pages.WRONG_TOKENS):
+            assert (await client.get("/?token=wrong")).status == 403
+        # Even the right link waits now: guessing cannot go on at speed.
+        assert (await client.get(f"/?token={TOKEN}")).status == 429
+        server.wrong.clear()
+        assert (await client.get(f"/?token={TOKEN}")).status == 200
+
+    run(test, store)
+
+
+def test_another_host_or_another_sites_page_is_refused(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        response = await client.get("/", headers={"Host": "evil.example:80"})
+        assert response.status == 421
+        response = await client.post("/new", data={"csrf": csrf(start)},
+                                     headers={"Origin": "http://evil.example"})
+        assert response.status == 403
+        response = await client.post("/new", data={"csrf": csrf(start)},
+                                     headers={"Sec-Fetch-Site": "cross-site"})
+        assert response.status == 403
+        assert not store.list()
+
+    run(test, store)
+
+
+def test_every_form_needs_its_token(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        assert (await client.post("/new", data={})).status == 403
+        assert (await client.post("/new", data={"csrf": "x" + csrf(start)})).status == 403
+        page, here = await post(client, start, "/new")
+        response = await client.post(f"{here}/answer", data={
+            "question": question_id(page), "answer": "Sam"})
+        assert response.status == 403
+        assert not store.list()
+
+    run(test, store)
+
+
+def test_a_body_too_big_is_refused(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        response = await client.post("/new", data={"csrf": csrf(start),
+                                                   "x": "a" * (pages.BODY_LIMIT + 1)})
+        assert response.status == 413
+
+    run(test, store)
+
+
+def test_pages_run_nothing_and_fetch_nothing_from_elsewhere(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        _, here = await post(client, start, "/new")
+        for path in ("/", here, f"{here}/map", f"{here}/files"):
+            response = await client.get(path)
+            policy = response.headers["Content-Security-Policy"]
+            assert "default-src 'none'" in policy and "script-src" not in policy
+            assert "unsafe-inline" not in policy
+            text = await response.text()
+            assert "<script" not in text and " style=" not in text
+            assert not re.search(r'(src|href)="(https?:)?//', text), path
+        plan = await client.get(f"{here}/plan")
+        assert "sandbox" in plan.headers["Content-Security-Policy"]
+
+    run(test, store)
+
+
+def test_everything_typed_is_shown_as_text(store: Store) -> None:
+    hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 7*7 }}'
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        page, here = await post(client, start, "/new")
+        page, _ = await post(client, page, f"{here}/answer", answer=hostile[:60])
+        for path in ("/", here, f"{here}/map"):
+            text = await (await client.get(path)).text()
+            assert "<script>alert" not in text and "<img src=x" not in text
+        start = await (await client.get("/")).text()
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in start
+
+    run(test, store)
+
+
+# -- the same conversation -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("route", [routes.ALONE, "with a helper", "on someone's behalf"])
+def test_a_whole_journey_through_the_forms_meets_the_same_questions(
+        store: Store, words: Content, route: str) -> None:
+    """The pages hold no flow of their own: answered the same way through the forms, a
+    journey meets exactly the questions the conversation asks."""
+    answers = routes.ROUTES[route]
+    expected = routes.walk(words, store, answers)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        met, here = await walk(client, answers)
+        assert met == expected
+        page = await (await client.get(here)).text()
+        assert "You have reached the end of the journey" in page
+        journey = store.load(here.rsplit("/", 1)[1])
+        assert journey.value("welcome.name") == "Sam"
+
+    run(test, store)
+
+
+def test_an_error_is_summarised_at_the_top_and_said_beside_the_box(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        page, here = await post(client, start, "/new")
+        page, where = await post(client, page, f"{here}/answer", answer="   ")
+        assert where == here  # post, then redirect, then get
+        assert '<div class="error-summary" role="alert"' in page
+        assert 'href="#answer"' in page
+        assert 'id="answer-error"' in page
+        assert re.search(r'id="answer"[^>]*aria-describedby="answer-hint answer-error"', page)
+        assert "<title>Error: " in page
+        # A refresh shows the question again, without the error.
+        again = await (await client.get(here)).text()
+        assert "error-summary" not in again
+
+    run(test, store)
+
+
+def test_what_was_typed_stays_in_the_box_after_an_error(store: Store) -> None:
+    journey_id = reached(store, "assessment.date",
+                         {**routes.ROUTES[routes.ALONE], "assessment.status": "booked"})
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        page = await (await client.get(here)).text()
+        assert question_id(page) == "assessment.date"
+        page, _ = await post(client, page, f"{here}/answer", answer="the 45th of Smarch")
+        assert "error-summary" in page
+        assert 'value="the 45th of Smarch"' in page
+        page, _ = await post(client, page, f"{here}/answer", answer="3/4/2026")
+        assert question_id(page) != "assessment.date"
+        assert store.load(journey_id).value("assessment.date") == "2026-04-03"
+
+    run(test, store)
+
+
+def test_a_list_takes_one_thing_at_a_time_and_gives_one_up(store: Store, words: Content) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        start = await (await client.get("/")).text()
+        page, here = await post(client, start, "/new")
+        while (qid := question_id(page)) and words.question(qid).kind.value != "list":
+            fields = ordinary(page, words.question(qid).kind, bool(words.question(qid).offer))
+            fields.update({"welcome.mode": {"answer": "self"}}.get(qid, {}))
+            page, _ = await post(client, page, f"{here}/answer", **fields)
+        assert qid
+        for thing in ("Swimming", "Seeing <b>friends</b>", "Cooking"):
+            page, _ = await post(client, page, f"{here}/answer", do="add", item=thing)
+            assert question_id(page) == qid
+        journey_id = here.rsplit("/", 1)[1]
+        assert store.load(journey_id).value(qid) == ["Swimming", "Seeing <b>friends</b>",
+                                                     "Cooking"]
+        assert "Seeing &lt;b&gt;friends&lt;/b&gt;" in page
+        page, _ = await post(client, page, f"{here}/answer", do="remove:1")
+        assert store.load(journey_id).value(qid) == ["Swimming", "Cooking"]
+        page, _ = await post(client, page, f"{here}/answer", do="continue")
+        assert question_id(page) != qid
+
+    run(test, store)
+
+
+def test_back_keeps_answers_and_the_map_jumps(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        page, here = await post(client, start, "/new")
+        page, _ = await post(client, page, f"{here}/answer", answer="Sam")
+        second = question_id(page)
+        page, _ = await post(client, page, f"{here}/move", do="back")
+        assert question_id(page) == "welcome.name"
+        assert ">Sam</textarea>" in page or 'value="Sam"' in page or "Sam" in page
+        page, _ = await post(client, page, f"{here}/answer", answer="")
+        assert question_id(page) == second  # an empty box keeps the answer so far
+        themap = await (await client.get(f"{here}/map")).text()
+        assert "Journey map" in themap and 'value="step:welcome"' in themap
+        page, _ = await post(client, themap, f"{here}/move", do="step:happen")
+        assert "That move is not open from here" in page  # not before the start is done
+        assert question_id(page) == second
+
+    run(test, store)
+
+
+def test_not_sure_yet_is_saved_as_such(store: Store, words: Content) -> None:
+    answers = routes.ROUTES[routes.ALONE]
+    probe = Store(store.home / "probe")
+    optional = next(q for q in routes.walk(words, probe, answers)
+                    if not words.question(q).required and words.question(q).kind.value == "text")
+    probe.close()
+    journey_id = reached(store, optional, answers)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        page = await (await client.get(here)).text()
+        assert 'value="not_sure"' in page
+        page, _ = await post(client, page, f"{here}/answer", do="not_sure")
+        assert question_id(page) != optional
+        assert store.load(journey_id).answers[optional].unsure
+
+    run(test, store)
+
+
+def test_a_page_of_a_question_moved_on_from_saves_nothing(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        first, here = await post(client, start, "/new")
+        await post(client, first, f"{here}/answer", answer="Sam")
+        page, _ = await post(client, first, f"{here}/answer", answer="Someone else")
+        assert "moved on in another tab" in page
+        assert store.load(here.rsplit("/", 1)[1]).value("welcome.name") == "Sam"
+
+    run(test, store)
+
+
+def test_a_second_browser_sees_the_journey_read_only_and_says_so(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        first, here = await post(client, start, "/new")
+        page, _ = await post(client, first, f"{here}/answer", answer="Sam")
+        other = TestClient(client.server)  # a second browser, with a cookie jar of its own
+        try:
+            await enter(other)
+            seen = await (await other.get(here)).text()
+            assert "cannot be changed here" in seen
+            before = len(store.load(here.rsplit("/", 1)[1]).events)
+            await post(other, seen, f"{here}/answer", **_an_answer(seen))
+            assert len(store.load(here.rsplit("/", 1)[1]).events) == before
+            # Once the first browser stops, the second may change it.
+            await post(client, page, f"{here}/stop")
+            seen = await (await other.get(here)).text()
+            assert "cannot be changed here" not in seen
+        finally:
+            await other.session.close()
+
+    run(test, store)
+
+
+def _an_answer(page: str) -> dict[str, Any]:
+    found = options(page)
+    return {"answer": found[0]} if found else {"answer": "Something"}
+
+
+def test_every_file_downloads(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        page, here = await post(client, start, "/new")
+        await post(client, page, f"{here}/answer", answer="Sam")
+        files = await (await client.get(f"{here}/files")).text()
+        for fmt in pages.FORMATS:
+            assert f"/download/{fmt}" in files
+            response = await client.get(f"{here}/download/{fmt}")
+            assert response.status == 200, fmt
+            assert response.headers["Content-Disposition"].startswith("attachment;")
+            body = await response.read()
+            assert body
+            if fmt == "json":
+                assert json.loads(body)["journeys"][0]["id"] == here.rsplit("/", 1)[1]
+        assert (await client.get(f"{here}/download/exe")).status == 404
+        plan = await client.get(f"{here}/plan")
+        assert "Support plan for Sam" in await plan.text()
+
+    run(test, store)

@@ -134,7 +134,8 @@ def test_pages_run_nothing_and_fetch_nothing_from_elsewhere(store: Store) -> Non
             assert "<script" not in text and " style=" not in text
             assert not re.search(r'(src|href)="(https?:)?//', text), path
         plan = await client.get(f"{here}/plan")
-        assert "sandbox" in plan.headers["Content-Security-Policy"]
+        policy = plan.headers["Content-Security-Policy"]
+        assert "default-src 'none'" in policy and "script-src" not in policy
 
     run(test, store)
 
@@ -338,5 +339,34 @@ def test_every_file_downloads(store: Store) -> None:
         assert (await client.get(f"{here}/download/exe")).status == 404
         plan = await client.get(f"{here}/plan")
         assert "Support plan for Sam" in await plan.text()
+
+    run(test, store)
+
+
+def test_every_kind_of_question_has_its_form(store: Store, words: Content,
+                                              tmp_path: Any) -> None:
+    from journey.content import Kind
+
+    found: dict[Kind, tuple[str, str]] = {}
+    for number, (name, answers) in enumerate(routes.ROUTES.items()):
+        probe = Store(tmp_path / f"probe-{number}")
+        for qid in routes.walk(words, probe, answers)[1:]:  # the first: nothing saved yet
+            found.setdefault(words.question(qid).kind, (qid, name))
+        probe.close()
+    assert set(found) == set(Kind)
+    made = {kind: reached(store, qid, routes.ROUTES[route])
+            for kind, (qid, route) in found.items()}
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        for kind, journey_id in made.items():
+            response = await client.get(f"/j/{journey_id}")
+            page = await response.text()
+            assert response.status == 200, (kind, page)
+            assert question_id(page) == found[kind][0]
+            assert page.count("<h1") == 1, kind
+            # Every box and choice has its label.
+            for box in re.findall(r'<(?:input|textarea)[^>]*id="([^"]+)"', page):
+                assert f'for="{box}"' in page, (kind, box)
 
     run(test, store)

@@ -62,8 +62,10 @@ FORMATS = [*documents.CHOICES, "json"]
 # What the pages may do: nothing runs, nothing comes from elsewhere, forms post here only.
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                "base-uri 'none'; frame-ancestors 'none'")
-# The plan is a document of its own (its style inside it): it runs nothing, fetches nothing.
-DOCUMENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+# The plan is a document of its own (its style inside it): it runs nothing, fetches nothing,
+# and sends no form anywhere.
+DOCUMENT_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                   "form-action 'none'; base-uri 'none'; frame-ancestors 'none'")
 TEMPLATES = "web"  # under content/templates
 # Words the pages say, from content (journey.toml, [messages]).
 WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_page_back",
@@ -160,7 +162,9 @@ class PagesServer:
             response = web.Response(status=e.status, text=e.text or e.reason)
         response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # Not "no-referrer": with it, Chromium says "Origin: null" on a form's post, and the
+        # Origin check would refuse journey's own forms. Nothing links anywhere else.
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Cache-Control", "no-store")
         return response

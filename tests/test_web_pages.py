@@ -15,12 +15,14 @@ from aiohttp.test_utils import TestClient
 
 from journey.content import Journey as Content
 from journey.conversation import routes
+from journey.core.model import Mode
 from journey.store.database import Store
 from journey.web import pages
 from tests.web_pages import (
     TOKEN,
     csrf,
     enter,
+    opened,
     options,
     ordinary,
     post,
@@ -204,7 +206,7 @@ def test_what_was_typed_stays_in_the_box_after_an_error(store: Store) -> None:
     async def test(client: TestClient, server: pages.PagesServer) -> None:
         await enter(client)
         here = f"/j/{journey_id}"
-        page = await (await client.get(here)).text()
+        page = await opened(client, here)
         assert question_id(page) == "assessment.date"
         page, _ = await post(client, page, f"{here}/answer", answer="the 45th of Smarch")
         assert "error-summary" in page
@@ -272,7 +274,7 @@ def test_not_sure_yet_is_saved_as_such(store: Store, words: Content) -> None:
     async def test(client: TestClient, server: pages.PagesServer) -> None:
         await enter(client)
         here = f"/j/{journey_id}"
-        page = await (await client.get(here)).text()
+        page = await opened(client, here)
         assert 'value="not_sure"' in page
         page, _ = await post(client, page, f"{here}/answer", do="not_sure")
         assert question_id(page) != optional
@@ -360,13 +362,55 @@ def test_every_kind_of_question_has_its_form(store: Store, words: Content,
     async def test(client: TestClient, server: pages.PagesServer) -> None:
         await enter(client)
         for kind, journey_id in made.items():
-            response = await client.get(f"/j/{journey_id}")
-            page = await response.text()
-            assert response.status == 200, (kind, page)
+            page = await opened(client, f"/j/{journey_id}")
             assert question_id(page) == found[kind][0]
             assert page.count("<h1") == 1, kind
             # Every box and choice has its label.
             for box in re.findall(r'<(?:input|textarea)[^>]*id="([^"]+)"', page):
                 assert f'for="{box}"' in page, (kind, box)
+
+    run(test, store)
+
+
+def test_a_journey_opened_again_asks_who_is_here_today(store: Store) -> None:
+    journey_id = reached(store, "rights.hopes", routes.ROUTES[routes.ALONE])
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        page = await (await client.get(here)).text()
+        assert "Welcome back. Who is here today to plan with Sam?" in page
+        assert question_id(page) is None
+        with_helper = str(1 + list(Mode).index(Mode.WITH))
+        page, _ = await post(client, page, f"{here}/sitting", picked=with_helper, helper=" ")
+        assert "Please type the helper&#39;s name." in page and 'href="#helper"' in page
+        page, _ = await post(client, page, f"{here}/sitting", picked=with_helper,
+                             helper="Jo", role="advocate", others="Ann, Raj")
+        assert question_id(page) == "rights.hopes"
+        journey = store.load(journey_id)
+        assert (journey.mode, journey.helper) == (Mode.WITH, "Jo")
+        assert "Sam with Jo" in page  # who is speaking, on every question
+
+    run(test, store)
+
+
+def test_a_helpers_suggestion_is_marked_and_the_person_agrees_it(store: Store) -> None:
+    answers = {**routes.ROUTES["with a helper"]}
+    journey_id = reached(store, "rights.hopes", answers)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        page = await opened(client, here)
+        assert question_id(page) == "rights.hopes"
+        assert "This answer is a suggestion from Jo. Sam has not said it yet." in page
+        page, _ = await post(client, page, f"{here}/answer", answer="More time outdoors",
+                             marked="yes")
+        journey = store.load(journey_id)
+        assert [a.question for a in journey.suggestions()] == ["rights.hopes"]
+        agree = await (await client.get(f"{here}/agree")).text()
+        assert "More time outdoors" in agree
+        await post(client, agree, f"{here}/agree", agreed="rights.hopes")
+        assert not store.load(journey_id).suggestions()
 
     run(test, store)

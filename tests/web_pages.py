@@ -120,3 +120,12 @@ def reached(store: Store, question: str, answers: dict[str, Any]) -> str:
         session.answer(answers.get(q.id, ordinary_value(q, session)))
     assert session.question is not None, f"{question} not met"
     return session.journey.id
+
+
+async def opened(client: TestClient, here: str) -> str:
+    """A saved journey opened in the browser: "the same as last time" for who is here today,
+    then its question."""
+    page = await (await client.get(here)).text()
+    if f'action="{here}/sitting"' in page:
+        page, _ = await post(client, page, f"{here}/sitting", picked="0")
+    return page

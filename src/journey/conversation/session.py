@@ -293,6 +293,38 @@ class Session:
         people = [short(p) for p in present or [] if clean_name(p).strip()]
         self._record(Sat(mode=mode, helper=helper, helper_role=role, present=people))
 
+    def sitting_options(self) -> list[str]:
+        """Who may be here today, for a saved journey opened again: first "the same as last
+        time", then each way of planning (in the order of Mode)."""
+        words, journey, name = self.content, self.journey, self.name
+        last = words.message("sitting_last_" + journey.mode, name=name,
+                             helper=journey.helper or words.message("someone"))
+        return [words.message("sitting_same", last=last),
+                *[words.message("sitting_" + m, name=name) for m in Mode]]
+
+    def sit_again(self, picked: int, helper: str = "", role: str = "",
+                  others: str = "") -> None:
+        """A new sitting from the choice made among sitting_options (0: the same as last
+        time), the helper's name and how they know the person, and anyone else here (names
+        with commas between). Raises AnswerError when a helper is needed and not named."""
+        journey = self.journey
+        if picked == 0:
+            last = journey.sittings()[-1]
+            self.begin_sitting(journey.mode, journey.helper, journey.helper_role,
+                               list(last.present))
+            return
+        mode = list(Mode)[picked - 1]
+        named = role_named = None
+        if mode is not Mode.SELF:
+            try:
+                named = clean_text(helper)
+            except AnswerError:
+                raise AnswerError("error_helper") from None
+            role_named = role.strip() or None
+        present = [*((self.name,) if mode is not Mode.BEHALF else ()), named or "",
+                   *others.split(",")]
+        self.begin_sitting(mode, named, role_named, present)
+
     def confirm(self, question_id: str) -> None:
         """The person says a suggested answer is theirs."""
         self.confirm_all([question_id])

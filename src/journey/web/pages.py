@@ -34,10 +34,11 @@ from journey.content import Journey as Words
 from journey.conversation.session import Session
 from journey.core.answers import AnswerError, show_moment
 from journey.core.flow import WELCOME
-from journey.core.model import SHORT_QUESTIONS
+from journey.core.model import SHORT_QUESTIONS, Mode
 from journey.core.saving import JourneyInUse
 from journey.documents import files as documents
 from journey.documents import render
+from journey.plan import suggested_lines
 from journey.store.database import Store, StoreError
 from journey.web import forms
 from journey.web.address import (
@@ -78,7 +79,8 @@ WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_pa
          "web_page_files_hint", "web_page_stop", "web_page_status", "web_page_title_map",
          "web_page_title_files", "web_page_nothing_yet", "web_page_someone_new",
          "web_page_moved_on", "web_page_cannot_move", "web_page_amount",
-         "web_page_period", "web_page_pick", "web_page_serves")
+         "web_page_period", "web_page_pick", "web_page_serves", "web_page_agree",
+         "web_page_speaking", "web_page_sitting_hint", "web_page_helping")
 
 
 def words_for_pages(words: Words) -> dict[str, str]:
@@ -94,6 +96,8 @@ class Visitor:
     sessions: dict[str, Session] = field(default_factory=dict)
     said: dict[str, dict[str, Any]] = field(default_factory=dict)
     back_to: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    # Saved journeys opened here that have not yet been told who is here today.
+    to_sit: set[str] = field(default_factory=set)
     seen: float = field(default_factory=time.monotonic)
 
 
@@ -144,6 +148,9 @@ class PagesServer:
             web.get("/j/{id}/plan", self.plan_document),
             web.get("/j/{id}/download/{format}", self.download),
             web.post("/j/{id}/stop", self.stop),
+            web.post("/j/{id}/sitting", self.sitting),
+            web.get("/j/{id}/agree", self.agree_page),
+            web.post("/j/{id}/agree", self.agree),
         ])
         app.on_shutdown.append(self._let_go_all)
         return app
@@ -233,6 +240,7 @@ class PagesServer:
             self._close(cookie, visitor, journey_id)
 
     def _close(self, cookie: str, visitor: Visitor, journey_id: str) -> None:
+        visitor.to_sit.discard(journey_id)
         session = visitor.sessions.pop(journey_id, None)
         if session is not None and self.writers.get(journey_id) == cookie:
             del self.writers[journey_id]
@@ -294,10 +302,10 @@ class PagesServer:
         cookie: str = request[COOKIE_OF]
         session = visitor.sessions.get(journey_id)
         if session is not None:
-            if session.read_only is not None and journey_id not in self.writers:
-                visitor.sessions.pop(journey_id)  # the other has gone: open it afresh
-            else:
+            if session.read_only is None:
                 return session
+            # Only looking: shown as saved now, and open to change once the other has gone.
+            visitor.sessions.pop(journey_id)
         try:
             journey = self.store.load(journey_id)
         except KeyError:
@@ -308,6 +316,8 @@ class PagesServer:
             session.read_only = self.words.message("web_page_read_only")
         elif session.claim():
             self.writers[journey_id] = cookie
+            if journey.events and journey.name is not None:
+                visitor.to_sit.add(journey_id)  # opened again: who is here today?
         visitor.sessions[journey_id] = session
         return session
 
@@ -319,6 +329,14 @@ class PagesServer:
         words = self.words
         base = {"jid": session.journey.id, "read_only": session.read_only,
                 "notice": said.get("notice", ""), "heading": session.step_heading()}
+        if session.journey.id in visitor.to_sit and session.read_only is None:
+            return self.page("sitting.html.j2", request, title=words.message(
+                "sitting_title", name=session.name), options=session.sitting_options(),
+                error=said.get("error", ""), typed=said.get("typed", {}),
+                error_field=said.get("field", "picked"),
+                helper_label=words.message("sitting_helper").rstrip(":"),
+                role_label=words.message("sitting_role", name=session.name),
+                others_label=words.message("sitting_others"), **base)
         if question is None:
             return self.page("finished.html.j2", request, title=words.message(
                 "web_page_finished"), **base)
@@ -342,8 +360,24 @@ class PagesServer:
             fresh=question.id in session.journey.unfit,
             form=forms.view(session, question, said.get("typed")),
             can_skip=session.flow.state in session.flow.step_ids and not session.flow.blocked(),
-            can_not_sure=not question.required, can_back=session.flow.state != WELCOME
+            can_not_sure=not question.required, helping=self._helping(session),
+            marked=forms.one(said.get("typed") or {}, "marked") == "yes",
+            can_back=session.flow.state != WELCOME
             or session.flow.questions(WELCOME)[:1] != [question], **base)
+
+    def _helping(self, session: Session) -> dict[str, str] | None:
+        """Who is speaking in a sitting with a helper, and how a helper's answer is marked:
+        a suggestion, or (planning for someone who is here) the person's own words."""
+        journey = session.journey
+        if journey.mode is Mode.SELF:
+            return None
+        words, helper = self.words, journey.helper or self.words.message("someone")
+        who = words.message("sitting_last_" + journey.mode, name=session.name, helper=helper)
+        mark = {Mode.WITH: "web_page_suggesting",
+                Mode.HERE: "web_page_own_words"}.get(journey.mode)
+        return {"who": who,
+                "mark": words.message(mark, helper=helper, name=session.name) if mark else "",
+                "waiting": str(len(journey.suggestions()))}
 
     def _filled(self, session: Session, text: str) -> str:
         from journey.content.glossary import fill_marked
@@ -368,7 +402,8 @@ class PagesServer:
                     raise forms.FieldError(AnswerError("error_empty"), "answer")
                 session.answer(None, unsure=True)
             else:
-                forms.save(session, forms.read(session, question, form, do))
+                forms.save(session, forms.read(session, question, form, do),
+                           suggested=forms.one(form, "marked") == "yes")
         except forms.FieldError as e:
             visitor.said[jid] = {"error": self._error(e), "field": e.field, "typed": form}
             return self.go(here)
@@ -472,6 +507,55 @@ class PagesServer:
         return web.Response(body=body, headers={
             "Content-Type": kind, "Content-Disposition": content_disposition("attachment", name),
             "Content-Security-Policy": DOCUMENT_POLICY})
+
+    async def sitting(self, request: web.Request) -> web.StreamResponse:
+        session = self.session(request)
+        visitor = request[VISITOR]
+        form = request[FORM]
+        jid = session.journey.id
+        picked = forms.one(form, "picked")
+        options = session.sitting_options()
+        try:
+            if not picked.isdigit() or not 0 <= int(picked) < len(options):
+                raise forms.FieldError(AnswerError("error_choose"), "picked")
+            session.sit_again(int(picked), forms.one(form, "helper"), forms.one(form, "role"),
+                              forms.one(form, "others"))
+        except AnswerError as e:
+            name = e.field if isinstance(e, forms.FieldError) else "helper"
+            visitor.said[jid] = {"error": self._error(e), "field": name, "typed": form}
+            return self.go(f"/j/{jid}")
+        except (StoreError, JourneyInUse) as e:
+            visitor.said[jid] = {"notice": str(e)}
+            return self.go(f"/j/{jid}")
+        visitor.to_sit.discard(jid)
+        return self.go(f"/j/{jid}")
+
+    async def agree_page(self, request: web.Request) -> web.Response:
+        session = self.session(request)
+        words, name = self.words, session.name
+        waiting = []
+        for answer in session.journey.suggestions():
+            question = words.question(answer.question)
+            said = "; ".join(suggested_lines(words, question, answer, session.journey, name))
+            waiting.append({"id": answer.question, "label": question.label, "said": said})
+        return self.page("agree.html.j2", request, title=words.message("agree_title", name=name),
+                         jid=session.journey.id, waiting=waiting, read_only=session.read_only,
+                         notice="", heading="", none=words.message("agree_none"),
+                         hint=words.message("agree_hint", name=name),
+                         button=words.message("agree_button", name=name))
+
+    async def agree(self, request: web.Request) -> web.StreamResponse:
+        session = self.session(request)
+        visitor = request[VISITOR]
+        jid = session.journey.id
+        waiting = {a.question for a in session.journey.suggestions()}
+        agreed = [q for q in request[FORM].get("agreed", []) if q in waiting]
+        try:
+            if agreed:
+                session.confirm_all(agreed)
+        except (StoreError, JourneyInUse) as e:
+            visitor.said[jid] = {"notice": str(e)}
+        return self.go(f"/j/{jid}")
 
     async def stop(self, request: web.Request) -> web.StreamResponse:
         visitor: Visitor = request[VISITOR]

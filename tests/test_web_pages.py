@@ -414,3 +414,17 @@ def test_a_helpers_suggestion_is_marked_and_the_person_agrees_it(store: Store) -
         assert not store.load(journey_id).suggestions()
 
     run(test, store)
+
+
+def test_journey_serve_serves_the_pages_and_terminal_the_app_in_the_page(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journey.cli import main as cli
+    from journey.web import serve as terminal
+
+    chosen: list[str] = []
+    monkeypatch.setattr(pages.PagesServer, "serve", lambda self, **_: chosen.append("pages"))
+    monkeypatch.setattr(terminal.JourneyServer, "serve",
+                        lambda self, **_: chosen.append("terminal"))
+    assert cli.main(["serve"]) == 0
+    assert cli.main(["serve", "--terminal"]) == 0
+    assert chosen == ["pages", "terminal"]

@@ -105,7 +105,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if wanted("serve"):
         _serve_options(commands.add_parser(
             "serve",
-            help=f"use journey in a web browser on this computer (needs {DISTRIBUTION}[web])"))
+            help=f"use journey in a web browser: web pages, one question at a time, from one "
+                 f"process for everyone (needs {DISTRIBUTION}[web])"))
     if wanted("completion"):
         completion = commands.add_parser(
             "completion", help="print a script that completes journey's commands in a shell",
@@ -170,13 +171,13 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
         help="the address people's browsers use, when journey stands behind your own web "
              "server, like https://journey.example.org")
     parser.add_argument("--tabs", type=_tabs, default=4,
-                        help="how many browser tabs can run journey at once (default: 4)")
+                        help="with --terminal: how many browser tabs can run journey at once "
+                             "(default: 4)")
     parser.add_argument("--open", action="store_true", dest="open_browser",
                         help="open the link in your web browser once journey is ready")
-    parser.add_argument("--pages", action="store_true",
-                        help="serve journey as plain web pages, one question per page, for "
-                             "everyone from one process (for screen readers, phones and "
-                             "keyboards), instead of the app in the page")
+    parser.add_argument("--terminal", action="store_true",
+                        help="put the terminal app itself in the page, one process for each "
+                             "browser tab, instead of journey's web pages")
 
 
 EPILOG = (
@@ -250,7 +251,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return 0
         if args.command == "serve":
             return _serve(args.host, args.port, args.url, args.tabs, args.open_browser,
-                          pages=args.pages)
+                          pages=not args.terminal)
         if args.command == "examples":
             return _examples(args)
         if args.command in manage.COMMANDS:
@@ -504,7 +505,7 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
 
 
 def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False,
-           pages: bool = False) -> int:
+           pages: bool = True) -> int:
     """journey in a web browser. textual-serve is an optional part: say how to add it."""
     from importlib.util import find_spec
 

@@ -1,4 +1,4 @@
-"""`journey serve --pages`: journey as ordinary web pages, one question per page, in one
+"""`journey serve`: journey as ordinary web pages, one question per page, in one
 server process for everyone who connects, over the same conversation as the app and the
 plain lines (journey.conversation.Session). Forms post, and the page after is a redirect
 (post/redirect/get), so Back and Refresh are safe and nothing needs JavaScript: the pages
@@ -591,7 +591,10 @@ class PagesServer:
             if open_browser and not open_in_browser(self.link):
                 print(words.message("serve_no_browser"), flush=True)
 
-        web.run_app(self.make_app(), host=self.address.host, port=self.address.port,
+        async def app() -> web.Application:
+            return self.make_app()
+
+        web.run_app(app(), host=self.address.host, port=self.address.port,
                     handle_signals=False, loop=loop, access_log=None, print=ready,
                     shutdown_timeout=5, logger=request_log(words, self.token))
 

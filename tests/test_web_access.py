@@ -125,6 +125,8 @@ async def test_no_page_kind_fails_axe(site: Site, store: Store, words: Content,
     pages["map"] = f"/j/{journey_id}/map"
     pages["files"] = f"/j/{journey_id}/files"
     pages["plan"] = f"/j/{journey_id}/plan"
+    pages["check"] = f"/j/{helped}/check"
+    pages["history"] = f"/j/{helped}/history"
     assert {f"question-{k.value}" for k in Kind} <= set(pages), sorted(pages)
     failures = {}
     for name, path in pages.items():

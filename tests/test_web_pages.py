@@ -428,3 +428,41 @@ def test_journey_serve_serves_the_pages_and_terminal_the_app_in_the_page(
     assert cli.main(["serve"]) == 0
     assert cli.main(["serve", "--terminal"]) == 0
     assert chosen == ["pages", "terminal"]
+
+
+def test_the_check_lists_what_is_missing_and_goes_there(store: Store, words: Content) -> None:
+    journey_id = reached(store, "rights.hopes", routes.ROUTES[routes.ALONE])
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        await opened(client, here)
+        check = await (await client.get(f"{here}/check")).text()
+        assert "Is the plan for Sam ready for the council?" in check
+        assert words.message("check_not_ready") in check
+        found = re.findall(r'value="go:([^"]+)"', check)
+        assert found
+        page, _ = await post(client, check, f"{here}/move", do=f"go:{found[-1]}")
+        assert question_id(page) == found[-1]
+
+    run(test, store)
+
+
+def test_the_history_shows_each_change_and_undoes_the_last(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        page, here = await post(client, start, "/new")
+        page, _ = await post(client, page, f"{here}/answer", answer="Sam")
+        page, _ = await post(client, page, f"{here}/move", do="back")
+        page, _ = await post(client, page, f"{here}/answer", answer="Samantha")
+        journey_id = here.rsplit("/", 1)[1]
+        assert store.load(journey_id).value("welcome.name") == "Samantha"
+        history = await (await client.get(f"{here}/history")).text()
+        assert history.index(": Sam<") < history.index(": Samantha<")
+        page, where = await post(client, history, f"{here}/move", do="undo:welcome.name")
+        assert where == f"{here}/history"
+        assert "The last change was undone" in page
+        assert store.load(journey_id).value("welcome.name") == "Sam"
+        assert "undid the last change" in page
+
+    run(test, store)

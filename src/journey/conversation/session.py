@@ -14,7 +14,7 @@ from typing import Any
 from journey.content import Choice, Kind, Question, Step, fill, placeholder_values
 from journey.content import Journey as Content
 from journey.core import circle, fit, progress
-from journey.core.answers import AnswerError, clean_name, short
+from journey.core.answers import AnswerError, clean_name, short, show_moment
 from journey.core.answers import text as clean_text
 from journey.core.flow import FINISHED, WELCOME, Flow
 from journey.core.model import (
@@ -34,6 +34,7 @@ from journey.core.model import (
 from journey.core.progress import Status
 from journey.core.saving import JourneyInUse, Recorder
 from journey.plan import Plan, Snapshot, answer_lines, build, snapshot
+from journey.plan.readiness import Finding
 
 PRONOUNS_QUESTION = "welcome.pronouns"
 
@@ -401,6 +402,50 @@ class Session:
 
     def history(self, question_id: str) -> list[Answered | Undone]:
         return self.journey.history(question_id)
+
+    def changed(self) -> list[str]:
+        """Questions with any change in the history, the most recently changed first."""
+        known = {q.id for s in self.content.all_steps for q in s.questions}
+        latest: dict[str, int] = {}
+        for n, event in enumerate(self.journey.events):
+            if isinstance(event, Answered | Undone) and event.question in known:
+                latest[event.question] = n
+        return sorted(latest, key=latest.__getitem__, reverse=True)
+
+    def said(self, answer: Answered | None) -> str:
+        """An answer in words, for the history: "not sure yet", or no answer at all."""
+        words = self.content
+        if answer is None:
+            return words.message("history_no_answer")
+        if answer.unsure:
+            return words.message("not_sure")
+        question = words.question(answer.question)
+        return "; ".join(answer_lines(words, question, answer.value, self.name))
+
+    def change_lines(self, question_id: str) -> list[str]:
+        """Each change to an answer, oldest first: when, who, and what it became."""
+        words, lines = self.content, []
+        for change in self.history(question_id):
+            who = change.by or words.message("someone")
+            when = show_moment(change.at)
+            if isinstance(change, Undone):
+                lines.append(words.message("history_undone", when=when, who=who))
+            else:
+                lines.append(words.message("history_change", when=when, who=who,
+                                           answer=self.said(change)))
+        return lines
+
+    def finding_where(self, finding: Finding) -> str:
+        """Where in the journey a finding of the readiness check is put right."""
+        words = self.content
+        step = words.message("check_step", number=finding.step_number,
+                             title=finding.step_title) if finding.step_number else (
+            finding.step_title)
+        return words.message("check_where", step=step, question=finding.question_label)
+
+    def finding_worth(self, finding: Finding) -> str:
+        """"Worth checking:" before a finding that does not stop the council agreeing."""
+        return "" if finding.blocks else self.content.message("check_worth_checking")
 
     def _move(self, move: Callable[[], bool]) -> bool:
         """Move, and save where the person is now. If that cannot be saved, they stay where

@@ -208,12 +208,9 @@ class Acting(Lines):
             return False
         rows = []
         for finding in readiness.findings:
-            step = words.message("check_step", number=finding.step_number,
-                                 title=finding.step_title) if finding.step_number else (
-                finding.step_title)
-            where = words.message("check_where", step=step, question=finding.question_label)
-            worth = "" if finding.blocks else words.message("check_worth_checking") + " "
-            rows.append(f"{worth}{finding.text} {where}")
+            worth = session.finding_worth(finding)
+            rows.append(f"{worth + ' ' if worth else ''}{finding.text} "
+                        f"{session.finding_where(finding)}")
         self.message("plain_check_hint")
         picked = self.choose_or_stay(rows)
         if picked is None:

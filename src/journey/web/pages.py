@@ -80,7 +80,8 @@ WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_pa
          "web_page_title_files", "web_page_nothing_yet", "web_page_someone_new",
          "web_page_moved_on", "web_page_cannot_move", "web_page_amount",
          "web_page_period", "web_page_pick", "web_page_serves", "web_page_agree",
-         "web_page_speaking", "web_page_sitting_hint", "web_page_helping")
+         "web_page_speaking", "web_page_sitting_hint", "web_page_helping",
+         "web_page_check", "web_page_history", "web_page_go_there", "web_page_now")
 
 
 def words_for_pages(words: Words) -> dict[str, str]:
@@ -145,6 +146,8 @@ class PagesServer:
             web.post("/j/{id}/move", self.move),
             web.get("/j/{id}/map", self.map_page),
             web.get("/j/{id}/files", self.files_page),
+            web.get("/j/{id}/check", self.check_page),
+            web.get("/j/{id}/history", self.history_page),
             web.get("/j/{id}/plan", self.plan_document),
             web.get("/j/{id}/download/{format}", self.download),
             web.post("/j/{id}/stop", self.stop),
@@ -442,6 +445,14 @@ class PagesServer:
                 moved = session.skip_step()
             elif do.startswith("step:"):
                 moved = session.go_to(do.partition(":")[2])
+            elif do.startswith("go:"):  # from the check: where something is put right
+                moved = session.go_to_question(do.partition(":")[2])
+            elif do.startswith("undo:"):
+                question_id = do.partition(":")[2]
+                if session.undo(question_id):
+                    visitor.said[jid] = {"notice": self.words.message("web_page_undone")}
+                    return self.go(f"/j/{jid}/history")
+                moved = False
             elif do == "change" and session.question is not None:
                 recalled = session.recalled(session.question)
                 if recalled is not None:
@@ -472,6 +483,37 @@ class PagesServer:
         return self.page("map.html.j2", request, title=words.message("web_page_title_map"),
                          jid=session.journey.id, steps=steps, read_only=session.read_only,
                          notice="", heading="")
+
+    async def check_page(self, request: web.Request) -> web.Response:
+        session = self.session(request)
+        words = self.words
+        readiness = session.plan().readiness
+        criteria = [{"number": c.number, "title": c.title,
+                     "state": words.message("plain_criterion_done" if c.answered
+                                            else "plain_criterion_missing"),
+                     "done": c.answered} for c in readiness.criteria]
+        findings = [{"worth": session.finding_worth(f), "text": f.text,
+                     "where": session.finding_where(f), "question": f.question}
+                    for f in readiness.findings]
+        return self.page("check.html.j2", request, title=words.message(
+            "check_title", name=session.name or words.message("someone")),
+            jid=session.journey.id, criteria=criteria, findings=findings,
+            ready=words.message("check_ready" if readiness.ready else "check_not_ready"),
+            read_only=session.read_only, notice="", heading="")
+
+    async def history_page(self, request: web.Request) -> web.Response:
+        session = self.session(request)
+        visitor = request[VISITOR]
+        said = visitor.said.pop(session.journey.id, {})
+        words, journey = self.words, session.journey
+        changed = [{"id": q, "label": words.question(q).label,
+                    "now": session.said(journey.answers.get(q)),
+                    "changes": session.change_lines(q), "can_undo": journey.can_undo(q)}
+                   for q in session.changed()]
+        return self.page("history.html.j2", request, title=words.message("history_title"),
+                         jid=journey.id, changed=changed, empty=words.message("history_empty"),
+                         undo=words.message("history_undo"), read_only=session.read_only,
+                         notice=said.get("notice", ""), heading="")
 
     async def files_page(self, request: web.Request) -> web.Response:
         session = self.session(request)

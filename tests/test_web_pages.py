@@ -466,3 +466,21 @@ def test_the_history_shows_each_change_and_undoes_the_last(store: Store) -> None
         assert "undid the last change" in page
 
     run(test, store)
+
+
+def test_a_data_folder_that_cannot_be_read_is_said_plainly(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journey.store.database import StoreError
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+
+        def broken(*_: object, **__: object) -> None:
+            raise StoreError("journey could not read its journeys file.")
+
+        monkeypatch.setattr(store, "list", broken)
+        response = await client.get("/")
+        assert response.status == 503
+        assert await response.text() == "journey could not read its journeys file."
+
+    run(test, store)

@@ -170,6 +170,8 @@ class PagesServer:
             response = await handler(request)
         except web.HTTPException as e:  # a page not found, a body too big: said plainly
             response = web.Response(status=e.status, text=e.text or e.reason)
+        except StoreError as e:  # the data folder cannot be read now: say so, change nothing
+            response = web.Response(status=503, text=str(e))
         response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         # Not "no-referrer": with it, Chromium says "Origin: null" on a form's post, and the

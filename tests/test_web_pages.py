@@ -484,3 +484,29 @@ def test_a_data_folder_that_cannot_be_read_is_said_plainly(
         assert await response.text() == "journey could not read its journeys file."
 
     run(test, store)
+
+
+def test_a_journey_open_in_the_app_is_read_only_in_the_browser(store: Store,
+                                                                 words: Content) -> None:
+    journey_id = reached(store, "rights.hopes", routes.ROUTES[routes.ALONE])
+    store.release(journey_id)  # the journey was made here; now the app has it open
+    app = Store(store.home)  # the app's window, holding the journey's lock
+    app.lock(journey_id)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        page = await (await client.get(here)).text()
+        assert words.message("error_in_use").split(".")[0] in page
+        before = len(store.load(journey_id).events)
+        await post(client, page, f"{here}/answer", answer="Something")
+        assert len(store.load(journey_id).events) == before
+        app.release(journey_id)  # the window closes: the browser may change it now
+        page = await opened(client, here)
+        page, _ = await post(client, page, f"{here}/answer", answer="Something")
+        assert len(store.load(journey_id).events) > before
+
+    try:
+        run(test, store)
+    finally:
+        app.close()

@@ -8,6 +8,7 @@ import asyncio
 import json
 import re
 from collections.abc import Awaitable, Callable
+from html import escape, unescape
 from typing import Any
 
 import pytest
@@ -510,3 +511,29 @@ def test_a_journey_open_in_the_app_is_read_only_in_the_browser(store: Store,
         run(test, store)
     finally:
         app.close()
+
+
+def test_a_question_page_explains_its_words_and_where_its_facts_come_from(
+        store: Store, words: Content) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        page, here = await post(client, start, "/new")
+        page, _ = await post(client, page, f"{here}/answer", answer="Sam")
+        page, _ = await post(client, page, f"{here}/answer", answer="self")
+        while not (qid := question_id(page) or "").startswith("rights."):
+            fields = ordinary(page, words.question(qid).kind, bool(words.question(qid).offer))
+            page, _ = await post(client, page, f"{here}/answer", **fields)
+        from journey.conversation.session import Session
+
+        session = Session(words, store, store.load(here.rsplit("/", 1)[1]))
+        terms, sources = session.explained(words.question(qid))
+        assert terms or sources
+        for term in terms:
+            assert f"<dt>{escape(term.term)}</dt>" in page
+        for source_id in sources:
+            assert words.source(source_id).title in unescape(page)
+        step = words.step_of(qid)
+        if step.more:
+            assert "Tell me more about this step" in page
+
+    run(test, store)

@@ -13,6 +13,7 @@ from typing import Any
 
 from journey.content import Choice, Kind, Question, Step, fill, placeholder_values
 from journey.content import Journey as Content
+from journey.content.glossary import Term, fill_marked, mark, terms_in
 from journey.core import circle, fit, progress
 from journey.core.answers import AnswerError, clean_name, short, show_moment
 from journey.core.answers import text as clean_text
@@ -166,6 +167,25 @@ class Session:
             return words.message("recall_not_yet", step=step, label=label)
         return words.message("recall_said", step=step, label=label,
                              answer="; ".join(recalled.lines))
+
+    def explained(self, question: Question) -> tuple[list[Term], list[str]]:
+        """The glossary words in what a question says (with the step's introduction when it
+        opens the step), and the ids of the sources its facts come from, each once."""
+        words = self.content
+        step = self.content.step_of(question.id)
+        texts = [question.template(self.about), question.why_template(self.about),
+                 *question.examples]
+        sources: list[str] = []
+        if self.flow.questions(step.id)[:1] == [question]:
+            texts.insert(0, step.intro_template(self.about))
+            sources += step.sources
+        pieces = []
+        for text in texts:
+            pieces += fill_marked(text, words, self.placeholders)
+        for choice in self.choices(question):
+            pieces += mark(choice.label_template(self.about), words)
+        sources += question.sources
+        return terms_in(pieces), list(dict.fromkeys(sources))
 
     def candidates(self, question: Question) -> list[tuple[dict[str, str], str]]:
         """Who can be picked for a question about a person, with how each is shown."""

@@ -81,7 +81,8 @@ WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_pa
          "web_page_moved_on", "web_page_cannot_move", "web_page_amount",
          "web_page_period", "web_page_pick", "web_page_serves", "web_page_agree",
          "web_page_speaking", "web_page_sitting_hint", "web_page_helping",
-         "web_page_check", "web_page_history", "web_page_go_there", "web_page_now")
+         "web_page_check", "web_page_history", "web_page_go_there", "web_page_now",
+         "web_page_words", "web_page_sources", "web_page_more")
 
 
 def words_for_pages(words: Words) -> dict[str, str]:
@@ -350,6 +351,14 @@ class PagesServer:
         wording = session.wording(question)
         error = said.get("error")
         recalled = session.recalled(question)
+        terms, source_ids = session.explained(question)
+        sources = []
+        for source_id in source_ids:
+            source = words.source(source_id)
+            where = f": {source.reference}" if source.reference != source.title else ""
+            sources.append(f"{source.title}{where} "
+                           f"({words.message('standing_' + source.standing)})")
+        more = self._filled(session, step.more.strip()) if step is not None and step.more else ""
         hint = words.message("examples_prefix") + self._filled(
             session, "; ".join(question.examples)) if question.examples else ""
         return self.page(
@@ -366,6 +375,7 @@ class PagesServer:
             form=forms.view(session, question, said.get("typed")),
             can_skip=session.flow.state in session.flow.step_ids and not session.flow.blocked(),
             can_not_sure=not question.required, helping=self._helping(session),
+            terms=[(t.term, t.meaning) for t in terms], sources=sources, more=more,
             marked=forms.one(said.get("typed") or {}, "marked") == "yes",
             can_back=session.flow.state != WELCOME
             or session.flow.questions(WELCOME)[:1] != [question], **base)

@@ -12,6 +12,7 @@ from html import escape, unescape
 from typing import Any
 
 import pytest
+from aiohttp import CookieJar
 from aiohttp.test_utils import TestClient
 
 from journey.content import Journey as Content
@@ -537,3 +538,25 @@ def test_a_question_page_explains_its_words_and_where_its_facts_come_from(
             assert "Tell me more about this step" in page
 
     run(test, store)
+
+
+def test_two_servers_on_one_computer_keep_their_own_cookies(store: Store, tmp_path: Any) -> None:
+    other_store = Store(tmp_path / "other")
+
+    async def main() -> None:
+        # One browser: one cookie jar for both, as a browser shares a host's cookies
+        # between its ports.
+        jar = CookieJar(unsafe=True)
+        _, first = await started(store, jar=jar)
+        _, second = await started(other_store, jar=jar)
+        try:
+            await enter(first)
+            await enter(second)
+            assert (await first.get("/")).status == 200
+            assert (await second.get("/")).status == 200
+        finally:
+            await first.close()
+            await second.close()
+            other_store.close()
+
+    asyncio.run(main())

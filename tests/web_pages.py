@@ -32,10 +32,12 @@ ORDINARY: dict[Kind, dict[str, Any]] = {
 }
 
 
-async def started(store: Store, port: int | None = None) -> tuple[PagesServer, TestClient]:
+async def started(store: Store, port: int | None = None,
+                  jar: Any = None) -> tuple[PagesServer, TestClient]:
     port = port or unused_port()
     server = PagesServer(Address("127.0.0.1", port), store, token=TOKEN)
-    client = TestClient(TestServer(server.make_app(), host="127.0.0.1", port=port))
+    client = TestClient(TestServer(server.make_app(), host="127.0.0.1", port=port),
+                        cookie_jar=jar)
     await client.start_server()
     return server, client
 

@@ -122,6 +122,9 @@ class PagesServer:
         self._origins = address.origins()
         self.path = (urlsplit(address.url).path.rstrip("/") if address.url else "") or ""
         self.secure = bool(address.url and address.url.startswith("https:"))
+        # Browsers share a host's cookies between its ports: each server's cookie is named
+        # for its port, so two `journey serve` on one computer never sign each other out.
+        self.cookie = f"{COOKIE}-{address.port}"
 
     @property
     def link(self) -> str:
@@ -198,12 +201,12 @@ class PagesServer:
             return self._enter(request)
         if request.path.startswith("/static/"):
             return await handler(request)
-        visitor = self.visitors.get(request.cookies.get(COOKIE, ""))
+        visitor = self.visitors.get(request.cookies.get(self.cookie, ""))
         if visitor is None:
             return self._refuse(403, "web_page_no_cookie")
         visitor.seen = time.monotonic()
         request[VISITOR] = visitor
-        request[COOKIE_OF] = request.cookies[COOKIE]
+        request[COOKIE_OF] = request.cookies[self.cookie]
         if request.method == "POST":
             posted = await request.post()
             if not same_token(str(posted.get("csrf", "")), visitor.csrf):
@@ -229,7 +232,7 @@ class PagesServer:
             self._let_go(oldest)
         self.visitors[cookie] = Visitor()
         response = self.go("/")
-        response.set_cookie(COOKIE, cookie, path=self.path + "/", httponly=True,
+        response.set_cookie(self.cookie, cookie, path=self.path + "/", httponly=True,
                             samesite="Strict", secure=self.secure)
         return response
 

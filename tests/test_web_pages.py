@@ -560,3 +560,56 @@ def test_two_servers_on_one_computer_keep_their_own_cookies(store: Store, tmp_pa
             other_store.close()
 
     asyncio.run(main())
+
+
+HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "{{ 7*7 }}",
+           "Pay \u202eoJ\u202c £500", "Sam\x1b[31m red\x1b]0;t\x07", "' onmouseover='x"]
+
+
+def test_hostile_answers_are_text_on_every_page(store: Store, words: Content) -> None:
+    """Whatever was typed or stored, every page shows it as text: no tag, no attribute, no
+    template, no terminal code and no right-to-left override gets through."""
+    from journey.conversation.session import Session
+
+    answers = {**routes.ROUTES["with a helper"], "welcome.name": HOSTILE[0],
+               "welcome.helper-name": HOSTILE[1]}
+    journey_id = reached(store, "rights.hopes", answers)
+    session = Session(words, store, store.load(journey_id))
+    session.answer(" ".join(HOSTILE), suggested=True)
+    while session.question is not None and session.question.kind.value != "list":
+        session.answer(routes.ordinary(session.question, session))
+    if session.question is not None:
+        session.answer(HOSTILE, move_on=False)
+    session.close()
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        shown = [await opened(client, here)]
+        for path in ("/", here, f"{here}/map", f"{here}/check", f"{here}/history",
+                     f"{here}/agree", f"{here}/files", f"{here}/plan"):
+            response = await client.get(path)
+            assert response.status == 200, path
+            shown.append(await response.text())
+        for page in shown:
+            tags = _tags(page)
+            assert not {"script", "img", "iframe", "object"} & {t for t, _ in tags}
+            assert not [a for _, attrs in tags for a in attrs if a.startswith("on")]
+            assert "\u202e" not in page and "\x1b" not in page and "\x07" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown[1]
+
+    run(test, store)
+
+
+def _tags(page: str) -> list[tuple[str, list[str]]]:
+    """Every tag in a page, with the names of its attributes."""
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, list[str]]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, [name for name, _ in attrs]))
+
+    Tags().feed(page)
+    return found

@@ -332,7 +332,8 @@ def test_every_file_downloads(store: Store) -> None:
         await post(client, page, f"{here}/answer", answer="Sam")
         files = await (await client.get(f"{here}/files")).text()
         for fmt in pages.FORMATS:
-            assert f"/download/{fmt}" in files
+            # A sitting's summary is offered when someone helps (it is made all the same).
+            assert (f"/download/{fmt}" in files) is (fmt != pages.SUMMARY)
             response = await client.get(f"{here}/download/{fmt}")
             assert response.status == 200, fmt
             assert response.headers["Content-Disposition"].startswith("attachment;")
@@ -613,3 +614,30 @@ def _tags(page: str) -> list[tuple[str, list[str]]]:
 
     Tags().feed(page)
     return found
+
+
+def test_a_helper_writes_notes_chooses_which_go_into_the_plan_and_saves_the_summary(
+        store: Store) -> None:
+    journey_id = reached(store, "rights.hopes", routes.ROUTES["with a helper"])
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        await opened(client, here)
+        notes = await (await client.get(f"{here}/notes")).text()
+        page, _ = await post(client, notes, f"{here}/notes", do="add", note="   ")
+        assert "error-summary" in page
+        page, _ = await post(client, page, f"{here}/notes", do="add",
+                             note="Ring the <b>GP</b> about the letter", next_step="yes")
+        [note] = store.load(journey_id).notes()
+        assert note.text == "Ring the <b>GP</b> about the letter" and note.next_step
+        assert not note.in_plan and "Ring the &lt;b&gt;GP&lt;/b&gt;" in page
+        page, _ = await post(client, page, f"{here}/notes", do="share", in_plan=note.id)
+        assert store.load(journey_id).notes()[0].in_plan
+        files = await (await client.get(f"{here}/files")).text()
+        assert f"/download/{pages.SUMMARY}" in files
+        summary = await client.get(f"{here}/download/{pages.SUMMARY}")
+        assert summary.status == 200
+        assert "Ring the" in await summary.text()
+
+    run(test, store)

@@ -59,7 +59,8 @@ WRONG_PAUSE = 60.0  # seconds
 IDLE = 2 * 60 * 60  # a browser not seen for this long is let go, and its journeys with it
 MOST_VISITORS = 500
 AN_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
-FORMATS = [*documents.CHOICES, "json"]
+SUMMARY = "summary"  # this sitting's summary, for the case file
+FORMATS = [*documents.CHOICES, "json", SUMMARY]
 # What the pages may do: nothing runs, nothing comes from elsewhere, forms post here only.
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                "base-uri 'none'; frame-ancestors 'none'")
@@ -82,7 +83,8 @@ WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_pa
          "web_page_period", "web_page_pick", "web_page_serves", "web_page_agree",
          "web_page_speaking", "web_page_sitting_hint", "web_page_helping",
          "web_page_check", "web_page_history", "web_page_go_there", "web_page_now",
-         "web_page_words", "web_page_sources", "web_page_more")
+         "web_page_words", "web_page_sources", "web_page_more", "web_page_notes",
+         "web_page_note", "web_page_save_note", "web_page_save_shared")
 
 
 def words_for_pages(words: Words) -> dict[str, str]:
@@ -152,6 +154,8 @@ class PagesServer:
             web.get("/j/{id}/files", self.files_page),
             web.get("/j/{id}/check", self.check_page),
             web.get("/j/{id}/history", self.history_page),
+            web.get("/j/{id}/notes", self.notes_page),
+            web.post("/j/{id}/notes", self.notes),
             web.get("/j/{id}/plan", self.plan_document),
             web.get("/j/{id}/download/{format}", self.download),
             web.post("/j/{id}/stop", self.stop),
@@ -530,11 +534,46 @@ class PagesServer:
                          undo=words.message("history_undo"), read_only=session.read_only,
                          notice=said.get("notice", ""), heading="")
 
+    async def notes_page(self, request: web.Request) -> web.Response:
+        session = self.session(request)
+        visitor = request[VISITOR]
+        said = visitor.said.pop(session.journey.id, {})
+        words = self.words
+        notes = [{"id": n.id, "text": n.text, "by": n.by, "when": show_moment(n.at),
+                  "in_plan": n.in_plan, "next_step": n.next_step}
+                 for n in session.journey.notes()]
+        return self.page("notes.html.j2", request, title=words.message("notes_title"),
+                         jid=session.journey.id, notes=notes, read_only=session.read_only,
+                         notice=said.get("notice", ""), error=said.get("error", ""),
+                         typed=forms.one(said.get("typed") or {}, "note"), heading="")
+
+    async def notes(self, request: web.Request) -> web.StreamResponse:
+        """A new note; or which notes go into the plan."""
+        session = self.session(request)
+        visitor = request[VISITOR]
+        form = request[FORM]
+        jid = session.journey.id
+        try:
+            if forms.one(form, "do") == "share":
+                chosen = set(form.get("in_plan", []))
+                with session.together():
+                    for note in session.journey.notes():
+                        if (note.id in chosen) != note.in_plan:
+                            session.share_note(note.id, note.id in chosen)
+            else:
+                session.note(forms.one(form, "note"), in_plan=forms.one(form, "in_plan") == "yes",
+                             next_step=forms.one(form, "next_step") == "yes")
+        except AnswerError as e:
+            visitor.said[jid] = {"error": self._error(e), "typed": form}
+        except (StoreError, JourneyInUse) as e:
+            visitor.said[jid] = {"notice": str(e), "typed": form}
+        return self.go(f"/j/{jid}/notes")
+
     async def files_page(self, request: web.Request) -> web.Response:
         session = self.session(request)
         words = self.words
         files = [{"format": f, "label": words.message("format_" + f.replace("-", "_"))}
-                 for f in FORMATS]
+                 for f in FORMATS if f != SUMMARY or session.journey.mode is not Mode.SELF]
         return self.page("files.html.j2", request, title=words.message("web_page_title_files"),
                          jid=session.journey.id, files=files, read_only=session.read_only,
                          notice="", heading="")
@@ -551,7 +590,13 @@ class PagesServer:
         if fmt not in FORMATS:
             raise web.HTTPNotFound()
         journey = session.journey
-        if fmt == "json":
+        if fmt == SUMMARY:
+            from journey.plan.summary import summarise
+
+            body = render.render_summary(summarise(self.words, journey)).encode("utf-8")
+            name = f"sitting-summary-{documents.name_part(journey.id)}.md"
+            kind = _KINDS[".md"]
+        elif fmt == "json":
             from journey.store import interchange
 
             saved = list(self.store.saved([journey.id]))

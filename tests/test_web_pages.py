@@ -163,7 +163,7 @@ def test_everything_typed_is_shown_as_text(store: Store) -> None:
 # -- the same conversation -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("route", [routes.ALONE, "with a helper", "on someone's behalf"])
+@pytest.mark.parametrize("route", list(routes.ROUTES))
 def test_a_whole_journey_through_the_forms_meets_the_same_questions(
         store: Store, words: Content, route: str) -> None:
     """The pages hold no flow of their own: answered the same way through the forms, a

@@ -11,6 +11,7 @@ from aiohttp.test_utils import TestClient, TestServer, unused_port
 
 from journey import content
 from journey.content import Kind
+from journey.conversation.routes import OFFERS
 from journey.store.database import Store
 from journey.web.address import Address
 from journey.web.pages import PagesServer
@@ -103,6 +104,8 @@ async def walk(client: TestClient, answers: dict[str, Any]) -> tuple[list[str], 
         question = words.question(qid)
         given = answers.get(qid)
         fields = ordinary(page, question.kind, bool(question.offer))
+        if question.offer:  # an optional ask: the route says whether it is taken
+            fields = {"answer": answers.get(OFFERS, "no")}
         if given is not None:  # a route's answer: a choice's value, or the words typed
             fields = {**fields, "answer": given}
         page, _ = await post(client, page, f"{here}/answer", do="continue", **fields)

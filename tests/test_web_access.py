@@ -129,6 +129,7 @@ async def test_no_page_kind_fails_axe(site: Site, store: Store, words: Content,
     pages["history"] = f"/j/{helped}/history"
     session.note("Ring the GP", next_step=True)
     pages["notes"] = f"/j/{helped}/notes"
+    pages["answers"] = f"/j/{helped}/answers/welcome"
     assert {f"question-{k.value}" for k in Kind} <= set(pages), sorted(pages)
     failures = {}
     for name, path in pages.items():

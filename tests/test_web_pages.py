@@ -641,3 +641,23 @@ def test_a_helper_writes_notes_chooses_which_go_into_the_plan_and_saves_the_summ
         assert "Ring the" in await summary.text()
 
     run(test, store)
+
+
+def test_check_your_answers_changes_one_and_comes_back(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        page, here = await post(client, start, "/new")
+        page, _ = await post(client, page, f"{here}/answer", answer="Sam")
+        page, _ = await post(client, page, f"{here}/answer", answer="self")
+        themap = await (await client.get(f"{here}/map")).text()
+        assert f'{here}/answers/welcome"' in themap
+        answers = await (await client.get(f"{here}/answers/welcome")).text()
+        assert "Check your answers: Getting started" in answers and ">Sam<" in answers
+        page, _ = await post(client, answers, f"{here}/move", do="change:welcome.name")
+        assert question_id(page) == "welcome.name"
+        page, where = await post(client, page, f"{here}/answer", answer="Samira")
+        assert where == f"{here}/answers/welcome"
+        assert ">Samira<" in page
+        assert (await client.get(f"{here}/answers/nowhere")).status == 404
+
+    run(test, store)

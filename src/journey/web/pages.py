@@ -84,7 +84,8 @@ WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_pa
          "web_page_speaking", "web_page_sitting_hint", "web_page_helping",
          "web_page_check", "web_page_history", "web_page_go_there", "web_page_now",
          "web_page_words", "web_page_sources", "web_page_more", "web_page_notes",
-         "web_page_note", "web_page_save_note", "web_page_save_shared")
+         "web_page_note", "web_page_save_note", "web_page_save_shared",
+         "web_page_questions", "web_page_answers_link")
 
 
 def words_for_pages(words: Words) -> dict[str, str]:
@@ -100,6 +101,8 @@ class Visitor:
     sessions: dict[str, Session] = field(default_factory=dict)
     said: dict[str, dict[str, Any]] = field(default_factory=dict)
     back_to: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    # A journey whose answer is being changed from "check your answers": the page to go back to.
+    back_page: dict[str, str] = field(default_factory=dict)
     # Saved journeys opened here that have not yet been told who is here today.
     to_sit: set[str] = field(default_factory=set)
     seen: float = field(default_factory=time.monotonic)
@@ -155,6 +158,7 @@ class PagesServer:
             web.get("/j/{id}/check", self.check_page),
             web.get("/j/{id}/history", self.history_page),
             web.get("/j/{id}/notes", self.notes_page),
+            web.get("/j/{id}/answers/{step}", self.answers_page),
             web.post("/j/{id}/notes", self.notes),
             web.get("/j/{id}/plan", self.plan_document),
             web.get("/j/{id}/download/{format}", self.download),
@@ -439,6 +443,8 @@ class PagesServer:
             visitor.said[jid] = {"error": self.words.message("error_save_plain", reason=e),
                                  "field": "answer", "typed": form}
             return self.go(here)
+        if session.question is not question and jid in visitor.back_page:
+            return self.go(visitor.back_page.pop(jid))
         if session.question is not question and jid in visitor.back_to:
             step, question_id = visitor.back_to.pop(jid)
             session.return_to(step, question_id)
@@ -466,6 +472,12 @@ class PagesServer:
                 moved = session.go_to(do.partition(":")[2])
             elif do.startswith("go:"):  # from the check: where something is put right
                 moved = session.go_to_question(do.partition(":")[2])
+            elif do.startswith("change:"):  # from "check your answers", and back there
+                question_id = do.partition(":")[2]
+                moved = session.go_to_question(question_id)
+                if moved:
+                    step = self.words.step_of(question_id).id
+                    visitor.back_page[jid] = f"/j/{jid}/answers/{step}"
             elif do.startswith("undo:"):
                 question_id = do.partition(":")[2]
                 if session.undo(question_id):
@@ -519,6 +531,19 @@ class PagesServer:
             jid=session.journey.id, criteria=criteria, findings=findings,
             ready=words.message("check_ready" if readiness.ready else "check_not_ready"),
             read_only=session.read_only, notice="", heading="")
+
+    async def answers_page(self, request: web.Request) -> web.Response:
+        """Check your answers, for one step: each question asked and its answer, to change."""
+        session = self.session(request)
+        words, journey = self.words, session.journey
+        step_id = request.match_info["step"]
+        if step_id not in session.flow.step_ids and step_id != WELCOME:
+            raise web.HTTPNotFound()
+        rows = [{"id": q.id, "label": q.label, "said": session.said(journey.answers.get(q.id))}
+                for q in session.flow.questions(step_id)]
+        title = words.message("web_page_check_answers", step=words.step(step_id).title)
+        return self.page("answers.html.j2", request, title=title, jid=journey.id, rows=rows,
+                         read_only=session.read_only, notice="", heading="")
 
     async def history_page(self, request: web.Request) -> web.Response:
         session = self.session(request)

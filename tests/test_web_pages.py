@@ -661,3 +661,50 @@ def test_check_your_answers_changes_one_and_comes_back(store: Store) -> None:
         assert (await client.get(f"{here}/answers/nowhere")).status == 404
 
     run(test, store)
+
+
+def test_the_link_opened_again_keeps_the_browsers_journeys(store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        page, here = await post(client, start, "/new")
+        page, _ = await post(client, page, f"{here}/answer", answer="Sam")
+        again = await enter(client)  # the link, from the browser's history
+        assert len(server.visitors) == 1
+        page = await (await client.get(here)).text()
+        assert "cannot be changed here" not in page
+        page, _ = await post(client, page, f"{here}/answer", answer="self")
+        assert store.load(here.rsplit("/", 1)[1]).value("welcome.mode") == "self"
+        assert again
+
+    run(test, store)
+
+
+def test_a_journey_left_open_in_a_browser_is_let_go_for_the_app(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journey.core.saving import JourneyInUse
+
+    journey_id = reached(store, "rights.hopes", routes.ROUTES[routes.ALONE])
+    store.release(journey_id)
+    app = Store(store.home)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        page = await opened(client, here)
+        await (await client.get("/")).text()
+        with pytest.raises(JourneyInUse):
+            app.lock(journey_id)  # the browser has it
+        monkeypatch.setattr(pages, "JOURNEY_IDLE", 0.0)  # as if a quarter of an hour passed
+        await (await client.get("/")).text()
+        app.lock(journey_id)  # the browser let it go: the app may change it
+        page = await (await client.get(here)).text()
+        assert "cannot be changed here" in page  # and the browser only looks now
+        app.release(journey_id)
+        page = await (await client.get(here)).text()
+        assert "Welcome back" not in page  # who is here was said on this visit already
+        assert question_id(page) == "rights.hopes"
+
+    try:
+        run(test, store)
+    finally:
+        app.close()

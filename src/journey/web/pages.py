@@ -56,7 +56,10 @@ COOKIE = "journey"
 BODY_LIMIT = 64 * 1024  # a page's form: far more than anyone types into one question
 WRONG_TOKENS = 20  # wrong links tried before every further try is refused for a while
 WRONG_PAUSE = 60.0  # seconds
-IDLE = 2 * 60 * 60  # a browser not seen for this long is let go, and its journeys with it
+IDLE = 2 * 60 * 60  # a browser not seen for this long is forgotten
+# A journey not used in a browser for this long is let go, so the app (or another browser)
+# can change it: a tab closed without "Stop for now" does not keep it for long.
+JOURNEY_IDLE = 15 * 60
 MOST_VISITORS = 500
 AN_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 SUMMARY = "summary"  # this sitting's summary, for the case file
@@ -106,6 +109,8 @@ class Visitor:
     # Saved journeys opened here that have not yet been told who is here today.
     to_sit: set[str] = field(default_factory=set)
     seen: float = field(default_factory=time.monotonic)
+    used: dict[str, float] = field(default_factory=dict)  # when each journey was last used
+    sat: set[str] = field(default_factory=set)  # told who is here today, on this visit
 
 
 VISITOR = web.RequestKey("visitor", Visitor)
@@ -234,6 +239,8 @@ class PagesServer:
             if A_TOKEN.fullmatch(given):
                 return self._refuse(403, "web_old_link")
             return self._refuse()
+        if request.cookies.get(self.cookie) in self.visitors:
+            return self.go("/")  # the link opened again in the same browser: nothing changes
         cookie = secrets.token_urlsafe(32)
         if len(self.visitors) >= MOST_VISITORS:
             oldest = min(self.visitors, key=lambda c: self.visitors[c].seen)
@@ -248,6 +255,10 @@ class PagesServer:
         now = time.monotonic()
         for cookie in [c for c, v in self.visitors.items() if now - v.seen > IDLE]:
             self._let_go(cookie)
+        for cookie, visitor in self.visitors.items():
+            for journey_id in [j for j in visitor.sessions
+                               if now - visitor.used.get(j, 0) > JOURNEY_IDLE]:
+                self._close(cookie, visitor, journey_id)
 
     def _let_go(self, cookie: str) -> None:
         visitor = self.visitors.pop(cookie, None)
@@ -258,6 +269,7 @@ class PagesServer:
 
     def _close(self, cookie: str, visitor: Visitor, journey_id: str) -> None:
         visitor.to_sit.discard(journey_id)
+        visitor.used.pop(journey_id, None)
         session = visitor.sessions.pop(journey_id, None)
         if session is not None and self.writers.get(journey_id) == cookie:
             del self.writers[journey_id]
@@ -306,6 +318,7 @@ class PagesServer:
         session = Session(self.words, self.store, journey)
         session.claim()
         visitor.sessions[journey.id] = session
+        visitor.used[journey.id] = time.monotonic()
         self.writers[journey.id] = request[COOKIE_OF]
         return self.go(f"/j/{journey.id}")
 
@@ -317,6 +330,7 @@ class PagesServer:
             raise web.HTTPNotFound()
         visitor: Visitor = request[VISITOR]
         cookie: str = request[COOKIE_OF]
+        visitor.used[journey_id] = time.monotonic()
         session = visitor.sessions.get(journey_id)
         if session is not None:
             if session.read_only is None:
@@ -333,7 +347,7 @@ class PagesServer:
             session.read_only = self.words.message("web_page_read_only")
         elif session.claim():
             self.writers[journey_id] = cookie
-            if journey.events and journey.name is not None:
+            if journey.events and journey.name is not None and journey_id not in visitor.sat:
                 visitor.to_sit.add(journey_id)  # opened again: who is here today?
         visitor.sessions[journey_id] = session
         return session
@@ -655,6 +669,7 @@ class PagesServer:
             visitor.said[jid] = {"notice": str(e)}
             return self.go(f"/j/{jid}")
         visitor.to_sit.discard(jid)
+        visitor.sat.add(jid)
         return self.go(f"/j/{jid}")
 
     async def agree_page(self, request: web.Request) -> web.Response:

@@ -2,8 +2,8 @@
 phone: axe-core (installed by scripts/setup test, with npm) finds no WCAG 2.2 A or AA
 failure on any kind of page, in headless Chromium over the DevTools protocol; and a person
 with a keyboard alone goes from the start page through a few questions to the plan, at 1280
-and at 320 CSS pixels wide, with nothing wider than the screen. Screenshots are kept in
-test-artefacts/web/.
+and at 320 CSS pixels wide, saving the plan as a Word file on the way, with nothing wider
+than the screen. Screenshots are kept in test-artefacts/web/.
 
 axe finds about a third of what fails people; the keyboard walk and the narrow screen find
 more. Without chromium or axe-core these tests are skipped and say why."""
@@ -159,8 +159,8 @@ async def test_no_page_kind_fails_axe(site: Site, store: Store, words: Content,
 
 async def _focused(site: Site) -> str:
     return str(await site.page.evaluate(
-        "(e => e.tagName + ' ' + (e.getAttribute('value') || '') + ' '"
-        " + (e.textContent || '').trim())(document.activeElement)"))
+        "(e => e === document.body ? 'BODY' : e.tagName + ' ' + (e.getAttribute('value') || '')"
+        " + ' ' + (e.textContent || '').trim())(document.activeElement)"))
 
 
 async def _tab_to(site: Site, wanted: str, most: int = 80) -> None:
@@ -187,7 +187,7 @@ async def _space(site: Site) -> None:
 
 @pytest.mark.parametrize("width", [1280, 320])
 async def test_a_keyboard_alone_goes_from_the_start_to_the_plan(
-        site: Site, store: Store, words: Content, width: int) -> None:
+        site: Site, store: Store, words: Content, width: int, tmp_path: Path) -> None:
     shots = ARTEFACTS / f"keyboard-{width}"
     await site.width(width)
     await site.open("/")
@@ -227,8 +227,25 @@ async def test_a_keyboard_alone_goes_from_the_start_to_the_plan(
     await site.after(site.page.press("enter"))
     assert await site.fits()
     await site.page.screenshot(shots / "5-map.png")
-    await _tab_to(site, "The plan so far")
+    # The plan saved as a Word document, to the browser's downloads.
+    downloads = tmp_path / "downloads"
+    await site.browser.send("Browser.setDownloadBehavior", {
+        "behavior": "allow", "downloadPath": str(downloads), "eventsEnabled": True})
+    await _tab_to(site, "Save the plan as a file")
+    await site.after(site.page.press("enter"))
+    assert await site.fits()
+    await site.page.screenshot(shots / "6-files.png")
+    await _tab_to(site, "The plan: a Word document")
+    await site.page.press("enter")
+    done = await site.browser.wait_for(lambda: [
+        p for _, m, p in site.browser.events
+        if m == "Browser.downloadProgress" and p["state"] in ("completed", "canceled")])
+    assert done[0]["state"] == "completed"
+    saved = list(downloads.iterdir())
+    assert [f.name for f in saved] == [f"support-plan-{journey.id}.docx"]
+    assert saved[0].read_bytes()[:2] == b"PK"  # a Word file is a zip
+    await _tab_to(site, "Read or print the plan")
     await site.after(site.page.press("enter"))
     assert "Sam" in str(await site.page.evaluate("document.body.textContent"))
     assert await site.fits()
-    await site.page.screenshot(shots / "6-plan.png")
+    await site.page.screenshot(shots / "7-plan.png")

@@ -708,3 +708,35 @@ def test_a_journey_left_open_in_a_browser_is_let_go_for_the_app(
         run(test, store)
     finally:
         app.close()
+
+
+def test_behind_an_organisations_web_server_the_cookie_is_kept_to_its_address(
+        store: Store) -> None:
+    from aiohttp.test_utils import TestServer, unused_port
+
+    from journey.web.address import Address
+
+    async def main() -> None:
+        port = unused_port()
+        server = pages.PagesServer(
+            Address("127.0.0.1", port, "https://journey.example.org/care"), store, token=TOKEN)
+        client = TestClient(TestServer(server.make_app(), host="127.0.0.1", port=port))
+        await client.start_server()
+        try:
+            response = await client.get(f"/?token={TOKEN}", allow_redirects=False,
+                                        headers={"Host": "elsewhere.example.org"})
+            assert response.status == 421
+            response = await client.get(f"/?token={TOKEN}", allow_redirects=False,
+                                        headers={"Host": "journey.example.org:443"})
+            assert response.status == 303
+            assert response.headers["Location"] == "/care/"
+            cookie = response.headers["Set-Cookie"]
+            assert "Path=/care/" in cookie and "Secure" in cookie and "HttpOnly" in cookie
+            page = await (await client.get("/", headers={
+                "Host": "journey.example.org:443",
+                "Cookie": cookie.split(";")[0]})).text()
+            assert 'action="/care/new"' in page and 'href="/care/static/journey.css"' in page
+        finally:
+            await client.close()
+
+    asyncio.run(main())

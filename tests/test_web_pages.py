@@ -740,3 +740,19 @@ def test_behind_an_organisations_web_server_the_cookie_is_kept_to_its_address(
             await client.close()
 
     asyncio.run(main())
+
+
+def test_the_plan_grows_beside_the_question(store: Store) -> None:
+    journey_id = reached(store, "rights.hopes", routes.ROUTES[routes.ALONE])
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        page = await opened(client, here)
+        aside = page[page.index('<aside class="plan-aside"'):page.index("</aside>")]
+        assert "The plan so far" in aside and "More time <b>outdoors</b>" not in aside
+        page, _ = await post(client, page, f"{here}/answer", answer="More time <b>outdoors</b>")
+        aside = page[page.index('<aside class="plan-aside"'):page.index("</aside>")]
+        assert "More time &lt;b&gt;outdoors&lt;/b&gt;" in aside
+
+    run(test, store)

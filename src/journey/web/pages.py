@@ -401,9 +401,20 @@ class PagesServer:
             can_skip=session.flow.state in session.flow.step_ids and not session.flow.blocked(),
             can_not_sure=not question.required, helping=self._helping(session),
             terms=[(t.term, t.meaning) for t in terms], sources=sources, more=more,
+            sections=self._plan_so_far(session),
             marked=forms.one(said.get("typed") or {}, "marked") == "yes",
             can_back=session.flow.state != WELCOME
             or session.flow.questions(WELCOME)[:1] != [question], **base)
+
+    def _plan_so_far(self, session: Session) -> list[dict[str, Any]]:
+        """The plan's sections as they stand, shown beside the question on a wide screen
+        (as the app's plan panel shows them), from the same plan as every document."""
+        words = self.words
+        return [{"title": f"{s.criterion}. {s.title}" if s.criterion else s.title,
+                 "empty": words.message("plan_empty", hint=s.hint),
+                 "entries": [{"label": e.label, "said_by": e.said_by or "", "lines": e.lines}
+                             for e in s.entries]}
+                for s in session.plan().sections]
 
     def _helping(self, session: Session) -> dict[str, str] | None:
         """Who is speaking in a sitting with a helper, and how a helper's answer is marked:

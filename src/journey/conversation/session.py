@@ -35,6 +35,8 @@ from journey.core.model import (
 from journey.core.progress import Status
 from journey.core.saving import JourneyInUse, Recorder
 from journey.plan import Plan, Snapshot, answer_lines, build, snapshot
+from journey.plan.parts.sections import Section
+from journey.plan.parts.sections import derive as plan_sections
 from journey.plan.readiness import Finding
 
 PRONOUNS_QUESTION = "welcome.pronouns"
@@ -198,6 +200,11 @@ class Session:
 
     def plan(self) -> Plan:
         return build(self.content, self.journey)
+
+    def sections(self) -> list[Section]:
+        """The plan's sections as they stand (the plan panel beside the questions), worked
+        out alone, without the rest of the plan, once per change."""
+        return self.journey.remember("sections", lambda: plan_sections(self.snapshot()))
 
     def snapshot(self) -> Snapshot:
         """The answers that count, folded once per change (journey.plan.snapshot)."""

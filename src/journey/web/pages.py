@@ -145,7 +145,8 @@ class PagesServer:
         from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
         folder = content.content_dir() / "templates" / TEMPLATES
-        return Environment(loader=FileSystemLoader(folder), autoescape=True,
+        # Templates are journey's own files, read once: no looking for changes on every page.
+        return Environment(loader=FileSystemLoader(folder), autoescape=True, auto_reload=False,
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
     def make_app(self) -> web.Application:
@@ -414,7 +415,7 @@ class PagesServer:
                  "empty": words.message("plan_empty", hint=s.hint),
                  "entries": [{"label": e.label, "said_by": e.said_by or "", "lines": e.lines}
                              for e in s.entries]}
-                for s in session.plan().sections]
+                for s in session.sections()]
 
     def _helping(self, session: Session) -> dict[str, str] | None:
         """Who is speaking in a sitting with a helper, and how a helper's answer is marked:

@@ -78,6 +78,16 @@ class Site:
         await self.page.send("Emulation.setDeviceMetricsOverride", {
             "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 500})
 
+    async def small_targets(self) -> list[str]:
+        """Controls smaller than 24 by 24 CSS pixels (WCAG 2.2's 2.5.8); links inside a
+        sentence are let be, as the rule allows."""
+        return list(await self.page.evaluate(
+            "[...document.querySelectorAll('button, input:not([type=hidden]), textarea,"
+            " summary, nav a, .skip-link:focus')]"
+            ".map(e => [e, e.getBoundingClientRect()])"
+            ".filter(([e, r]) => r.width > 0 && (r.width < 24 || r.height < 24))"
+            ".map(([e, r]) => e.outerHTML.slice(0, 80) + ' ' + r.width + 'x' + r.height)"))
+
     async def fits(self) -> bool:
         return bool(await self.page.evaluate(
             "document.documentElement.scrollWidth <= window.innerWidth"))
@@ -143,6 +153,8 @@ async def test_no_page_kind_fails_axe(site: Site, store: Store, words: Content,
                 "document.querySelector('form[action$=\"/sitting\"] button').click()"))
         if violations := await site.axe():
             failures[name] = violations
+        if small := await site.small_targets():
+            failures[f"{name}: targets under 24 px"] = small
         await site.page.screenshot(ARTEFACTS / f"kind-{name}.png")
     # An error: the question asked again, the summary at the top, focus on it.
     await site.open(pages["question-text"])

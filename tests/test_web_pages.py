@@ -393,6 +393,10 @@ def test_a_journey_opened_again_asks_who_is_here_today(store: Store) -> None:
         journey = store.load(journey_id)
         assert (journey.mode, journey.helper) == (Mode.WITH, "Jo")
         assert "Sam with Jo" in page  # who is speaking, on every question
+        # Stopping ends the sitting: opened again, who is here is asked again.
+        await post(client, page, f"{here}/stop")
+        page = await (await client.get(here)).text()
+        assert "Welcome back. Who is here today to plan with Sam?" in page
 
     run(test, store)
 

@@ -715,6 +715,7 @@ class PagesServer:
         visitor: Visitor = request[VISITOR]
         journey_id = request.match_info["id"]
         self._close(request[COOKIE_OF], visitor, journey_id)
+        visitor.sat.discard(journey_id)  # the sitting ends: opened again, who is here is asked
         return self.go("/")
 
     # -- starting and stopping -------------------------------------------------------------

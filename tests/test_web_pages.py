@@ -760,3 +760,43 @@ def test_the_plan_grows_beside_the_question(store: Store) -> None:
         assert "More time &lt;b&gt;outdoors&lt;/b&gt;" in aside
 
     run(test, store)
+
+
+def test_skip_moves_past_the_step_and_says_so_on_the_map(store: Store) -> None:
+    journey_id = reached(store, "rights.hopes", routes.ROUTES[routes.ALONE])
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        page = await opened(client, here)
+        assert 'value="skip"' in page
+        page, _ = await post(client, page, f"{here}/move", do="skip")
+        assert not (question_id(page) or "").startswith("rights.")
+        themap = await (await client.get(f"{here}/map")).text()
+        rights = themap[themap.index('id="step-rights"'):]
+        assert rights.index("skipped") < rights.index("</li>")
+
+    run(test, store)
+
+
+def test_an_earlier_answer_shown_with_a_question_is_changed_and_comes_back(
+        store: Store, words: Content) -> None:
+    later = next(q.id for s in words.all_steps for q in s.questions if q.recall)
+    earlier = words.question(later).recall
+    journey_id = reached(store, later, routes.ROUTES[routes.ALONE])
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey_id}"
+        page = await opened(client, here)
+        assert question_id(page) == later and 'value="change"' in page
+        page, _ = await post(client, page, f"{here}/move", do="change")
+        assert question_id(page) == earlier
+        page, _ = await post(client, page, f"{here}/answer",
+                             **{**ordinary(page, words.question(earlier).kind),
+                                "answer": "Said again"})
+        assert question_id(page) == later
+        assert "Thank you. You are back where you were." in page
+        assert store.load(journey_id).value(earlier) == "Said again"
+
+    run(test, store)

@@ -78,6 +78,14 @@ class Site:
         await self.page.send("Emulation.setDeviceMetricsOverride", {
             "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 500})
 
+    async def past_sitting(self) -> bool:
+        """A saved journey opened again asks who is here first: "the same as last time"."""
+        form = "form[action$='/sitting']"
+        if not await self.page.evaluate(f'!!document.querySelector("{form}")'):
+            return False
+        await self.after(self.page.evaluate(f'document.querySelector("{form} button").click()'))
+        return True
+
     async def small_targets(self) -> list[str]:
         """Controls smaller than 24 by 24 CSS pixels (WCAG 2.2's 2.5.8); links inside a
         sentence are let be, as the rule allows."""
@@ -261,3 +269,26 @@ async def test_a_keyboard_alone_goes_from_the_start_to_the_plan(
     assert "Sam" in str(await site.page.evaluate("document.body.textContent"))
     assert await site.fits()
     await site.page.screenshot(shots / "7-plan.png")
+
+
+SPACING = ("document.querySelectorAll('*').forEach(e => {"
+           " e.style.setProperty('line-height', '1.5', 'important');"
+           " e.style.setProperty('letter-spacing', '0.12em', 'important');"
+           " e.style.setProperty('word-spacing', '0.16em', 'important');"
+           " if (e.tagName === 'P') e.style.setProperty('margin-bottom', '2em', 'important');"
+           "})")
+
+
+async def test_text_spacing_raised_at_320_pixels_loses_nothing(
+        site: Site, store: Store, words: Content) -> None:
+    """WCAG 1.4.12: with the line, letter, word and paragraph spacing raised as far as the
+    rule asks, at 320 CSS pixels wide, nothing is wider than the screen."""
+    await site.width(320)
+    journey_id = reached(store, "planning.support", routes.ROUTES[routes.ALONE])
+    for path in ("/", f"/j/{journey_id}", f"/j/{journey_id}/map", f"/j/{journey_id}/check",
+                 f"/j/{journey_id}/files"):
+        await site.open(path)
+        await site.past_sitting()
+        await site.page.evaluate(SPACING)
+        assert await site.fits(), path
+    await site.page.screenshot(ARTEFACTS / "spacing-320-files.png")

@@ -88,7 +88,7 @@ WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_pa
          "web_page_check", "web_page_history", "web_page_go_there", "web_page_now",
          "web_page_words", "web_page_sources", "web_page_more", "web_page_notes",
          "web_page_note", "web_page_save_note", "web_page_save_shared",
-         "web_page_questions", "web_page_answers_link")
+         "web_page_questions", "web_page_answers_link", "web_page_nav")
 
 
 def words_for_pages(words: Words) -> dict[str, str]:

@@ -80,7 +80,7 @@ WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_pa
          "web_page_new", "web_page_saved_journeys", "web_page_none_saved",
          "web_page_change", "web_page_earlier", "web_page_why", "web_page_so_far",
          "web_page_add_one", "web_page_finished", "web_page_open_plan", "web_page_go",
-         "web_page_files_hint", "web_page_stop", "web_page_status", "web_page_title_map",
+         "web_page_files_hint", "web_page_stop", "web_page_title_map",
          "web_page_title_files", "web_page_nothing_yet", "web_page_someone_new",
          "web_page_moved_on", "web_page_cannot_move", "web_page_amount",
          "web_page_period", "web_page_pick", "web_page_serves", "web_page_agree",

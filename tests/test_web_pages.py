@@ -306,14 +306,14 @@ def test_a_second_browser_sees_the_journey_read_only_and_says_so(store: Store) -
         try:
             await enter(other)
             seen = await (await other.get(here)).text()
-            assert "cannot be changed here" in seen
+            assert "You can look at it" in seen
             before = len(store.load(here.rsplit("/", 1)[1]).events)
             await post(other, seen, f"{here}/answer", **_an_answer(seen))
             assert len(store.load(here.rsplit("/", 1)[1]).events) == before
             # Once the first browser stops, the second may change it.
             await post(client, page, f"{here}/stop")
             seen = await (await other.get(here)).text()
-            assert "cannot be changed here" not in seen
+            assert "You can look at it" not in seen
         finally:
             await other.session.close()
 
@@ -675,7 +675,7 @@ def test_the_link_opened_again_keeps_the_browsers_journeys(store: Store) -> None
         again = await enter(client)  # the link, from the browser's history
         assert len(server.visitors) == 1
         page = await (await client.get(here)).text()
-        assert "cannot be changed here" not in page
+        assert "You can look at it" not in page
         page, _ = await post(client, page, f"{here}/answer", answer="self")
         assert store.load(here.rsplit("/", 1)[1]).value("welcome.mode") == "self"
         assert again
@@ -702,7 +702,7 @@ def test_a_journey_left_open_in_a_browser_is_let_go_for_the_app(
         await (await client.get("/")).text()
         app.lock(journey_id)  # the browser let it go: the app may change it
         page = await (await client.get(here)).text()
-        assert "cannot be changed here" in page  # and the browser only looks now
+        assert "You can look at it" in page  # and the browser only looks now
         app.release(journey_id)
         page = await (await client.get(here)).text()
         assert "Welcome back" not in page  # who is here was said on this visit already

@@ -1,20 +1,34 @@
-"""Three example journeys, answered through the real Session as a person would, by question id.
+"""Four example journeys, answered through the real Session as a person would, by question id.
 Each answers every question that applies to it, so each is finished at 100%. They feed the
 plan, check and export tests, and are shipped as journey files in content/examples/
 (scripts/make-example writes them from these builders).
 
-- Mia: a carer for her three autistic sons. The twins Jake and Leo are 19, so her carer's
-  plan (Care Act) covers the care she gives them, with a direct payment that employs personal
-  assistants. Alfie is 15: his short breaks and her parent carer's needs assessment for him
-  come from the council's children's services, and his transition assessment is asked for.
-  Planned alone; agreed, and ready.
+- Mia: a carer for her three autistic sons. The twins Jake and Leo are 19 and have their own
+  assessments and plans: their personal assistants, and the night assistant who lets her
+  sleep, are paid from their own budgets and shown in her plan as other money. Her own
+  carer's personal budget, a small direct payment, pays for what meets her needs: breaks away,
+  a gym pass, taxis home; she employs no one. Alfie is 15: his short breaks and her parent
+  carer's needs assessment for him come from the council's children's services, and his
+  transition assessment is asked for. Planned alone; agreed, and ready.
 - Gareth: a man whose world widened from a chat with his bus driver to the pub quiz and the
   rugby club; planned with Jo, his support broker; the council manages his budget and he pays
   a weekly contribution. Agreed, and ready.
-- Edna: an older person home from hospital, planned on her behalf by her daughter Carol, who
-  has moved in and would be paid from the plan (named as a conflict of interest). The costs
-  are over a rough budget, Carol's pay needs the council's agreement and is below the National
-  Living Wage, getting out nothing meets yet, and her contribution is still to find out.
+- Edna: an older person home from hospital, planned on her behalf by her daughter Carol, the
+  example of what the check catches. Edna decides about her care and her home; she cannot
+  decide about money, so Carol runs her direct payment as an authorised person, and would be
+  paid from it too (a conflict of interest, named). The plan is not agreed yet, and the check
+  lists what a panel would send back: the costs are over a rough budget, paying Carol needs
+  the council's agreement, her pay is below the National Living Wage, the plan says no one is
+  employed though the direct payment pays her by the hour, getting out nothing meets yet, and
+  her contribution is still to find out.
+- Ryan: a young man of 17 with a learning disability, moving from children's services to adult
+  care at 18, planned with his mum Lisa while he takes part (his own words are marked). He
+  has had his transition assessment and has an EHC plan for college. He decides about his
+  care and where to live; he cannot decide about money, so Lisa, his DWP appointee, runs his
+  direct payment as an authorised person and is the employer of his personal assistant; she
+  is not paid from it. Not agreed yet: the plan starts on his 18th birthday, and the check
+  says only what is worth checking (children's services until 18, and carrying on until
+  adult help is decided).
 """
 
 from __future__ import annotations
@@ -26,6 +40,14 @@ from journey.conversation.session import Session
 from journey.store.database import Store
 
 UNSURE = object()  # answer "not sure yet"
+
+
+class Own:
+    """An answer in the person's own words, marked so by whoever plans with them (planning
+    for someone who is here: the planner's "suggested" mark is the person's own voice)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
 
 def walk(words: Content, store: Store, answers: dict[str, Any]) -> Session:
@@ -41,6 +63,8 @@ def walk(words: Content, store: Store, answers: dict[str, Any]) -> Session:
             value = left.pop(question.id)
             if value is UNSURE:
                 session.answer(None, unsure=True)
+            elif isinstance(value, Own):
+                session.answer(value.value, suggested=True)
             else:
                 session.answer(value)
         elif not session.next():
@@ -74,20 +98,24 @@ MIA_TIME = "No time for myself"
 MIA_REST = "Rest, with two evenings off a week"
 MIA_FRIENDS = "See my friends every week"
 MIA_COSTS = [
-    item("Personal assistant time with Jake", "pa", 1, "week", "3.5", "14.75", "hour",
-         "personal-budget", "Jake goes swimming; I get an evening off",
+    # The twins' own support comes from their own assessments and their own personal budgets:
+    # it meets Mia's needs too, and her plan shows it, but her carer's budget does not pay it.
+    item("Jake's personal assistant, from his own personal budget", "pa", 1, "week", "3.5",
+         "14.75", "hour", "other", "Jake goes swimming; I get an evening off",
          [MIA_TIME, MIA_REST]),
-    item("Personal assistant time with Leo", "pa", 1, "week", "3.5", "14.75", "hour",
-         "personal-budget", "Leo goes to the climbing wall; I see my friends",
+    item("Leo's personal assistant, from his own personal budget", "pa", 1, "week", "3.5",
+         "14.75", "hour", "other", "Leo goes to the climbing wall; I see my friends",
          [MIA_TIME, MIA_FRIENDS]),
-    item("A night assistant for the twins", "pa", 2, "four-weeks", "", "105", "time",
-         "personal-budget", "A full night's sleep twice a month", [MIA_SLEEP, MIA_REST]),
-    item("Holiday pay and cover for the assistants", "other", 1, "year", "", "850", "time",
-         "personal-budget", "The assistants get paid holiday, and someone covers"),
-    item("Employer's liability insurance", "other", 1, "year", "", "120", "time",
-         "personal-budget", "Needed to employ the assistants"),
-    item("Payroll service", "other", 1, "month", "", "15", "time", "personal-budget",
-         "Pays the assistants, with tax taken off"),
+    item("A night assistant for the twins, from their own personal budgets", "pa", 2,
+         "four-weeks", "", "105", "time", "other", "A full night's sleep twice a month",
+         [MIA_SLEEP, MIA_REST]),
+    # What Mia's own carer's budget pays for: her own needs.
+    item("A short break away, two nights", "other", 2, "year", "", "300", "time",
+         "personal-budget", "Time for me, away from caring", [MIA_TIME, MIA_REST]),
+    item("Gym and swimming pass", "community", 1, "month", "", "25", "time",
+         "personal-budget", "Time for me, and keeping well", [MIA_TIME]),
+    item("Taxi home after seeing friends", "other", 2, "four-weeks", "", "10", "time",
+         "personal-budget", "I can stay out in the evening", [MIA_FRIENDS]),
     item("Yoga class", "community", 1, "week", "", "8", "time", "own-money",
          "Time for me", [MIA_TIME]),
     item("Coffee with Priya", "family", 1, "week", "", "0", "time", "free",
@@ -104,8 +132,9 @@ def mia(words: Content, store: Store) -> Session:
         "rights.hopes": "Time to rest, to see my friends, and to keep caring for the boys",
         "rights.why-now": "The twins turned 19, and I am worn out",
         "rights.who": "carer",
-        "rights.cared-for": ("My sons: the twins Jake and Leo, who are 19 and autistic, "
-                             "and Alfie, who is 15 and autistic"),
+        "rights.cared-for": ("My sons: the twins Jake and Leo, who are 19 and autistic and "
+                             "have their own care and support plans, and Alfie, who is 15 "
+                             "and autistic"),
         "rights.age": "adult",
         "rights.cared-for-age": ["adult", "teen"],
         "assessment.hard": [MIA_SLEEP, MIA_TIME],
@@ -118,25 +147,24 @@ def mia(words: Content, store: Store) -> Session:
         "assessment.decision": "eligible",
         "assessment.eligible-needs": [MIA_SLEEP, MIA_TIME],
         "personal-budget.known": "yes",
-        "personal-budget.amount": {"amount": "180.00", "period": "week"},
+        "personal-budget.amount": {"amount": "1160.00", "period": "year"},
         "personal-budget.enough": "yes",
         "personal-budget.agreed": "yes",
         "personal-budget.pay-part": "no",
         "personal-budget.costs-help": ["none"],
         "personal-budget.managed": "direct-payment",
-        "personal-budget.dp-holder": "self-help",
-        "personal-budget.money-help": ["A payroll service"],
-        "personal-budget.dp-amount": {"amount": "720.00", "period": "four-weeks"},
+        "personal-budget.dp-holder": "self",
+        "personal-budget.dp-amount": {"amount": "1160.00", "period": "year"},
         "personal-budget.dp-first": "2026-03-16",
         "personal-budget.family-relation": "no-one",
-        "personal-budget.employ-pa": "yes",
-        "personal-budget.employer-basics": ["contract", "payroll", "insurance", "records"],
+        "personal-budget.employ-pa": "no",
         "health-budget.route": ["none"],
         "circle.people": [
             person("Ruth", "sister", "closest", "Has the boys one Sunday a month"),
             person("Priya", "friend", "friends", "Coffee and a listening ear"),
             person("Autism parents' group", "group", "groups", "Advice and company"),
-            person("Lou", "personal assistant", "paid", "Swimming with Jake"),
+            person("Lou", "personal assistant", "paid",
+                   "Swimming with Jake, paid from Jake's own budget"),
         ],
         "circle.knows-best": {"name": "Ruth", "relation": "sister"},
         "circle.would-call": {"name": "Ruth", "relation": "sister"},
@@ -154,27 +182,28 @@ def mia(words: Content, store: Store) -> Session:
         "dreams.admire": ["I never give up", "I make people laugh"],
         "dreams.never": ["The boys split up into different homes"],
         "dreams.keep-well": ["Eight hours of sleep", "Time outdoors"],
-        "options.ideas": ["Assistants the boys already know", "A night assistant"],
-        "options.kinds": ["pa", "groups"],
+        "options.ideas": ["A break away twice a year", "A night assistant in the twins' plans"],
+        "options.kinds": ["groups"],
         "connections.places": ["The river path", "The library"],
         "planning.support": [
-            "Tuesday and Thursday evenings: an assistant takes Jake or Leo out",
-            "Twice a month: a night assistant, so I sleep",
+            "Tuesday and Thursday evenings: Jake's or Leo's assistant takes him out, from "
+            "the twins' own plans",
+            "Twice a month: the twins' night assistant, so I sleep",
+            "Twice a year: two nights away, from my carer's budget",
             "Alfie: short breaks from children's services, once they are agreed"],
         "planning.how-to-support": ["Tell me the plan for the week on Sunday"],
         "planning.outcomes": [MIA_REST, MIA_FRIENDS],
         "planning.costs": MIA_COSTS,
-        "planning.pa-costs": ["holiday", "national-insurance", "insurance", "payroll", "cover"],
-        "planning.organise": "Me, with a payroll service",
-        "planning.in-control": ["I choose the assistants", "I set the hours"],
+        "planning.organise": "Me",
+        "planning.in-control": ["I choose when I take my breaks", "I book them myself"],
         "planning.prevention": ["groups", "health"],
         "planning.risks": ["I get so tired I could fall ill",
-                           "An assistant leaves at short notice",
+                           "The twins' assistant leaves at short notice",
                            "I choose to let the twins go out with new assistants"],
         "planning.carer-wishes": "Keep caring, with two evenings off a week, and work again "
                                  "when Alfie is at college",
-        "planning.backup": "The assistants cover for each other. If not, I ring Ruth on "
-                           "07700 900123, day or night",
+        "planning.backup": "If one of the twins' assistants is off, the other covers. If not, I "
+                           "ring Ruth on 07700 900123, day or night",
         "planning.carer-emergency": "Ruth has the boys, and knows their routines. Her number "
                                     "is on the fridge",
         "planning.carer-able": "with-support",
@@ -184,7 +213,7 @@ def mia(words: Content, store: Store) -> Session:
             step("Ask the children's team for a parent carer's needs assessment for Alfie",
                  "Mia", "2026-03-23", "doing"),
             step("Ask for a transition assessment for Alfie", "Mia", "2026-04-30", "to-do"),
-            step("Advertise for a night assistant", "Mia", "2026-04-01", "doing"),
+            step("Book the first break away", "Mia", "2026-04-01", "doing"),
         ],
         "happen.agreed-yet": "yes",
         "happen.agreed": "2026-03-02",
@@ -344,8 +373,10 @@ def edna(words: Content, store: Store) -> Session:
         "rights.decide-money": "no",
         "rights.power-money": "none",
         "rights.decider": {"name": "Carol", "relation": "daughter"},
-        "rights.best-interests": ("She always said she wanted to die at home. We asked her "
-                                  "friends at chapel too"),
+        "rights.best-interests": ("In hospital her social worker found she cannot weigh up "
+                                  "money now. With money, Carol does what Edna always did: "
+                                  "bills first, and no debts. We asked her friends at chapel "
+                                  "too"),
         "rights.paid-helper": "yes",
         "assessment.hard": [EDNA_WASH, EDNA_COOK, EDNA_OUT],
         "assessment.good-bad-days": ("On a good day she sits in the garden and chats to the "
@@ -367,7 +398,7 @@ def edna(words: Content, store: Store) -> Session:
         "personal-budget.money-person": {"name": "Carol", "relation": "daughter"},
         "personal-budget.money-help": ["The council's direct payment team"],
         "personal-budget.dp-amount": {"amount": "88.20", "period": "week"},
-        "personal-budget.dp-first": "2026-09-07",
+        "personal-budget.dp-first": "2026-10-05",
         "personal-budget.family-relation": "child",
         "personal-budget.family-who": {"name": "Carol", "relation": "daughter"},
         "personal-budget.family-household": "yes",
@@ -414,7 +445,9 @@ def edna(words: Content, store: Store) -> Session:
                            "She chooses to walk in the garden alone"],
         "planning.backup": "The agency sends someone else. At night, the alarm calls Carol "
                            "on 07700 900789",
-        "planning.carer-meets": ["Cooks her tea", "Sleeps in the house at night"],
+        # Carol is paid for the evening meal, so her unpaid help is what the plan does not pay.
+        "planning.carer-meets": ["Sleeps in the house at night",
+                                 "Does her shopping and washing"],
         "planning.carer-backup": "Her son Mark would stay for a while, and we would ask the "
                                  "council for a review",
         "planning.their-carer-wishes": "Carol wants to keep helping, and to work two days a "
@@ -423,14 +456,165 @@ def edna(words: Content, store: Store) -> Session:
         "happen.first-steps": [
             step("Ask the council to agree paying Carol", "Carol", "2026-09-14", "to-do"),
             step("Ask for a financial assessment", "Carol", "2026-09-07", "doing"),
+            step("Take the plan to the council", "Carol", "2026-09-21", "to-do"),
         ],
-        "happen.agreed-yet": "yes",
-        "happen.agreed": "2026-08-31",
-        "happen.start": "2026-09-07",
+        "happen.agreed-yet": "not-yet",
+        "happen.start": "2026-10-05",
         "happen.details": {"main": "Carol (daughter)", "carer": "Carol (daughter)"},
         "happen.person-agrees": "most",
-        "happen.signed-by": "Priti Shah, social worker",
     })
 
 
-EXAMPLES = {"mia": mia, "gareth": gareth, "edna": edna}
+# -- Ryan ------------------------------------------------------------------------------------
+
+RYAN_OUT = "Getting about town on my own"
+RYAN_FRIENDS = "Seeing friends out of college"
+RYAN_WASH = "Remembering to wash and change"
+RYAN_BUS = "Take the bus into town on my own"
+RYAN_TEAM = "Play for a football team"
+RYAN_COSTS = [
+    item("Personal assistant: the gym, football and the bus", "pa", 1, "week", "10", "13.50",
+         "hour", "personal-budget", "Out without Mum, learning the bus routes",
+         [RYAN_OUT, RYAN_FRIENDS, RYAN_BUS, RYAN_TEAM]),
+    item("Holiday pay for the assistant, 5.6 weeks", "other", 1, "year", "", "756", "time",
+         "personal-budget", "The assistant gets paid holiday"),
+    item("Cover when the assistant is off", "other", 1, "year", "", "300", "time",
+         "personal-budget", "Someone he knows steps in"),
+    item("Employer's liability insurance", "other", 1, "year", "", "120", "time",
+         "personal-budget", "Needed to employ the assistant"),
+    item("Payroll service", "other", 1, "month", "", "15", "time", "personal-budget",
+         "Pays the assistant, with tax taken off"),
+    item("Football club subs", "community", 1, "month", "", "20", "time", "own-money",
+         "Being in a team", [RYAN_TEAM, RYAN_FRIENDS]),
+    item("Reminders on his phone, set up with Mum", "family", 1, "week", "", "0", "time",
+         "free", "Washing and clean clothes without being told", [RYAN_WASH]),
+]
+
+
+def ryan(words: Content, store: Store) -> Session:
+    return walk(words, store, {
+        "welcome.name": "Ryan",
+        "welcome.mode": "here",
+        "welcome.helper-name": "Lisa",
+        "welcome.helper-role": "mum",
+        "welcome.pronouns": "he",
+        "rights.hopes": Own("To go to college, play football, and go out without Mum"),
+        "rights.why-now": "Ryan turns 18 on 20 November. His short breaks from children's "
+                          "services are meant to end then",
+        "rights.who": "person",
+        "rights.age": "teen",
+        "rights.young-needs": ["childrens-services", "education", "ehc",
+                               "learning-disability"],
+        "rights.their-views": Own("I want to choose my own PA. I want to live with Mum for "
+                                  "now, and have my own flat one day"),
+        "rights.decide": "yes",
+        "rights.decide-home": "yes",
+        "rights.decide-money": "no",
+        "rights.power-money": "appointee",
+        "rights.decider": {"name": "Lisa", "relation": "mum"},
+        "rights.best-interests": ("At his transition assessment his social worker found he "
+                                  "cannot weigh up money yet. Ryan chooses what the money is "
+                                  "for, with pictures of the choices. Lisa keeps the account "
+                                  "and pays the bills"),
+        "rights.paid-helper": "no",
+        "assessment.hard": [RYAN_OUT, RYAN_FRIENDS, RYAN_WASH],
+        "assessment.good-bad-days": Own("On a good day I go to college and football. On a "
+                                        "bad day it is too loud and I stay in my room."),
+        "assessment.impact": "He only goes out with Lisa, and is lonely in the holidays.",
+        "assessment.working": ["Short breaks on Saturdays, from children's services",
+                               "Football with his cousin Dan"],
+        "assessment.status": "yes",
+        "assessment.decision": "eligible",
+        "assessment.eligible-needs": [RYAN_OUT, RYAN_FRIENDS, RYAN_WASH],
+        "personal-budget.known": "yes",
+        "personal-budget.amount": {"amount": "8400", "period": "year"},
+        "personal-budget.enough": "yes",
+        "personal-budget.agreed": "no",
+        "personal-budget.pay-part": "no",
+        "personal-budget.costs-help": ["benefits"],
+        "personal-budget.managed": "direct-payment",
+        "personal-budget.dp-holder": "authorised",
+        "personal-budget.money-person": {"name": "Lisa", "relation": "mum"},
+        "personal-budget.money-help": ["A payroll service", "The council's direct payment team"],
+        "personal-budget.dp-amount": {"amount": "700", "period": "month"},
+        "personal-budget.dp-first": "2026-11-20",
+        "personal-budget.family-relation": "no-one",
+        "personal-budget.employ-pa": "yes",
+        "personal-budget.employer-basics": ["contract", "payroll", "insurance", "records"],
+        "health-budget.route": ["none"],
+        "circle.people": [
+            person("Lisa", "mum", "closest", "Lives with Ryan, and helps him plan"),
+            person("Dan", "cousin", "closest", "Football on Sundays"),
+            person("College friends", "college", "groups", "Lunch and the music room"),
+            person("Kim", "short breaks worker", "paid", "Saturdays, until he turns 18"),
+        ],
+        "circle.knows-best": {"name": "Lisa", "relation": "mum"},
+        "circle.would-call": {"name": "Lisa", "relation": "mum"},
+        "circle.unpaid-carer": "yes",
+        "circle.planning": ["Lisa", "Dan"],
+        "circle.not-involved": "No one",
+        "circle.more-people": "yes",
+        "advocacy.hard": ["weigh"],
+        "advocacy.someone": "yes",
+        "advocacy.someone-who": {"name": "Lisa", "relation": "mum"},
+        "advocacy.other": ["none"],
+        "advocacy.want": "no",
+        "brokerage.hardest": ["Finding a PA who likes football"],
+        "brokerage.want": "no",
+        "dreams.love": Own(["Football", "Music", "Buses"]),
+        "dreams.important": Own(["Mum", "My phone", "College"]),
+        "dreams.admire": ["He is funny", "He knows every bus route in town"],
+        "dreams.never": ["Being shouted at", "Loud places with no way out"],
+        "dreams.keep-well": ["Headphones for noisy places", "Tea at six"],
+        "options.ideas": Own(["A PA near my age who likes football"]),
+        "options.kinds": ["pa", "groups"],
+        "connections.places": ["The leisure centre", "The bus station café"],
+        "connections.with-others": ["Play for the Sunday league team"],
+        "connections.first-step": ["Go to a training night with Dan"],
+        "connections.helper": {"name": "Dan", "relation": "cousin"},
+        "planning.support": [
+            "College three days a week, under his EHC plan",
+            "Tuesday evenings: the gym with his PA",
+            "Saturdays: football, then the bus into town with his PA"],
+        "planning.how-to-support": Own(["Tell me what is happening next",
+                                        "Give me time to answer",
+                                        "Let me wear my headphones"]),
+        "planning.outcomes": [RYAN_BUS, RYAN_TEAM],
+        "planning.costs": RYAN_COSTS,
+        "planning.pa-costs": ["holiday", "national-insurance", "insurance", "payroll",
+                              "cover"],
+        "planning.organise": "Lisa runs the money; Ryan chooses what he does each week",
+        "planning.in-control": Own(["I choose my PA, with Mum", "I choose what we do"]),
+        "planning.prevention": ["groups", "health"],
+        "planning.risks": ["Getting lost on the bus",
+                           "Someone could take his phone or his money",
+                           "He chooses to go into town with friends, without his PA"],
+        "planning.backup": "If the PA is off, Dan takes him to football. Lisa is on "
+                           "07700 900321",
+        "planning.carer-meets": ["Cooks, and does his washing",
+                                 "Helps him get ready in the mornings"],
+        "planning.carer-backup": "His aunt Jo would stay, and we would ask the council for a "
+                                 "review",
+        "planning.their-carer-wishes": "Lisa wants to go back to work three days a week",
+        "happen.working-well": Own(["I take the bus to town on my own",
+                                    "I play for a team"]),
+        "happen.first-steps": [
+            step("Transition assessment with the council's preparing for adulthood team",
+                 "Lisa and Ryan", "2026-06-15", "done"),
+            step("Ask the GP for Ryan's annual health check", "Lisa", "2026-09-30", "to-do"),
+            step("Apply for a disabled person's bus pass", "Ryan and Lisa", "2026-10-15",
+                 "doing"),
+            step("Ask the council for the direct payment, as Ryan's authorised person",
+                 "Lisa", "2026-10-30", "to-do"),
+            step("Find a PA, with Ryan on the interview panel", "Lisa and Ryan", "2026-11-06",
+                 "to-do"),
+            step("Ask for a carer's assessment for Lisa", "Lisa", "2026-11-27", "to-do"),
+        ],
+        "happen.agreed-yet": "not-yet",
+        "happen.start": "2026-11-20",
+        "happen.details": {},
+        "happen.person-agrees": "yes",
+    })
+
+
+EXAMPLES = {"mia": mia, "gareth": gareth, "edna": edna, "ryan": ryan}

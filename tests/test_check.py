@@ -78,7 +78,7 @@ async def test_the_check_panel_jumps_to_the_question(words, store: Store) -> Non
         assert isinstance(app.screen, ReadinessScreen)
         findings = app.screen.query_one("#findings", OptionList)
         assert findings.option_count == 7  # six to put right, and a conflict to name
-        assert "Put it right at step 11" in str(findings.get_option_at_index(3).prompt)
+        assert "Put it right at step 11" in str(findings.get_option_at_index(4).prompt)
         findings.highlighted = 1  # paying Carol needs the council's agreement
         await pilot.press("enter")
         await pilot.pause()

@@ -176,9 +176,11 @@ async def test_who_does_an_action_is_picked_from_the_circle(words, store: Store,
         await pilot.press(*"Ring the agency", "enter")
         assert app.focused.id == "item-who"
         assert not form.query_one("#row-who_other").display
-        await pilot.press("space", "down", "down", "enter")  # Not decided, Me, Ruth
+        # Not decided, Me, Ruth: chosen, and on to the next box, as in every form.
+        await pilot.press("space", "down", "down", "enter")
         await pilot.pause()
-        await pilot.press("enter", "enter")  # who: Ruth; how far: as it is
+        assert app.focused.id == "item-status"
+        await pilot.press("enter")  # how far: as it is
         await pilot.press("enter")  # by when: blank; saves
         await pilot.pause()
         assert value(app, "happen.first-steps") == [

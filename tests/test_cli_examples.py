@@ -12,7 +12,7 @@ from journey.cli import main as cli
 from journey.content.loading import content_dir
 from journey.store.database import Store
 
-NAMES = ("edna", "gareth", "mia")
+NAMES = ("edna", "gareth", "mia", "ryan")
 
 
 def test_the_examples_are_listed_with_what_each_shows(capsys, words) -> None:
@@ -61,7 +61,7 @@ def test_the_examples_are_found_wherever_the_content_is(
     assert cli.main(["examples"]) == 0
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()
               if line.startswith("  ")]
-    assert listed == ["edna", "mia"]
+    assert listed == ["edna", "mia", "ryan"]
 
 
 @pytest.mark.parametrize("argv", [["examples", "--help"], ["--help"]])
@@ -69,3 +69,11 @@ def test_help_tells_of_the_examples(capsys, argv: list[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(argv)
     assert "example" in capsys.readouterr().out
+
+
+def test_the_readme_describes_every_example() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    shipped = sorted(p.stem for p in (content_dir() / "examples").glob("*.json"))
+    assert shipped == sorted(NAMES)
+    for name in shipped:
+        assert f"  - `{name}`" in readme, name

@@ -179,7 +179,8 @@ def test_the_first_page_says_who_when_where_it_stands_and_the_money(words, store
         "Left: £2.03 a week.")
     edna = glance(EXAMPLES["edna"](words, store).plan(), words)
     assert edna["Who planned it"] == "Carol (daughter), for Edna"
-    assert edna["Where it stands"].startswith("Agreed on 31 August 2026. The checklist")
+    assert edna["Where it stands"] == (
+        "A draft. The checklist at the end says what is still needed.")
     assert edna["Personal budget"].endswith("Over the budget by £56.25 a week.")
 
 
@@ -309,7 +310,7 @@ def hostile_plan(words, store: Store) -> Plan:
 @pytest.mark.parametrize("fmt", list(render.FORMATS))
 def test_hostile_text_stays_inert_in_every_format(words, store: Store, fmt: str) -> None:
     data = render.export(hostile_plan(words, store), fmt)
-    if fmt == "docx":
+    if fmt.endswith("docx"):
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             xml = "".join(z.read(n).decode("utf-8") for n in z.namelist()
                           if n.endswith(".xml"))
@@ -347,7 +348,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.skipif(not (CHROMIUM and shutil.which("pdfinfo")),
                     reason="needs headless Chromium and pdfinfo to print")
-def test_the_fullest_plan_prints_on_about_eight_a4_pages(words, store, tmp_path: Path) -> None:
+def test_the_fullest_plan_prints_on_about_nine_a4_pages(words, store, tmp_path: Path) -> None:
     page = tmp_path / "plan.html"
     page.write_bytes(render.export(priya(words, store).plan(), "html"))
     pdf = tmp_path / "plan.pdf"
@@ -359,7 +360,9 @@ def test_the_fullest_plan_prints_on_about_eight_a4_pages(words, store, tmp_path:
         check=True, capture_output=True, timeout=120)
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
     pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)[1])
-    assert pages <= 8, f"Priya's plan prints on {pages} A4 pages"
+    # Eight pages until the plan gained the details a council's file needs and who makes
+    # each decision; the last page now holds the checklist's closing words.
+    assert pages <= 9, f"Priya's plan prints on {pages} A4 pages"
 
 
 def test_the_checklist_names_questions_in_the_plans_voice(words, store: Store) -> None:

@@ -63,7 +63,8 @@ def test_wheel_carries_licence_content_and_styles(built: tuple[Path, Path]) -> N
                if p.is_file()}
     assert {f"journey/content/files/{name}" for name in shipped} <= names
     # `journey examples` reads them from there.
-    assert {f"journey/content/files/examples/{n}.json" for n in ("mia", "gareth", "edna")} <= names
+    assert {f"journey/content/files/examples/{n}.json"
+            for n in ("mia", "gareth", "edna", "ryan")} <= names
     assert any(name.startswith("journey/content/files/templates/") for name in names)
     assert "journey/tui/journey.tcss" in names
     data = f"journey_care-{journey.__version__}.data/data"

@@ -409,6 +409,31 @@ def test_a_relative_paid_from_a_direct_payment_is_employed_too(words, store: Sto
     assert not managed.money.employs  # the council, not Sam, would pay her
 
 
+def test_saying_no_one_is_employed_while_the_direct_payment_pays_someone_by_name_is_found(
+        words, store: Store) -> None:
+    """Paying Carol by the hour from the direct payment makes whoever runs it her employer:
+    a plan that says no helper is employed has none of the employer's jobs sorted."""
+    pay = item("Carol's help each morning", "family", 7, "week", "2", "13", "hour",
+               "personal-budget")
+    answers_ = {"welcome.name": "Sam", "welcome.mode": "self",
+                "personal-budget.known": "yes",
+                "personal-budget.amount": {"amount": "200", "period": "week"},
+                "personal-budget.managed": "direct-payment",
+                "personal-budget.employ-pa": "no", "planning.costs": [pay]}
+    [found] = [f for f in walk(words, store, answers_).plan().readiness.findings
+               if f.code == "employer_named"]
+    assert found.blocks and found.question == "personal-budget.employ-pa"
+    assert "Carol's help each morning" in found.text and "employer" in found.text
+    # Saying yes asks the employer's jobs instead; the council paying her employs no one.
+    yes = walk(words, store, {**answers_, "personal-budget.employ-pa": "yes",
+                              "personal-budget.employer-basics": ["contract", "payroll",
+                                                                  "insurance", "records"]})
+    assert "employer_named" not in {f.code for f in yes.plan().readiness.findings}
+    council = {k: v for k, v in answers_.items() if k != "personal-budget.employ-pa"}
+    managed = walk(words, store, {**council, "personal-budget.managed": "council-managed"})
+    assert "employer_named" not in {f.code for f in managed.plan().readiness.findings}
+
+
 def test_a_pension_is_named_once_pay_passes_its_trigger(words, store: Store) -> None:
     full = item("A personal assistant, most days", "pa", 1, "week", "20", "13", "hour",
                 "personal-budget")  # £13,520 a year

@@ -1,7 +1,8 @@
 """Seeded random keys: a few hundred key presses per seed, as a hurried or confused person
 might type them (text, dates and money in many shapes, Enter, arrows, Space, Tab, Escape and
-every binding), at both terminal sizes. After each run the app is still alive, and every
-journey it saved opens, checks and exports in every format."""
+every binding), pressed one at a time and in bursts, at three terminal sizes. After each
+run the app is still alive, and every journey it saved opens, checks and exports in every
+format."""
 
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ from journey.documents.render import FORMATS
 from journey.store.database import Store
 from journey.tui.app import JourneyApp
 
+from .test_typing import burst, settle
+
 PRESSES = 300
 # Six seeds in every run; JOURNEY_SEEDS=40 tries more, for a longer hunt before a release.
 COUNT = int(os.environ.get("JOURNEY_SEEDS", "6"))
-SEEDS = [(seed, (120, 40) if seed % 2 else (80, 24)) for seed in range(1, COUNT + 1)]
+SIZES = [(60, 18), (80, 24), (120, 40)]
+SEEDS = [(seed, SIZES[seed % len(SIZES)]) for seed in range(1, COUNT + 1)]
 
 WORDS = [
     "Sam", "Jo", "my sister", "getting out more", "3rd March", "01/02/2027", "31/02/2027",
@@ -62,10 +66,19 @@ async def test_random_keys_never_break_a_journey(seed: int, size: tuple[int, int
     rng = random.Random(seed)
     app = JourneyApp(store)
     async with app.run_test(size=size) as pilot:
-        for key in presses(rng):
+        keys = presses(rng)
+        while keys:
             if app.return_code is not None:  # the keys found a way out: come back in
                 break
-            await pilot.press(key)
+            # Now and then a burst, as a paste tool, voice input or a macro types: many keys
+            # at once, none waiting for the screen.
+            if rng.random() < 0.3:
+                chunk = keys[:rng.randint(2, 15)]
+                keys = keys[len(chunk):]
+                burst(pilot, *chunk)
+                await settle(pilot)
+            else:
+                await pilot.press(keys.pop(0))
         await pilot.pause()
         assert app.is_running or app.return_code == 0
     store.close()

@@ -1,4 +1,4 @@
-"""Pictures of the main screens at 80x24 and 120x40, compared with the saved ones in
+"""Pictures of the main screens at 60x18, 80x24 and 120x40, compared with the saved ones in
 tests/__snapshots__. After a change to a screen is looked at and meant, run
 `.venv/bin/python -m pytest tests/test_snapshots.py --snapshot-update` and look at the new
 pictures before committing them."""
@@ -18,7 +18,8 @@ from journey.tui.screens.sitting import SittingScreen
 
 from .helpers import start
 
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(60, 18), (80, 24), (120, 40)]
+IDS = ["60x18", "80x24", "120x40"]
 Before = Callable[[Pilot], Awaitable[None]]
 
 
@@ -49,36 +50,47 @@ def at(words, store: Store, question: str, mode: str = "self") -> JourneyApp:
     return JourneyApp(store, journey=session.journey)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_first_question(size, store: Store, snap_compare) -> None:
     assert snap_compare(JourneyApp(store, new=True), terminal_size=size, run_before=steady())
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_money_question(size, words, store: Store, snap_compare) -> None:
     app = at(words, store, "personal-budget.amount")
     assert snap_compare(app, terminal_size=size, run_before=steady(*"320", "tab"))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_costed_support_form(size, words, store: Store, snap_compare) -> None:
     app = at(words, store, "planning.costs")
     assert snap_compare(app, terminal_size=size, run_before=steady("enter"))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_journey_map(size, words, store: Store, snap_compare) -> None:
     app = at(words, store, "rights.hopes")
     assert snap_compare(app, terminal_size=size, run_before=steady("ctrl+g"))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_check_panel(size, words, store: Store, snap_compare) -> None:
     app = at(words, store, "rights.hopes")
     assert snap_compare(app, terminal_size=size, run_before=steady("ctrl+y"))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_helper_panel(size, words, store: Store, snap_compare) -> None:
     app = at(words, store, "rights.hopes", mode="with")
     assert snap_compare(app, terminal_size=size, run_before=steady())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_long_choices_to_tick(size, words, store: Store, snap_compare) -> None:
+    app = at(words, store, "advocacy.hard")
+    assert snap_compare(app, terminal_size=size, run_before=steady("down", "space"))
+
+
+def test_the_plan_unfolded_on_a_narrow_screen(words, store: Store, snap_compare) -> None:
+    app = at(words, store, "rights.hopes")
+    assert snap_compare(app, terminal_size=(60, 18), run_before=steady("f9"))

@@ -48,7 +48,7 @@ BAD: dict[str, list[Any]] = {
     # Picked from the circle now: a hand-edited pick never crashes the picker.
     "circle.knows-best": [{"name": ["Ruth"]}, {"name": "Ruth", "relation": 5}, "Ruth"],
     "advocacy.hard": ["understand", ["not-a-choice"], [["say"]]],
-    "personal-budget.employer-basics": ["contract", ["not-a-choice"], [1], [["payroll"]]],
+    "options.kinds": ["groups", ["not-a-choice"], [1], [["groups"]]],
     "circle.people": ["Jan", [{"name": "Jan", "ring": "outer"}], [{"name": ""}], [3], {}],
     "planning.costs": [
         "carer", [{"what": "PA", "cost": "lots"}], [{"what": 1}], [3], {"what": "PA"},

@@ -159,7 +159,7 @@ async def test_a_new_sitting_can_change_who_is_planning(store: Store) -> None:
         await pilot.pause()
         assert isinstance(again.screen, SittingScreen)
         assert "Jo" in str(again.screen.query_one("#sitting-mode").get_option_at_index(0).prompt)
-        await choose(pilot, 1)  # Sam, planning on their own
+        await choose(pilot, 1)  # Sam, planning alone
         await type_in(pilot, "")  # nobody else here
         screen = conversation(again)
         assert screen.session.journey.mode is Mode.SELF

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 NOT_READY = 3
 
 # The formats' names only: the renderers are imported when a file is made.
-FORMATS = ("md", "txt", "html", "docx", "profile-md", "profile-html")
+FORMATS = ("md", "txt", "html", "docx", "profile-md", "profile-html", "easy-html", "easy-docx")
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -61,11 +61,12 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         export.add_argument(
             "--format", default="md", choices=[*FORMATS, "prep", "json"],
             help="md, txt, html or docx: the plan; profile-md or profile-html: the one-page "
-                 "profile; prep: the assessment preparation sheet; json: the whole journey, "
+                 "profile; easy-html or easy-docx: the plan in Easy Read, with pictures; "
+                 "prep: the assessment preparation sheet; json: the whole journey, "
                  "to import elsewhere",
         )
         export.add_argument("--large-print", action="store_true",
-                            help="bigger text (html, profile-html and docx)")
+                            help="bigger text (html, profile-html, docx, easy-html and easy-docx)")
         export.add_argument("-o", "--output", type=Path,
                             help="file to write (default: screen)")
         export.add_argument("--no-attribution", dest="attributed", action="store_false",
@@ -500,7 +501,8 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
         print(content.default().message("crashed_saved"), file=sys.stderr)
         return app.return_code
     if app.opened:
-        print(content.default().message("quit_saved", command=_command()))
+        said = "quit_saved_draft" if app.draft_kept else "quit_saved"
+        print(content.default().message(said, command=_command()))
     return 0
 
 

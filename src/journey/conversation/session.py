@@ -33,7 +33,7 @@ from journey.core.model import (
     Undone,
 )
 from journey.core.progress import Status
-from journey.core.saving import JourneyInUse, Recorder
+from journey.core.saving import JourneyInUse, Recorder, StoreError
 from journey.plan import Plan, Snapshot, answer_lines, build, snapshot
 from journey.plan.parts.sections import Section
 from journey.plan.parts.sections import derive as plan_sections
@@ -415,7 +415,8 @@ class Session:
     def undo(self, question_id: str) -> bool:
         """Take back the last change to an answer. The undo is saved as a change of its own,
         so the history keeps it. The person stays where they are, unless the question they
-        are on no longer applies."""
+        are on no longer applies; or, at the end of the journey, the question undone now
+        needs an answer, and they go to it."""
         if not self.journey.can_undo(question_id):
             return False
         self._writable()
@@ -423,9 +424,31 @@ class Session:
         with self.together():  # the undo, and the move it may make, saved as one
             self._record(Undone(question=question_id, by=by, role=role))
             step = self.flow.state
+            if (self.finished and question_id not in self.journey.answers
+                    and self.snapshot().applies(question_id)):
+                self.go_to_question(question_id)
+                return True
             if self.flow.question_id not in [q.id for q in self.flow.questions(step)]:
                 self.go_to(step if self.flow.applies(step) else WELCOME)
         return True
+
+    def keep_draft(self, fields: dict[str, str], question_id: str | None = None) -> bool:
+        """Keep what is typed in the box for a question (this one unless named), not as an
+        answer: if the person goes, or the window closes, it is put back next time. True
+        when something is kept. Raises StoreError if it cannot be."""
+        question_id = question_id or self.flow.question_id
+        if question_id is None or self.read_only is not None:
+            return False
+        return self.store.keep_draft(self.journey.id, question_id, fields)
+
+    def draft(self, question_id: str) -> dict[str, str]:
+        """What was typed towards a question and not given, to put back in its box."""
+        if self.read_only is not None or not self.journey.events:
+            return {}
+        try:
+            return self.store.draft(self.journey.id, question_id)
+        except StoreError:
+            return {}  # only a draft: the question is asked as usual
 
     def history(self, question_id: str) -> list[Answered | Undone]:
         return self.journey.history(question_id)

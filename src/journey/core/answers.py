@@ -222,6 +222,33 @@ def amount(raw: str) -> Decimal:
     return _read_money(raw, None)
 
 
+# How people say what a unit cost is for, after the amount: "£13.50 an hour", "13.50/hr".
+_PER_WORDS: dict[Per, frozenset[str]] = {
+    Per.HOUR: _said("hour", "hr", "h", short=("ph", "p/h", "hourly", "an hr")),
+    Per.TIME: _said("time", "visit", "session", "go", short=("each time", "a time")),
+}
+
+
+def unit_cost(raw: str, per: str) -> Decimal:
+    """A unit cost, with what it is for if the person says so: "£13.50 an hour" is £13.50
+    when the cost is by the hour; said of a cost set as each time, the person is asked to
+    choose which it is rather than have it guessed."""
+    found = _MONEY_PARTS.fullmatch(clean(raw).strip())
+    said = _compared(found["words"] or "") if found else ""
+    named = next((p for p, words in _PER_WORDS.items() if said and said in words), None)
+    if found is None or named is None:
+        return amount(raw)
+    if named is not Per(per):
+        raise AnswerError("error_cost_per_" + named.value, said=(found["words"] or "")[:40])
+    return amount(found["figures"])
+
+
+def period_said(raw: str) -> Period | None:
+    """The period named after an amount ("£8,000 a year"), if one is."""
+    found = _MONEY_PARTS.fullmatch(clean(raw).strip())
+    return _named_period(found["words"] or "") if found else None
+
+
 def _read_money(raw: str, chosen: Period | None) -> Decimal:
     """Read money as people mean it, or refuse with the reading journey would have made.
 
@@ -329,7 +356,7 @@ def when(raw: str, today: date | None = None) -> str:
     words = re.sub(r"[,]|\b(?:of|the|on)\b", " ", shown.lower())
     words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", words)
     tokens = [t for t in re.split(r"[\s/.\-]+", words) if t]
-    found = _named_day(tokens, today)
+    found = _named_day(tokens, today, shown)
     if found is not None:
         return found.isoformat()
     months = [_MONTHS[t] for t in tokens if t in _MONTHS]
@@ -364,8 +391,16 @@ _WEEKDAYS = {**{d: i for i, d in enumerate(_DAY_NAMES)},
              **{d[:3]: i for i, d in enumerate(_DAY_NAMES)}, "tues": 1, "thurs": 3}
 
 
-def _named_day(tokens: list[str], today: date) -> date | None:
-    """today, tomorrow, yesterday, (next) Tuesday."""
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_SPANS = re.compile(r"in (\w+) (days?|weeks?|fortnights?|months?)(?: time)?")
+
+
+def _named_day(tokens: list[str], today: date, shown: str = "") -> date | None:
+    """Days said in words, counted from today: today, tomorrow, yesterday, (next, this)
+    Tuesday, in two weeks, in 3 days, Friday week, a week on Friday, the end of January,
+    the end of the month. "next Tuesday" said on a Monday may be tomorrow or a week later,
+    as people in England use it: both are offered, for the person to say which."""
     said = " ".join(tokens)
     if said in ("today", "now"):
         return today
@@ -373,11 +408,64 @@ def _named_day(tokens: list[str], today: date) -> date | None:
         return today + timedelta(days=1)
     if said == "yesterday":
         return today - timedelta(days=1)
-    day = tokens[-1] if tokens and (len(tokens) == 1 or tokens[:-1] == ["next"]) else ""
+    if tokens and tokens[-1] in _WEEKDAYS and len(tokens) <= 2:
+        which = tokens[0] if len(tokens) == 2 else ""
+        wanted = _WEEKDAYS[tokens[-1]]
+        ahead = (wanted - today.weekday() - 1) % 7 + 1  # always a day still to come
+        if which == "this":
+            return today + timedelta(days=(wanted - today.weekday()) % 7)
+        if which == "next" and wanted > today.weekday():
+            # Still to come this week: "next" may mean this one, or the one after it.
+            first, second = today + timedelta(days=ahead), today + timedelta(days=ahead + 7)
+            raise AnswerError("error_date_two", text=shown, first=_day_said(first),
+                              second=_day_said(second),
+                              first_short=show_short_date(first.isoformat()),
+                              second_short=show_short_date(second.isoformat()))
+        if which in ("", "next", "coming"):
+            return today + timedelta(days=ahead)
+        return None
+    # Friday week, a week on Friday: the Friday after the coming one.
+    day = tokens[0] if tokens[1:] == ["week"] else (
+        tokens[2] if tokens[:2] == ["a", "week"] and len(tokens) == 3 else "")
     if day in _WEEKDAYS:
-        ahead = (_WEEKDAYS[day] - today.weekday() - 1) % 7 + 1  # always a day still to come
-        return today + timedelta(days=ahead)
+        ahead = (_WEEKDAYS[day] - today.weekday() - 1) % 7 + 1
+        return today + timedelta(days=ahead + 7)
+    span = _SPANS.fullmatch(said.replace("'", "").replace("\u2019", ""))
+    if span is not None:
+        count = _COUNTS.get(span[1]) or (int(span[1]) if span[1].isdigit() else 0)
+        if not 0 < count <= 366:
+            return None
+        unit = span[2].rstrip("s")
+        if unit == "month":
+            return _months_on(today, count)
+        return today + timedelta(days=count * {"day": 1, "week": 7, "fortnight": 14}[unit])
+    if tokens[:1] == ["end"] and len(tokens) in (2, 3):
+        rest = tokens[1:]
+        if rest in (["month"], ["this", "month"]):
+            return _months_on(today.replace(day=1), 1) - timedelta(days=1)
+        if rest == ["next", "month"]:
+            return _months_on(today.replace(day=1), 2) - timedelta(days=1)
+        if len(rest) == 1 and rest[0] in _MONTHS:
+            month = _MONTHS[rest[0]]
+            year = today.year if month >= today.month else today.year + 1
+            return _months_on(date(year, month, 1), 1) - timedelta(days=1)
     return None
+
+
+def _day_said(day: date) -> str:
+    return f"{_DAY_NAMES[day.weekday()].title()} {show_date(day.isoformat())}"
+
+
+def _months_on(day: date, count: int) -> date:
+    """The same day `count` months on, or the last day of that month if it is shorter."""
+    month = day.month - 1 + count
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("every month has 28 days")
 
 
 def _day_and_year(numbers: list[str], shown: str) -> tuple[str, str | None]:
@@ -489,7 +577,7 @@ def support_item(what: str, helps: str, provider: str, how_many: str, period: st
         "times": str(times(how_many)),
         "period": Period(period).value,
         "hours": "",
-        "cost": str(amount(cost)),
+        "cost": str(unit_cost(cost, per)),
         "per": Per(per).value,
         "funding": Funding(funding).value,
     }

@@ -35,3 +35,10 @@ class Recorder(Protocol):
         """Save events already added to the journey (its last ones, in order) together, in
         one transaction: every one or none. Raise StoreError when they could not be saved;
         taking them out of the journey again is then the caller's to do."""
+
+    def keep_draft(self, journey_id: str, question: str, fields: dict[str, str]) -> bool:
+        """Keep what is typed towards a question, not as an answer (journey.core.drafts).
+        False when there was nothing to keep or nowhere to keep it yet."""
+
+    def draft(self, journey_id: str, question: str) -> dict[str, str]:
+        """What was typed towards a question and not given: empty if nothing was."""

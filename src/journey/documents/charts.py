@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from journey.content import Journey as Content
 from journey.core.answers import pounds
 from journey.plan import Ring
 from journey.plan.costing import Costing
@@ -124,6 +125,27 @@ def budget_chart(costing: Costing) -> BudgetChart | None:
     ]
     return BudgetChart(width=BAR_LEFT + BAR_WIDTH + 30, height=30 + ROW * len(bars),
                        left=BAR_LEFT, bars=bars)
+
+
+def budget_words(chart: BudgetChart, words: Content) -> str:
+    """The budget chart in words, for its alternative text: what each bar shows."""
+    said = []
+    for bar in chart.bars:
+        line = words.message("doc_chart_bar", label=bar.label, spent=bar.spent)
+        if bar.budget:
+            line += words.message("doc_chart_bar_budget", budget=bar.budget)
+        if bar.over:
+            line += words.message("doc_chart_bar_over")
+        said.append(line)
+    return f"{words.message('doc_chart_title')}. {'; '.join(said)}."
+
+
+def circle_words(rings: list[Ring], words: Content) -> str:
+    """The circle of support in words, for its alternative text: who is on each ring."""
+    said = [words.message("doc_circle_ring", ring=ring.title,
+                          people=", ".join(p.name for p in ring.people))
+            for ring in rings if ring.people]
+    return f"{words.message('doc_circle_title')}. {'; '.join(said)}."
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -50,5 +50,6 @@ def file_name(journey_id: str, fmt: str) -> str:
     journey_id = name_part(journey_id)
     if fmt == PREP:
         return f"assessment-sheet-{journey_id}.md"
-    stem = "profile" if kind(fmt) == "profile" else "support-plan"
+    stem = ("profile" if kind(fmt) == "profile" else
+            "easy-read-plan" if fmt.startswith("easy-") else "support-plan")
     return f"{stem}-{journey_id}{render.FORMATS[fmt].suffix}"

@@ -484,7 +484,9 @@ class _Layout:
             warning = None
             budget = total.budget
             if budget and total.left_per_year is not None and total.left_per_week is not None:
-                text += say("doc_budget", amount=_money(budget.amount),
+                # A budget said by the week or the year is not said again in brackets.
+                said = {"week": "doc_budget_week", "year": "doc_budget_year"}
+                text += say(said.get(budget.period, "doc_budget"), amount=_money(budget.amount),
                             period=budget.period_label, weekly=_money(budget.per_week),
                             yearly=_money(budget.per_year),
                             state=say("doc_agreed" if budget.agreed else "doc_indicative"))

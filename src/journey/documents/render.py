@@ -42,6 +42,8 @@ FORMATS: dict[str, Format] = {
     "docx": Format(".docx", binary=True),
     "profile-md": Format(".md", "profile.md.j2", text_file=True),
     "profile-html": Format(".html", "profile.html.j2"),
+    "easy-html": Format(".html", "easy.html.j2"),  # the plan in Easy Read
+    "easy-docx": Format(".docx", binary=True),
     # "json" belongs here too: the whole journey in the interchange format that saved
     # journeys export and import. It is made from the journey, not from the plan.
 }
@@ -82,6 +84,19 @@ def money(value: Decimal) -> str:
     return f"-{pounds(-value)}" if value < 0 else pounds(value)
 
 
+_FIGURE = re.compile(r"-?£\d{1,3}(?:,\d{3})*(?:\.\d\d)?")
+
+
+def figures(value: object) -> Any:
+    """Text for HTML, escaped, with each sum of money in a span that never breaks, so a
+    printed table shows "£14,313.00" whole. The span holds only what the pattern matched:
+    a pound sign, digits, commas and a point."""
+    from markupsafe import Markup, escape
+
+    return Markup(_FIGURE.sub(lambda m: f'<span class="fig">{m[0]}</span>',
+                              str(escape(value))))
+
+
 def day(value: date | None) -> str:
     return show_date(value.isoformat()) if value else ""
 
@@ -108,13 +123,14 @@ def environment() -> Environment:
     env.filters["mdinline"] = markdown_inline
     env.filters["money"] = money
     env.filters["day"] = day
+    env.filters["figures"] = figures
     return env
 
 
 def _data(plan: Plan, large_print: bool, drawn: bool = True) -> dict[str, Any]:
     """What the templates read; `drawn` when the format draws the pictures."""
     from journey.content import default
-    from journey.documents.charts import budget_chart, circle_chart
+    from journey.documents.charts import budget_chart, budget_words, circle_chart, circle_words
     from journey.documents.layout import lay_out
 
     words = default()
@@ -135,6 +151,9 @@ def _data(plan: Plan, large_print: bool, drawn: bool = True) -> dict[str, Any]:
         "large_print": large_print,
         "chart": chart,
         "circle": circle,
+        # The pictures in words, read by screen readers in place of the pictures.
+        "chart_words": budget_words(chart, words) if chart else "",
+        "circle_words": circle_words(plan.circle, words) if circle else "",
     }
 
 
@@ -143,6 +162,11 @@ def render(plan: Plan, fmt: str = "md", large_print: bool = False) -> str:
     chosen = _format(fmt)
     if chosen.template is None:
         raise ValueError(f"{fmt!r} is not a text format")
+    if fmt == "easy-html":
+        from journey.documents.easy import lay_out_easy
+
+        return clean(environment().get_template(chosen.template).render(
+            doc=lay_out_easy(plan), large_print=large_print))
     text = environment().get_template(chosen.template).render(
         **_data(plan, large_print, drawn=chosen.template == "plan.html.j2"))
     # Typed text is cleaned as it is saved; clean again so no older or imported answer can
@@ -152,6 +176,10 @@ def render(plan: Plan, fmt: str = "md", large_print: bool = False) -> str:
 
 def export(plan: Plan, fmt: str = "md", large_print: bool = False) -> bytes:
     """Any format, as the bytes of a file."""
+    if fmt == "easy-docx":
+        from journey.documents.easy_word import build_easy
+
+        return build_easy(plan, large_print)
     if _format(fmt).binary:
         from journey.content import default
         from journey.documents.word import build

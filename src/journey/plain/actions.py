@@ -34,6 +34,8 @@ class Acting(Lines):
         if name == "help":
             self.help()
             return False
+        if name == "repeat":
+            return True  # the question again, in full, rather than saved as the answer
         if name == "back":
             return self.moved(session.back)
         if name == "skip":

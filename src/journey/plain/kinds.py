@@ -123,6 +123,12 @@ class Answering(Lines):
             line = self.read()
             if self.keep_or(question, line):
                 return
+            said = answers.period_said(line)
+            if said is not None:  # "£8,000 a year": the period is said, as in the app
+                if not said.repeats:  # there is no box beside the amount to point to here
+                    raise AnswerError("error_money_other_period", said=line.strip()[:40])
+                self.save(answers.money(line, said))
+                return
             answers.money(line, Period.WEEK)  # the amount is checked before the period
             self.message("plain_period")
             period = list(Period)[self.choose(periods, self.words.message("plain_choose"), 0,
@@ -283,7 +289,8 @@ class Answering(Lines):
             per = list(Per)[ask_choice("item_per", ["item_per_hour", "item_per_time"])]
             how_long = "" if per is Per.TIME else self.field(
                 words.message("item_how_long") + ":", answers.hours)
-            cost = self.field(words.message("item_cost") + ":", answers.amount)
+            cost = self.field(words.message("item_cost") + ":",
+                              lambda typed: answers.unit_cost(typed, per.value))
             items.append(answers.support_item(what, helps, provider.value, how_many,
                                               period.value, how_long, cost, per.value,
                                               funding.value, serves))

@@ -37,11 +37,14 @@ def letters_kept(streams: tuple[TextIO, ...] | None = None) -> None:
 
 
 def wants_plain(environ: Mapping[str, str] | None = None) -> bool:
-    """Plain lines, rather than the app: when input or output is not a terminal, or the
-    terminal says it cannot draw a screen. Not when Textual is told to draw through a driver
-    of its own (`journey serve` runs each browser tab so, over pipes)."""
+    """Plain lines, rather than the app: when JOURNEY_PLAIN is set (to anything but 0),
+    when input or output is not a terminal, or the terminal says it cannot draw a screen.
+    Not when Textual is told to draw through a driver of its own (`journey serve` runs each
+    browser tab so, over pipes)."""
     env = os.environ if environ is None else environ
     if env.get("TEXTUAL_DRIVER"):
         return False
+    if env.get("JOURNEY_PLAIN", "").strip() not in ("", "0"):
+        return True  # asked for, as a screen reader user sets it once for every run
     terminal = is_terminal(sys.stdin) and is_terminal(sys.stdout)
     return not terminal or env.get("TERM", "") == "dumb"

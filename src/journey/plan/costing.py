@@ -72,6 +72,7 @@ class Budget:
     agreed: bool
     per_week: Decimal
     per_year: Decimal
+    period: str = ""  # as said: "week", "year", ...
 
 
 @dataclass(slots=True)
@@ -160,6 +161,7 @@ def budgets(content: Content, live: Mapping[str, Any]) -> list[Budget]:
             agreed=funding is Funding.PERSONAL_BUDGET and live.get(AGREED_QUESTION) == "yes",
             per_week=weekly(per_year),
             per_year=per_year,
+            period=value["period"],
         ))
     return found
 

@@ -17,7 +17,7 @@ from journey.core.answers import Funding, Provider, pounds
 from journey.core.circle import members, same
 from journey.core.model import Mode
 from journey.plan.costing import COSTS_QUESTION, Costing
-from journey.plan.parts.money import Money, not_due
+from journey.plan.parts.money import BUDGETS, NAMED_PEOPLE, Money, not_due
 from journey.plan.parts.outcomes import Aim
 from journey.plan.parts.sections import Section
 from journey.plan.snapshot import COUNCIL_MAKES, Snapshot
@@ -325,6 +325,13 @@ class _Checker:
                 question = self.content.question(EMPLOYER_BASICS)
                 jobs = "; ".join(question.choice_label(j, self.name).lower() for j in missing)
                 self.add("employer", EMPLOYER_BASICS, jobs=jobs)
+            return
+        if live.get(EMPLOY_PA) == "no" and self.plan.money.employs:
+            # Paid by name and by the hour from the direct payment, they are its holder's
+            # employee whatever the plan calls them, with every one of the employer's jobs.
+            named = [i.what for i in self.costing.lines
+                     if i.provider in NAMED_PEOPLE and i.funding in BUDGETS]
+            self.add("employer_named", EMPLOY_PA, what="; ".join(named))
             return
         if not self.applies(EMPLOY_PA) or self.answered(EMPLOY_PA):
             return

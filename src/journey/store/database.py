@@ -27,7 +27,7 @@ from journey import __version__
 from journey import content as content_files
 from journey.content import Journey as Content
 from journey.content import kept
-from journey.core import fit
+from journey.core import drafts, fit
 from journey.core.answers import NAME_LIMIT, clean_name
 from journey.core.model import NAME_QUESTION, Answered, Event, Journey, Mode, Moved, Undone, now
 from journey.core.saving import JourneyInUse, StoreError
@@ -71,6 +71,18 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 _SUMMARY = "name = ?, mode = ?, step = ?, percent = ?, updated = ?"
+
+# What was typed into a question's box and not yet given (journey.core.drafts): not part of
+# the journey, so made where missing rather than by a migration; a file with it still opens
+# in an older journey, which leaves it be. It goes when its journey goes for good.
+_DRAFTS = """
+CREATE TABLE IF NOT EXISTS drafts (
+    journey TEXT NOT NULL REFERENCES journeys(id) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (journey, question)
+)"""
 
 
 @dataclass(frozen=True)
@@ -286,8 +298,15 @@ class Store:
         elif self._writer() != __version__:
             with self._transaction():
                 self._set_writer(self.db)
+        if not self._has_drafts():
+            with self._transaction():
+                self.db.execute(_DRAFTS)
         self.db.execute("PRAGMA journal_mode=WAL")
         self._purge_expired()
+
+    def _has_drafts(self) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                               "AND name = 'drafts'").fetchone() is not None
 
     @staticmethod
     def _create(db: sqlite3.Connection) -> None:
@@ -428,6 +447,10 @@ class Store:
                     "WHERE journey = ?), ?, ?, ?, ?, ?)",
                     (journey.id, journey.id, *_columns(event)),
                 )
+                if isinstance(event, Answered):
+                    # The answer replaces what was typed towards it, in the same breath.
+                    self.db.execute("DELETE FROM drafts WHERE journey = ? AND question = ?",
+                                    (journey.id, event.question))
         self._unsaved.discard(journey.id)
 
     def _own_id(self, journey: Journey) -> None:
@@ -439,6 +462,33 @@ class Store:
         self._unsaved.add(journey.id)
         self.lock(journey.id)
         self.release(taken)
+
+    def keep_draft(self, journey_id: str, question: str, fields: dict[str, str]) -> bool:
+        """Keep what is typed in a question's box, in place of any draft kept before; with
+        nothing typed, forget it. A journey not yet saved has nowhere to keep one: False."""
+        draft = drafts.kept(fields)
+        with self._writing(journey_id), self._transaction():
+            if not draft:
+                self.db.execute("DELETE FROM drafts WHERE journey = ? AND question = ?",
+                                (journey_id, question))
+                return False
+            return bool(self.db.execute(
+                "INSERT INTO drafts (journey, question, at, body) "
+                "SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM journeys WHERE id = ?) "
+                "ON CONFLICT (journey, question) DO UPDATE SET "
+                "at = excluded.at, body = excluded.body",
+                (journey_id, question, _utc(now()), drafts.body(draft), journey_id)).rowcount)
+
+    def draft(self, journey_id: str, question: str) -> dict[str, str]:
+        """What was typed towards a question and not given, if anything; a draft that
+        cannot be read is no draft."""
+        if not self._has_drafts():
+            return {}  # a file no journey that keeps drafts has written to
+        with self._reading():
+            row = self.db.execute(
+                "SELECT body FROM drafts WHERE journey = ? AND question = ?",
+                (journey_id, question)).fetchone()
+        return drafts.read(row[0]) if row else {}
 
     def _summary_of(self, journey: Journey, percent: bool = True
                     ) -> tuple[str | None, str, str | None, int | None, str]:

@@ -50,17 +50,9 @@ def keep_private(path: Path, *, folder: bool = False) -> None:
 def make_private_folder(path: Path) -> None:
     """Make a folder and any missing folders above it, each readable by the user alone
     (0700), whatever the umask. Folders that were there already are left as they are."""
-    missing: list[Path] = []
-    here = path
-    while not here.exists():
-        missing.append(here)
-        if here.parent == here:
-            break
-        here = here.parent
-    for folder in reversed(missing):
-        with suppress(FileExistsError):  # another journey made it at the same moment
-            folder.mkdir(mode=0o700)
-            folder.chmod(0o700)  # mkdir's mode is cut by the umask
+    from journey.content.kept import make_folder
+
+    make_folder(path)
     if not path.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
 

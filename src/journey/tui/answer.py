@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
+from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
 from journey.content import Journey as Words
@@ -22,6 +23,7 @@ from journey.content import Question
 from journey.core import answers
 from journey.core.answers import AnswerError, Period
 from journey.tui.letgo import LetsGo
+from journey.tui.lists import StopsAtEnds
 from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
 
@@ -51,12 +53,15 @@ class AnswerInput(LetsGo, Holds, Input):
     """A text box that keeps keys typed after Enter until its answer is dealt with."""
 
 
-class AnswerOptions(Holds, OptionList):
+class AnswerOptions(StopsAtEnds, Holds, OptionList):
     """A list to choose one from, holding keys typed after Enter like AnswerInput."""
 
 
 class AnswerBox(Vertical):
     """Base for the inputs: knows the question, the words, and any earlier answer."""
+
+    class Typed(Message):
+        """Something was typed that is not in a text field of the box itself (a form)."""
 
     FIRST = "Input, OptionList, SelectionList"  # what takes the focus
 
@@ -72,6 +77,10 @@ class AnswerBox(Vertical):
         # (journey.conversation.session.Session.choices).
         self.offered = offered if offered is not None else [
             (c.value, question.choice_label(c.value, name)) for c in question.choices]
+        # What was typed towards the question and not given (journey.core.drafts): put back
+        # in the box as it opens, and kept again as the person types.
+        self.draft: dict[str, str] = {}
+        self._shown_saved: dict[str, str] | None = None  # the fields as the answer fills them
 
     def reuse(self, question: Question, name: str, value: Any,
               offered: list[tuple[str, str]]) -> bool:
@@ -79,11 +88,31 @@ class AnswerBox(Vertical):
         new one: quicker, so the question is shown sooner. False when this box cannot."""
         return False
 
+    def typed(self) -> dict[str, str]:
+        """What is in the box's text fields now, by field."""
+        return {w.id: w.value for w in self.query(Input) if w.id}
+
+    def unsaved(self) -> dict[str, str]:
+        """What is typed that the saved answer does not already say: a draft to keep."""
+        typed = self.typed()
+        return {} if typed == self._shown_saved else typed
+
+    def put_back(self, draft: dict[str, str]) -> None:
+        """Show the question's draft in its fields, over what the saved answer put there."""
+        self._shown_saved = self.typed()
+        for widget in self.query(Input):
+            # Typing goes on at the end of a draft, rather than over it all.
+            widget.select_on_focus = widget.id not in draft
+            if widget.id in draft:
+                widget.value = draft[widget.id]
+                widget.cursor_position = len(widget.value)
+
     def _now_for(self, question: Question, name: str, value: Any,
                  offered: list[tuple[str, str]]) -> None:
         self.question, self.person, self.value, self.offered = question, name, value, offered
 
     def on_mount(self) -> None:
+        self.put_back(self.draft)
         # Focus as soon as the input exists, in the App's turn, so every key typed while
         # this question was being built arrives here, in order.
         self.app.call_later(self.focus_first)
@@ -182,7 +211,11 @@ class DateAnswer(TextAnswer):
         try:
             day = answers.show_date(answers.when(event.value))
             said = self.words.message("date_understood", date=day)
-        except (AnswerError, ValueError):
+        except AnswerError as error:
+            # A day that could be either of two is said as both, before Enter is pressed.
+            said = self.words.message(error.key if error.key == "error_date_two"
+                                      else "date_hint", **error.values)
+        except ValueError:
             said = self.words.message("date_hint")
         self.query_one(".hint", Static).update(Content(said))
 
@@ -288,7 +321,7 @@ class YesNoAnswer(ChoiceAnswer):
         return [Option(self.words.message(v), id=v) for v in ("yes", "no")]
 
 
-class MultiChoices(EmptyWhenUnticked, Holds, SelectionList[str]):
+class MultiChoices(StopsAtEnds, EmptyWhenUnticked, Holds, SelectionList[str]):
     """Space ticks or unticks; Enter saves, because people press Enter everywhere."""
 
     BINDINGS: ClassVar[list[Binding]] = [
@@ -341,6 +374,14 @@ class PeriodSelect(Holds, Select[str]):
 
     def action_save(self) -> None:
         self.post_message(self.Save())
+
+    def takes_keys_after(self, key: events.Key) -> bool:
+        return key.key == "enter" and self.expanded
+
+    @on(SelectOverlay.UpdateSelection)
+    def _chosen_from_list(self, event: SelectOverlay.UpdateSelection) -> None:
+        # Chosen: the list closes and the keys typed after come back here (Enter saves).
+        self.call_next(self.release)
 
 
 class MoneyAnswer(AnswerBox):

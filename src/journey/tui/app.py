@@ -23,9 +23,12 @@ from journey.tui.keys import WEB_KEYS
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.start import JourneyChosen, StartScreen
 from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR, no_color_wanted, without_colour
+from journey.tui.typeahead import CatchesKeys, KeepsOrder
+
+QUIT_WAITS = 60  # times 0.05 seconds: how long quitting waits for keys typed before it
 
 
-class JourneyApp(App[None]):
+class JourneyApp(KeepsOrder, App[None]):
     CSS_PATH = "journey.tcss"
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -51,6 +54,8 @@ class JourneyApp(App[None]):
         self.journey = journey
         self.new = new
         self.opened = False  # a journey was opened, so its answers are saved on disk
+        self._quit_waits = 0
+        self.draft_kept = False  # what was typed and not given is kept, to put back next time
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
         self._cleaned = Cleaned()
@@ -109,7 +114,19 @@ class JourneyApp(App[None]):
         when a dialog (the summary itself, say) is open over the conversation."""
         from journey.tui.screens.summary import SummaryScreen
 
+        on_their_way = self.keys_waiting() or (
+            isinstance(self.screen, CatchesKeys) and self.screen.keys_on_their_way())
+        if on_their_way and self._quit_waits < QUIT_WAITS:
+            # Ctrl+Q goes ahead of keys typed before it that are still on their way to the
+            # next box: let them land first, so what they say is kept too.
+            self._quit_waits += 1
+            self.set_timer(0.05, self.action_quit)
+            return
+        self._quit_waits = 0
         conversation = self._conversation_screen()
+        if conversation is not None:
+            # What is in the box now is kept too, and the person is told so as they go.
+            self.draft_kept = conversation.keep_draft(now=True)
         if conversation is not None and conversation.sitting_has_news():
             if isinstance(self.screen, SummaryScreen):
                 if self.screen.quitting:

@@ -16,6 +16,12 @@ def panel_content(session: Session, keys: Content) -> Content:
     words = session.content
     step = session.flow.step()
     parts: list[Part] = [(words.message("facilitator_title"), "bold $accent")]
+    # What waits on the person, and the keys, first: on a small screen the panel's end may
+    # be out of sight, and these are what the helper acts on.
+    waiting = len(session.journey.suggestions())
+    if waiting:
+        parts += ["\n", (words.message("facilitator_waiting", count=waiting), "$warning")]
+    parts += ["\n", keys]
     if step is not None and step.facilitator:
         parts += [f"\n  • {note}" for note in step.facilitator]
     notes = session.journey.notes()
@@ -24,10 +30,7 @@ def panel_content(session: Session, keys: Content) -> Content:
         for note in notes[-3:]:
             where = words.message("note_in_plan" if note.in_plan else "note_private")
             parts += [f"\n  • {note.text} ", (f"({where})", "$text-muted")]
-    waiting = len(session.journey.suggestions())
-    if waiting:
-        parts += ["\n", (words.message("facilitator_waiting", count=waiting), "$warning")]
-    return Content.assemble(*parts, "\n", keys)
+    return Content.assemble(*parts)
 
 
 class FacilitatorPanel(Static):

@@ -10,14 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
+from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
 from journey.content import Journey as Words
@@ -29,10 +30,12 @@ from journey.plan import action_line, answer_lines, item_line
 from journey.plan.costing import Budget, cost_items
 from journey.tui.answer import AnswerBox
 from journey.tui.letgo import LetsGo
+from journey.tui.lists import StopsAtEnds
 from journey.tui.plan_panel import money_content
 from journey.tui.ticks import EmptyWhenUnticked
 from journey.tui.typeahead import CatchesKeys, Holds
 
+KEPT_ROWS = 10  # rows the form's title, error line and buttons keep in sight
 Record = dict[str, Any]  # each field's text; a list for a field that ticks several
 
 
@@ -63,7 +66,8 @@ SUPPORT_FIELDS = (
     Field("hours", "item_how_long", placeholder="item_how_long_hint"),
     Field("per", "item_per",
           (("item_per_hour", Per.HOUR.value), ("item_per_time", Per.TIME.value))),
-    Field("cost", "item_cost", placeholder="money_hint"),
+    # Placeholders short enough to read whole in a narrow box (big text).
+    Field("cost", "item_cost", placeholder="item_cost_hint"),
 )
 
 ACTION_FIELDS = (
@@ -89,7 +93,8 @@ class FormInput(LetsGo, Holds, Input):
 
 class FormSelect(Holds, Select[str]):
     """A choice on the form: Enter goes on to the next box, as it does in a text box; Space
-    or the arrows open the list."""
+    or the arrows open the list, and Enter there chooses and goes on too, the keys typed
+    after it with it. The same in every form."""
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("enter", "next_box", "Next", show=False),
@@ -99,8 +104,16 @@ class FormSelect(Holds, Select[str]):
     def action_next_box(self) -> None:
         next_box(self)
 
+    def takes_keys_after(self, key: events.Key) -> bool:
+        return key.key == "enter" and self.expanded
 
-class FormTicks(EmptyWhenUnticked, Holds, SelectionList[str]):
+    @on(SelectOverlay.UpdateSelection)
+    def _chosen_from_list(self, event: SelectOverlay.UpdateSelection) -> None:
+        # After Select's own handler has taken the choice and closed the list.
+        self.call_next(next_box, self)
+
+
+class FormTicks(StopsAtEnds, EmptyWhenUnticked, Holds, SelectionList[str]):
     """Several things to tick on the form: Space ticks or unticks, Enter goes on to the next
     box, as it does in a text box."""
 
@@ -123,7 +136,7 @@ class HoldingButton(Holds, Button):
     """A button that opens a form: keys typed after Enter wait for the form, and go there."""
 
 
-class HoldingList(Holds, OptionList):
+class HoldingList(StopsAtEnds, Holds, OptionList):
     """The list of records: Enter opens one to change, and keys typed after go there."""
 
 
@@ -135,8 +148,10 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
 
     def __init__(self, words: Words, title: str, fields: tuple[Field, ...], values: Record,
                  read: Callable[[Record], Record], so_far: Content | None = None,
-                 ticks: dict[str, list[str]] | None = None) -> None:
+                 ticks: dict[str, list[str]] | None = None,
+                 changed: Callable[[], None] | None = None) -> None:
         super().__init__()
+        self.changed = changed  # told of each change, so what is typed is kept as a draft
         self.words = words
         self.title_text = title
         self.values = values
@@ -156,33 +171,47 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
 
     def compose(self) -> ComposeResult:
         words = self.words
-        with VerticalScroll(id="item-box"):
+        # The fields scroll; the title, the error line and Save and Cancel stay in sight,
+        # however big the text and however many fields.
+        with Vertical(id="item-box"):
             yield Static(self.title_text, id="item-title", markup=False)
-            yield Static(self.so_far, id="item-so-far", markup=False)
-            for field in self.fields:
-                with Horizontal(classes="item-row", id=f"row-{field.key}"):
-                    yield Static(words.message(field.label), classes="item-label", markup=False)
-                    value = self.values.get(field.key, "")
-                    if field.several:
-                        chosen = set(value or [])
-                        yield FormTicks(*[(Content(t), t, t in chosen)
-                                          for t in self.ticks[field.key]],
-                                        id=f"item-{field.key}")
-                    elif field.choices:
-                        options = [(Content(k) if field.plain else words.message(k), v)
-                                   for k, v in field.choices]
-                        yield FormSelect(options, value=value or options[0][1],
-                                         allow_blank=False, id=f"item-{field.key}")
-                    else:
-                        hint = words.message(field.placeholder) if field.placeholder else ""
-                        yield FormInput(value=value, placeholder=hint,
-                                        id=f"item-{field.key}")
+            with VerticalScroll(id="item-fields"):
+                yield Static(self.so_far, id="item-so-far", markup=False)
+                for field in self.fields:
+                    with Horizontal(classes="item-row", id=f"row-{field.key}"):
+                        yield Static(words.message(field.label), classes="item-label",
+                                     markup=False)
+                        yield self._field(field)
             yield Static(id="item-error", markup=False)
             with Horizontal(id="item-buttons"):
                 yield Button(words.message("item_save"), id="item-save", variant="primary")
                 yield Button(words.message("item_cancel"), id="item-cancel")
 
+    def _field(self, field: Field) -> Widget:
+        words = self.words
+        value = self.values.get(field.key, "")
+        if field.several:
+            chosen = set(value or [])
+            return FormTicks(*[(Content(t), t, t in chosen) for t in self.ticks[field.key]],
+                             id=f"item-{field.key}")
+        if field.choices:
+            options = [(Content(k) if field.plain else words.message(k), v)
+                       for k, v in field.choices]
+            return FormSelect(options, value=value or options[0][1], allow_blank=False,
+                              id=f"item-{field.key}")
+        hint = words.message(field.placeholder) if field.placeholder else ""
+        return FormInput(value=value, placeholder=hint, id=f"item-{field.key}")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        # What the fields may take: the screen, less the title, two lines of error, the
+        # buttons and the dialog's border.
+        self.query_one("#item-fields").styles.max_height = max(3, height - KEPT_ROWS)
+
     def on_mount(self) -> None:
+        self._fit(self.app.size.height)
         self.query_one("#item-so-far").display = bool(self.so_far.plain)
         self._show_rows()
         self.app.call_later(self.give_keys, self.query_one(Input))
@@ -198,6 +227,19 @@ class ItemForm(CatchesKeys, ModalScreen[Record | None]):
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:
         self._show_rows()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self, event: Input.Changed | Select.Changed) -> None:
+        if self.changed is not None and self.is_attached:
+            self.changed()
+
+    def changed_fields(self) -> Record:
+        """What was typed in the text boxes that they were not opened with."""
+        shown = self.record()
+        return {k: v for k, v in shown.items()
+                if isinstance(self.query_one(f"#item-{k}"), Input)
+                and v != str(self.values.get(k, ""))}
 
     def record(self) -> Record:
         """What the form holds now, as typed."""
@@ -275,6 +317,35 @@ class ItemsAnswer(AnswerBox):
     def saved(self) -> list[Any]:
         return list(self.value) if isinstance(self.value, list) else []
 
+    _form: ItemForm | None = None  # the form open now, and which record it is for
+    _form_for: int | None = None
+
+    def typed(self) -> dict[str, str]:
+        """The open form's fields, once something is typed in them: kept as a draft, and
+        the form opened again with them when the question is asked next."""
+        form = self._form
+        if form is None or not form.is_attached or not form.changed_fields():
+            return {}
+        fields = {f"form.{k}": v for k, v in form.record().items() if isinstance(v, str)}
+        return {"form": "new" if self._form_for is None else str(self._form_for), **fields}
+
+    def put_back(self, draft: dict[str, str]) -> None:
+        super().put_back(draft)
+        which = draft.get("form")
+        if which is None:
+            return
+        index = None if which == "new" else int(which) if which.isdigit() else -1
+        if index is not None and not 0 <= index < len(self.items):
+            return  # a record no longer there: nothing to put it back into
+        earlier = self.items[index] if index is not None else None
+        values = self.editable(earlier) if isinstance(earlier, dict) else {}
+        values.update({k.removeprefix("form."): v for k, v in draft.items()
+                       if k.startswith("form.")})
+        self.call_after_refresh(self._open, index, values)
+
+    def _form_changed(self) -> None:
+        self.post_message(self.Typed())
+
     def compose(self) -> ComposeResult:
         self.items: list[Any] = self.saved()
         yield HoldingList(*self._options(), id="items-list")
@@ -327,6 +398,8 @@ class ItemsAnswer(AnswerBox):
                 {"what": earlier} if isinstance(earlier, str) else {})
 
         def done(item: Record | None) -> None:
+            self._form = None
+            self._form_changed()  # closed: what it held is given, or let go
             if item is None:
                 return
             changed = list(self.items)
@@ -341,7 +414,8 @@ class ItemsAnswer(AnswerBox):
         else:
             title = self.words.message("items_change_title", what=values.get("what", ""))
         form = ItemForm(self.words, title, self.fields(values), values, self.read,
-                        self.so_far(), self.ticks())
+                        self.so_far(), self.ticks(), self._form_changed)
+        self._form, self._form_for = form, index
         for widget in self.query("*"):
             if isinstance(widget, Holds):
                 form.typed = [*(form.typed or []), *widget.take_held()]

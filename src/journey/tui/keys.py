@@ -21,16 +21,20 @@ WEB_KEYS = {
 }
 
 
+NARROW = 80  # columns: below this the conversation and the plan do not both fit
+NARROW_ONLY = {"toggle-plan": NARROW}  # keys for narrow screens, shown only below these
+
+
 class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__(id="keys", markup=False)
-        self.items: list[tuple[str, str]] = []
+        self.items: list[tuple[str, str, str | None]] = []
         self._width = 0
 
     def on_mount(self) -> None:
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "More")
         bindings = [*self.screen.BINDINGS, *self.app.BINDINGS, palette]
-        self.items = [(f" {self.app.get_key_display(b)} ", f"{b.description} ")
+        self.items = [(f" {self.app.get_key_display(b)} ", f"{b.description} ", b.id)
                       for b in bindings if isinstance(b, Binding) and b.show]
         self._lay_out(self.size.width or self.app.size.width)
 
@@ -42,7 +46,9 @@ class KeyBar(Static):
         self._width = width
         parts: list[str | tuple[str, str]] = []
         used = 0
-        for key, words in self.items:
+        for key, words, binding in self.items:
+            if binding in NARROW_ONLY and width >= NARROW_ONLY[binding]:
+                continue  # wide enough for what the key would show
             size = len(key) + len(words)
             if used and used + size > width:
                 parts.append("\n")

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Input, OptionList, Select
+from textual.widgets import Button, Input, OptionList
 from textual.widgets.option_list import Option
 
 from journey.core import answers
@@ -16,6 +16,7 @@ from journey.core.answers import AnswerError, Ring
 from journey.plan import member_line
 from journey.tui.answer import AnswerBox, AnswerInput
 from journey.tui.items import FormSelect
+from journey.tui.lists import Options
 
 
 class PeopleAnswer(AnswerBox):
@@ -31,7 +32,7 @@ class PeopleAnswer(AnswerBox):
         ]
         self.editing: int | None = None  # which person is being changed, if any
         words = self.words
-        listed = OptionList(*self._rows(), id="people-list")
+        listed = Options(*self._rows(), id="people-list")
         listed.highlighted = 0 if self.members else None
         yield listed
         with Horizontal(classes="people-row"):
@@ -161,9 +162,3 @@ class PeopleAnswer(AnswerBox):
         elif event.button.id == "people-done":
             self.submit(answers.people, self.members)
 
-    @on(Select.Changed)
-    def _ring_chosen(self, event: Select.Changed) -> None:
-        event.stop()
-        # Select also says it changed when it is first set up; move on only for a choice.
-        if event.select.has_focus or event.select.expanded:
-            self.query_one("#people-helps", Input).focus()

@@ -8,9 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.strip import Strip
-from textual.widgets import Checkbox, SelectionList
+from textual.widgets import Checkbox, OptionList, SelectionList
 from textual.widgets._toggle_button import ToggleButton  # the box SelectionList draws
+from textual.widgets.option_list import OptionDoesNotExist
+
+from journey.tui.lists import StopsAtEnds
 
 if TYPE_CHECKING:
     Base = SelectionList[Any]
@@ -19,19 +23,33 @@ else:
 
 
 class EmptyWhenUnticked(Base):
-    """For a SelectionList: the box of an option not ticked is drawn empty."""
+    """For a SelectionList: the box of an option not ticked is drawn empty, and a long option
+    wraps onto more lines with its box on the first (Textual's list draws a box on every
+    line, as if each option had one, and so boxes the wrong options once one wraps)."""
 
     def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        segments = list(strip)
-        for index, segment in enumerate(segments):
-            meta = segment.style.meta if segment.style else {}
-            if segment.text == ToggleButton.BUTTON_INNER and "option" in meta:
-                option = self.get_option_at_index(meta["option"])
-                if option.value not in self.selected:
-                    segments[index] = Segment(" " * len(segment.text), segment.style)
-                break
-        return Strip(segments, strip.cell_length)
+        line = OptionList.render_line(self, y)
+        _, scroll_y = self.scroll_offset
+        try:
+            index, offset = self._lines[scroll_y + y]
+            option = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):
+            return line
+        segments = list(line)
+        underlying = (segments[0].style if segments else None) or self.rich_style
+        if offset:  # a wrapped option's next line, under its words
+            return Strip([Segment(" " * 4, underlying), *segments])
+        ticked = option.value in self.selected
+        component = "selection-list--button" + ("-selected" if ticked else "") + (
+            "-highlighted" if self.highlighted == index else "")
+        button = self.get_component_rich_style(component)
+        side = Style.from_color(button.bgcolor, underlying.bgcolor) + Style(
+            meta={"option": index})
+        button += Style(meta={"option": index})
+        inner = ToggleButton.BUTTON_INNER if ticked else " " * len(ToggleButton.BUTTON_INNER)
+        return Strip([Segment(ToggleButton.BUTTON_LEFT, side), Segment(inner, button),
+                      Segment(ToggleButton.BUTTON_RIGHT, side), Segment(" ", underlying),
+                      *segments])
 
 
 class Tick(Checkbox):
@@ -42,5 +60,5 @@ class Tick(Checkbox):
         return ToggleButton.BUTTON_INNER if self.value else " "
 
 
-class TickList(EmptyWhenUnticked, SelectionList[str]):
+class TickList(StopsAtEnds, EmptyWhenUnticked, SelectionList[str]):
     """A list to tick, its unticked boxes empty."""

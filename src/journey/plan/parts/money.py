@@ -30,6 +30,10 @@ PA_COSTS = "planning.pa-costs"
 EMPLOYS = ("personal-budget.employ-pa", "options.employ")  # "yes": someone is to be employed
 DATED_BY = ("happen.start", "happen.agreed")  # the day whose pay floor applies
 NAMED_PEOPLE = {Provider.PA.value, Provider.FAMILY.value}  # paid by the hour, by name
+# The money a direct payment can come from. Help paid with other money (someone else's own
+# budget, a grant) has its employer elsewhere; the person's own money and free help employ
+# no one through the plan.
+BUDGETS = {Funding.PERSONAL_BUDGET, Funding.HEALTH_BUDGET}
 # Figures set against each other agree when within this much a year: amounts given for
 # different periods (a month, four weeks) can differ by pennies once turned into a year.
 SAME = Decimal("1.00")
@@ -192,16 +196,14 @@ def employs(snap: Snapshot) -> bool:
     if any(snap.live.get(q) == "yes" for q in EMPLOYS):
         return True
     return uses_direct_payment(snap.live) and any(
-        line.provider in NAMED_PEOPLE and line.funding != Funding.OWN_MONEY
-        and line.funding != Funding.FREE for line in snap.costing.lines)
+        line.provider in NAMED_PEOPLE and line.funding in BUDGETS for line in snap.costing.lines)
 
 
 def not_due(snap: Snapshot) -> set[str]:
     """Costs beyond pay that are due only above some pay a year (content's employer_costs),
     when no one paid by the hour from a budget is paid that much."""
     paid = [line.per_year for line in snap.costing.lines
-            if line.provider in NAMED_PEOPLE and line.funding != Funding.OWN_MONEY
-            and line.funding != Funding.FREE]
+            if line.provider in NAMED_PEOPLE and line.funding in BUDGETS]
     top = max(paid, default=Decimal("0"))
     return {c.id for c in snap.content.employer_costs
             if c.yearly_over is not None and top <= c.yearly_over}

@@ -29,7 +29,7 @@ from journey.tui.boxes import answer_box, reused
 from journey.tui.chat import ChatLog
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.findings import finished
-from journey.tui.keys import KeyBar
+from journey.tui.keys import NARROW, KeyBar
 from journey.tui.more import MorePanel
 from journey.tui.plan_panel import PlanPanel
 from journey.tui.typeahead import CatchesKeys, Holds
@@ -50,6 +50,7 @@ GC_WAITS = 0.05  # seconds after that before the garbage collector runs again
 # for them while they take part.
 MARKS = {Mode.WITH: ("speaker_person", "speaker_helper"),
          Mode.HERE: ("speaker_for", "speaker_own")}
+DRAFT_WAIT = 0.4  # seconds of no typing before what is typed is kept as a draft
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                 id="toggle-facilitator", priority=True, show=False),
         Binding("ctrl+z", "history", "History", id="history", priority=True),
         Binding("f8", "read_aloud", "Read aloud", id="read-aloud", priority=True, show=False),
+        # Only on a narrow screen, where the plan is folded away (the key bar says so then).
+        Binding("f9", "toggle_plan", "Plan: show or hide", id="toggle-plan",
+                priority=True),
         # Only with a question that shows an earlier answer, which says so itself.
         Binding("f7", "change_earlier", "Change earlier answer", id="change-earlier",
                 priority=True, show=False),
@@ -119,6 +123,11 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self._catching_up: Timer | None = None
         self._gc_waits: Timer | None = None
         self._box: AnswerBox | None = None  # the answer box on screen, once made
+        # What is typed and not given, waiting to be kept as a draft: (question, fields).
+        self._draft_due: tuple[str, dict[str, str]] | None = None
+        self._draft_kept: tuple[str, dict[str, str]] | None = None  # the last kept
+        self._draft_timer: Timer | None = None
+        self._draft_back = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -214,11 +223,28 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             speaker.refresh(layout=True)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.height)
+        self._fit(event.size.height, event.size.width)
 
-    def _fit(self, height: int) -> None:
-        """On a short terminal keep the rows for the question and its answer."""
+    def _fit(self, height: int, width: int | None = None) -> None:
+        """On a short terminal keep the rows for the question and its answer; on a narrow
+        one give the conversation the width, and fold the plan away behind a key."""
         self.set_class(height < SHORT, "-short")
+        narrow = (width if width is not None else self.app.size.width) < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            if not narrow and self.has_class("-plan-open"):
+                self.action_toggle_plan()
+            self.refresh_bindings()
+
+    def action_toggle_plan(self) -> None:
+        """On a narrow screen: the plan in place of the conversation, and back again."""
+        opening = not self.has_class("-plan-open") and self.has_class("-narrow")
+        self.set_class(opening, "-plan-open")
+        if opening:
+            self._catch_up()  # the plan as it is now
+            self.query_one(PlanPanel).focus()
+        elif self._box is not None and (first := self._box.first()) is not None:
+            first.focus()
 
     # -- showing -------------------------------------------------------------------------
 
@@ -333,7 +359,16 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         assert question is not None
         box = answer_box(question, self.session)
         self._box = box if isinstance(box, AnswerBox) else None
+        if self._box is not None:
+            self._box.draft = self._draft_for(question)
         return box
+
+    def _draft_for(self, question: Question) -> dict[str, str]:
+        """What was typed towards this question and not given, to put back in its box."""
+        draft = self.session.draft(question.id)
+        self._draft_kept = (question.id, draft)
+        self._draft_back = bool(draft)  # said in the chat once the question is shown
+        return draft
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words
@@ -360,6 +395,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if (new_box and question is not None and step is not None and box is not None
                 and reused(box, question, session)):
             new_box = False
+            box.put_back(self._draft_for(question))
             self.app.call_later(box.focus_first)  # as a new box does once mounted
         if new_box:
             self._box = None
@@ -413,6 +449,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self.query_one("#skip").display = step.id in steps
         if new_box:
             slot.mount(self._answer_box())
+        if self._draft_back:
+            self._draft_back = False
+            self._say_later(words.message("draft_back"))
         if slot.disabled:
             # The new box takes the focus as it mounts; here nothing may be typed into it.
             self.call_after_refresh(self.set_focus, None)
@@ -481,6 +520,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             return
         if event.saved:
             event.saved(True)
+        self._draft_given(question.id)
         if after is not None:
             # Each answer is the person's own unless the facilitator says otherwise again.
             # A list is saved item by item, so "suggested" holds until it is finished.
@@ -517,6 +557,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     def _move(self, move: Callable[[], bool]) -> None:
         """Make a move (which may set a detour) and show where it led. All it records is
         saved as one; if that fails, the person and the detour stay as they were."""
+        self.keep_draft()  # what is typed here is kept before the box goes
         if self.typed is None:
             self.hold_keys()
         detour = self.detour
@@ -612,6 +653,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.detour = detour
             self._complain(self.words.message("error_save", reason=e))
             return
+        self._draft_given(question.id)
         if self.typed is None:
             self.hold_keys()
         self._say_answer(question.id, later=True)
@@ -767,6 +809,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     def on_unmount(self) -> None:
         self._resume_gc()
+        self.keep_draft()
         self.session.close()  # let another journey window change it now
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -778,8 +821,58 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             return question is not None and not question.required
         if action == "change_earlier":
             return self.recalled is not None
+        if action == "toggle_plan":
+            return self.has_class("-narrow")
         return True
 
     @on(Input.Changed)
     def _typing(self, event: Input.Changed) -> None:
         self._clear_error()
+        if self._box is not None and self._box in event.input.ancestors:
+            self._draft_soon()
+
+    @on(AnswerBox.Typed)
+    def _typed_in_form(self, event: AnswerBox.Typed) -> None:
+        event.stop()
+        self._draft_soon()
+
+    def _draft_soon(self) -> None:
+        """Keep what is typed as a draft once typing pauses."""
+        box, question = self._box, self.session.question
+        if box is None or question is None or box.question.id != question.id:
+            return
+        self._draft_due = (question.id, box.unsaved())
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_WAIT, self.keep_draft)
+
+    # -- what is typed and not given -----------------------------------------------------
+
+    def keep_draft(self, now: bool = False) -> bool:
+        """Keep what is typed and not given, so that quitting, a crash or a closed window
+        loses none of it. `now`: also what was typed this instant. True when a draft of the
+        question on screen is kept."""
+        box, question = self._box, self.session.question
+        if now and box is not None and box.is_attached and question is not None and (
+                box.question.id == question.id):
+            self._draft_due = (question.id, box.unsaved())
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        due, self._draft_due = self._draft_due, None
+        if due is not None and due != self._draft_kept:
+            try:
+                stored = self.session.keep_draft(due[1], due[0])
+            except StoreError:
+                return False  # only a draft: the answer itself says if saving fails
+            # A journey not saved yet has nowhere to keep one: none is said to be kept.
+            self._draft_kept = due if stored or not due[1] else None
+        kept = self._draft_kept
+        return (kept is not None and question is not None and kept[0] == question.id
+                and bool(kept[1]))
+
+    def _draft_given(self, question_id: str) -> None:
+        """An answer given replaces its draft (the store forgets it with the answer)."""
+        if self._draft_due is not None and self._draft_due[0] == question_id:
+            self._draft_due = None
+        self._draft_kept = (question_id, {})

@@ -24,7 +24,7 @@ from journey.documents.files import CHOICES, file_name, is_text, kind, make, suf
 from journey.store.private import reason, write_whole
 from journey.tui.ticks import Tick
 
-LARGE_PRINT = {"html", "profile-html", "docx"}
+LARGE_PRINT = {"html", "profile-html", "docx", "easy-html", "easy-docx"}
 
 # What each kind of file is called in the title, and in the message once it is saved.
 TITLES = {"plan": "export_title_plan", "profile": "export_title_profile",

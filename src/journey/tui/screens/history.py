@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from journey.conversation.session import Session
 from journey.core.model import Answered
 from journey.store.database import StoreError
+from journey.tui.lists import Options
 
 
 class HistoryScreen(ModalScreen[str | None]):
@@ -45,7 +46,7 @@ class HistoryScreen(ModalScreen[str | None]):
             if not questions:
                 yield Static(words.message("history_empty"), markup=False)
             else:
-                options = OptionList(
+                options = Options(
                     *[Option(Content(self._label(q)), id=q) for q in questions],
                     id="history-answers")
                 options.highlighted = questions.index(here) if here in questions else 0

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from journey.conversation.session import Session
 from journey.core.flow import WELCOME
+from journey.tui.lists import Options
 
 
 class MapScreen(ModalScreen[str | None]):
@@ -40,7 +41,7 @@ class MapScreen(ModalScreen[str | None]):
                                id=step_id))
         with Vertical(id="map-box"):
             yield Static(words.message("map"), id="map-title", markup=False)
-            options = OptionList(*rows, id="steps")
+            options = Options(*rows, id="steps")
             options.highlighted = list(statuses).index(self.session.flow.state) if (
                 self.session.flow.state in statuses) else 0
             yield options

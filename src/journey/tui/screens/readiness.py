@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from journey.conversation.session import Session
 from journey.plan.readiness import Finding, Readiness
+from journey.tui.lists import Options
 
 
 def finding_prompt(finding: Finding, session: Session) -> Content:
@@ -50,7 +51,7 @@ class ReadinessScreen(ModalScreen[str | None]):
             yield Static(words.message("check_ready" if readiness.ready else "check_not_ready"),
                          id="check-summary", markup=False)
             if readiness.findings:
-                yield OptionList(
+                yield Options(
                     *[Option(finding_prompt(f, self.session), id=str(i))
                       for i, f in enumerate(readiness.findings)],
                     id="findings",

@@ -17,6 +17,7 @@ from journey.conversation.session import Session
 from journey.core.answers import AnswerError, short
 from journey.core.model import Mode
 from journey.store.database import StoreError
+from journey.tui.lists import Options
 
 SAME = "same"
 
@@ -44,7 +45,7 @@ class SittingScreen(ModalScreen[bool]):
         with Vertical(id="sitting-box", classes="dialog"):
             yield Static(words.message("sitting_title", name=name), classes="dialog-title",
                          markup=False)
-            yield OptionList(
+            yield Options(
                 Option(Content(words.message("sitting_same", last=last)), id=SAME),
                 *[Option(Content(words.message("sitting_" + mode, name=name)), id=mode)
                   for mode in Mode],

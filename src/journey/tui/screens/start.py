@@ -21,6 +21,7 @@ from journey.content import Journey as Words
 from journey.core.answers import clean, clean_name, show_moment
 from journey.store.database import Store, StoreError, Summary
 from journey.tui.keys import KeyBar
+from journey.tui.lists import Options
 from journey.tui.screens.dialogs import ConfirmScreen, NameScreen
 
 NEW = "new"
@@ -73,6 +74,9 @@ def _cells(text: str, width: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+SHORT = 26  # rows: below this the start screen is drawn compact, so the journeys show
+
+
 class StartScreen(Screen[None]):
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("ctrl+f", "search", "Search", id="search"),
@@ -93,11 +97,11 @@ class StartScreen(Screen[None]):
         yield Header()
         with Vertical(id="start"):
             yield Static(words.message("start_title"), id="start-title", markup=False)
-            yield Static(words.message("start_hint"), markup=False)
+            yield Static(words.message("start_hint"), id="start-hint", markup=False)
             yield Input(placeholder=words.message("start_search"), id="search")
             _, *headings = words.message("list_columns").split("|")
             yield Static(columns(*headings, self._width()), id="start-columns", markup=False)
-            yield OptionList(*self._options(), id="journeys")
+            yield Options(*self._options(), id="journeys")
             yield Static(self._more(), id="start-more", markup=False)
             with Horizontal(id="start-actions"):
                 yield Button(words.message("start_rename"), id="rename")
@@ -109,6 +113,7 @@ class StartScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.height < SHORT, "-short")
         options = self.query_one(OptionList)
         # A returning person pressing Enter carries on with the newest journey, rather
         # than starting a copy of it.
@@ -121,7 +126,9 @@ class StartScreen(Screen[None]):
             return self.query_one(OptionList).content_region.width - 2
         return self.app.size.width - 8
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        # On a short screen (big text) the list keeps its rows: the rest is drawn compact.
+        self.set_class(event.size.height < SHORT, "-short")
         _, *headings = self.words.message("list_columns").split("|")
         self.query_one("#start-columns", Static).update(columns(*headings, self._width()))
         self.refresh_list(self._highlighted())

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -30,6 +30,9 @@ def file_name(name: str, number: int, journey_id: str) -> str:
     plain = unicodedata.normalize("NFKD", clean(name)).encode("ascii", "ignore").decode()
     stem = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-")
     return f"{stem or 'journey-' + journey_id}-sitting-{number}-summary.md"
+
+
+KEPT_ROWS = 16  # rows for where to save it, the path, the error line, buttons and borders
 
 
 class SummaryScreen(ModalScreen[bool]):
@@ -69,6 +72,19 @@ class SummaryScreen(ModalScreen[bool]):
                 quit_button.display = self.quitting
                 yield quit_button
                 yield Button(words.message("summary_back"), id="summary-back")
+
+    def on_mount(self) -> None:
+        self._fit(self.app.size.height)
+        # The summary is for reading and saving: Save has the focus, so Enter saves it,
+        # rather than a scroll area where typing goes nowhere.
+        self.query_one("#summary-save").focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """The summary takes what the screen has, less the rows kept for saving it."""
+        self.query_one("#summary-text").styles.max_height = max(4, height - KEPT_ROWS)
 
     def offer_quit(self) -> None:
         """Quit was asked for while the summary was open: offer it here."""

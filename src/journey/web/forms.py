@@ -26,6 +26,7 @@ FIRST_FIELD = {Kind.LIST: "item", Kind.PEOPLE: "name", Kind.SUPPORT: "what",
                Kind.ACTIONS: "what"}
 
 Form = dict[str, list[str]]
+NOT_TYPED = ("csrf", "question", "do")  # a form's own fields, never typed by the person
 
 
 class FieldError(AnswerError):

@@ -16,6 +16,7 @@ another journey process) sees it read-only, and is told so."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import secrets
 import signal
@@ -398,7 +399,8 @@ class PagesServer:
             examples=hint, error=error, error_field=said.get("field", "answer"),
             recall=session.recall_line(recalled) if recalled is not None else "",
             fresh=question.id in session.journey.unfit,
-            form=forms.view(session, question, said.get("typed")),
+            form=forms.view(session, question, said.get("typed") or {
+                k: [v] for k, v in session.draft(question.id).items()}),
             can_skip=session.flow.state in session.flow.step_ids and not session.flow.blocked(),
             can_not_sure=not question.required, helping=self._helping(session),
             terms=[(t.term, t.meaning) for t in terms], sources=sources, more=more,
@@ -444,7 +446,11 @@ class PagesServer:
         here = f"/j/{jid}"
         question = session.question
         if question is None or forms.one(form, "question") != question.id:
-            # The page was of a question this journey has moved on from (another tab).
+            # The page was of a question this journey has moved on from (another tab): what
+            # was typed is kept as that question's draft, to be back in its box.
+            posted = forms.one(form, "question")
+            if self.words.find(posted) is not None:
+                self._keep(session, form, posted)
             visitor.said[jid] = {"notice": self.words.message("web_page_moved_on")}
             return self.go(here)
         do = forms.one(form, "do") or "continue"
@@ -457,9 +463,11 @@ class PagesServer:
                 forms.save(session, forms.read(session, question, form, do),
                            suggested=forms.one(form, "marked") == "yes")
         except forms.FieldError as e:
+            self._keep(session, form, question.id)
             visitor.said[jid] = {"error": self._error(e), "field": e.field, "typed": form}
             return self.go(here)
         except AnswerError as e:
+            self._keep(session, form, question.id)
             visitor.said[jid] = {"error": self._error(e), "field": "answer", "typed": form}
             return self.go(here)
         except JourneyInUse:
@@ -476,6 +484,14 @@ class PagesServer:
             session.return_to(step, question_id)
             visitor.said[jid] = {"notice": self.words.message("recall_changed")}
         return self.go(here)
+
+    def _keep(self, session: Session, form: forms.Form, question_id: str) -> None:
+        """What was typed and not given, kept beside the journey as the question's draft
+        (journey.core.drafts), as the app keeps it: a lost page loses none of it."""
+        fields = {k: v[0] for k, v in form.items() if k not in forms.NOT_TYPED and v}
+        # Only a draft: if it cannot be kept, the page after still has what was typed.
+        with contextlib.suppress(StoreError, JourneyInUse):
+            session.keep_draft(fields, question_id)
 
     def _error(self, error: AnswerError) -> str:
         web_key = "web_" + error.key

@@ -194,6 +194,9 @@ def test_an_error_is_summarised_at_the_top_and_said_beside_the_box(store: Store)
         assert 'id="answer-error"' in page
         assert re.search(r'id="answer"[^>]*aria-describedby="answer-hint answer-error"', page)
         assert "<title>Error: " in page
+        # The name must be given: the error does not point to "Not sure yet", not offered.
+        assert "Please give an answer. This one is needed to go on." in page
+        assert 'value="not_sure"' not in page
         # A refresh shows the question again, without the error.
         again = await (await client.get(here)).text()
         assert "error-summary" not in again

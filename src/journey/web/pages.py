@@ -32,6 +32,7 @@ from aiohttp.web_runner import GracefulExit
 
 from journey import content
 from journey.content import Journey as Words
+from journey.content import Question
 from journey.conversation.session import Session
 from journey.core.answers import AnswerError, show_moment
 from journey.core.flow import WELCOME
@@ -464,11 +465,13 @@ class PagesServer:
                            suggested=forms.one(form, "marked") == "yes")
         except forms.FieldError as e:
             self._keep(session, form, question.id)
-            visitor.said[jid] = {"error": self._error(e), "field": e.field, "typed": form}
+            visitor.said[jid] = {"error": self._error(e, question), "field": e.field,
+                                 "typed": form}
             return self.go(here)
         except AnswerError as e:
             self._keep(session, form, question.id)
-            visitor.said[jid] = {"error": self._error(e), "field": "answer", "typed": form}
+            visitor.said[jid] = {"error": self._error(e, question), "field": "answer",
+                                 "typed": form}
             return self.go(here)
         except JourneyInUse:
             visitor.said[jid] = {"notice": session.read_only or "", "typed": form}
@@ -493,7 +496,12 @@ class PagesServer:
         with contextlib.suppress(StoreError, JourneyInUse):
             session.keep_draft(fields, question_id)
 
-    def _error(self, error: AnswerError) -> str:
+    def _error(self, error: AnswerError, question: Question | None = None) -> str:
+        """An error in words. A question that must be answered offers no "Not sure yet",
+        so its errors do not point to it."""
+        if question is not None and question.required and error.key in ("error_empty",
+                                                                         "error_no_items"):
+            return self.words.message("web_error_required")
         web_key = "web_" + error.key
         key = web_key if web_key in self.words.messages else error.key
         return self.words.message(key, **error.values)

@@ -33,7 +33,7 @@ def served(journey_home: Path) -> Iterator[str]:
     """`journey serve` on a free port, as its own process; the link it prints."""
     port = unused_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "journey", "serve", "--port", str(port)],
+        [sys.executable, "-m", "journey", "serve", "--terminal", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=os.environ.copy())
     try:
         said = ""

@@ -221,3 +221,23 @@ def test_an_undo_in_a_sitting_shows_as_what_stands_at_its_end(words, store) -> N
     session.undo(question)
     change = summarise(words, session.journey).changes[0]
     assert (change.before, change.after) == (["Cooking"], [])
+
+
+def test_every_way_of_planning_is_named_when_a_journey_is_opened_again(store) -> None:
+    """"The same as last time" names the last sitting, whichever way it planned."""
+    from journey import content
+    from journey.conversation import routes
+    from journey.conversation.session import Session
+
+    words = content.default()
+    for route in ("alone, without the assessment helper", "with a helper",
+                  "on someone's behalf", "for someone who is here and taking part"):
+        session = Session(words, store, store.create())
+        for _ in range(8):
+            question = session.question
+            assert question is not None
+            session.answer(routes.ROUTES[route].get(question.id,
+                                                    routes.ordinary(question, session)))
+        again = Session(words, store, store.load(session.journey.id))
+        same = again.sitting_options()[0]
+        assert "Sam" in same, (route, same)

@@ -27,7 +27,7 @@ MAY_USE: dict[str, set[str]] = {
     "store": {"content", "core"},
     "plain": {"content", "core", "plan", "documents", "conversation", "store"},
     "tui": {"content", "core", "plan", "documents", "conversation", "store"},
-    "web": {"content", "core", "plan", "documents", "store"},
+    "web": {"content", "core", "plan", "documents", "conversation", "store"},
     "cli": {"content", "core", "plan", "documents", "conversation", "store", "plain", "tui",
             "web"},
 }

@@ -400,7 +400,8 @@ class _Running:
     def __init__(self, *options: str) -> None:
         self.port = unused_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "journey", "serve", "--port", str(self.port), *options],
+            [sys.executable, "-m", "journey", "serve", "--terminal", "--port", str(self.port),
+             *options],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         # Read what it prints until the link, but never wait for ever.
         seen = b""

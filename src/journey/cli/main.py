@@ -106,7 +106,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if wanted("serve"):
         _serve_options(commands.add_parser(
             "serve",
-            help=f"use journey in a web browser on this computer (needs {DISTRIBUTION}[web])"))
+            help=f"use journey in a web browser: web pages, one question at a time, from one "
+                 f"process for everyone (needs {DISTRIBUTION}[web])"))
     if wanted("completion"):
         completion = commands.add_parser(
             "completion", help="print a script that completes journey's commands in a shell",
@@ -171,9 +172,13 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
         help="the address people's browsers use, when journey stands behind your own web "
              "server, like https://journey.example.org")
     parser.add_argument("--tabs", type=_tabs, default=4,
-                        help="how many browser tabs can run journey at once (default: 4)")
+                        help="with --terminal: how many browser tabs can run journey at once "
+                             "(default: 4)")
     parser.add_argument("--open", action="store_true", dest="open_browser",
                         help="open the link in your web browser once journey is ready")
+    parser.add_argument("--terminal", action="store_true",
+                        help="put the terminal app itself in the page, one process for each "
+                             "browser tab, instead of journey's web pages")
 
 
 EPILOG = (
@@ -246,7 +251,8 @@ def _main(argv: Sequence[str] | None) -> int:
             sys.stdout.write(script(args.shell, outline(_parser())))
             return 0
         if args.command == "serve":
-            return _serve(args.host, args.port, args.url, args.tabs, args.open_browser)
+            return _serve(args.host, args.port, args.url, args.tabs, args.open_browser,
+                          pages=not args.terminal)
         if args.command == "examples":
             return _examples(args)
         if args.command in manage.COMMANDS:
@@ -500,7 +506,8 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
     return 0
 
 
-def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False) -> int:
+def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False,
+           pages: bool = True) -> int:
     """journey in a web browser. textual-serve is an optional part: say how to add it."""
     from importlib.util import find_spec
 
@@ -514,11 +521,18 @@ def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool 
     if store.read_only:
         print(words.message("error_read_only", path=store.home), file=sys.stderr)
         return 1
-    store.close()
-    from journey.web.serve import Address, JourneyServer
-
     try:
-        JourneyServer(Address(host, port, url), tabs=tabs).serve(open_browser=open_browser)
+        if pages:
+            from journey.web.address import Address
+            from journey.web.pages import PagesServer
+
+            # One process serves every browser, on this one store.
+            PagesServer(Address(host, port, url), store).serve(open_browser=open_browser)
+        else:
+            store.close()
+            from journey.web.serve import Address, JourneyServer
+
+            JourneyServer(Address(host, port, url), tabs=tabs).serve(open_browser=open_browser)
     except OSError as e:
         import errno
 
@@ -530,6 +544,8 @@ def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool 
 
             print(words.message("serve_not_started", reason=reason(e)), file=sys.stderr)
         return 1
+    finally:
+        store.close()
     return 0
 
 

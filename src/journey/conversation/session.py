@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from journey.content import Choice, Question, Step, fill, placeholder_values
+from journey.content import Choice, Kind, Question, Step, fill, placeholder_values
 from journey.content import Journey as Content
+from journey.content.glossary import Term, fill_marked, mark, terms_in
 from journey.core import circle, fit, progress
-from journey.core.answers import AnswerError, clean_name, short
+from journey.core.answers import AnswerError, clean_name, short, show_moment
 from journey.core.answers import text as clean_text
 from journey.core.flow import FINISHED, WELCOME, Flow
 from journey.core.model import (
@@ -34,6 +35,9 @@ from journey.core.model import (
 from journey.core.progress import Status
 from journey.core.saving import JourneyInUse, Recorder, StoreError
 from journey.plan import Plan, Snapshot, answer_lines, build, snapshot
+from journey.plan.parts.sections import Section
+from journey.plan.parts.sections import derive as plan_sections
+from journey.plan.readiness import Finding
 
 PRONOUNS_QUESTION = "welcome.pronouns"
 
@@ -117,6 +121,24 @@ class Session:
         offered = question.offered(given)
         return [c for c in question.choices if c in offered or c.value in picked]
 
+    def options(self, question: Question) -> list[tuple[str, str]]:
+        """What can be chosen now, as (value, words shown): yes and no for a yes/no
+        question, else the choices offered, in words that follow the mode."""
+        if question.kind is Kind.YESNO:
+            return [("yes", self.content.message("yes")), ("no", self.content.message("no"))]
+        return [(c.value, self.choice_label(question, c.value)) for c in self.choices(question)]
+
+    def step_heading(self) -> str:
+        """"Step 5 of 12: Circle of support", or the step's title where it is not counted."""
+        step = self.flow.step()
+        if step is None:
+            return ""
+        steps = self.flow.step_ids
+        if step.id not in steps:
+            return step.title
+        return self.content.message("step_intro", number=steps.index(step.id) + 1,
+                                    total=len(steps), title=step.title)
+
     def choice_label(self, question: Question, value: str) -> str:
         return question.choice_label(value, self.name or self.content.message("someone"),
                                      self.about, self.pronouns)
@@ -148,6 +170,25 @@ class Session:
         return words.message("recall_said", step=step, label=label,
                              answer="; ".join(recalled.lines))
 
+    def explained(self, question: Question) -> tuple[list[Term], list[str]]:
+        """The glossary words in what a question says (with the step's introduction when it
+        opens the step), and the ids of the sources its facts come from, each once."""
+        words = self.content
+        step = self.content.step_of(question.id)
+        texts = [question.template(self.about), question.why_template(self.about),
+                 *question.examples]
+        sources: list[str] = []
+        if self.flow.questions(step.id)[:1] == [question]:
+            texts.insert(0, step.intro_template(self.about))
+            sources += step.sources
+        pieces = []
+        for text in texts:
+            pieces += fill_marked(text, words, self.placeholders)
+        for choice in self.choices(question):
+            pieces += mark(choice.label_template(self.about), words)
+        sources += question.sources
+        return terms_in(pieces), list(dict.fromkeys(sources))
+
     def candidates(self, question: Question) -> list[tuple[dict[str, str], str]]:
         """Who can be picked for a question about a person, with how each is shown."""
         return [(p, circle.pick_label(self.content, self.journey, p, self.about))
@@ -159,6 +200,11 @@ class Session:
 
     def plan(self) -> Plan:
         return build(self.content, self.journey)
+
+    def sections(self) -> list[Section]:
+        """The plan's sections as they stand (the plan panel beside the questions), worked
+        out alone, without the rest of the plan, once per change."""
+        return self.journey.remember("sections", lambda: plan_sections(self.snapshot()))
 
     def snapshot(self) -> Snapshot:
         """The answers that count, folded once per change (journey.plan.snapshot)."""
@@ -275,6 +321,38 @@ class Session:
         people = [short(p) for p in present or [] if clean_name(p).strip()]
         self._record(Sat(mode=mode, helper=helper, helper_role=role, present=people))
 
+    def sitting_options(self) -> list[str]:
+        """Who may be here today, for a saved journey opened again: first "the same as last
+        time", then each way of planning (in the order of Mode)."""
+        words, journey, name = self.content, self.journey, self.name
+        last = words.message("sitting_last_" + journey.mode, name=name,
+                             helper=journey.helper or words.message("someone"))
+        return [words.message("sitting_same", last=last),
+                *[words.message("sitting_" + m, name=name) for m in Mode]]
+
+    def sit_again(self, picked: int, helper: str = "", role: str = "",
+                  others: str = "") -> None:
+        """A new sitting from the choice made among sitting_options (0: the same as last
+        time), the helper's name and how they know the person, and anyone else here (names
+        with commas between). Raises AnswerError when a helper is needed and not named."""
+        journey = self.journey
+        if picked == 0:
+            last = journey.sittings()[-1]
+            self.begin_sitting(journey.mode, journey.helper, journey.helper_role,
+                               list(last.present))
+            return
+        mode = list(Mode)[picked - 1]
+        named = role_named = None
+        if mode is not Mode.SELF:
+            try:
+                named = clean_text(helper)
+            except AnswerError:
+                raise AnswerError("error_helper") from None
+            role_named = role.strip() or None
+        present = [*((self.name,) if mode is not Mode.BEHALF else ()), named or "",
+                   *others.split(",")]
+        self.begin_sitting(mode, named, role_named, present)
+
     def confirm(self, question_id: str) -> None:
         """The person says a suggested answer is theirs."""
         self.confirm_all([question_id])
@@ -374,6 +452,50 @@ class Session:
 
     def history(self, question_id: str) -> list[Answered | Undone]:
         return self.journey.history(question_id)
+
+    def changed(self) -> list[str]:
+        """Questions with any change in the history, the most recently changed first."""
+        known = {q.id for s in self.content.all_steps for q in s.questions}
+        latest: dict[str, int] = {}
+        for n, event in enumerate(self.journey.events):
+            if isinstance(event, Answered | Undone) and event.question in known:
+                latest[event.question] = n
+        return sorted(latest, key=latest.__getitem__, reverse=True)
+
+    def said(self, answer: Answered | None) -> str:
+        """An answer in words, for the history: "not sure yet", or no answer at all."""
+        words = self.content
+        if answer is None:
+            return words.message("history_no_answer")
+        if answer.unsure:
+            return words.message("not_sure")
+        question = words.question(answer.question)
+        return "; ".join(answer_lines(words, question, answer.value, self.name))
+
+    def change_lines(self, question_id: str) -> list[str]:
+        """Each change to an answer, oldest first: when, who, and what it became."""
+        words, lines = self.content, []
+        for change in self.history(question_id):
+            who = change.by or words.message("someone")
+            when = show_moment(change.at)
+            if isinstance(change, Undone):
+                lines.append(words.message("history_undone", when=when, who=who))
+            else:
+                lines.append(words.message("history_change", when=when, who=who,
+                                           answer=self.said(change)))
+        return lines
+
+    def finding_where(self, finding: Finding) -> str:
+        """Where in the journey a finding of the readiness check is put right."""
+        words = self.content
+        step = words.message("check_step", number=finding.step_number,
+                             title=finding.step_title) if finding.step_number else (
+            finding.step_title)
+        return words.message("check_where", step=step, question=finding.question_label)
+
+    def finding_worth(self, finding: Finding) -> str:
+        """"Worth checking:" before a finding that does not stop the council agreeing."""
+        return "" if finding.blocks else self.content.message("check_worth_checking")
 
     def _move(self, move: Callable[[], bool]) -> bool:
         """Move, and save where the person is now. If that cannot be saved, they stay where

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from journey.content import Question
-from journey.content.glossary import fill_marked, mark, terms_in
 from journey.core.answers import AnswerError, clean
 from journey.core.flow import WELCOME
 from journey.core.model import Mode
@@ -130,24 +129,10 @@ class Acting(Lines):
         """The glossary words in what was just asked, and where its facts come from."""
         session, words = self.session, self.words
         assert session is not None
-        step, question = session.flow.step(), session.question
-        pieces = []
-        sources: list[str] = []
-        if step is not None and question is not None:
-            first = session.flow.questions(step.id)[:1] == [question]
-            texts = [question.template(session.about), question.why_template(session.about),
-                     *question.examples]
-            if first:
-                texts.insert(0, step.intro_template(session.about))
-                sources += step.sources
-            for text in texts:
-                pieces += fill_marked(text, words, session.placeholders)
-            for choice in session.choices(question):
-                pieces += mark(choice.label_template(session.about), words)
-            sources += question.sources
+        question = session.question
+        terms, sources = session.explained(question) if question is not None else ([], [])
         self.say()
         self.message("explain_words")
-        terms = terms_in(pieces)
         if not terms:
             self.message("explain_no_words")
         for term in terms:
@@ -155,7 +140,7 @@ class Acting(Lines):
         self.message("explain_sources")
         if not sources:
             self.message("explain_no_sources")
-        for source_id in dict.fromkeys(sources):
+        for source_id in sources:
             source = words.source(source_id)
             standing = words.message("standing_" + source.standing)
             where = f": {source.reference}" if source.reference != source.title else ""
@@ -210,12 +195,9 @@ class Acting(Lines):
             return False
         rows = []
         for finding in readiness.findings:
-            step = words.message("check_step", number=finding.step_number,
-                                 title=finding.step_title) if finding.step_number else (
-                finding.step_title)
-            where = words.message("check_where", step=step, question=finding.question_label)
-            worth = "" if finding.blocks else words.message("check_worth_checking") + " "
-            rows.append(f"{worth}{finding.text} {where}")
+            worth = session.finding_worth(finding)
+            rows.append(f"{worth + ' ' if worth else ''}{finding.text} "
+                        f"{session.finding_where(finding)}")
         self.message("plain_check_hint")
         picked = self.choose_or_stay(rows)
         if picked is None:

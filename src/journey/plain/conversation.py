@@ -64,38 +64,23 @@ class Plain(Answering, Acting):
         """A saved journey opened again: who is here today?"""
         session, words = self.session, self.words
         assert session is not None
-        journey, name = session.journey, session.name
-        last = words.message("sitting_last_" + journey.mode, name=name,
-                             helper=journey.helper or words.message("someone"))
+        name = session.name
         self.say()
         self.message("sitting_title", name=name)
-        options = [words.message("sitting_same", last=last),
-                   *[words.message("sitting_" + m, name=name) for m in Mode]]
-        picked = self.choose(options, words.message("plain_choose"), default=0)
-        if picked == 0:
-            last_sitting = journey.sittings()[-1]
-            self._record_sitting(journey.mode, journey.helper, journey.helper_role,
-                                 list(last_sitting.present))
-            return
-        mode = list(Mode)[picked - 1]
-        helper = role = None
-        if mode is not Mode.SELF:
+        picked = self.choose(session.sitting_options(), words.message("plain_choose"), default=0)
+        helper = role = others = ""
+        if picked != 0 and list(Mode)[picked - 1] is not Mode.SELF:
             while True:
                 try:
                     helper = answers.text(self.read(words.message("sitting_helper"), False))
                     break
                 except AnswerError:
                     self.message("error_helper")
-            role = self.read(words.message("sitting_role", name=name), False).strip() or None
-        others = self.read(words.message("sitting_others"), False).split(",")
-        present = [*((name,) if mode is not Mode.BEHALF else ()), helper or "", *others]
-        self._record_sitting(mode, helper, role, present)
-
-    def _record_sitting(self, mode: Mode, helper: str | None, role: str | None,
-                        present: list[str]) -> None:
-        assert self.session is not None
+            role = self.read(words.message("sitting_role", name=name), False)
+        if picked != 0:
+            others = self.read(words.message("sitting_others"), False)
         try:
-            self.session.begin_sitting(mode, helper, role, present)
+            session.sit_again(picked, helper, role, others)
         except AnswerError as e:
             self.complain(e)
         except StoreError as e:
@@ -143,12 +128,9 @@ class Plain(Answering, Acting):
         if step is None:
             return
         self.say()
-        steps = session.flow.step_ids
         first = session.flow.questions(step.id)[:1] == [question]
         if first:
-            self.say(words.message("step_intro", number=steps.index(step.id) + 1,
-                                   total=len(steps), title=step.title)
-                     if step.id in steps else step.title)
+            self.say(session.step_heading())
             self.say(session.introduction(step))
             self.say()
         self.say(session.wording(question))

@@ -75,16 +75,12 @@ class Answering(Lines):
 
     def labels(self, question: Question) -> list[str]:
         """The choices offered now, in words that follow the mode."""
-        session = self.session
-        assert session is not None
-        if question.kind is Kind.YESNO:
-            return [self.words.message("yes"), self.words.message("no")]
-        return [session.choice_label(question, c.value) for c in session.choices(question)]
+        assert self.session is not None
+        return [label for _, label in self.session.options(question)]
 
     def values(self, question: Question) -> list[str]:
         assert self.session is not None
-        return ["yes", "no"] if question.kind is Kind.YESNO else [
-            c.value for c in self.session.choices(question)]
+        return [value for value, _ in self.session.options(question)]
 
     def take_choice(self, question: Question) -> None:
         labels, values = self.labels(question), self.values(question)

@@ -15,9 +15,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journey.conversation.session import Session
-from journey.core.answers import show_moment
-from journey.core.model import Answered, Undone
-from journey.plan import answer_lines
+from journey.core.model import Answered
 from journey.store.database import StoreError
 from journey.tui.lists import Options
 
@@ -37,12 +35,7 @@ class HistoryScreen(ModalScreen[str | None]):
 
     def _questions(self) -> list[str]:
         """Questions with any change, the most recently changed first."""
-        known = {q.id for s in self.words.all_steps for q in s.questions}
-        latest: dict[str, int] = {}
-        for n, event in enumerate(self.session.journey.events):
-            if isinstance(event, Answered | Undone) and event.question in known:
-                latest[event.question] = n
-        return sorted(latest, key=latest.__getitem__, reverse=True)
+        return self.session.changed()
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -74,13 +67,7 @@ class HistoryScreen(ModalScreen[str | None]):
         return f"{question.label}: {self._said(self.session.journey.answers.get(question_id))}"
 
     def _said(self, answer: Answered | None) -> str:
-        words = self.words
-        if answer is None:
-            return words.message("history_no_answer")
-        if answer.unsure:
-            return words.message("not_sure")
-        question = words.question(answer.question)
-        return "; ".join(answer_lines(words, question, answer.value, self.session.name))
+        return self.session.said(answer)
 
     def _chosen(self) -> str | None:
         found = self.query("#history-answers")
@@ -91,15 +78,7 @@ class HistoryScreen(ModalScreen[str | None]):
         question_id = self._chosen()
         if question_id is None:
             return
-        words, lines = self.words, []
-        for change in self.session.history(question_id):
-            who = change.by or words.message("someone")
-            when = show_moment(change.at)
-            if isinstance(change, Undone):
-                lines.append(words.message("history_undone", when=when, who=who))
-            else:
-                lines.append(words.message("history_change", when=when, who=who,
-                                           answer=self._said(change)))
+        lines = self.session.change_lines(question_id)
         self.query_one("#history-changes", Static).update(Content("\n".join(lines)))
         self.query_one("#undo", Button).disabled = not self.session.journey.can_undo(
             question_id)

@@ -20,11 +20,9 @@ from journey.tui.lists import Options
 
 
 def finding_prompt(finding: Finding, session: Session) -> Content:
-    words = session.content
-    step = words.message("check_step", number=finding.step_number, title=finding.step_title) if (
-        finding.step_number) else finding.step_title
-    where = words.message("check_where", step=step, question=finding.question_label)
-    worth = "" if finding.blocks else words.message("check_worth_checking") + " "
+    where = session.finding_where(finding)
+    worth = session.finding_worth(finding)
+    worth += " " if worth else ""
     # The blank last line keeps one finding apart from the next.
     return Content.assemble(
         (worth, "italic"), finding.text, "\n", (where, "$text-muted"), "\n")

@@ -434,14 +434,7 @@ class Journey:
     def confirmed(self, question: str) -> bool:
         """The person has said the latest answer, suggested by someone else, is theirs."""
         answer = self.answers.get(question)
-        if answer is None or answer.role is Role.PERSON:
-            return False
-        for event in reversed(self.events):
-            if event is answer:
-                return False
-            if isinstance(event, Confirmed) and event.question == question:
-                return True
-        return False
+        return answer is not None and self.confirmed_since(question, answer)
 
     def confirmed_since(self, question: str, answer: Answered) -> bool:
         """The person has agreed an answer to this question since `answer` was given: what

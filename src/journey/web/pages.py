@@ -15,11 +15,9 @@ another journey process) sees it read-only, and is told so."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import re
 import secrets
-import signal
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -28,7 +26,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from aiohttp.web_runner import GracefulExit
 
 from journey import content
 from journey.content import Journey as Words
@@ -48,7 +45,6 @@ from journey.web.address import (
     TOKEN_BYTES,
     Address,
     content_disposition,
-    is_loopback,
     same_token,
 )
 
@@ -745,37 +741,12 @@ class PagesServer:
     # -- starting and stopping -------------------------------------------------------------
 
     def serve(self, open_browser: bool = False) -> None:
-        from journey.web.serve import open_in_browser, request_log
-
-        words = self.words
-        if not is_loopback(self.address.host):
-            address = urlsplit(self.address.base).netloc if self.address.url is None \
-                else self.address.netloc
-            print(words.message("serve_open_host", address=address), flush=True)
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-
-        def request_exit() -> None:
-            raise GracefulExit()
-
-        try:
-            loop.add_signal_handler(signal.SIGINT, request_exit)
-            loop.add_signal_handler(signal.SIGTERM, request_exit)
-        except NotImplementedError:  # Windows: Ctrl+C arrives as KeyboardInterrupt instead
-            pass
-
-        def ready(_: object) -> None:
-            print(words.message("serve_ready"), f"\n\n    {self.link}\n", sep="", flush=True)
-            print(words.message("serve_keep_private"), words.message("serve_stop"), flush=True)
-            if open_browser and not open_in_browser(self.link):
-                print(words.message("serve_no_browser"), flush=True)
+        from journey.web.serve import run
 
         async def app() -> web.Application:
             return self.make_app()
 
-        web.run_app(app(), host=self.address.host, port=self.address.port,
-                    handle_signals=False, loop=loop, access_log=None, print=ready,
-                    shutdown_timeout=5, logger=request_log(words, self.token))
+        run(app(), self.address, self.words, self.link, self.token, open_browser)
 
 
 _KINDS = {".md": "text/markdown; charset=utf-8", ".txt": "text/plain; charset=utf-8",

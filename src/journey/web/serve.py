@@ -228,33 +228,40 @@ class JourneyServer(Server):
         """textual-serve prints its own banner here; journey prints its link in serve()."""
 
     def serve(self, debug: bool = False, open_browser: bool = False) -> None:
-        words = self.words
-        if not is_loopback(self.address.host):
-            # Where other computers reach it: this computer's address, when it listens on all.
-            address = urlsplit(self.address.base).netloc if self.address.url is None \
-                else self.address.netloc
-            print(words.message("serve_open_host", address=address), flush=True)
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        try:
-            loop.add_signal_handler(signal.SIGINT, self.request_exit)
-            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
-        except NotImplementedError:  # Windows: Ctrl+C arrives as KeyboardInterrupt instead
-            pass
+        run(self._make_app(), self.address, self.words, self.link, self.token, open_browser)
 
-        def ready(_: object) -> None:
-            print(words.message("serve_ready"), f"\n\n    {self.link}\n", sep="", flush=True)
-            print(words.message("serve_keep_private"), words.message("serve_stop"), flush=True)
-            if open_browser and not open_in_browser(self.link):
-                print(words.message("serve_no_browser"), flush=True)
 
-        # The request log is left off: every line would carry the token.
-        web.run_app(self._make_app(), host=self.address.host, port=self.address.port,
-                    handle_signals=False, loop=loop, access_log=None, print=ready,
-                    shutdown_timeout=5, logger=request_log(words, self.token))
+def run(app: Awaitable[web.Application] | web.Application, address: Address,
+        words: content.Journey, link: str, token: str, open_browser: bool) -> None:
+    """Listen until ctrl+c, for the pages and the terminal page alike: say where other
+    computers reach journey when it listens beyond this one, print the link once listening,
+    and write one line for a request that cannot be read."""
+    if not is_loopback(address.host):
+        # Where other computers reach it: this computer's address, when it listens on all.
+        shown = urlsplit(address.base).netloc if address.url is None else address.netloc
+        print(words.message("serve_open_host", address=shown), flush=True)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.add_signal_handler(signal.SIGINT, _request_exit)
+        loop.add_signal_handler(signal.SIGTERM, _request_exit)
+    except NotImplementedError:  # Windows: ctrl+c arrives as KeyboardInterrupt instead
+        pass
 
-    def request_exit(self) -> None:
-        raise GracefulExit()
+    def ready(_: object) -> None:
+        print(words.message("serve_ready"), f"\n\n    {link}\n", sep="", flush=True)
+        print(words.message("serve_keep_private"), words.message("serve_stop"), flush=True)
+        if open_browser and not open_in_browser(link):
+            print(words.message("serve_no_browser"), flush=True)
+
+    # The access log is left off: every line would carry the token.
+    web.run_app(app, host=address.host, port=address.port, handle_signals=False, loop=loop,
+                access_log=None, print=ready, shutdown_timeout=5,
+                logger=request_log(words, token))
+
+
+def _request_exit() -> None:
+    raise GracefulExit()
 
 
 class _RequestLog(logging.Handler):

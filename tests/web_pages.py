@@ -80,6 +80,10 @@ def ordinary(page: str, kind: Kind, offer: bool = False) -> dict[str, Any]:
 async def post(client: TestClient, page: str, where: str, **fields: Any) -> tuple[str, str]:
     """Post a form from `page`, following the redirect: the next page and its address."""
     data: list[tuple[str, str]] = [("csrf", csrf(page))]
+    # Which opening of the journey (which tab) the page is of, as its forms carry it.
+    tab = re.search(r'name="tab" value="([^"]+)"', page)
+    if tab is not None:
+        data.append(("tab", tab[1]))
     qid = question_id(page)
     if qid is not None and where.endswith("/answer"):
         data.append(("question", qid))

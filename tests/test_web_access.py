@@ -164,6 +164,19 @@ async def test_no_page_kind_fails_axe(site: Site, store: Store, words: Content,
         if small := await site.small_targets():
             failures[f"{name}: targets under 24 px"] = small
         await site.page.screenshot(ARTEFACTS / f"kind-{name}.png")
+    # An older tab of a journey: read-only, said so, with a link to take it over.
+    await site.open(pages["question-text"])
+    older = str(await site.page.evaluate("location.href"))
+    await site.open(pages["question-text"])  # a newer opening, as a second tab is
+    await site.after(site.page.go(older))
+    assert await site.page.evaluate(
+        "[...document.querySelectorAll('.notice a')].some(a => a.textContent.includes("
+        "'Change it in this tab'))")
+    if violations := await site.axe():
+        failures["read-only tab"] = violations
+    if small := await site.small_targets():
+        failures["read-only tab: targets under 24 px"] = small
+    await site.page.screenshot(ARTEFACTS / "kind-read-only-tab.png")
     # An error: the question asked again, the summary at the top, focus on it.
     await site.open(pages["question-text"])
     await site.after(site.page.evaluate(

@@ -323,6 +323,61 @@ def test_a_second_browser_sees_the_journey_read_only_and_says_so(store: Store) -
     run(test, store)
 
 
+def test_a_second_tab_in_the_same_browser_is_read_only_until_it_takes_the_journey_over(
+        store: Store) -> None:
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        start = await enter(client)
+        first, here = await post(client, start, "/new")  # the first tab
+        journey_id = here.rsplit("/", 1)[1]
+        # A second tab, in the same browser (the same cookie), opens the same journey: the
+        # newest opening is the one that changes it.
+        second = await (await client.get(here)).text()
+        assert "You can look at it" not in second
+        # The first tab's answer changes nothing, says so, and keeps what was typed.
+        page, _ = await post(client, first, f"{here}/answer", answer="Sam")
+        assert "You can look at it" in page
+        assert not any(saved.id == journey_id and saved.name for saved in store.list())
+        assert 'value="Sam"' in page
+        # The second tab goes on as before.
+        second, _ = await post(client, second, f"{here}/answer", answer="Alex")
+        assert "You can look at it" not in second
+        assert store.load(journey_id).value("welcome.name") == "Alex"
+        # Every page of the first tab says so, and none of its forms change anything.
+        tab = re.search(r'name="tab" value="([^"]+)"', first)
+        assert tab is not None
+        looked = await (await client.get(f"{here}/map?tab={tab[1]}")).text()
+        assert "You can look at it" in looked
+        before = len(store.load(journey_id).events)
+        await post(client, looked, f"{here}/move", do="step:welcome")
+        await post(client, page, f"{here}/stop")
+        assert len(store.load(journey_id).events) == before
+        # The first tab takes the journey over, and then the second tab only looks.
+        found = re.search(r'<a href="([^"]+)"[^>]*>Change it in this tab', page)
+        assert found is not None, page
+        taken = await (await client.get(unescape(found[1]))).text()
+        assert "You can look at it" not in taken
+        assert question_id(taken) == question_id(second), taken
+        before = len(store.load(journey_id).events)
+        stale, _ = await post(client, second, f"{here}/answer", **_an_answer(second))
+        assert "You can look at it" in stale
+        assert len(store.load(journey_id).events) == before
+        await post(client, taken, f"{here}/answer", **_an_answer(taken))
+        assert len(store.load(journey_id).events) > before
+        # Another browser still only looks, and is not offered to take it over.
+        other = TestClient(client.server)
+        try:
+            await enter(other)
+            seen = await (await other.get(here)).text()
+            assert "You can look at it" in seen and "Change it in this tab" not in seen
+            before = len(store.load(journey_id).events)
+            await post(other, seen, f"{here}/answer", **_an_answer(seen))
+            assert len(store.load(journey_id).events) == before
+        finally:
+            await other.session.close()
+
+    run(test, store)
+
+
 def _an_answer(page: str) -> dict[str, Any]:
     found = options(page)
     return {"answer": found[0]} if found else {"answer": "Something"}
@@ -657,7 +712,7 @@ def test_check_your_answers_changes_one_and_comes_back(store: Store) -> None:
         page, _ = await post(client, page, f"{here}/answer", answer="Sam")
         page, _ = await post(client, page, f"{here}/answer", answer="self")
         themap = await (await client.get(f"{here}/map")).text()
-        assert f'{here}/answers/welcome"' in themap
+        assert f'{here}/answers/welcome?tab=' in themap  # a link of this tab
         answers = await (await client.get(f"{here}/answers/welcome")).text()
         assert "Check your answers: Getting started" in answers and ">Sam<" in answers
         page, _ = await post(client, answers, f"{here}/move", do="change:welcome.name")

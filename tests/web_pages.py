@@ -61,6 +61,12 @@ def question_id(page: str) -> str | None:
     return found[1] if found else None
 
 
+def tab(page: str) -> str | None:
+    """Which opening of the journey (which tab) the page is of, as its forms carry it."""
+    found = re.search(r'name="tab" value="([^"]+)"', page)
+    return found[1] if found else None
+
+
 def options(page: str, name: str = "answer") -> list[str]:
     return [unescape(v) for v in re.findall(
         rf'name="{name}" type="(?:radio|checkbox)" value="([^"]*)"', page)]
@@ -80,6 +86,8 @@ def ordinary(page: str, kind: Kind, offer: bool = False) -> dict[str, Any]:
 async def post(client: TestClient, page: str, where: str, **fields: Any) -> tuple[str, str]:
     """Post a form from `page`, following the redirect: the next page and its address."""
     data: list[tuple[str, str]] = [("csrf", csrf(page))]
+    if (opening := tab(page)) is not None:
+        data.append(("tab", opening))
     qid = question_id(page)
     if qid is not None and where.endswith("/answer"):
         data.append(("question", qid))

@@ -11,7 +11,10 @@ must name this server in Host and, when the browser says, come from its own page
 every form carries a token of its own (CSRF); the Content-Security-Policy lets nothing run
 and nothing load from elsewhere; bodies are small and wrong tokens are counted. One browser
 changes a journey at a time, with the same lock as the app's windows: another browser (or
-another journey process) sees it read-only, and is told so."""
+another journey process) sees it read-only, and is told so. Tabs of one browser share its
+cookie, so each opening of a journey (a tab) gets a token of its own, carried in its links and
+forms; the newest opening changes the journey, and an older tab only looks until it takes the
+journey over."""
 
 from __future__ import annotations
 
@@ -86,7 +89,8 @@ WORDS = ("web_page_skip_link", "web_page_continue", "web_page_not_sure", "web_pa
          "web_page_check", "web_page_history", "web_page_go_there", "web_page_now",
          "web_page_words", "web_page_sources", "web_page_more", "web_page_notes",
          "web_page_note", "web_page_save_note", "web_page_save_shared",
-         "web_page_questions", "web_page_answers_link", "web_page_nav")
+         "web_page_questions", "web_page_answers_link", "web_page_nav",
+         "web_page_take_over")
 
 
 def words_for_pages(words: Words) -> dict[str, str]:
@@ -109,11 +113,17 @@ class Visitor:
     seen: float = field(default_factory=time.monotonic)
     used: dict[str, float] = field(default_factory=dict)  # when each journey was last used
     sat: set[str] = field(default_factory=set)  # told who is here today, on this visit
+    # Each journey's newest opening here (a tab): the token its links and forms carry. Pages
+    # and forms of an older opening only look, so two tabs never both change it.
+    tabs: dict[str, str] = field(default_factory=dict)
 
 
 VISITOR = web.RequestKey("visitor", Visitor)
 COOKIE_OF = web.RequestKey("cookie", str)
 FORM = web.RequestKey("form", dict)
+TAB = web.RequestKey("tab", str)  # the opening of the journey this request is of
+STALE = web.RequestKey("stale", bool)  # of an older opening than this browser's newest
+TAB_BYTES = 12
 
 
 class PagesServer:
@@ -186,6 +196,8 @@ class PagesServer:
             response = await handler(request)
         except web.HTTPException as e:  # a page not found, a body too big: said plainly
             response = web.Response(status=e.status, text=e.text or e.reason)
+            if "Location" in e.headers:  # a tab's page, seen at its own address
+                response.headers["Location"] = e.headers["Location"]
         except StoreError as e:  # the data folder cannot be read now: say so, change nothing
             response = web.Response(status=503, text=str(e))
         response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
@@ -224,7 +236,13 @@ class PagesServer:
             if not same_token(str(posted.get("csrf", "")), visitor.csrf):
                 return self._refuse()
             request[FORM] = {k: [str(v) for v in posted.getall(k)] for k in posted}
-        return await handler(request)
+        response = await handler(request)
+        # The page after a tab's form is of that tab too.
+        where = response.headers.get("Location", "")
+        if (response.status == 303 and request.get(TAB) and "?" not in where
+                and where.startswith(self.path + "/j/")):
+            response.headers["Location"] = f"{where}?tab={request[TAB]}"
+        return response
 
     def _enter(self, request: web.Request) -> web.StreamResponse:
         """The link's token, once: swapped for a cookie, and the address bar cleaned."""
@@ -269,6 +287,7 @@ class PagesServer:
     def _close(self, cookie: str, visitor: Visitor, journey_id: str) -> None:
         visitor.to_sit.discard(journey_id)
         visitor.used.pop(journey_id, None)
+        visitor.tabs.pop(journey_id, None)
         session = visitor.sessions.pop(journey_id, None)
         if session is not None and self.writers.get(journey_id) == cookie:
             del self.writers[journey_id]
@@ -283,8 +302,13 @@ class PagesServer:
     def page(self, name: str, request: web.Request, status: int = 200,
              **values: Any) -> web.Response:
         visitor: Visitor = request[VISITOR]
+        tab = request.get(TAB, "")
+        if request.get(STALE):
+            values["read_only"] = self.words.message("web_page_read_only")
+            values["take_over"] = f"{self.path}/j/{values['jid']}"
         text = self.templates.get_template(name).render(
             t=words_for_pages(self.words), csrf=visitor.csrf, base=self.path,
+            tab=tab, at=f"?tab={tab}" if tab else "",
             app_title=self.words.message("app_title"), words=self.words.messages, **values)
         return web.Response(text=text, content_type="text/html", status=status)
 
@@ -319,11 +343,53 @@ class PagesServer:
         visitor.sessions[journey.id] = session
         visitor.used[journey.id] = time.monotonic()
         self.writers[journey.id] = request[COOKIE_OF]
+        request[TAB] = visitor.tabs[journey.id] = secrets.token_urlsafe(TAB_BYTES)
         return self.go(f"/j/{journey.id}")
 
-    def session(self, request: web.Request) -> Session:
+    def session(self, request: web.Request, document: bool = False) -> Session:
         """The journey named in the address, opened for this browser: for changing, unless
-        another browser or journey process has it."""
+        another browser or journey process has it, or this is an older tab of it (a
+        document, which only shows it, belongs to no tab)."""
+        session = self._session(request)
+        if not document and session.read_only is None:
+            self._tab(request, session)
+        return session
+
+    def _tab(self, request: web.Request, session: Session) -> None:
+        """Which opening (tab) of the journey this is. A page opened with no tab's token is a
+        new opening, which this browser now changes the journey in: it is shown at an
+        address of its own, so Refresh and Back keep it. A page or form of an older opening
+        changes nothing; what was typed in it is kept as the question's draft."""
+        visitor: Visitor = request[VISITOR]
+        jid = session.journey.id
+        form: forms.Form = request.get(FORM, {})
+        given = forms.one(form, "tab") if request.method == "POST" else request.query.get(
+            "tab", "")
+        given = given if AN_ID.fullmatch(given) else ""
+        held = visitor.tabs.get(jid)
+        if held is None or given == held:
+            # This tab's, or a tab's of a journey no tab here holds now (it was let go).
+            request[TAB] = visitor.tabs[jid] = given or secrets.token_urlsafe(TAB_BYTES)
+            return
+        if not given and request.method == "GET":
+            fresh = visitor.tabs[jid] = secrets.token_urlsafe(TAB_BYTES)
+            raise web.HTTPSeeOther(f"{self.path}{request.path}?tab={fresh}")
+        request[TAB], request[STALE] = given, True
+        if request.method != "POST":
+            return
+        here = f"{self.path}/j/{jid}"
+        if request.path.endswith("/answer"):
+            posted = forms.one(form, "question")
+            if self.words.find(posted) is not None:
+                self._keep(session, form, posted)
+            if session.question is not None and posted == session.question.id:
+                visitor.said[jid] = {"typed": form}  # back in the box on the page after
+        elif request.path.endswith("/notes"):
+            here += "/notes"
+            visitor.said[jid] = {"typed": form}
+        raise web.HTTPSeeOther(f"{here}?tab={given}" if given else here)
+
+    def _session(self, request: web.Request) -> Session:
         journey_id = request.match_info["id"]
         if not AN_ID.fullmatch(journey_id):
             raise web.HTTPNotFound()
@@ -359,7 +425,8 @@ class PagesServer:
         words = self.words
         base = {"jid": session.journey.id, "read_only": session.read_only,
                 "notice": said.get("notice", ""), "heading": session.step_heading()}
-        if session.journey.id in visitor.to_sit and session.read_only is None:
+        if (session.journey.id in visitor.to_sit and session.read_only is None
+                and not request.get(STALE)):
             return self.page("sitting.html.j2", request, title=words.message(
                 "sitting_title", name=session.name), options=session.sitting_options(),
                 error=said.get("error", ""), typed=said.get("typed", {}),
@@ -650,13 +717,13 @@ class PagesServer:
                          notice="", heading="")
 
     async def plan_document(self, request: web.Request) -> web.Response:
-        session = self.session(request)
+        session = self.session(request, document=True)
         body = render.export(session.plan(), "html")
         return web.Response(body=body, content_type="text/html", charset="utf-8",
                             headers={"Content-Security-Policy": DOCUMENT_POLICY})
 
     async def download(self, request: web.Request) -> web.Response:
-        session = self.session(request)
+        session = self.session(request, document=True)
         fmt = request.match_info["format"]
         if fmt not in FORMATS:
             raise web.HTTPNotFound()
@@ -734,6 +801,8 @@ class PagesServer:
     async def stop(self, request: web.Request) -> web.StreamResponse:
         visitor: Visitor = request[VISITOR]
         journey_id = request.match_info["id"]
+        if journey_id in visitor.sessions:
+            self.session(request)  # an older tab's "stop" lets nothing go
         self._close(request[COOKIE_OF], visitor, journey_id)
         visitor.sat.discard(journey_id)  # the sitting ends: opened again, who is here is asked
         return self.go("/")

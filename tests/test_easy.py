@@ -125,6 +125,13 @@ def test_a_picture_the_person_chooses_goes_beside_what_they_want_to_change(words
                           "Something nobody listed") == "A bright star"
 
 
+def test_the_full_plan_says_who_wants_easy_read_and_nothing_more(words, store) -> None:
+    wants = render.render(EXAMPLES["gareth"](words, store).plan(), "md")
+    assert "Wants an Easy Read plan:** Yes" in wants
+    assert "Two people hugging" not in wants  # the picture is for the Easy Read plan
+    assert "Easy Read" not in render.render(EXAMPLES["edna"](words, store).plan(), "md")
+
+
 def test_a_person_planning_alone_is_not_asked_for_a_picture(words, store) -> None:
     with pytest.raises(AssertionError, match="never asked"):
         walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",

@@ -333,6 +333,8 @@ def gareth(words: Content, store: Store) -> Session:
         "happen.details": {},
         "happen.person-agrees": "yes",
         "happen.signed-by": "Alex Morgan, social worker",
+        "happen.easy-read": "yes",
+        "happen.easy-picture": "friends",
     })
 
 
@@ -462,6 +464,7 @@ def edna(words: Content, store: Store) -> Session:
         "happen.start": "2026-10-05",
         "happen.details": {"main": "Carol (daughter)", "carer": "Carol (daughter)"},
         "happen.person-agrees": "most",
+        "happen.easy-read": "no",
     })
 
 
@@ -614,6 +617,7 @@ def ryan(words: Content, store: Store) -> Session:
         "happen.start": "2026-11-20",
         "happen.details": {},
         "happen.person-agrees": "yes",
+        "happen.easy-read": "no",
     })
 
 

@@ -186,6 +186,7 @@ def priya(words: Content, store: Store) -> Session:
                            "carer": "Meera (sister)"},
         "happen.person-agrees": "yes",
         "happen.signed-by": "Sam Lee, social worker",
+        "happen.easy-read": "no",
     }
     for outcome in OUTCOMES:
         hard = HARD[outcome]

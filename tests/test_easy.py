@@ -8,6 +8,7 @@ and credited."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import html
 import io
 import re
@@ -22,6 +23,7 @@ import pytest
 
 from journey.content import content_dir, readability
 from journey.documents import easy, files, render
+from journey.plan import build as build_plan
 
 from .browser import Browser, chromium_note, find_chromium
 from .examples import EXAMPLES, walk
@@ -72,6 +74,85 @@ def test_a_persons_line_chooses_its_picture_by_its_words() -> None:
     assert chosen.for_words("Lunch club") == "food"
     assert chosen.for_words("Lifts to the shops") == "bus"
     assert chosen.for_words("Something nobody listed") == chosen.default
+
+
+# -- a picture the person chooses -------------------------------------------------------------
+
+PICKED = {"welcome.name": "Sam", "welcome.mode": "with", "welcome.helper-name": "Jo",
+          "welcome.helper-role": "friend", "planning.outcomes": ["Something nobody listed"],
+          "happen.easy-read": "yes", "happen.easy-picture": "home"}
+
+
+def picture_beside(page: str, text: str) -> str:
+    """The words of the picture in the same line of the web page as the text."""
+    for idea in re.findall(r'<li class="idea">(.*?)</li>', page, re.DOTALL):
+        if f">{text}</p>" in idea:
+            return html.unescape(re.search(r'<img [^>]*alt="([^"]*)"', idea)[1])
+    raise AssertionError(f"no line says {text!r}")
+
+
+def word_picture_beside(data: bytes, text: str) -> str:
+    """The words of the picture in the same row of the Word file as the text."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        document = z.read("word/document.xml").decode("utf-8")
+    for row in re.findall(r"<w:tr[ >].*?</w:tr>", document, re.DOTALL):
+        if f">{text}</w:t>" in row:
+            return html.unescape(re.search(r'<wp:docPr [^>]*descr="([^"]*)"', row)[1])
+    raise AssertionError(f"no row says {text!r}")
+
+
+def test_every_picture_offered_is_in_the_set_with_its_words(words) -> None:
+    question = words.question("happen.easy-picture")
+    chosen = easy.pictures()
+    assert len(question.choices) >= 10
+    for choice in question.choices:
+        assert choice.value in chosen.by_id, choice.value
+        assert choice.label == chosen.by_id[choice.value].alt
+
+
+def test_a_picture_the_person_chooses_goes_beside_what_they_want_to_change(words,
+                                                                          store) -> None:
+    plan = walk(words, store, PICKED).plan()
+    page = render.render(plan, "easy-html")
+    data = render.export(plan, "easy-docx")
+    assert picture_beside(page, "Something nobody listed") == "A house"
+    assert word_picture_beside(data, "Something nobody listed") == "A house"
+    # Without a choice, the line has the part's own picture.
+    plain = {k: v for k, v in PICKED.items() if k != "happen.easy-picture"}
+    plain["happen.easy-read"] = "no"
+    other = walk(words, store, plain).plan()
+    assert picture_beside(render.render(other, "easy-html"),
+                          "Something nobody listed") == "A bright star"
+
+
+def test_the_full_plan_says_who_wants_easy_read_and_nothing_more(words, store) -> None:
+    wants = render.render(EXAMPLES["gareth"](words, store).plan(), "md")
+    assert "Wants an Easy Read plan:** Yes" in wants
+    assert "Two people hugging" not in wants  # the picture is for the Easy Read plan
+    assert "Easy Read" not in render.render(EXAMPLES["edna"](words, store).plan(), "md")
+
+
+def test_a_person_planning_alone_is_not_asked_for_a_picture(words, store) -> None:
+    with pytest.raises(AssertionError, match="never asked"):
+        walk(words, store, {"welcome.name": "Sam", "welcome.mode": "self",
+                            "happen.easy-read": "yes"})
+
+
+def test_a_picture_stored_that_is_not_in_the_set_is_not_used(words, store) -> None:
+    session = walk(words, store, PICKED)
+    stale = dataclasses.replace(session.plan(), easy_picture="dragon")
+    page = render.render(stale, "easy-html")
+    assert picture_beside(page, "Something nobody listed") == "A bright star"
+    # Changed in the store by hand: read back, the plan still has a picture it knows.
+    with store.db:
+        changed = store.db.execute("UPDATE events SET body = replace(body, ?, ?)",
+                                   ('"home"', '"dragon"')).rowcount
+    assert changed >= 1
+    plan = build_plan(words, store.load(session.journey.id))
+    assert picture_beside(render.render(plan, "easy-html"),
+                          "Something nobody listed") == "A bright star"
+    assert word_picture_beside(render.export(plan, "easy-docx"),
+                               "Something nobody listed") == "A bright star"
 
 
 @pytest.mark.parametrize(("amount", "said"), [

@@ -138,6 +138,11 @@ class _Maker:
     def say(self, key: str, **values: object) -> str:
         return self.w[key].format(**values)
 
+    def chosen(self, value: object, otherwise: str) -> str:
+        """The picture the person chose, if it is one of the set; what is stored may be old
+        or changed by hand, so anything else falls back to the picture found otherwise."""
+        return value if isinstance(value, str) and value in self.pictures.by_id else otherwise
+
     def own(self, lines: list[str], picture: str | None = None) -> list[Idea]:
         return [Idea(line, picture or self.pictures.for_words(line), own=True) for line in lines]
 
@@ -172,8 +177,9 @@ class _Maker:
 
     def change(self) -> EasyPart:
         aims = [a.label for a in self.plan.outcomes if a.kind == "outcome"]
+        picture = self.chosen(self.plan.easy_picture, words()["parts"]["change"]["picture"])
         return self.part("change", self.own(aims or _entry(self.plan, "rights.hopes"),
-                                            "change"))
+                                            picture))
 
     def week(self) -> EasyPart:
         ideas = self.own(_entry(self.plan, "planning.support"))

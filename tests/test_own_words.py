@@ -73,6 +73,9 @@ async def test_both_days_are_shown_as_the_person_types(words, store: Store) -> N
         await pilot.press("enter")
         assert question(app) == "happen.agreed"  # nothing saved until the person says
         assert isinstance(app.focused, Input) and app.focused.value == f"next {later}"
+        await pilot.pause()
+        # Said once, by the error line, not again by the hint under the box.
+        assert "could mean" not in shown(app, ".hint")
 
 
 def test_the_plain_lines_take_a_period_said_after_the_amount(words, store: Store) -> None:

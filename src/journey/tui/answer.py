@@ -219,6 +219,12 @@ class DateAnswer(TextAnswer):
             said = self.words.message("date_hint")
         self.query_one(".hint", Static).update(Content(said))
 
+    def refuse(self, error: AnswerError) -> None:
+        if error.key == "error_date_two":
+            # The error line now says both days: the hint would say them a second time.
+            self.query_one(".hint", Static).update(Content(self.words.message("date_hint")))
+        super().refuse(error)
+
 
 class ListInput(AnswerInput):
     """A list's box: a paste of several lines is several things, not one."""

@@ -253,7 +253,8 @@ def findings(content: Content, words: MoneyWords, found: Against, lines: list[Co
         add("overspent", say("finding_overspent", amount=pounds(-found.balance)))
     elif found.weeks_held is not None and found.weeks_held > record.weeks_allowed:
         add("balance", say("finding_balance", amount=pounds(found.balance),
-                           weeks=_number(found.weeks_held), allowed=record.weeks_allowed))
+                           weeks=words.weeks(_number(found.weeks_held)),
+                           allowed=words.weeks(record.weeks_allowed)))
     if live.get(PAYS_PART) == "yes" and is_money(live.get(CONTRIBUTION)):
         expected = _planned(money_per_year(live[CONTRIBUTION]), share)
         if expected - found.contribution_in >= SHORT_BY:
@@ -295,7 +296,7 @@ def findings(content: Content, words: MoneyWords, found: Against, lines: list[Co
         add("unplanned", say("finding_unplanned",
                              amount=pounds(sum(e.pence for e in found.unplanned)), what=whats))
     if found.missing:
-        add("evidence", say("finding_evidence", count=len(found.missing)))
+        add("evidence", say("finding_evidence", entries=words.entries(len(found.missing))))
     return out
 
 

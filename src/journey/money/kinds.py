@@ -60,6 +60,14 @@ class MoneyWords:
     def say(self, key: str, **values: object) -> str:
         return self.messages[key].format(**values)
 
+    def weeks(self, weeks: object) -> str:
+        """"1 week", "8 weeks", "8.5 weeks"."""
+        shown = str(weeks)
+        return self.say("one_week") if shown == "1" else self.say("weeks", weeks=shown)
+
+    def entries(self, count: int) -> str:
+        return self.say("one_entry") if count == 1 else self.say("entries", count=count)
+
 
 def _fail(path: Path, where: str, problem: str) -> ContentError:
     return ContentError(f"{path}: {where}: {problem}")

@@ -152,8 +152,8 @@ def test_money_is_whole_pence_shown_as_pounds() -> None:
 # -- against the plan ---------------------------------------------------------------------
 
 def ryan_year(words, store) -> Any:
-    """Ryan's first year of direct payment, from 20 November 2026: the council's £700 each
-    month, his PA paid for 10 hours a week by the month."""
+    """Ryan's first year of direct payment, from 20 November 2026: £700 in each month, his PA
+    paid for 10 hours a week by the month."""
     journey = ryan(words, store).journey
     for month in range(12):
         day = date(2026 + (10 + month) // 12, (10 + month) % 12 + 1, 20)
@@ -186,15 +186,15 @@ def test_planned_and_spent_for_each_piece_of_support_in_a_year(words, store, mon
     assert "Football club subs" not in rows  # paid from his own money, not the budget
     assert summary.money_in == summary.council_in == 12 * 70000
     assert summary.balance == 12 * (70000 - 58500)
-    assert summary.dp_weekly == 16154  # £700 a month is £8,400 a year, £161.54 a week
-    assert summary.weeks_held == Decimal("8.5")  # £1,380 over £161.54
+    assert summary.dp_weekly == 15877  # £688 a month is £8,256 a year, £158.77 a week
+    assert summary.weeks_held == Decimal("8.7")  # £1,380 over £158.77
 
 
 def test_a_balance_over_the_weeks_allowed_is_a_finding_with_its_source(
         words, store, money) -> None:
     journey = ryan_year(words, store)
     found = {f.kind: f for f in against(words, money, journey, "year").findings}
-    assert "£1,380.00 is about 8.5 weeks" in found["balance"].text
+    assert "£1,380.00 is about 8.7 weeks" in found["balance"].text
     assert "allows 8 weeks" in found["balance"].text
     assert found["balance"].sources == ("dp-surplus",)
     assert words.source("dp-surplus").standing == "practice"

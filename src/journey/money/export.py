@@ -22,6 +22,9 @@ from journey.money.shown import day, flagged_lines, held, kind_label, missing_li
 from journey.money.shown import period as period_words
 
 FORMATS = ("md", "html", "docx", "csv")
+# The entries' columns on an A4 page with 2 cm margins (17 cm): date, in or out, kind, who,
+# amount, what it pays for, proof, where it is kept.
+ENTRY_WIDTHS = (2.1, 1.2, 2.2, 2.5, 2.0, 3.0, 2.0, 2.0)
 
 
 @dataclass
@@ -31,7 +34,9 @@ class Block:
     items: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
-    numbers: tuple[int, ...] = ()  # the columns that hold money, kept on one line
+    numbers: tuple[int, ...] = ()  # columns of sums of money: kept on one line, to the right
+    whole: tuple[int, ...] = ()  # columns kept on one line (dates)
+    widths: tuple[float, ...] = ()  # each column's share of a Word page's width, in cm
 
 
 def blocks(content: Content, words: MoneyWords, found: Against) -> list[Block]:
@@ -48,7 +53,7 @@ def blocks(content: Content, words: MoneyWords, found: Against) -> list[Block]:
     rows.append([say("summary_total"), pounds(found.planned_total), pounds(found.money_out),
                  pounds(found.planned_total - found.money_out)])
     out.append(Block("table", columns=say("summary_columns").split("|"), rows=rows,
-                     numbers=(1, 2, 3)))
+                     numbers=(1, 2, 3), widths=(8.0, 3.0, 3.0, 3.0)))
     out.append(Block("para", say("planned_how")))
     balance = [say("money_in_total", amount=pounds(found.money_in)),
                say("council_in", amount=pounds(found.council_in)),
@@ -60,9 +65,8 @@ def blocks(content: Content, words: MoneyWords, found: Against) -> list[Block]:
                            weekly=pounds(found.dp_weekly)))
     else:
         balance.append(say("balance_no_dp"))
-    out += [Block("heading", say("balance", day=day(found.period.end),
-                                 amount=pounds(found.balance))),
-            Block("bullets", items=balance), Block("heading", say("findings_title"))]
+    out += [Block("heading", say("in_and_out_title")), Block("bullets", items=balance),
+            Block("heading", say("findings_title"))]
     if found.findings:
         from journey.money.shown import rests_on
 
@@ -80,7 +84,7 @@ def blocks(content: Content, words: MoneyWords, found: Against) -> list[Block]:
     if found.entries:
         out.append(Block("table", columns=say("entries_columns").split("|"),
                          rows=[_entry_row(words, e, planned) for e in found.entries],
-                         numbers=(4,)))
+                         numbers=(4,), whole=(0,), widths=ENTRY_WIDTHS))
     else:
         out.append(Block("para", say("none_yet")))
     out.append(Block("heading", say("evidence_missing_title")))
@@ -101,7 +105,8 @@ def _entry_row(words: MoneyWords, entry: Entry, planned: set[str]) -> list[str]:
     support = entry.support if entry.support and normal(entry.support) in planned else ""
     if entry.direction == "out" and not support:
         support = words.say("entry_not_in_plan")
-    return [day(entry.day), words.say("money_in" if entry.direction == "in" else "money_out"),
+    way = words.say("money_in" if entry.direction == "in" else "money_out")
+    return [f"{entry.day:%d/%m/%Y}", way,
             kind_label(words, entry), entry.who, pounds(entry.pence), support,
             paper_label(words, entry.evidence), entry.kept_where or ""]
 
@@ -150,10 +155,10 @@ def markdown(laid: list[Block]) -> str:
 
 STYLE = """body{font-family:Arial,Helvetica,sans-serif;font-size:1rem;line-height:1.5;
 max-width:60rem;margin:1rem auto;padding:0 1rem;color:#0b0c0c}
-table{border-collapse:collapse;margin:0 0 1rem}th,td{border:1px solid #505a5f;
-padding:.3rem .5rem;text-align:left;vertical-align:top}td.money,th.money{text-align:right}
-.money span{white-space:nowrap}h1{font-size:1.8rem}h2{font-size:1.3rem;margin-top:1.5rem}
-@media print{body{max-width:none}}"""
+table{border-collapse:collapse;margin:0 0 1rem;width:100%;font-size:.9rem}
+th,td{border:1px solid #505a5f;padding:.3rem .5rem;text-align:left;vertical-align:top}
+td.money,th.money{text-align:right}.money span,.whole span{white-space:nowrap}
+h1{font-size:1.8rem}h2{font-size:1.3rem;margin-top:1.5rem}@media print{body{max-width:none}}"""
 
 
 def web_page(laid: list[Block]) -> str:
@@ -188,6 +193,8 @@ def _cell(tag: str, block: Block, i: int, text: str, scope: str = "") -> str:
     shown = html.escape(clean(text))
     if i in block.numbers:  # a sum of money is never broken across lines
         return f'<{tag}{scope} class="money"><span>{shown}</span></{tag}>'
+    if i in block.whole:
+        return f'<{tag}{scope} class="whole"><span>{shown}</span></{tag}>'
     return f"<{tag}{scope}>{shown}</{tag}>"
 
 
@@ -199,12 +206,16 @@ def word(laid: list[Block]) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     from journey.documents.word import FIXED, _steady, british
 
     doc = Document()
     british(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
     title = next(b.text for b in laid if b.kind == "title")
@@ -227,20 +238,24 @@ def word(laid: list[Block]) -> bytes:
             table = doc.add_table(rows=1, cols=len(block.columns))
             table.style = "Table Grid"
             table.alignment = WD_TABLE_ALIGNMENT.LEFT
+            table.autofit = False
+            for i, width in enumerate(block.widths):  # the grid, which LibreOffice reads
+                table.columns[i].width = Cm(width)
             header = table.rows[0]
             mark = OxmlElement("w:tblHeader")  # the heading row, repeated on each page
             mark.set(qn("w:val"), "true")
             header._tr.get_or_add_trPr().append(mark)
-            for i, text in enumerate(block.columns):
-                run = header.cells[i].paragraphs[0].add_run(clean(text))
-                run.bold = True
-            for row in block.rows:
-                cells = table.add_row().cells
+            for row in [block.columns, *block.rows]:
+                cells = header.cells if row is block.columns else table.add_row().cells
                 for i, text in enumerate(row):
                     paragraph = cells[i].paragraphs[0]
-                    paragraph.add_run(clean(text))
+                    run = paragraph.add_run(clean(text))
+                    run.bold = row is block.columns
+                    run.font.size = Pt(9)
                     if i in block.numbers:
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                    if block.widths:
+                        cells[i].width = Cm(block.widths[i])
             doc.add_paragraph()
     out = BytesIO()
     doc.save(out)

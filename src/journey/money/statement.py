@@ -687,14 +687,18 @@ def _day(cell: str) -> date | None:
 _FIGURES = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,2})?|\.\d{1,2}", re.ASCII)
 
 
+_PLAIN_MONEY = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,2})?", re.ASCII)
 _MONEY_SPACES = re.compile(r"\s*([£()+-])\s*")
 _GBP = re.compile(r"^gbp\s*|\s*gbp$")
 
 
 class _Unread(Exception):
-    def __init__(self, key: str) -> None:
+    """A cell that does not read: `key` names the message, `values` fill it in."""
+
+    def __init__(self, key: str, **values: object) -> None:
         super().__init__(key)
         self.key = key
+        self.values = values
 
 
 def _money(cell: str) -> int | None:
@@ -706,6 +710,9 @@ def _money(cell: str) -> int | None:
         return None
     if len(text) > 40:
         raise _Unread("statement_bad_amount")
+    if _PLAIN_MONEY.fullmatch(text):  # most cells: 1234.56 or -12.50
+        value = _pence(text.removeprefix("-"))
+        return -value if text[0] == "-" else value
     # Spaces only where banks put them: beside £, a sign or a bracket, GBP, CR or DR.
     text = _MONEY_SPACES.sub(r"\1", text.removeprefix("'").casefold())
     text = _GBP.sub("", text)
@@ -727,11 +734,15 @@ def _money(cell: str) -> int | None:
     if not _FIGURES.fullmatch(text):
         raise _Unread("statement_huge_amount" if re.fullmatch(r"[\d,]{13,}(?:\.\d*)?", text)
                       else "statement_bad_amount")
-    pounds, _, pence = text.replace(",", "").partition(".")
+    return sign * _pence(text)
+
+
+def _pence(figures: str) -> int:
+    pounds, _, pence = figures.replace(",", "").partition(".")
     value = int(pounds or "0") * 100 + int((pence + "00")[:2])
     if value > LARGEST_PENCE:
         raise _Unread("statement_huge_amount")
-    return sign * value
+    return value
 
 
 def _reads_as_money(cell: str) -> bool:
@@ -753,62 +764,61 @@ def _rows(table: Sequence[tuple[int, tuple[str, ...]]], layout: Layout,
           words: Content | None) -> tuple[tuple[Row, ...], list[Problem]]:
     words = words or content_files.default()
     problems: list[Problem] = []
-    read: list[tuple[tuple[Any, ...], Row]] = []
-    money = [c for c in (layout.amount, layout.paid_in, layout.paid_out) if c is not None]
-    needed = max(layout.day, *money) + 1
+    read: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     for line, cells in table:
-        def cell(column: int | None, cells: tuple[str, ...] = cells) -> str:
-            return cells[column] if column is not None and column < len(cells) else ""
-
-        def bad(key: str, line: int = line, **values: object) -> None:
-            problems.append(Problem(line, key, words.message(key, line=line, **values)))
-
-        if len(cells) < needed and (len(cells) <= layout.day or len(cells) <= min(money)):
-            bad("statement_short_row")
-            continue
-        said = cell(layout.day)
-        if not said.strip():
-            bad("statement_no_date")
-            continue
-        day = _day(said)
-        if day is None:
-            bad("statement_bad_date", text=clean_name(said, 40))
-            continue
         try:
-            pence = _amount(cells, layout, cell)
+            read.append(_row(line, cells, layout))
         except _Unread as e:
-            shown = next((clean_name(cell(c), 40) for c in (
-                layout.amount, layout.paid_in, layout.paid_out, layout.sign)
-                if c is not None and cell(c).strip()), "")
-            bad(e.key, text=shown)
-            continue
-        if pence == 0:
-            bad("statement_zero")
-            continue
-        texts = [_text_of(cell(c)) for c in layout.payee]
-        payee, *rest = [t for t in texts if t] or [""]
-        first, tab, more = cell(layout.payee[0]).partition("\t")
-        if tab and first.strip():  # Barclays: the payee, a tab, then its reference
-            payee, rest = _text_of(first), [_text_of(more), *rest]
-        details = " ".join(t for t in (_text_of(cell(layout.kind)), *rest) if t)
-        balance = None
-        if layout.balance is not None:
-            try:
-                balance = _money(cell(layout.balance))
-            except _Unread:
-                balance = None  # not what it says about the payment; only an aid
-        reference = _text_of(cell(layout.reference))
-        row = Row(day=day, pence=abs(pence), direction="in" if pence > 0 else "out",
-                  payee=payee, reference=reference, balance=balance, line=line, mark="",
-                  details=details[:TEXT_LIMIT])
-        key = (row.day.isoformat(), row.pence, row.direction, " ".join(
-            row.payee.casefold().split()), " ".join(row.reference.casefold().split()),
-            row.balance, " ".join(row.details.casefold().split()))
-        read.append((key, row))
+            problems.append(Problem(line, e.key, words.message(e.key, line=line, **e.values)))
     return tuple(_marked(read)), problems
 
 
-def _amount(cells: tuple[str, ...], layout: Layout, cell: Any) -> int:
+def _row(line: int, cells: tuple[str, ...], layout: Layout) -> tuple[
+        tuple[Any, ...], dict[str, Any]]:
+    """What one row says, and the key its mark is made from. Raises _Unread."""
+    def cell(column: int | None) -> str:
+        return cells[column] if column is not None and column < len(cells) else ""
+
+    money = [c for c in (layout.amount, layout.paid_in, layout.paid_out) if c is not None]
+    if len(cells) <= layout.day or len(cells) <= min(money):
+        raise _Unread("statement_short_row")
+    said = cells[layout.day]
+    if not said.strip():
+        raise _Unread("statement_no_date")
+    day = _day(said)
+    if day is None:
+        raise _Unread("statement_bad_date", text=clean_name(said, 40))
+    try:
+        pence = _amount(layout, cell)
+    except _Unread as e:
+        shown = next((cell(c) for c in (layout.amount, layout.paid_in, layout.paid_out,
+                                        layout.sign) if c is not None and cell(c).strip()), "")
+        raise _Unread(e.key, text=clean_name(shown, 40)) from None
+    if pence == 0:
+        raise _Unread("statement_zero")
+    texts = [_text_of(cell(c)) for c in layout.payee]
+    payee, *rest = [t for t in texts if t] or [""]
+    first, tab, more = cell(layout.payee[0]).partition("\t")
+    if tab and first.strip():  # Barclays: the payee, a tab, then its reference
+        payee, rest = _text_of(first), [_text_of(more), *rest]
+    details = " ".join(t for t in (_text_of(cell(layout.kind)), *rest) if t)[:TEXT_LIMIT]
+    balance = None
+    if layout.balance is not None:
+        try:
+            balance = _money(cell(layout.balance))
+        except _Unread:
+            balance = None  # not what it says about the payment; only an aid
+    reference = _text_of(cell(layout.reference))
+    direction = "in" if pence > 0 else "out"
+    key = (day.isoformat(), abs(pence), direction, " ".join(payee.casefold().split()),
+           " ".join(reference.casefold().split()), balance,
+           " ".join(details.casefold().split()))
+    return key, {"day": day, "pence": abs(pence), "direction": direction, "payee": payee,
+                 "reference": reference, "balance": balance, "line": line,
+                 "details": details}
+
+
+def _amount(layout: Layout, cell: Any) -> int:
     """Signed pence: more than nothing in, less than nothing out."""
     if layout.amount is not None:
         value = _money(cell(layout.amount))
@@ -835,16 +845,14 @@ def _amount(cells: tuple[str, ...], layout: Layout, cell: Any) -> int:
     return paid_in or 0
 
 
-def _marked(read: list[tuple[tuple[Any, ...], Row]]) -> Iterator[Row]:
+def _marked(read: list[tuple[tuple[Any, ...], dict[str, Any]]]) -> Iterator[Row]:
     """Each row with its mark: what it says, and how many rows before it said the same."""
     seen: Counter[tuple[Any, ...]] = Counter()
     for key, row in read:
         said = "\x1f".join(str(part) for part in (*key, seen[key]))
         seen[key] += 1
         digest = blake2b(said.encode("utf-8"), digest_size=16, person=b"journey row")
-        yield Row(day=row.day, pence=row.pence, direction=row.direction, payee=row.payee,
-                  reference=row.reference, balance=row.balance, line=row.line,
-                  mark=f"statement:{digest.hexdigest()}", details=row.details)
+        yield Row(**row, mark=f"statement:{digest.hexdigest()}")
 
 
 # --- Payees --------------------------------------------------------------------------------

@@ -159,6 +159,20 @@ def test_the_signature_names_the_header_not_the_rows() -> None:
     assert len(one.signature) == 16
 
 
+def test_a_layout_not_known_with_lines_above_its_header_and_commas_after_its_rows() -> None:
+    st = read("Account:,Direct payment account\nFrom:,01/05/2026\n\n"
+              "When,Who,Out,In,Left\n"
+              "01/05/2026,Northshire Council,,3234.56,3234.56,\n"
+              "05/05/2026,Kim Lee,1234.56,,2000.00,\n")
+    assert st.layout is None
+    assert st.header == ("When", "Who", "Out", "In", "Left")
+    assert st.signature == read("When,Who,Out,In,Left,\n").signature
+    chosen = st.using(Layout(day=0, payee=(1,), paid_out=2, paid_in=3, balance=4))
+    assert said(chosen) == [("2026-05-01", "in", 323456, "Northshire Council"),
+                            ("2026-05-05", "out", 123456, "Kim Lee")]
+    assert not chosen.problems
+
+
 def test_an_amount_with_a_column_saying_which_way() -> None:
     st = statement.read_file(DATA / "amount-and-sign.csv")
     assert st.suggested == Layout(day=0, payee=(1,), amount=2, sign=3)

@@ -312,8 +312,10 @@ def heading(cell: str) -> str:
 def signature(header: Sequence[str] | None, width: int) -> str:
     """A short name for a header row (or, with none, for the number of columns), to keep
     the columns chosen for it under."""
-    said = ("\x1f".join(heading(c) for c in header) if header is not None
-            else f"no header\x1f{width}")
+    names = [heading(c) for c in header] if header is not None else []
+    while names and not names[-1]:  # a comma at the end of the line names no column
+        names.pop()
+    said = "\x1f".join(names) if header is not None else f"no header\x1f{width}"
     return blake2b(said.encode("utf-8"), digest_size=8, person=b"journey csv").hexdigest()
 
 
@@ -628,19 +630,29 @@ def _modal_width(rows: Any) -> int:
 def _header(head: list[tuple[int, list[str]]]) -> tuple[
         int, list[str] | None, tuple[Known, Layout] | None]:
     """Where the table starts among the first rows, its header row (None when it has
-    none) and the known layout that header is."""
+    none) and the known layout that header is. In a layout not known, the table starts at
+    the first row with a date and at least three cells (lines above it, like an account's
+    name and balance, are not part of it); the row just above it is its header if it is
+    words alone."""
     for i, (_, cells) in enumerate(head):
         known = recognise(cells)
         if known:
             return i, cells, known
-    if not head:
-        return 0, None, None
-    width = _modal_width(c for _, c in head)
-    start = next((i for i, (_, c) in enumerate(head) if len(c) == width), 0)
-    cells = head[start][1]
-    words = any(re.search(r"[^\W\d_]", c) for c in cells)
-    figures = any(_day(c) is not None or _reads_as_money(c) for c in cells)
-    return start, (cells if words and not figures else None), None
+    for i, (_, cells) in enumerate(head):
+        if len(cells) >= 3 and any(_day(c) is not None for c in cells):
+            if i and _is_heading(head[i - 1][1]):
+                return i - 1, head[i - 1][1], None
+            return i, None, None
+    if head and _is_heading(head[0][1]):
+        return 0, head[0][1], None
+    return 0, None, None
+
+
+def _is_heading(cells: list[str]) -> bool:
+    """Whether a row is names of columns: two or more, in words, with no date or money."""
+    said = [c for c in cells if c.strip()]
+    return (len(said) >= 2 and any(re.search(r"[^\W\d_]", c) for c in said)
+            and not any(_day(c) is not None or _reads_as_money(c) for c in said))
 
 
 # --- Reading the rows ----------------------------------------------------------------------

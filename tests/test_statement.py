@@ -347,6 +347,14 @@ def test_an_overlapping_statement_gives_the_same_marks_for_the_same_payments() -
     assert [r.line for r in moved.rows] != [r.line for r in first.rows]
 
 
+def test_marks_stay_the_same_when_other_columns_are_chosen() -> None:
+    monzo = statement.read_file(DATA / "monzo.csv")
+    assert statement.known(monzo.known).banks == "Monzo"
+    fewer = monzo.using(Layout(day=1, payee=(4,), amount=7))  # no reference, no details
+    assert [r.reference for r in fewer.rows] != [r.reference for r in monzo.rows]
+    assert [r.mark for r in fewer.rows] == [r.mark for r in monzo.rows]
+
+
 def test_marks_follow_what_the_row_says() -> None:
     base = read(TWICE).rows[2].mark
     for changed in ("05/05/2026,KIM LEE,-1234.57", "06/05/2026,KIM LEE,-1234.56",

@@ -18,10 +18,10 @@ used for every later file with the same header.
 A row that cannot be read (no date, a date or amount that does not read, money both in
 and out, nothing moved, broken quote marks, far too long or too wide) is named by its line
 and left out: never guessed. Each row read has a `mark`: a fingerprint of what the bank
-said (day, amount, direction, payee, reference, balance, details), with its place among
-rows that say exactly the same, so a statement read again, or a later one that overlaps
-it, gives the same marks for the same payments, and two identical payments on one day are
-still two.
+said of it (day, amount, direction, payee and balance, not where it is in the file), with
+its place among rows that say the same, so a statement read again, or a later one that
+overlaps it, gives the same marks for the same payments, and two identical payments on one
+day are still two.
 """
 
 from __future__ import annotations
@@ -300,6 +300,11 @@ _KIND_NAMES = ("type", "transaction type")
 _SIGN_NAMES = ("credit/debit", "debit/credit", "cr/dr", "dr/cr", "d/c", "c/d")
 
 _CURRENCY = re.compile(r"\s*(?:\((?:gbp|£)\)|£|\bgbp\b)\s*")
+
+
+def known(layout_id: str) -> Known | None:
+    """The known layout of that id (Statement.known), to name the banks it is from."""
+    return next((k for k in KNOWN if k.id == layout_id), None)
 
 
 def heading(cell: str) -> str:
@@ -822,9 +827,11 @@ def _row(line: int, cells: tuple[str, ...], layout: Layout) -> tuple[
             balance = None  # not what it says about the payment; only an aid
     reference = _text_of(cell(layout.reference))
     direction = "in" if pence > 0 else "out"
+    # Only what every layout of this file would agree on: choosing another column for
+    # the reference or the details, or a later journey knowing more columns, must not
+    # make a payment kept already look new.
     key = (day.isoformat(), abs(pence), direction, " ".join(payee.casefold().split()),
-           " ".join(reference.casefold().split()), balance,
-           " ".join(details.casefold().split()))
+           balance)
     return key, {"day": day, "pence": abs(pence), "direction": direction, "payee": payee,
                  "reference": reference, "balance": balance, "line": line,
                  "details": details}

@@ -4,7 +4,7 @@ undoing a change is a new event, so an answer's history shows every step of it."
 
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
@@ -154,7 +154,8 @@ class Confirmed(Event):
 
 
 def _note_id() -> str:
-    return secrets.token_hex(4)
+    # os.urandom is what secrets uses, without loading hashlib and OpenSSL at every start.
+    return os.urandom(4).hex()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,4 +4,7 @@ every field checked (`record`), set against the plan's costed support for any pe
 (`against`), and written out for the council's check (`export`). `kinds` loads what the
 record says and the kinds of money and proof from content/money.toml. No Textual.
 
-Reading bank statements is `statement`, and writing CSV safely `csvfile`, when they are here."""
+- statement: a bank statement's CSV file read into plain rows, each with a mark that stays
+  the same however often the statement is read; payees put in one form to be recognised
+- csvfile: CSV written so that no cell can act as a formula in a spreadsheet
+"""

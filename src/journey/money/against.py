@@ -153,10 +153,16 @@ class Against:
     hours_worked_out: bool = False  # a finding uses hours worked out from pay
 
 
-def support_of(entry: Entry, lines: list[CostLine], payees: dict[str, str]) -> CostLine | None:
+def support_of(entry: Entry, lines: list[CostLine],
+               payees: dict[str, str | None]) -> CostLine | None:
     """The piece of costed support an entry pays for: the one it names, or the one its payee
     was matched to once (a rule the person confirmed)."""
-    named = entry.support or payees.get(normal(entry.who))
+    named = entry.support
+    if not named and entry.who:
+        from journey.money.statement import match
+
+        confirmed = match(entry.who, payees)
+        named = payees.get(confirmed) if confirmed else None
     if not named:
         return None
     wanted = normal(named)

@@ -3,18 +3,19 @@ the summary against the plan, every entry, the balance, the findings with what t
 on, the proof still to find, and how long to keep the records. One layout (`blocks`), then
 each format: Markdown, a web page, Word, and CSV of every entry for a spreadsheet.
 
-Everything the person typed is text: escaped in the web page, and in CSV a cell that a
-spreadsheet would run as a formula (starting = + - @, a tab or a carriage return) is made
-plain text first."""
+Everything the person typed is text: escaped in the web page, and in CSV written through
+journey.money.csvfile, so no cell a spreadsheet would run as a formula (starting = + - @, a
+tab or a carriage return, or their full-width forms) is left as one."""
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from io import BytesIO, StringIO
+from io import BytesIO
 
 from journey.content import Journey as Content
 from journey.core.answers import clean
+from journey.money import csvfile
 from journey.money.against import Against, normal
 from journey.money.kinds import MoneyWords
 from journey.money.record import Entry, pounds
@@ -264,37 +265,21 @@ def word(laid: list[Block]) -> bytes:
 
 # -- CSV --------------------------------------------------------------------------------------
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def inert(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs: one starting as a formula would is
-    given a leading apostrophe (OWASP's advice for CSV injection)."""
-    return "'" + cell if cell.lstrip(" ").startswith(FORMULA_STARTS) else cell
+    """A cell a spreadsheet shows as text, never runs (journey.money.csvfile)."""
+    return csvfile.escaped(cell)
 
 
 def csv_bytes(words: MoneyWords, found: Against) -> bytes:
+    """Every entry of the period, one a row, written through journey.money.csvfile: money as
+    a number a spreadsheet adds up, and no cell that could act as a formula."""
     planned = {normal(r.what) for r in found.rows}
-    header = words.say("csv_columns").split("|")
-    rows = []
+    rows: list[list[object]] = [list(words.say("csv_columns").split("|"))]
     for entry in found.entries:
         support = entry.support if entry.support and normal(entry.support) in planned else ""
-        rows.append([entry.day.isoformat(),
+        rows.append([entry.day,
                      words.say("money_in" if entry.direction == "in" else "money_out"),
                      kind_label(words, entry), entry.who, entry.purpose, support,
-                     f"{entry.pence // 100}.{entry.pence % 100:02d}",
-                     paper_label(words, entry.evidence), entry.kept_where or "", entry.id])
-    return write_csv(header, rows)
-
-
-def write_csv(header: list[str], rows: list[list[str]]) -> bytes:
-    """The one place CSV is written: every cell cleaned of terminal codes and made inert.
-    (journey.money.csvfile, the statement reader's safe writer, takes this place once it
-    is here.)"""
-    import csv
-
-    out = StringIO()
-    table = csv.writer(out, lineterminator="\r\n")
-    for row in [header, *rows]:
-        table.writerow([inert(clean(c)) for c in row])
-    return out.getvalue().encode("utf-8")
+                     csvfile.Money(entry.pence), paper_label(words, entry.evidence),
+                     entry.kept_where or "", entry.id])
+    return csvfile.encode(rows)

@@ -73,7 +73,9 @@ class Record:
     flagged: list[Flagged] = field(default_factory=list)
     weeks_allowed: int = 8
     weeks_flagged: bool = False  # a weeks-allowed rule was stored that cannot be read
-    payees: dict[str, str] = field(default_factory=dict)  # payee -> the support it pays for
+    # payee (as journey.money.statement.normalise_payee gives it) -> the support it pays for,
+    # or None: confirmed as paying for nothing in the plan
+    payees: dict[str, str | None] = field(default_factory=dict)
     rules: dict[str, Any] = field(default_factory=dict)  # every rule's latest value, unchecked
 
     def entry(self, said: str) -> Entry | None:
@@ -160,8 +162,8 @@ def read(journey: Journey, words: MoneyWords) -> Record:
             record.weeks_allowed = weeks
         else:
             record.weeks_flagged = True
-    record.payees = {name[len(PAYEE_RULE):]: value for name, value in rules.items()
-                     if name.startswith(PAYEE_RULE) and isinstance(value, str) and value}
+    record.payees = {name[len(PAYEE_RULE):]: value or None for name, value in rules.items()
+                     if name.startswith(PAYEE_RULE) and (value is None or isinstance(value, str))}
     return record
 
 

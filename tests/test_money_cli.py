@@ -210,3 +210,57 @@ def test_a_cell_a_spreadsheet_would_run_is_made_text(cell: str, shown: str) -> N
     from journey.money.export import inert
 
     assert inert(cell) == shown
+
+
+STATEMENTS = Path(__file__).parent / "data" / "statements"
+
+
+def test_a_bank_statement_imported_twice_adds_nothing_twice(capsys, ryan_id, store) -> None:
+    code, out, err = run(capsys, "money", ryan_id, "import", str(STATEMENTS / "monzo.csv"))
+    assert (code, err) == (0, "")
+    assert "Read 4 payments from monzo.csv: 4 new, 0 already in the record." in out
+    assert 'payee "Kim Lee" --kind KIND --for SUPPORT' in out
+    code, out, _ = run(capsys, "money", ryan_id, "import", str(STATEMENTS / "monzo.csv"))
+    assert "0 new, 4 already in the record" in out
+    entries = read(store.load(ryan_id), kinds.default()).entries
+    assert len(entries) == 4 and all(e.source.startswith("statement:") for e in entries)
+    assert {(e.who, e.what, e.direction) for e in entries} >= {
+        ("Kim Lee", "other", "out"), ("Northshire Council", "other-in", "in")}
+
+
+def test_a_payee_confirmed_once_goes_with_its_support(capsys, ryan_id, store) -> None:
+    run(capsys, "money", ryan_id, "import", str(STATEMENTS / "monzo.csv"))
+    code, out, err = run(capsys, "money", ryan_id, "payee", "KIM LEE", "--kind", "pay",
+                         "--for", "1")
+    assert (code, err) == (0, ""), err
+    assert "Changed: 1 payment" in out
+    kim = [e for e in read(store.load(ryan_id), kinds.default()).entries if e.who == "Kim Lee"]
+    assert [(e.what, e.support) for e in kim] == [
+        ("pay", "Personal assistant: the gym, football and the bus")]
+    # Taken out, a line stays out whatever is said of its payee later.
+    run(capsys, "money", ryan_id, "remove", kim[0].id)
+    run(capsys, "money", ryan_id, "payee", "Kim Lee", "--kind", "pay", "--for", "1")
+    assert not [e for e in read(store.load(ryan_id), kinds.default()).entries
+                if e.who == "Kim Lee"]
+
+
+def test_a_statement_in_an_unknown_layout_asks_for_its_columns_once(
+        capsys, ryan_id, store, tmp_path: Path) -> None:
+    odd = tmp_path / "odd.csv"
+    odd.write_text("When,Who,How much\n01/05/2026,Shop,-5.00\n02/05/2026,=cmd|x,-1.00\n"
+                   "nonsense,Shop,-2.00\n", encoding="utf-8")
+    code, out, err = run(capsys, "money", ryan_id, "import", str(odd))
+    assert (code, out) == (1, "") and "--columns" in err
+    code, out, err = run(capsys, "money", ryan_id, "import", str(odd), "--columns",
+                         "day=0,payee=1,amount=2")
+    assert (code, err) == (0, ""), err
+    assert "2 new" in out and "The columns are kept" in out
+    assert "Line 4" in out  # the bad row is named and left out, never guessed
+    other = tmp_path / "later.csv"
+    other.write_text("When,Who,How much\n03/05/2026,Shop,-7.00\n", encoding="utf-8")
+    code, out, _ = run(capsys, "money", ryan_id, "import", str(other))
+    assert code == 0 and "1 new" in out  # the columns chosen are remembered
+    target = tmp_path / "check.csv"
+    assert cli.main(["money", ryan_id, "export", "--format", "csv", "-o", str(target)]) == 0
+    cells = [c for row in csv.reader(io.StringIO(target.read_text("utf-8-sig"))) for c in row]
+    assert "'=cmd|x" in cells and "=cmd|x" not in cells

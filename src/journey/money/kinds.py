@@ -68,6 +68,9 @@ class MoneyWords:
     def entries(self, count: int) -> str:
         return self.say("one_entry") if count == 1 else self.say("entries", count=count)
 
+    def payments(self, count: int) -> str:
+        return self.say("one_payment") if count == 1 else self.say("payments", count=count)
+
 
 def _fail(path: Path, where: str, problem: str) -> ContentError:
     return ContentError(f"{path}: {where}: {problem}")

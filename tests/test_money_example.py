@@ -88,3 +88,49 @@ def test_the_councils_check_prints_whole_and_is_kept_as_pictures(
                         str(ARTEFACTS / f"ryan-check-{fmt}")], check=True, timeout=120)
     capsys.readouterr()
     assert sorted(p.name for p in ARTEFACTS.glob("ryan-check-html-*.png"))
+
+
+def test_the_same_year_from_a_bank_statement(words, store, capsys, tmp_path: Path) -> None:
+    """Ryan's year as his bank would list it (Starling's layout), imported, each payee said
+    once: the same money in and out, the same balance, the same findings about money."""
+    from journey.money.typed import amount, day
+
+    money = kinds.default()
+    rows = []
+    for typed in ryan_money():
+        kind = money.kind(typed.kind) or money.kind("other")
+        assert kind is not None
+        pence = amount(words, money, typed.amount)
+        rows.append((day(words, typed.day), typed.who,
+                     pence if kind.direction == "in" else -pence, typed.purpose))
+    rows.sort(key=lambda r: r[0])
+    balance, lines = 0, ["Date,Counter Party,Reference,Type,Amount (GBP),Balance (GBP),"
+                         "Spending Category,Notes"]
+    for on, who, pence, purpose in rows:
+        balance += pence
+        y, m, d = on.split("-")
+        lines.append(f"{d}/{m}/{y},{who},\"{purpose}\",FASTER PAYMENT,{pence / 100:.2f},"
+                     f"{balance / 100:.2f},PAYMENTS,")
+    statement = tmp_path / "starling.csv"
+    statement.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    journey = ryan(words, store).journey
+    store.release(journey.id)
+    for _twice in (1, 2):  # the second time adds nothing
+        assert cli.main(["money", journey.id, "import", str(statement)]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(rows)} new" in out and f"0 new, {len(rows)} already" in out
+    for payee, kind, support in (
+            ("The council", "council", ""), ("Ryan", "contribution", ""),
+            (RYAN_PA_NAME, "pay", "1"), ("HMRC", "hmrc", "1"),
+            ("Pay Roll Ltd", "other", "Payroll service"),
+            ("Safe Hands Insurance", "insurance", "Employer's liability insurance"),
+            ("Bright Care", "agency", "Cover when the assistant is off"),
+            ("Sound Shop", "equipment", "")):
+        argv = ["money", journey.id, "payee", payee, "--kind", kind]
+        assert cli.main([*argv, "--for", support] if support else argv) == 0, payee
+    capsys.readouterr()
+    imported = against(words, money, store.load(journey.id), "year")
+    typed = against(words, money, ryan_with_money(words, store).journey, "year")
+    for figure in ("money_in", "money_out", "council_in", "contribution_in", "balance"):
+        assert getattr(imported, figure) == getattr(typed, figure), figure
+    assert {f.kind for f in imported.findings} >= {"contribution", "unplanned"}

@@ -94,7 +94,8 @@ def blocks(content: Content, words: MoneyWords, found: Against) -> list[Block]:
         out.append(Block("para", say("evidence_none_missing")))
     out.append(Block("bullets", items=[*missing, say(
         "evidence_statements", start=day(found.period.start), end=day(found.period.end))]))
-    out += [Block("heading", say("sources_title")), Block("para", say("keep_records"))]
+    out += [Block("heading", say("keep_title")), Block("para", say("keep_records")),
+            Block("heading", say("sources_title"))]
     cited = sorted({s for f in found.findings for s in f.sources} | {
         *words.sources["keep"], *words.sources["evidence"]})
     out.append(Block("bullets", items=[

@@ -264,3 +264,18 @@ def test_a_statement_in_an_unknown_layout_asks_for_its_columns_once(
     assert cli.main(["money", ryan_id, "export", "--format", "csv", "-o", str(target)]) == 0
     cells = [c for row in csv.reader(io.StringIO(target.read_text("utf-8-sig"))) for c in row]
     assert "'=cmd|x" in cells and "=cmd|x" not in cells
+
+
+def test_a_stored_line_that_cannot_be_read_is_named_by_every_command(
+        capsys, ryan_id, store) -> None:
+    from journey.core.model import MoneyKept
+
+    journey = store.load(ryan_id)
+    store.record(journey, MoneyKept(id="badline1", day="2027-02-30", pence=500,
+                                    direction="out", what="pay", who="Kim", by="Lisa"))
+    store.release(ryan_id)
+    code, out, err = run(capsys, "money", ryan_id, "list")
+    assert (code, err) == (0, "")
+    assert "Entry badline1 cannot be read: its date is not a date." in out
+    code, out, _ = run(capsys, "money", ryan_id, "check")
+    assert code == cli_found() and "Entries to put right" in out

@@ -116,6 +116,10 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
                         "~/.bashrc; zsh: the same with zsh, to ~/.zshrc; fish: save it as "
                         "~/.config/fish/completions/journey.fish.")
         completion.add_argument("shell", choices=("bash", "zsh", "fish"))
+    if wanted("money"):
+        from journey.cli import money
+
+        money.add_command(commands)
     manage.add_commands(commands, command)
     return parser
 
@@ -123,7 +127,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
 # The commands made here, not in manage: a first word that is one of these, or one of
 # manage.COMMANDS, builds only its own part of the command line.
 OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve",
-                          "completion", "examples"})
+                          "completion", "examples", "money"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
@@ -255,6 +259,10 @@ def _main(argv: Sequence[str] | None) -> int:
                           pages=not args.terminal)
         if args.command == "examples":
             return _examples(args)
+        if args.command == "money":
+            from journey.cli import money
+
+            return money.run(args, _open_store())
         if args.command in manage.COMMANDS:
             return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",

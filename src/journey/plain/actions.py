@@ -65,7 +65,7 @@ class Acting(Lines):
             "change": self.change_earlier,
             "map": self.journey_map, "check": self.check, "plan": self.show_plan,
             "save": self.save_file, "suggest": self.suggest, "note": self.write_note,
-            "agree": self.agree,
+            "agree": self.agree, "money": self.money_record,
         }
         return handlers[name]()
 
@@ -74,6 +74,9 @@ class Acting(Lines):
 
     def take(self, question: Question) -> None:
         raise NotImplementedError  # and takes its answer (journey.plain.kinds)
+
+    def money_record(self) -> bool:
+        raise NotImplementedError  # the direct-payment record (journey.plain.money)
 
     def change_earlier(self) -> bool:
         """The earlier answer shown with this question: ask it again, then come back here."""

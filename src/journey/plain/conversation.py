@@ -21,11 +21,12 @@ from journey.core.model import Mode
 from journey.plain.actions import Acting
 from journey.plain.kinds import Answering
 from journey.plain.lines import Action, Ended, pick, pick_many
+from journey.plain.money import Recording
 from journey.plan import answer_lines
 from journey.store.database import Store, StoreError
 
 
-class Plain(Answering, Acting):
+class Plain(Answering, Recording, Acting):
     """The whole conversation: choosing a journey, who is here, then question by question."""
 
     def start(self, store: Store, journey_id: str | None, new: bool) -> Session | None:

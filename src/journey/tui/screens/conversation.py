@@ -85,6 +85,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         Binding("f2", "toggle_facilitator", "Show or hide helper notes",
                 id="toggle-facilitator", priority=True, show=False),
         Binding("ctrl+z", "history", "History", id="history", priority=True),
+        Binding("f10", "money", "Money record", id="money", priority=True, show=False),
         Binding("f8", "read_aloud", "Read aloud", id="read-aloud", priority=True, show=False),
         # Only on a narrow screen, where the plan is folded away (the key bar says so then).
         Binding("f9", "toggle_plan", "Plan: show or hide", id="toggle-plan",
@@ -723,6 +724,16 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                 self._move(to_fix)
 
         self.app.push_screen(ReadinessScreen(self.session), chosen)
+
+    def action_money(self) -> None:
+        from journey.money import kinds
+        from journey.money.record import has_direct_payment
+        from journey.tui.screens.money import MoneyScreen
+
+        if not has_direct_payment(self.session.snapshot().live):
+            self.notify(kinds.default().say("no_direct_payment"), markup=False)
+            return
+        self.app.push_screen(MoneyScreen(self.session), self._after_dialog)
 
     # -- for a facilitator ---------------------------------------------------------------
 

@@ -466,21 +466,20 @@ def _check(journey_id: str) -> int:
 def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool = False,
              theme: str | None = None) -> int:
     from journey import content
-    from journey.plain.terminal import wants_plain
+    from journey.plain.terminal import plain_remembered, wants_plain
 
     store = _open_store()
     if store.read_only:
         # Every sitting is saved as it begins, so journey cannot be used here at all.
         print(content.default().message("error_read_only", path=store.home), file=sys.stderr)
         return 1
-    if plain or wants_plain():
-        from journey.plain import conversation as plain_mode
-        from journey.store import settings
+    from journey.store import settings
 
-        saved, problem = settings.load()
+    saved, problem = settings.load()
+    if plain or wants_plain() or plain_remembered(saved.plain):
         if problem:
-            print(_safe(problem), file=sys.stderr)
-        return plain_mode.run(store, journey_id, new, speak=speak or saved.speak)
+            print(_safe(problem), file=sys.stderr)  # the app says it on its screen instead
+        return _run_plain(store, journey_id, new, speak or saved.speak)
     journey, summaries = None, None
     if journey_id:
         if (journey := _load(journey_id, store)) is None:
@@ -500,10 +499,23 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
         log.failed("new" if new else "open", journey_id, f"app ended with {app.return_code}")
         print(content.default().message("crashed_saved"), file=sys.stderr)
         return app.return_code
+    if app.plain_next is not None:
+        # The person asked for plain lines: the same journey carries on there, at the
+        # same question, in this same terminal.
+        opened, unsaved = app.plain_next
+        return _run_plain(store, None if unsaved else opened, new=unsaved,
+                          speak=speak or app.settings.speak, carry_on=True)
     if app.opened:
         said = "quit_saved_draft" if app.draft_kept else "quit_saved"
         print(content.default().message(said, command=_command()))
     return 0
+
+
+def _run_plain(store: Store, journey_id: str | None, new: bool, speak: bool,
+               carry_on: bool = False) -> int:
+    from journey.plain import conversation as plain_mode
+
+    return plain_mode.run(store, journey_id, new, speak=speak, carry_on=carry_on)
 
 
 def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False,

@@ -10,6 +10,7 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from journey import content
@@ -33,6 +34,9 @@ class JourneyApp(KeepsOrder, App[None]):
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "keys", "All keys", id="keys", priority=True),
+        # Said on the first line of every screen, for someone with a screen reader.
+        Binding("f12", "plain_lines", "Plain lines, for a screen reader", id="plain-lines",
+                priority=True, show=False),
     ]
 
     def __init__(self, store: Store, journey: Journey | None = None, new: bool = False,
@@ -45,7 +49,8 @@ class JourneyApp(KeepsOrder, App[None]):
         # Settings kept between runs; --theme and --speak are for this run only.
         self.settings, self.settings_problem = settings.load()
         self.theme_for_now = NO_COLOUR.name if self.no_color else theme
-        self.aloud = Aloud(each=speak or self.settings.speak)
+        self.aloud = Aloud(each=speak or self.settings.speak, speed=self.settings.speed)
+        self.aloud.later = self.call_later
         if not self.settings.animations:
             self.animation_level = "none"
         self.store = store
@@ -57,6 +62,8 @@ class JourneyApp(KeepsOrder, App[None]):
         self._quit_waits = 0
         self._quit_behind_keys = False
         self.draft_kept = False  # what was typed and not given is kept, to put back next time
+        # Plain lines asked for: the journey to carry on with there, and whether it is new.
+        self.plain_next: tuple[str | None, bool] | None = None
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
         self._cleaned = Cleaned()
@@ -77,6 +84,7 @@ class JourneyApp(KeepsOrder, App[None]):
     def on_mount(self) -> None:
         if self.is_web:
             self.set_keymap(WEB_KEYS)
+            self.aloud.web = True  # never read aloud on the server
         self.register_theme(HIGH_CONTRAST)
         self.register_theme(NO_COLOUR)
         self._choose_theme(self.theme_for_now or self.settings.theme)
@@ -149,6 +157,31 @@ class JourneyApp(KeepsOrder, App[None]):
             return
         self.exit()
 
+    def action_plain_lines(self) -> None:
+        """Leave the app for plain lines, in the same terminal, at the same question: what
+        is typed in the box is kept as a draft, as quitting keeps it."""
+        if self.is_web:
+            return  # a browser tab has no terminal of its own to write lines to
+        conversation = self._conversation_screen()
+        if conversation is None:
+            self.plain_next = (None, False)
+        else:
+            self.draft_kept = conversation.keep_draft(now=True)
+            journey = conversation.session.journey
+            self.plain_next = (journey.id, not journey.events)
+        self.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "plain_lines":
+            return not self.is_web
+        return super().check_action(action, parameters)
+
+    def toggle_plain(self) -> None:
+        self.settings.plain = not self.settings.plain
+        self._save_settings()
+        self.notify(self.words.message("plain_always_said_on" if self.settings.plain
+                                       else "plain_always_said_off"), markup=False)
+
     def _choose_theme(self, name: str) -> None:
         if not name:
             return
@@ -173,10 +206,34 @@ class JourneyApp(KeepsOrder, App[None]):
             self.notify(problem, severity="warning", markup=False)
 
     def toggle_read_each(self) -> None:
+        if self.is_web:
+            self.notify(self.words.message("speech_in_browser"), severity="warning",
+                        markup=False)
+            return
         self.aloud.each = self.settings.speak = not self.aloud.each
         self._save_settings()
         if isinstance(self.screen, ConversationScreen):
-            self.aloud.shown(self.screen.session)
+            self.aloud.shown(self.screen.session, introduced=True)
+
+    def change_speed(self, faster: bool) -> None:
+        """Reading aloud a step faster or slower, kept for next time, and read at the new
+        speed at once so the person hears it."""
+        step = settings.STEP if faster else -settings.STEP
+        speed = min(settings.FASTEST, max(settings.SLOWEST, self.settings.speed + step))
+        self.settings.speed = speed
+        self.aloud.set_speed(speed)
+        self._save_settings()
+        said = self.words.message("speed_now", speed=speed)
+        self.notify(said, markup=False)
+        if not self.aloud.each and not self.aloud.web and self.aloud.speaker.available:
+            self.aloud.speaker.say(said)  # heard at the new speed, even when not reading each
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A message journey shows ("Saved", an error) is read aloud too, when each question
+        is read."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        self.aloud.tell(message)
 
     def toggle_animations(self) -> None:
         self.settings.animations = not self.settings.animations
@@ -238,8 +295,21 @@ class JourneyApp(KeepsOrder, App[None]):
              self.action_change_theme),
             (words.message("read_each_off" if self.aloud.each else "read_each_on"),
              words.message("read_each_help"), self.toggle_read_each),
+            *([] if self.is_web else [
+                (words.message("speed_faster"),
+                 words.message("speed_help", speed=self.settings.speed),
+                 lambda: self.change_speed(True)),
+                (words.message("speed_slower"),
+                 words.message("speed_help", speed=self.settings.speed),
+                 lambda: self.change_speed(False))]),
             (words.message("animations_off" if self.settings.animations else "animations_on"),
              words.message("animations_help"), self.toggle_animations),
+            *([] if self.is_web else [
+                (words.message("plain_always_off" if self.settings.plain
+                               else "plain_always_on"),
+                 words.message("plain_always_help"), self.toggle_plain),
+                (words.message("plain_now"), words.message("palette_key", keys="f12"),
+                 self.action_plain_lines)]),
             (words.message("palette_quit"), words.message("palette_quit_help"),
              self.action_quit),
         ]:

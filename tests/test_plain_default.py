@@ -193,3 +193,26 @@ def test_fitting_never_cuts_a_word() -> None:
     assert wrapping.fitted("short\n\nlines", 10) == ["short", "", "lines"]
     # Wide letters take two columns each.
     assert wrapping.fitted("李李李 李李", 8) == ["李李李", "李李"]
+
+
+async def test_f12_at_who_is_here_today_asks_it_in_the_plain_lines(store: Store,
+                                                                   words: Content) -> None:
+    from journey.tui.screens.sitting import SittingScreen
+
+    session = start(words, store)
+    session.close()
+    app = JourneyApp(store, journey=store.load(session.journey.id))
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SittingScreen)
+        await pilot.press("f12")
+        await pilot.pause()
+    assert app.plain_next == (session.journey.id, False) and app.plain_asks_sitting
+    answered = JourneyApp(store, journey=store.load(session.journey.id))
+    async with answered.run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # the same people as last time
+        await pilot.pause()
+        await pilot.press("f12")
+        await pilot.pause()
+    assert not answered.plain_asks_sitting

@@ -504,7 +504,8 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
         # same question, in this same terminal.
         opened, unsaved = app.plain_next
         return _run_plain(store, None if unsaved else opened, new=unsaved,
-                          speak=speak or app.settings.speak, carry_on=True)
+                          speak=speak or app.settings.speak, switched=True,
+                          sat=not app.plain_asks_sitting)
     if app.opened:
         said = "quit_saved_draft" if app.draft_kept else "quit_saved"
         print(content.default().message(said, command=_command()))
@@ -512,10 +513,10 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
 
 
 def _run_plain(store: Store, journey_id: str | None, new: bool, speak: bool,
-               carry_on: bool = False) -> int:
+               switched: bool = False, sat: bool = False) -> int:
     from journey.plain import conversation as plain_mode
 
-    return plain_mode.run(store, journey_id, new, speak=speak, carry_on=carry_on)
+    return plain_mode.run(store, journey_id, new, speak=speak, switched=switched, sat=sat)
 
 
 def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False,

@@ -29,9 +29,9 @@ class Plain(Answering, Acting):
     """The whole conversation: choosing a journey, who is here, then question by question."""
 
     def start(self, store: Store, journey_id: str | None, new: bool,
-              carry_on: bool = False) -> Session | None:
-        """Open the journey. `carry_on`: the app was left for these lines, in this same
-        sitting, so who is here today is not asked again."""
+              switched: bool = False, sat: bool = False) -> Session | None:
+        """Open the journey. `switched`: the app was left for these lines; `sat`: in a
+        sitting already begun there, so who is here today is not asked again."""
         words = self.words
         if journey_id:
             journey = store.load(journey_id)
@@ -55,13 +55,13 @@ class Plain(Answering, Acting):
         if not session.claim():
             self.err.write(answers.clean(session.read_only or "") + "\n")  # why it stops: an error
             return None
-        if carry_on:
+        if switched:
             self.message("plain_switched")
         if not journey.events:
             self.message("welcome")
             self.message("informs")
             self.message("plain_intro")
-        elif journey.name is not None and not carry_on:
+        elif journey.name is not None and not sat:
             self.sitting()
         return session
 
@@ -168,10 +168,12 @@ class Plain(Answering, Acting):
 
 def run(store: Store, journey_id: str | None = None, new: bool = False,
         inp: TextIO | None = None, out: TextIO | None = None, speak: bool = False,
-        words: Words | None = None, err: TextIO | None = None, carry_on: bool = False) -> int:
+        words: Words | None = None, err: TextIO | None = None, switched: bool = False,
+        sat: bool = False) -> int:
     """Hold the whole conversation in plain lines. Returns the exit code. A journey that
     cannot be opened is said on `err` (standard error), as every command's errors are.
-    `carry_on`: the app was just left for these lines, with the same journey."""
+    `switched`: the app was just left for these lines, with the same journey, and `sat`:
+    who is here today was answered there."""
     from journey import content
     from journey.store import settings
 
@@ -188,7 +190,7 @@ def run(store: Store, journey_id: str | None = None, new: bool = False,
         plain.speaker = None
     session = None
     try:
-        session = plain.start(store, journey_id, new, carry_on)
+        session = plain.start(store, journey_id, new, switched, sat)
         if session is None:
             return 1
         plain.converse()

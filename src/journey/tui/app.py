@@ -64,6 +64,7 @@ class JourneyApp(KeepsOrder, App[None]):
         self.draft_kept = False  # what was typed and not given is kept, to put back next time
         # Plain lines asked for: the journey to carry on with there, and whether it is new.
         self.plain_next: tuple[str | None, bool] | None = None
+        self.plain_asks_sitting = False
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
         self._cleaned = Cleaned()
@@ -162,6 +163,10 @@ class JourneyApp(KeepsOrder, App[None]):
         is typed in the box is kept as a draft, as quitting keeps it."""
         if self.is_web:
             return  # a browser tab has no terminal of its own to write lines to
+        from journey.tui.screens.sitting import SittingScreen
+
+        # Who is here today, not yet answered in the app, is asked in the plain lines.
+        self.plain_asks_sitting = isinstance(self.screen, SittingScreen)
         conversation = self._conversation_screen()
         if conversation is None:
             self.plain_next = (None, False)

@@ -135,7 +135,8 @@ def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> No
     parser.add_argument(
         "--plain", action="store_true", **keep,
         help="plain lines, one question at a time, for screen readers and braille displays "
-             "(also when input or output is not a terminal, or TERM=dumb)")
+             "(also when input or output is not a terminal, or TERM=dumb, or JOURNEY_PLAIN=1, "
+             "or when chosen for every time: type settings in the plain lines)")
     parser.add_argument("--speak", action="store_true", **keep,
                         help="read each question aloud (needs espeak-ng, say or Windows speech)")
     parser.add_argument("--theme", metavar="NAME", **keep,
@@ -183,8 +184,9 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
 
 EPILOG = (
     "Set NO_COLOR (to any value) for no colour at all; a terminal of fewer than 8 colours "
-    "(TERM=xterm-mono) gets none either. The theme and reading aloud chosen "
-    "in the app are remembered in a settings file; JOURNEY_CONFIG names its folder. Set "
+    "(TERM=xterm-mono) gets none either. The theme, reading aloud and its speed, and plain "
+    "lines every time are remembered in a settings file; JOURNEY_CONFIG names its folder; "
+    "JOURNEY_PLAIN=0 opens the app this time all the same. Set "
     "TEXTUAL_ANIMATIONS=none for no animations. Exit codes: 0 done, 1 an error (said on "
     f"standard error), 2 a command not understood, {NOT_READY} 'journey check' found "
     "something that would stop a council agreeing the plan."

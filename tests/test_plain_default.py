@@ -216,3 +216,17 @@ async def test_f12_at_who_is_here_today_asks_it_in_the_plain_lines(store: Store,
         await pilot.press("f12")
         await pilot.pause()
     assert not answered.plain_asks_sitting
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_f12_in_a_burst_waits_for_the_keys_before_it(store: Store,
+                                                           size: tuple[int, int]) -> None:
+    app = JourneyApp(store, new=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*"Sam", "enter", *"Going", "f12")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+    [saved] = store.list()
+    assert store.load(saved.id).value("welcome.name") == "Sam"
+    assert app.plain_next == (saved.id, False)

@@ -38,8 +38,10 @@ async def test_each_turn_is_read_whole_with_numbers_errors_and_confirmations(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         [first] = speaker.heard
-        # The step and its introduction, then the question and why it is asked.
-        assert first.startswith("Getting started. First, a few words about who this plan")
+        # The welcome, the step and its introduction, then the question and why it is asked.
+        assert first.startswith(words.message("welcome"))
+        assert words.message("informs") in first
+        assert "Getting started. First, a few words about who this plan" in first
         assert "What name should I use" in first and "Why I ask: The plan belongs" in first
         # An error is read as it is shown (f8 reads it again, with the question).
         await pilot.press("enter")

@@ -103,7 +103,8 @@ async def test_each_question_is_read_as_it_appears(store: Store, stand_in: Path)
         [first] = said(stand_in, 1)
         text = first["args"][-1]
         # The step and its introduction come first, as the first question opens the step.
-        assert text.startswith("Getting started. First, a few words about who this plan")
+        assert text.startswith("Hello. I will help you plan")
+        assert "Getting started. First, a few words about who this plan" in text
         assert "What name should I use" in text
         assert "Why I ask: The plan belongs to this person." in text
         assert "For example: Sam; Mrs Patel; Jo Smith" in text

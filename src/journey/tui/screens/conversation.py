@@ -333,8 +333,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         """Put the last few answers back in the chat, so a resumed journey has context."""
         chat = self.query_one(ChatLog)
         if not self.session.journey.events:
-            chat.say(self.words.message("welcome"))
-            chat.say(self.words.message("informs"))
+            for key in ("welcome", "informs"):
+                chat.say(self.words.message(key))
+                self._tell(self.words.message(key))  # read before the first question
             return
         known = {q.id for s in self.words.all_steps for q in s.questions}
         for answer in [a for a in self.session.journey.answers.values()

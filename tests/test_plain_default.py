@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,7 @@ def test_journey_plain_0_opens_the_app_and_f12_carries_on_in_plain_lines(
     app.wait_for("Who is making this plan")
     app.type("\x1b[24~")  # f12
     app.wait_for(words.message("plain_switched").split(".")[0])
+    assert "You were typing" not in app.text  # nothing typed in the box: nothing said
     app.wait_for("Who is making this plan")
     after = app.text.split(words.message("plain_switched").split(".")[0])[-1]
     assert "who is here today" not in after.lower()  # the same sitting carries on
@@ -221,12 +223,38 @@ async def test_f12_at_who_is_here_today_asks_it_in_the_plain_lines(store: Store,
 @pytest.mark.parametrize("size", SIZES)
 async def test_f12_in_a_burst_waits_for_the_keys_before_it(store: Store,
                                                            size: tuple[int, int]) -> None:
+    from .test_typing import burst, settle
+
     app = JourneyApp(store, new=True)
     async with app.run_test(size=size) as pilot:
-        await pilot.press(*"Sam", "enter", *"Going", "f12")
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        # As a terminal sends them: all at once, with no waiting between keys.
+        burst(pilot, *"Sam", "enter", "enter", *"Going out", "f12")
+        await settle(pilot)
     [saved] = store.list()
-    assert store.load(saved.id).value("welcome.name") == "Sam"
+    journey = store.load(saved.id)
+    assert journey.value("welcome.name") == "Sam" and journey.value("welcome.mode")
     assert app.plain_next == (saved.id, False)
+    # What was typed after the answers, into the next box, is kept as its draft.
+    assert "Going out" in store.draft(saved.id, "rights.hopes").values()
+
+
+@pytest.mark.posix
+def test_what_was_typed_before_f12_is_said_in_the_plain_lines(
+        journey_home: Path, words: Content, store: Store) -> None:
+    session = start(words, store)
+    session.close()
+    store.close()
+    env = {**os.environ, "JOURNEY_HOME": str(journey_home)}
+    app = Terminal(["open", session.journey.id], env, columns=80, rows=24)
+    app.wait_for("Welcome back")
+    app.wait_for("What would you most like")  # behind the dialog
+    app.type("\r")  # who is here today: the same as last time
+    time.sleep(2)  # the dialog closes and the box takes the focus
+    app.type("Going out more\x1b[24~")  # typed, then f12 at once
+    app.wait_for(words.message("plain_switched").split(".")[0])
+    app.wait_for("> ")
+    assert words.message("plain_draft_kept", typed="Going out more") in " ".join(
+        app.text.split())
+    app.type("quit\r")
+    assert app.close() == 0

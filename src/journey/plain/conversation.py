@@ -57,6 +57,12 @@ class Plain(Answering, Acting):
             return None
         if switched:
             self.message("plain_switched")
+            question = session.question
+            typed = [v for v in session.draft(question.id).values() if v.strip()] if (
+                question is not None) else []
+            if typed:
+                # Typed in the app and not given: said, so it is not lost from sight here.
+                self.message("plain_draft_kept", typed="; ".join(typed))
         if not journey.events:
             self.message("welcome")
             self.message("informs")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from textual import events, on
@@ -124,23 +124,8 @@ class JourneyApp(KeepsOrder, App[None]):
         when a dialog (the summary itself, say) is open over the conversation."""
         from journey.tui.screens.summary import SummaryScreen
 
-        on_their_way = self.keys_waiting() or (
-            isinstance(self.screen, CatchesKeys) and self.screen.keys_on_their_way())
-        if on_their_way and self._quit_waits < QUIT_WAITS:
-            # Ctrl+Q goes ahead of keys typed before it that are still on their way to the
-            # next box: let them land first, so what they say is kept too.
-            self._quit_waits += 1
-            self.set_timer(0.05, self.action_quit)
+        if self._behind_keys(self.action_quit):
             return
-        self._quit_waits = 0
-        focused = self.focused
-        if focused is not None and not self._quit_behind_keys:
-            # Keys handed to the box just before ctrl+q may still wait in the box's own
-            # queue: quit from behind them, so what they typed is in the box when it is kept.
-            self._quit_behind_keys = True
-            if focused.call_later(self.call_later, self.action_quit):
-                return
-        self._quit_behind_keys = False
         conversation = self._conversation_screen()
         if conversation is not None:
             # What is in the box now is kept too, and the person is told so as they go.
@@ -158,11 +143,34 @@ class JourneyApp(KeepsOrder, App[None]):
             return
         self.exit()
 
-    def action_plain_lines(self) -> None:
+    def _behind_keys(self, action: Callable[[], object]) -> bool:
+        """Leaving (ctrl+q, f12) goes ahead of keys typed before it that are still on their
+        way: True when `action` is put off until they land, so what they say is kept too."""
+        on_their_way = self.keys_waiting() or (
+            isinstance(self.screen, CatchesKeys) and self.screen.keys_on_their_way())
+        if on_their_way and self._quit_waits < QUIT_WAITS:
+            # Still on their way to the next box: let them land first.
+            self._quit_waits += 1
+            self.set_timer(0.05, action)
+            return True
+        self._quit_waits = 0
+        focused = self.focused
+        if focused is not None and not self._quit_behind_keys:
+            # Keys handed to the box just before may still wait in the box's own queue:
+            # leave from behind them, so what they typed is in the box when it is kept.
+            self._quit_behind_keys = True
+            if focused.call_later(self.call_later, action):
+                return True
+        self._quit_behind_keys = False
+        return False
+
+    async def action_plain_lines(self) -> None:
         """Leave the app for plain lines, in the same terminal, at the same question: what
         is typed in the box is kept as a draft, as quitting keeps it."""
         if self.is_web:
             return  # a browser tab has no terminal of its own to write lines to
+        if self._behind_keys(self.action_plain_lines):
+            return
         from journey.tui.screens.sitting import SittingScreen
 
         # Who is here today, not yet answered in the app, is asked in the plain lines.

@@ -203,3 +203,26 @@ def test_plain_lines_read_aloud_what_they_say(store: Store, words: Content,
     assert speaker.runs[0][1:3] == ["-s", "220"]
     assert speaker.runs[-1][1:3] == ["-s", "150"]
     assert settings.load()[0].speed == 150
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_who_is_here_today_is_read_then_the_question(
+        store: Store, words: Content, size: tuple[int, int]) -> None:
+    from .helpers import start
+
+    session = start(words, store)
+    session.close()
+    settings.save(settings.Settings(speak=True))
+    app = JourneyApp(store, journey=store.load(session.journey.id))
+    speaker = listening(app)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        asked = speaker.heard[-1]
+        assert asked.startswith(words.message("sitting_title", name="Sam"))
+        assert "1, " + words.message("sitting_same", last="").split(":")[0] in asked
+        assert "2, Sam, planning alone." in asked
+        await pilot.press("escape")  # the same as last time
+        await pilot.pause()
+        question = app.screen.session.question  # type: ignore[attr-defined]
+        assert speaker.heard[-1].startswith(app.screen.session.wording(question))  # type: ignore[attr-defined]

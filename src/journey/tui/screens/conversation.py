@@ -191,7 +191,13 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if self.session.read_only is not None:
             return  # a journey open elsewhere is only looked at: no sitting to record
 
-        self.app.push_screen(SittingScreen(self.session), lambda _: self._show_helping())
+        def sat(_changed: bool | None) -> None:
+            self._show_helping()
+            aloud = getattr(self.app, "aloud", None)
+            if aloud is not None:
+                aloud.shown(self.session)  # the question, now it can be answered
+
+        self.app.push_screen(SittingScreen(self.session), sat)
 
     def _show_helping(self) -> None:
         """The facilitator's panel and the who-is-speaking switch follow the mode."""

@@ -22,6 +22,7 @@ MAY_USE: dict[str, set[str]] = {
     "content": set(),
     "core": {"content"},
     "plan": {"content", "core"},
+    "money": {"content", "core"},
     "documents": {"content", "core", "plan"},
     "conversation": {"content", "core", "plan"},
     "store": {"content", "core"},

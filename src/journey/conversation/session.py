@@ -43,6 +43,18 @@ PRONOUNS_QUESTION = "welcome.pronouns"
 
 __all__ = ["Recalled", "Session", "Status"]
 
+# Errors that point to "not sure yet", which a question that must be answered does not offer.
+_NOT_SURE_ERRORS = frozenset({"error_empty", "error_no_items"})
+
+
+def refusal(error: AnswerError, question: Question | None) -> AnswerError:
+    """The error to show for an answer refused: for a question that must be answered, one
+    that says so, never one pointing to a "not sure yet" it does not offer."""
+    if question is not None and question.required and error.key in _NOT_SURE_ERRORS:
+        return AnswerError("error_required")
+    return error
+
+
 
 @dataclass(frozen=True)
 class Recalled:

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from journey.content import Journey as Words
 from journey.content.glossary import fill_marked
-from journey.conversation.session import Session
+from journey.conversation.session import Session, refusal
 from journey.conversation.speech import USUAL_SPEED, Speaker, spoken_lines
 from journey.core.answers import AnswerError, clean
 from journey.core.model import Mode
@@ -118,6 +118,8 @@ class Lines:
         return self.session is not None and self.session.journey.mode is not Mode.SELF
 
     def complain(self, error: AnswerError) -> None:
+        if self.session is not None:
+            error = refusal(error, self.session.question)
         # Some messages name the app's buttons: here they have words of their own.
         key = "plain_" + error.key
         self.message(key if key in self.words.messages else error.key, **error.values)

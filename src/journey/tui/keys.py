@@ -32,6 +32,7 @@ class KeyBar(Static):
         super().__init__(id="keys", markup=False)
         self.items: list[tuple[str, str, str | None]] = []
         self._width = 0
+        self._hidden: frozenset[str] = frozenset()
 
     def on_mount(self) -> None:
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "More")
@@ -44,11 +45,21 @@ class KeyBar(Static):
         if event.size.width != self._width:
             self._lay_out(event.size.width)
 
+    def hide(self, bindings: frozenset[str]) -> None:
+        """Leave out the keys that do nothing here (no "not sure yet" for a question that
+        must be answered). Drawn again only when that changes, which is seldom."""
+        if bindings != self._hidden:
+            self._hidden = bindings
+            if self.items:
+                self._lay_out(self._width)
+
     def _lay_out(self, width: int) -> None:
         self._width = width
         parts: list[str | tuple[str, str]] = []
         used = 0
         for key, words, binding in self.items:
+            if binding in self._hidden:
+                continue
             if binding in NARROW_ONLY and width >= NARROW_ONLY[binding]:
                 continue  # wide enough for what the key would show
             size = len(key) + len(words)

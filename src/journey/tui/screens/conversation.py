@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
 
 from journey.content import Question, Term
-from journey.conversation.session import Recalled, Session
+from journey.conversation.session import Recalled, Session, refusal
 from journey.core.answers import AnswerError
 from journey.core.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
@@ -463,6 +463,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                                                                                  question))
         self.sources = [*(step.sources if first else []), *question.sources]
         self.query_one("#not-sure").display = not question.required
+        self.query_one(KeyBar).hide(
+            frozenset({"not-sure", "skip"}) if question.required else frozenset())
         self.query_one("#skip").display = step.id in steps
         if new_box:
             slot.mount(self._answer_box())
@@ -558,7 +560,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     @on(Invalid)
     def _invalid(self, event: Invalid) -> None:
         event.stop()
-        error: AnswerError = event.error
+        error = refusal(event.error, self.session.question)
         self._complain(self.words.message(error.key, **error.values))
 
     @on(Button.Pressed)

@@ -227,3 +227,19 @@ async def test_who_is_here_today_is_read_then_the_question(
         await pilot.pause()
         question = app.screen.session.question  # type: ignore[attr-defined]
         assert speaker.heard[-1].startswith(app.screen.session.wording(question))  # type: ignore[attr-defined]
+
+
+def test_each_speech_program_is_asked_for_the_speed_its_own_way() -> None:
+    from journey.conversation.speech import speed_options
+
+    assert speed_options(["/usr/bin/espeak-ng"], 250) == (["-s", "250"], {})
+    assert speed_options(["/usr/bin/say"], 120) == (["-r", "120"], {})
+    windows = ["powershell.exe", "-NoProfile", "-NonInteractive", "-Command", "..."]
+    # Windows speech's rate runs from -10 to 10, 0 its usual speed; it goes in the
+    # environment, never into the command.
+    assert speed_options(windows, 175) == ([], {"JOURNEY_SAY_RATE": "0"})
+    assert speed_options(windows, 400) == ([], {"JOURNEY_SAY_RATE": "10"})
+    assert speed_options(windows, 80) == ([], {"JOURNEY_SAY_RATE": "-5"})
+    speaker = Listening(windows, speed=400)
+    assert speaker.say("Hello")
+    assert speaker.runs[-1] == windows  # the text and the speed are not in the command

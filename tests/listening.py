@@ -23,7 +23,8 @@ class Listening(Speaker):
     """Speaks as espeak-ng would be asked to; `heard` keeps each text, `runs` each command."""
 
     def __init__(self, command: list[str] | None = None, speed: int = 175) -> None:
-        super().__init__(command or ["/usr/bin/espeak-ng"], speed)
+        # None: espeak-ng, as on most Linux systems; [] none at all.
+        super().__init__(command if command is not None else ["/usr/bin/espeak-ng"], speed)
         self.runs: list[list[str]] = []
         self.readings: list[Reading] = []
 

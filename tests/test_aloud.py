@@ -243,3 +243,24 @@ def test_each_speech_program_is_asked_for_the_speed_its_own_way() -> None:
     speaker = Listening(windows, speed=400)
     assert speaker.say("Hello")
     assert speaker.runs[-1] == windows  # the text and the speed are not in the command
+
+
+def test_reading_aloud_turned_on_in_the_plain_lines_is_kept_only_if_it_can_speak(
+        store: Store, words: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journey.plain import actions
+
+    from .test_plain import Person, converse
+
+    monkeypatch.setattr(actions, "Speaker", lambda speed=175: Listening(speed=speed))
+    person = Person({"welcome.name": ["Sam"], "welcome.mode": ["1"],
+                     "rights.hopes": ["settings", "2", "", "To swim"]}, stop="rights.why-now")
+    converse(store, words, person)
+    assert settings.load()[0].speak is True
+    # With no speech program, it says so and is not kept on.
+    monkeypatch.setattr(actions, "Speaker", lambda speed=175: Listening([], speed=speed))
+    settings.save(settings.Settings())
+    person = Person({"rights.why-now": ["settings", "2", "", "Now"]},
+                    opening=["1", ""], stop="rights.who")
+    out = converse(store, words, person)
+    assert words.message("speech_none") in out
+    assert settings.load()[0].speak is False

@@ -260,8 +260,12 @@ class Acting(Lines):
             if picked == 0:
                 kept.plain = not kept.plain
             elif picked == 1:
-                kept.speak = self.speaker is None
-                self.speaker = self.reader() if kept.speak else None
+                if self.speaker is not None:
+                    self.speaker.stop()
+                    self.speaker = None
+                else:
+                    self.speaker = self.reader()
+                kept.speak = self.speaker is not None  # not kept on without a speech program
             else:
                 kept.speed = self.ask_speed(kept.speed)
                 if self.speaker is not None:

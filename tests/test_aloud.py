@@ -264,3 +264,27 @@ def test_reading_aloud_turned_on_in_the_plain_lines_is_kept_only_if_it_can_speak
     out = converse(store, words, person)
     assert words.message("speech_none") in out
     assert settings.load()[0].speak is False
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_saved_journeys_are_read_first(store: Store, words: Content,
+                                                 size: tuple[int, int]) -> None:
+    from .helpers import start
+
+    start(words, store, name="Sam").close()
+    start(words, store, name="Ann").close()
+    settings.save(settings.Settings(speak=True))
+    app = JourneyApp(store)
+    speaker = listening(app)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        [heard] = speaker.heard
+        assert heard.startswith(words.message("start_title"))
+        assert f"1, {words.message('start_new')}." in heard
+        # Numbered as the list on screen: the newest first, each whole, never cut short.
+        assert "2, Ann, " in heard and "3, Sam, " in heard
+        assert "…" not in heard
+        await pilot.press("down", "up", "enter")  # Ann's journey, chosen by keys
+        await pilot.pause()
+        await pilot.pause()
+        assert speaker.heard[-1].startswith(words.message("sitting_title", name="Ann"))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from journey.content import Journey as Words
 from journey.conversation.session import Session
 from journey.conversation.speech import USUAL_SPEED, Speaker, question_text, spoken_lines
+from journey.store.database import Summary
 
 
 class Aloud:
@@ -88,3 +90,14 @@ class Aloud:
         self._said, self._question = [], ""
         if self._speaker is not None:
             self._speaker.stop()
+
+
+def start_text(words: Words, summaries: list[Summary]) -> str:
+    """The saved journeys as read aloud, numbered in the order of the list on screen: a new
+    journey first, then each by its name, how it is planned, how far it has got."""
+    rows = [words.message("start_new")]
+    rows += [f"{s.name or words.message('someone')}, {words.message('mode_' + s.mode)}, "
+             f"{words.reached(s.step)}, {words.message('percent', percent=s.percent)}"
+             for s in summaries]
+    return spoken_lines([words.message("start_title"), words.message("start_hint"),
+                         *[f"{n}. {row}" for n, row in enumerate(rows, 1)]])

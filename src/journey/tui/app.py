@@ -18,11 +18,11 @@ from journey.conversation.session import Session
 from journey.core.model import Journey
 from journey.store import settings
 from journey.store.database import Store, StoreError, Summary
-from journey.tui.aloud import Aloud
+from journey.tui.aloud import Aloud, start_text
 from journey.tui.drawn import Cleaned
 from journey.tui.keys import WEB_KEYS
 from journey.tui.screens.conversation import ConversationScreen
-from journey.tui.screens.start import JourneyChosen, StartScreen
+from journey.tui.screens.start import SHOWN, JourneyChosen, StartScreen
 from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR, no_color_wanted, without_colour
 from journey.tui.typeahead import CatchesKeys, KeepsOrder
 
@@ -91,6 +91,9 @@ class JourneyApp(KeepsOrder, App[None]):
         self._choose_theme(self.theme_for_now or self.settings.theme)
         if self.settings_problem:
             self.notify(self.settings_problem, severity="warning", timeout=10, markup=False)
+        if isinstance(self.screen, StartScreen):
+            # The first thing asked: which journey. Read, when each question is.
+            self.aloud.tell(start_text(self.words, self.screen.summaries[:SHOWN]))
         # What exists once the first screen is up lives as long as the app: keep it out of
         # the garbage collector's full passes, which otherwise stall an answer now and then.
         self.call_after_refresh(gc.freeze)

@@ -31,6 +31,7 @@ from journey.core.model import (
     Sat,
     Skipped,
     Undone,
+    Versioned,
 )
 from journey.core.progress import Status
 from journey.core.saving import JourneyInUse, Recorder, StoreError
@@ -375,6 +376,19 @@ class Session:
     def share_note(self, note_id: str, in_plan: bool) -> None:
         self._writable()
         self._record(NoteShared(note=note_id, in_plan=in_plan))
+
+    def keep_version(self, review: str | None = None) -> Versioned | None:
+        """Keep the plan as it stands as its next version, when it has none yet or its
+        answers changed since the last (journey.plan.versions.keep_version), saved as one
+        with whatever else the block it is called in records. None when nothing changed."""
+        from journey.plan.versions import keep_version
+
+        self._writable()
+        with self.together():
+            version = keep_version(self.journey, self.journey.speaker("")[0], review)
+            if version is not None:
+                self._record(version)
+        return version
 
     def next(self) -> bool:
         return self._move(self.flow.next)

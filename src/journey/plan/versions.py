@@ -33,6 +33,7 @@ from journey.core.model import (
 )
 
 REVIEW_QUESTIONS = "review."  # the start of every review question's id
+REASONS = ("light", "yearly", "change", "asked")  # why a review is held
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,7 @@ class Version:
 
 def _read(journey: Journey) -> tuple[list[Version], list[Versioned]]:
     def made() -> tuple[list[Version], list[Versioned]]:
-        reasons = {e.id: e.reason for e in journey.events if isinstance(e, ReviewBegun)
-                   and isinstance(e.id, str) and isinstance(e.reason, str)}
+        known = reasons(journey)
         found: list[Version] = []
         damaged: list[Versioned] = []
         for event in journey.events:
@@ -63,9 +63,16 @@ def _read(journey: Journey) -> tuple[list[Version], list[Versioned]]:
                 continue
             review = event.review if isinstance(event.review, str) else None
             found.append(Version(number=number, at=event.at, by=event.by, review=review,
-                                 reason=reasons.get(review) if review else None, event=event))
+                                 reason=known.get(review) if review else None, event=event))
         return found, damaged
     return journey.remember("plan-versions", made)
+
+
+def reasons(journey: Journey) -> dict[str, str]:
+    """Each review begun, by its id: why it was held, as stored (checked by whoever says it:
+    one of REASONS, or anything a hand edit left)."""
+    return {e.id: e.reason for e in journey.events if isinstance(e, ReviewBegun)
+            and isinstance(e.id, str) and isinstance(e.reason, str)}
 
 
 def kept(journey: Journey) -> list[Version]:

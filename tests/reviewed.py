@@ -4,6 +4,8 @@ recorded as the review conversation records them, for the tests of versions."""
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,29 +23,35 @@ def example(store: Store, name: str = "gareth") -> Journey:
     return store.load(journey.id)
 
 
-def say(store: Store, journey: Journey, question: str, value: Any) -> None:
-    store.record(journey, Answered(question=question, value=value, by="Gareth",
-                                   role=Role.PERSON))
+def _at(event: Any, at: datetime | None) -> Any:
+    return event if at is None else replace(event, at=at)
 
 
-def keep(store: Store, journey: Journey, review: str | None = None) -> None:
+def say(store: Store, journey: Journey, question: str, value: Any,
+        at: datetime | None = None) -> None:
+    store.record(journey, _at(Answered(question=question, value=value, by="Gareth",
+                                       role=Role.PERSON), at))
+
+
+def keep(store: Store, journey: Journey, review: str | None = None,
+         at: datetime | None = None) -> None:
     version = keep_version(journey, "Gareth", review)
     if version is not None:
-        store.record(journey, version)
+        store.record(journey, _at(version, at))
 
 
 def review(store: Store, journey: Journey, review_id: str, reason: str,
-           answers: dict[str, Any], plan: dict[str, Any]) -> None:
+           answers: dict[str, Any], plan: dict[str, Any], at: datetime | None = None) -> None:
     """A review as the conversation holds one: the plan kept first, the review's own
-    answers, the plan's changes, its end, and the new version."""
-    keep(store, journey)
-    store.record(journey, ReviewBegun(id=review_id, reason=reason, by="Gareth"))
+    answers, the plan's changes, its end, and the new version (all at `at`, when given)."""
+    keep(store, journey, at=at)
+    store.record(journey, _at(ReviewBegun(id=review_id, reason=reason, by="Gareth"), at))
     for question, value in answers.items():
-        say(store, journey, question, value)
+        say(store, journey, question, value, at)
     for question, value in plan.items():
-        say(store, journey, question, value)
-    store.record(journey, ReviewEnded(review=review_id, by="Gareth"))
-    keep(store, journey, review_id)
+        say(store, journey, question, value, at)
+    store.record(journey, _at(ReviewEnded(review=review_id, by="Gareth"), at))
+    keep(store, journey, review_id, at)
 
 
 def changed_costs(journey: Journey) -> list[dict[str, Any]]:
@@ -56,7 +64,8 @@ def changed_costs(journey: Journey) -> list[dict[str, Any]]:
     return costs
 
 
-def reviewed(store: Store) -> Journey:
+def reviewed(store: Store, light: datetime | None = None,
+             yearly: datetime | None = None) -> Journey:
     """Gareth's journey after a light check (his quiz stopped, a taxi home) and a yearly
     review that cut his budget without a reassessment, with an outcome worse and nothing
     changed for it, and an action from the light check not done and not carried over."""
@@ -72,7 +81,7 @@ def reviewed(store: Store) -> Journey:
         "circle.people": [*journey.value("circle.people"),
                           {"name": "Ali", "relation": "taxi driver", "ring": "paid",
                            "helps": "Drives me home"}],
-    })
+    }, light)
     review(store, journey, "yearly1", "yearly", {
         "review.progress": {"Something to do on Saturdays": "worse",
                             "More friends": "better"},
@@ -81,5 +90,5 @@ def reviewed(store: Store) -> Journey:
         "personal-budget.amount": {"amount": "3000", "period": "year"},
         "happen.first-steps": [{"what": "Ask the agency for a support worker who likes rugby",
                                 "who": "Jo", "by": "2026-05-01", "status": "done"}],
-    })
+    }, yearly)
     return store.load(journey.id)

@@ -14,6 +14,7 @@ own answers, each value checked before it is used (a stored one may hold anythin
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,14 +59,33 @@ def _budget(snap: Snapshot) -> Any:
     return money.figure(snap.content, snap.live.get(money.BUDGET))
 
 
+# The version before a review, folded once: a kept version never changes, so its snapshot
+# holds across answers (the journey's own memory is cleared by each new event). Keyed by the
+# Versioned event itself, kept here so its id cannot be reused while it is; a few at most.
+_BEFORE: OrderedDict[tuple[int, int], tuple[object, Snapshot]] = OrderedDict()
+_KEEP = 4
+
+
+def _before(snap: Snapshot, version: versions.Version) -> Snapshot:
+    key = (id(version.event), id(snap.content))
+    kept = _BEFORE.get(key)
+    if kept is not None and kept[0] is version.event:
+        _BEFORE.move_to_end(key)
+        return kept[1]
+    made = snapshot(snap.content, versions.at(snap.journey, version))
+    _BEFORE[key] = (version.event, made)
+    while len(_BEFORE) > _KEEP:
+        _BEFORE.popitem(last=False)
+    return made
+
+
 def findings(snap: Snapshot, aims: Iterable[outcomes.Aim]) -> list[Found]:
     journey = snap.journey
     kept = versions.kept(journey)
     if len(kept) < 2 or kept[-1].review is None:
         return []
     new, before = kept[-1], kept[-2]
-    old = journey.remember(("revision-before", before.number), lambda: snapshot(
-        snap.content, versions.at(journey, before)))
+    old = _before(snap, before)
     review = versions.review_answers(journey, new.review)
     found: list[Found] = []
     then, now = _budget(old), _budget(snap)

@@ -175,3 +175,36 @@ def test_a_word_comparison_needs_a_file(store: Store, capsys: pytest.CaptureFixt
     journey = reviewed(store)
     assert main(["compare", journey.id, "1", "2", "--format", "docx"]) == 1
     assert capsys.readouterr().err
+
+
+def test_the_comparison_s_web_page_and_word_file_are_accessible(
+        words: Content, store: Store, tmp_path: Path) -> None:
+    """One h1, headings in order, the language said; Word's own title, heading and list
+    styles; and axe-core in Chromium finds nothing, at both sizes."""
+    import asyncio
+
+    from docx import Document
+
+    from .browser import find_chromium
+    from .test_accessible import AXE, axe_violations
+
+    journey = fit.check(words, reviewed(store))
+    first, _, third = versions.kept(journey)
+    made = compare(words, journey, first, third)
+    pages = []
+    for large in (False, True):
+        html = export_comparison(made, "html", large).decode()
+        assert '<html lang="en-GB">' in html and html.count("<h1>") == 1
+        assert html.count("<h2>") == 6 and "<h3>" not in html
+        path = tmp_path / f"compare-{large}.html"
+        path.write_text(html)
+        pages.append(path)
+        doc = Document(io.BytesIO(export_comparison(made, "docx", large)))
+        assert doc.core_properties.title == made.title
+        styles = [p.style.name for p in doc.paragraphs if p.text]
+        assert styles[0] == "Title" and styles.count("Heading 1") == 6
+        assert "List Bullet" in styles
+    if find_chromium() is None or not AXE.exists():
+        pytest.skip("no Chromium or axe-core here")
+    found = asyncio.run(axe_violations(pages))
+    assert found == {p.name: [] for p in pages}

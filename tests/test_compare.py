@@ -208,3 +208,16 @@ def test_the_comparison_s_web_page_and_word_file_are_accessible(
         pytest.skip("no Chromium or axe-core here")
     found = asyncio.run(axe_violations(pages))
     assert found == {p.name: [] for p in pages}
+
+
+def test_a_personal_health_budget_is_compared_too(words: Content, store: Store) -> None:
+    journey = example(store)
+    keep(store, journey)
+    say(store, journey, "health-budget.route", ["chc"])
+    say(store, journey, "health-budget.has", "yes")
+    say(store, journey, "health-budget.amount", {"amount": "100", "period": "week"})
+    keep(store, journey)
+    fit.check(words, journey)
+    made = compare(words, journey, *versions.kept(journey))
+    money = [c.text for s in made.sections if s.id == "money" for c in s.changes]
+    assert "Added: The personal health budget, £100.00 a week" in money

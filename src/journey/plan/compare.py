@@ -15,13 +15,14 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from journey.content import Journey as Content
-from journey.core.answers import pounds, show_date
+from journey.core.answers import Funding, pounds, show_date
 from journey.core.model import Journey, ReviewEnded
 from journey.plan import versions
 from journey.plan.document import Plan, build
 from journey.plan.snapshot import snapshot
 
 RISKS_QUESTION = "planning.risks"
+HEALTH = Funding.HEALTH_BUDGET.value
 SECTIONS = ("outcomes", "money", "circle", "risks", "actions", "reviews")
 
 
@@ -171,6 +172,12 @@ def money(d: _Differ, a: Plan, b: Plan) -> list[Change]:
                        ("compare_contribution", lambda p: p.money.contribution),
                        ("compare_direct_payment", lambda p: p.money.direct_payment)):
         changes += d.figure(say(key), figure(value(a)), figure(value(b)))
+
+    def health(plan: Plan) -> str | None:  # a personal health budget, set beside the rest
+        found = next((x for x in plan.costing.budgets if x.funding == HEALTH), None)
+        return None if found is None else say("compare_given", amount=pounds(found.amount),
+                                              period=found.period_label)
+    changes += d.figure(say("compare_health_budget"), health(a), health(b))
     totals_a = {t.funding: t for t in a.costing.totals}
     totals_b = {t.funding: t for t in b.costing.totals}
     for funding in [*totals_a, *(f for f in totals_b if f not in totals_a)]:

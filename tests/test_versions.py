@@ -141,3 +141,20 @@ def test_review_answers_are_those_between_its_start_and_end(words: Content,
     said(session, "review.reassessment", "no")  # after it ended
     assert versions.review_answers(session.journey, "r1") == {"review.reassessment": "done"}
     assert versions.ended_reviews(session.journey) == ["r1"]
+
+
+def test_versions_read_again_after_an_event_is_taken_back(words: Content, store: Store) -> None:
+    """The versions are read on from where they were last read; an event taken back (a save
+    that failed) or a different one in its place is read afresh."""
+    session = start(words, store)
+    journey = session.journey
+    first = Versioned(number=1, by="Sam")
+    journey.record(first)
+    assert [v.number for v in versions.kept(journey)] == [1]
+    journey.forget(first)
+    assert versions.kept(journey) == []
+    journey.record(Versioned(number=5, by="Sam"))  # the same length, another event
+    assert versions.kept(journey) == [] and len(versions.damaged(journey)) == 1
+    store.record(journey, ReviewBegun(id="r9", reason="asked", by="Sam"))
+    store.record(journey, Versioned(number=1, review="r9", by="Sam"))
+    assert [(v.number, v.reason) for v in versions.kept(journey)] == [(1, "asked")]

@@ -17,7 +17,7 @@ Pure: nothing here saves anything (see `keep_version`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -49,30 +49,55 @@ class Version:
     event: Versioned
 
 
+@dataclass(slots=True)
+class _Seen:
+    """What the versions are, as far as the events read so far say."""
+
+    count: int = 0  # events read
+    last: object = None  # the last of them, to know the list is the same one grown
+    found: list[Versioned] = field(default_factory=list)
+    damaged: list[Versioned] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)
+
+
+# Kept on the journey itself, beside its events: a journey's events are only ever added to
+# (or the last one taken back), so each answer reads only the events new since, not the
+# thousands before (a journey's own memory, Journey.remember, is cleared by every event).
+_SEEN = "_plan_versions_seen"
+
+
 def _read(journey: Journey) -> tuple[list[Version], list[Versioned]]:
-    def made() -> tuple[list[Version], list[Versioned]]:
-        known = reasons(journey)
-        found: list[Version] = []
-        damaged: list[Versioned] = []
-        for event in journey.events:
-            if not isinstance(event, Versioned):
-                continue
+    events = journey.events
+    seen = getattr(journey, _SEEN, None)
+    if not isinstance(seen, _Seen) or seen.count > len(events) or (
+            seen.count and events[seen.count - 1] is not seen.last):
+        seen = _Seen()
+    for i in range(seen.count, len(events)):
+        event = events[i]
+        if isinstance(event, ReviewBegun) and isinstance(event.reason, str):
+            seen.reasons.setdefault(event.id, event.reason)
+        elif isinstance(event, Versioned):
             number = event.number
-            if type(number) is not int or number != len(found) + 1:
-                damaged.append(event)
-                continue
-            review = event.review if isinstance(event.review, str) else None
-            found.append(Version(number=number, at=event.at, by=event.by, review=review,
-                                 reason=known.get(review) if review else None, event=event))
-        return found, damaged
-    return journey.remember("plan-versions", made)
+            if type(number) is int and number == len(seen.found) + 1:
+                seen.found.append(event)
+            else:
+                seen.damaged.append(event)
+    seen.count, seen.last = len(events), events[-1] if events else None
+    setattr(journey, _SEEN, seen)  # not a field: never compared, nor copied by replace()
+    found = []
+    for event in seen.found:
+        review = event.review if isinstance(event.review, str) else None
+        found.append(Version(number=event.number, at=event.at, by=event.by, review=review,
+                             reason=seen.reasons.get(review) if review else None,
+                             event=event))
+    return found, list(seen.damaged)
 
 
 def reasons(journey: Journey) -> dict[str, str]:
     """Each review begun, by its id: why it was held, as stored (checked by whoever says it:
-    one of REASONS, or anything a hand edit left)."""
-    return {e.id: e.reason for e in journey.events if isinstance(e, ReviewBegun)
-            and isinstance(e.id, str) and isinstance(e.reason, str)}
+    one of REASONS, or anything a hand edit left). The first of an id met twice holds."""
+    _read(journey)
+    return dict(getattr(journey, _SEEN).reasons)
 
 
 def kept(journey: Journey) -> list[Version]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -116,6 +117,30 @@ def test_a_long_or_hard_sentence_is_caught(words) -> None:
     # Only the proper names of Acts and bodies are taken out before scoring.
     easy = "Ask about the Care and Support (Eligibility Criteria) Regulations 2015 now."
     assert readability.grade(easy, readability.excused(words)) < 4
+
+
+def test_a_list_joined_by_bars_is_counted_not_graded(words) -> None:
+    # The ways of saying one word, and column headings, have "|" between them: run together
+    # they would score as one long, hard sentence.
+    repeat = words.messages["plain_word_repeat"]
+    assert readability.list_items(repeat) == repeat.split("|")
+    report = readability.report(words)
+    graded = {s.text for s, _ in report.sentences}
+    listed = {s.text for s in report.fragments if s.item}
+    for key in ("plain_word_repeat", "list_deleted_columns", "list_columns"):
+        items = words.messages[key].split("|")
+        assert words.messages[key] not in graded and not set(items) & graded, key
+        assert set(items) <= listed, key
+    # A sentence that holds a "|" is still a sentence, and still graded.
+    for sentence in ("Type repeat|again to hear the question once more.",
+                     "Type one of these words|or press enter and wait for the council."):
+        assert readability.list_items(sentence) is None
+    said = "Type repeat|again to hear the question once more."
+    hard = replace(words, messages={**words.messages, "test_bar": said})
+    assert said in {s.text for s, _ in readability.report(hard).sentences}
+    # Prose with a spaced bar, or long items, is not a list either.
+    assert readability.list_items("Yes | no") is None
+    assert readability.list_items("a|" + "word " * 7 + "more") is None
 
 
 def test_text_is_graded_as_people_read_it(words) -> None:

@@ -45,6 +45,11 @@ STAND_IN = "it"  # one short word in place of an excused name
 # The grade formula means nothing for a fragment of a word or two ("Gardening" scores 20),
 # so headings and examples shorter than this are counted but not graded.
 MIN_GRADED_WORDS = 4
+# Some texts are lists, not sentences: column headings or the ways of saying one word, with
+# "|" between them and no space around it ("ID|Name|Deleted"). Each item is counted like a
+# heading and not graded: run together, they would score as one long sentence.
+LIST_SEPARATOR = "|"
+MAX_LIST_ITEM_WORDS = 6
 SAMPLE = {"name": "Sam", "their": "Sam's", "them": "Sam"}
 
 
@@ -53,6 +58,7 @@ class Sentence:
     where: str
     text: str
     question: bool = False
+    item: bool = False  # one item of a list ("a|b|c"): counted, never graded
 
     @property
     def words(self) -> int:
@@ -117,10 +123,25 @@ def sentences_of(text: str) -> list[str]:
     return parts
 
 
+def list_items(text: str) -> list[str] | None:
+    """The items of a "|" list, or None when text is not one. A list has two items or more,
+    each short, with nothing but "|" between them, and no item ends a sentence: a sentence
+    that happens to hold a "|" is still a sentence and is graded."""
+    if LIST_SEPARATOR not in text:
+        return None
+    items = text.split(LIST_SEPARATOR)
+    for item in items:
+        if not item or item != item.strip() or len(item.split()) > MAX_LIST_ITEM_WORDS:
+            return None
+        if re.search(r"[A-Za-z]", item) and item[-1] in ".!?:;,":
+            return None
+    return items
+
+
 def texts(content: Journey) -> Iterator[tuple[str, str, bool]]:
     """(where, text, is_a_question) for every person-facing text in content."""
     for key, value in content.messages.items():
-        if key not in ("app_title", "list_columns"):
+        if key != "app_title":
             yield f"message {key}", value, False
     for section in content.plan_sections:
         yield f"plan section {section.id}", section.title, False
@@ -172,8 +193,11 @@ def collect(content: Journey) -> list[Sentence]:
     for where, text, question in texts(content):
         for para in paragraphs(text) or [text]:
             for sentence in sentences_of(para):
+                items = list_items(sentence)
                 # Repeated questions say the same thing about each outcome: score each once.
-                if (sentence, question) not in seen:
+                if items is not None:
+                    found.extend(Sentence(where, item, question, item=True) for item in items)
+                elif (sentence, question) not in seen:
                     seen.add((sentence, question))
                     found.append(Sentence(where, sentence, question))
     return found
@@ -198,5 +222,6 @@ def grade(sentence: str, names: list[str]) -> float:
 def report(content: Journey) -> Report:
     names = excused(content)
     found = collect(content)
-    return Report([(s, grade(s.text, names)) for s in found if s.words >= MIN_GRADED_WORDS],
-                  [s for s in found if s.words < MIN_GRADED_WORDS])
+    graded = [s for s in found if not s.item and s.words >= MIN_GRADED_WORDS]
+    return Report([(s, grade(s.text, names)) for s in graded],
+                  [s for s in found if s.item or s.words < MIN_GRADED_WORDS])

@@ -264,7 +264,7 @@ def step_texts(words: Content, step_id: str) -> str:
     ("rights", "Lasting Power of Attorney", "lpa-deputy"),
     ("rights", "authorised person", "authorised-person"),
     ("rights", "conflict of interest", "behalf-practice"),
-    ("assessment", "in writing, with its reasons", "decision-in-writing"),
+    ("assessment", "in writing. It must say why", "decision-in-writing"),
     ("assessment", "Ombudsman", "ombudsman"),
     ("assessment", "complaint", "complaints"),
     ("planning", "give you a copy", "plan-involvement"),

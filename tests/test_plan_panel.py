@@ -115,7 +115,7 @@ def test_the_profile_puts_good_and_bad_days_under_support_and_says_each_thing_on
 def test_the_direct_payments_review_is_named_only_when_there_is_one(words, store: Store) -> None:
     managed = render.render(gareth(words, store).plan(), "md")  # the council manages his budget
     assert "The plan was agreed on" in managed
-    assert "direct payment's review" not in managed
+    assert "review of the direct payment" not in managed
     paid = render.render(mia(words, store).plan(), "md")  # Mia has a direct payment
     assert "The review of the direct payment counts from the day of the first payment." in paid
 

@@ -25,6 +25,9 @@ from journey.core.model import (
     Event,
     Journey,
     Mode,
+    MoneyKept,
+    MoneyRemoved,
+    MoneyRule,
     Moved,
     Noted,
     NoteShared,
@@ -387,6 +390,12 @@ class Session:
     def share_note(self, note_id: str, in_plan: bool) -> None:
         self._writable()
         self._record(NoteShared(note=note_id, in_plan=in_plan))
+
+    def keep_money(self, event: MoneyKept | MoneyRemoved | MoneyRule) -> None:
+        """A line of the direct-payment record, a line taken out, or a rule for it: saved
+        before anything shows it."""
+        self._writable()
+        self._record(event)
 
     def next(self) -> bool:
         return self._move(self.flow.next)

@@ -11,6 +11,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
+from journey.content import Journey as Words
+
 # Browsers keep some keys for themselves and never pass them to a page: ctrl+n opens a new
 # window, ctrl+t a new tab, ctrl+w closes the tab. In a browser (`journey serve`) journey
 # answers these instead, by binding id, and shows them wherever it shows keys.
@@ -67,3 +69,15 @@ class KeyBar(Static):
             parts += [(key, "bold $accent"), words]
             used += size
         self.update(Content.assemble(*parts))
+
+
+class FirstLine(Static):
+    """The first line of the screen, the first a screen reader says: how to reach the plain
+    lines, which suit it better. A browser tab has none to offer, so says nothing."""
+
+    def on_mount(self) -> None:
+        self.display = not self.app.is_web
+
+
+def first_line(words: Words) -> FirstLine:
+    return FirstLine(words.message("plain_hint"), id="plain-hint", markup=False)

@@ -143,6 +143,29 @@ def test_a_list_joined_by_bars_is_counted_not_graded(words) -> None:
     assert readability.list_items("a|" + "word " * 7 + "more") is None
 
 
+def test_the_money_records_words_are_graded_too(words, tmp_path) -> None:
+    # The direct-payment record's words live in money.toml, beside the rest of the content.
+    shipped = {s.where for s, _ in readability.report(words).sentences}
+    assert any(where.startswith("money message ") for where in shipped)
+    hard = ("Reconciliation necessitates contemporaneous documentation substantiating "
+            "expenditure.")
+    (tmp_path / "money.toml").write_text(
+        f'[messages]\nhard = "{hard}"\ncolumns = "Day|Amount|Who"\n'
+        '[[kinds]]\nid = "council"\nlabel = "Money the council pays in each month"\n',
+        encoding="utf-8")
+    report = readability.report(words, tmp_path)
+    graded = {s.text: (s.where, grade) for s, grade in report.sentences}
+    assert graded[hard][0] == "money message hard" and graded[hard][1] > readability.P95_GRADE
+    assert graded["Money the council pays in each month"][0] == "money kinds council"
+    assert {"Day", "Amount", "Who"} <= {s.text for s in report.fragments if s.item}
+    # A money file that cannot be read adds nothing (journey.money names its fault) and the
+    # rest is graded as before.
+    (tmp_path / "money.toml").write_text("[messages\n", encoding="utf-8")
+    rest = readability.report(words, tmp_path)
+    assert not any(s.where.startswith("money") for s, _ in rest.sentences)
+    assert len(rest.sentences) > 2000
+
+
 def test_text_is_graded_as_people_read_it(words) -> None:
     # Glossary words are graded like any other: the glossary explains them, but people
     # still have to read them.

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import statistics
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from journey.content import PLACEHOLDER, Journey, Question, paragraphs
+from journey.content import PLACEHOLDER, Journey, Question, content_dir, paragraphs
 
 # Targets (../shared/domain/care-act-facts.md, "Plain language"): reading age about 9 for
 # most text, 11 at most; sentences up to 20 words.
@@ -170,6 +172,32 @@ def texts(content: Journey) -> Iterator[tuple[str, str, bool]]:
             yield from _question_texts(q)
 
 
+# The direct-payment record's words live in a file of their own, loaded and checked by
+# journey.money (which content may not import); they are read here as they stand, so that
+# every sentence a person reads is graded.
+MONEY_FILE = "money.toml"
+
+
+def money_texts(root: Path | None = None) -> Iterator[tuple[str, str, bool]]:
+    """(where, text, False) for the money record's messages and the labels of its kinds of
+    money and of proof. Nothing when the file is not there or cannot be read: journey.money
+    names any fault in it when it loads."""
+    path = (root or content_dir()) / MONEY_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return
+    messages = data.get("messages")
+    for key, value in (messages.items() if isinstance(messages, dict) else ()):
+        if isinstance(value, str):
+            yield f"money message {key}", value, False
+    for table in ("kinds", "evidence"):
+        rows = data.get(table)
+        for row in (rows if isinstance(rows, list) else ()):
+            if isinstance(row, dict) and isinstance(row.get("label"), str):
+                yield f"money {table} {row.get('id')}", row["label"], False
+
+
 def _question_texts(q: Question) -> Iterator[tuple[str, str, bool]]:
     where = f"question {q.id}"
     yield where, q.ask, True
@@ -187,10 +215,10 @@ def _question_texts(q: Question) -> Iterator[tuple[str, str, bool]]:
             yield where, choice.label_about, False
 
 
-def collect(content: Journey) -> list[Sentence]:
+def collect(content: Journey, root: Path | None = None) -> list[Sentence]:
     seen: set[tuple[str, bool]] = set()
     found = []
-    for where, text, question in texts(content):
+    for where, text, question in [*texts(content), *money_texts(root)]:
         for para in paragraphs(text) or [text]:
             for sentence in sentences_of(para):
                 items = list_items(sentence)
@@ -219,9 +247,11 @@ def grade(sentence: str, names: list[str]) -> float:
     return float(textstat.flesch_kincaid_grade(plain))
 
 
-def report(content: Journey) -> Report:
+def report(content: Journey, root: Path | None = None) -> Report:
+    """Every sentence in content, and in the money record's words beside it under root (the
+    content folder unless said)."""
     names = excused(content)
-    found = collect(content)
+    found = collect(content, root)
     graded = [s for s in found if not s.item and s.words >= MIN_GRADED_WORDS]
     return Report([(s, grade(s.text, names)) for s in graded],
                   [s for s in found if s.item or s.words < MIN_GRADED_WORDS])

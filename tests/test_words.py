@@ -11,6 +11,7 @@ import pytest
 
 from journey.content import Journey as Content
 from journey.content import paragraphs, readability
+from journey.money.kinds import load as money_words
 
 # Words that mark a statement of law or official rules. Text carrying one must cite a source.
 LEGAL = re.compile(
@@ -64,6 +65,8 @@ def test_every_source_is_cited_somewhere(words) -> None:
     cited |= {s for step in words.all_steps for r in step.repeats for o in r.outcomes
               for s in o.sources}
     cited |= {s for floor in words.pay_floors for s in floor.sources}
+    # The direct-payment record's findings cite theirs in money.toml.
+    cited |= {s for ids in money_words(words).sources.values() for s in ids}
     assert {s.id for s in words.sources} == cited
 
 

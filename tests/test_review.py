@@ -1,0 +1,173 @@
+"""The review of a plan: its questions as content, walked through the session, every answer
+saved as it is given, carried on where it stopped, and a second review starting blank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journey.content import ContentError, Kind, load
+from journey.conversation.review import ReviewSession, start
+from journey.conversation.session import Session
+from journey.core import fit
+from journey.core.model import ReviewBegun, ReviewEnded, Versioned
+from journey.store.database import Store
+
+from .examples import gareth
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+def test_the_review_questions_are_content_outside_the_twelve_steps(words) -> None:
+    review = words.review
+    assert review is not None
+    assert review not in words.all_steps
+    assert words.step_of("review.progress") is review
+    assert [k.value for k in review.kinds] == ["light", "yearly", "change", "asked"]
+    progress = words.question("review.progress")
+    assert progress.kind is Kind.RATINGS and progress.rates == "outcomes"
+    assert [c.value for c in progress.choices] == ["better", "same", "worse", "met"]
+    assert words.question("review.reassessment").kind is Kind.CHOICE
+    assert {c.value for c in words.question("review.reassessment").choices} == {
+        "done", "asked", "no"}
+    assert words.question("review.actions").kind is words.question("happen.first-steps").kind
+
+
+def test_every_review_question_that_states_the_law_cites_a_source(words) -> None:
+    review = words.review
+    assert review is not None
+    assert {"review", "review-guidance"} <= set(review.sources)
+    known = {s.id for s in words.sources}
+    for question in review.questions:
+        assert set(question.sources) <= known
+    assert "carer-able-willing" in words.question("review.carer-able").sources
+
+
+@pytest.mark.parametrize(("change", "error"), [
+    ('id = "review"', "review.toml"),
+    ('kind = "ratings"\nrates = "outcomes"', "rates"),
+    ('question = "planning.outcomes"', "not a plan question"),
+])
+def test_review_content_that_is_wrong_is_refused_on_load(tmp_path, monkeypatch, change,
+                                                         error) -> None:
+    import shutil
+
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    path = root / "review.toml"
+    text = path.read_text()
+    if change.startswith("id"):
+        text = text.replace('id = "review.actions"', 'id = "actions"')
+    elif change.startswith("kind"):
+        text = text.replace(change, 'kind = "ratings"')
+    else:
+        text = text.replace(change, 'question = "review.working"')
+    path.write_text(text)
+    monkeypatch.setenv("JOURNEY_CACHE", str(tmp_path / "cache"))
+    with pytest.raises((ContentError, ValueError)) as caught:
+        load(root)
+    assert error in str(caught.value) or "review" in str(caught.value)
+
+
+def test_a_ratings_answer_fits_only_as_things_each_given_one_of_the_marks(words) -> None:
+    question = words.question("review.progress")
+    assert fit.fits(question, {"See my friends": "better", "Sleep": "met"})
+    assert fit.fits(question, {})
+    for wrong in (["better"], {"Sleep": "fine"}, {"": "better"}, {"Sleep": 1}, "better"):
+        assert not fit.fits(question, wrong)
+
+
+def walk_review(session: ReviewSession, answers: dict) -> list[str]:
+    asked = []
+    while not session.finished:
+        question = session.question
+        assert question is not None
+        asked.append(question.id)
+        if question.id in answers:
+            session.answer(answers[question.id])
+        else:
+            session.next()
+    return asked
+
+
+def test_a_review_begins_after_keeping_the_plan_and_ends_with_its_record(words, store) -> None:
+    plan = gareth(words, store)
+    journey = plan.journey
+    session = start(words, store, journey, "yearly")
+    kinds = [type(e) for e in journey.events[-3:]]
+    assert kinds[:2] == [Versioned, ReviewBegun]
+    assert session.question is not None and session.question.id == "review.progress"
+    outcomes = plan.snapshot().live["planning.outcomes"]
+    asked = walk_review(session, {
+        "review.progress": {outcomes[0]: "better"},
+        "review.working": ["My broker answers the phone"],
+        "review.reassessment": "no",
+    })
+    assert "review.money-spent" in asked and "planning.outcomes" not in asked
+    assert isinstance(journey.events[-2], ReviewEnded) or isinstance(
+        journey.events[-1], ReviewEnded)
+    # Nothing in the plan changed: no new version.
+    assert [v.number for v in journey.versions()] == [1]
+    again = store.load(journey.id)
+    assert again.open_review() is None
+    assert [type(e) for e in again.events] == [type(e) for e in journey.events]
+
+
+def test_a_light_check_asks_fewer_questions_than_a_yearly_review(words, store) -> None:
+    counted = {}
+    for kind in ("light", "yearly"):
+        plan = gareth(words, store)
+        counted[kind] = len(walk_review(start(words, store, plan.journey, kind), {}))
+    assert counted["light"] < counted["yearly"]
+
+
+def test_the_plan_changes_only_when_the_person_says_so(words, store) -> None:
+    plan = gareth(words, store)
+    journey = plan.journey
+    before = journey.value("planning.outcomes")
+    session = start(words, store, journey, "change")
+    asked = walk_review(session, {"review.change-outcomes": "yes",
+                                  "planning.outcomes": ["Go to the football"]})
+    assert asked.index("planning.outcomes") == asked.index("review.change-outcomes") + 1
+    assert journey.value("planning.outcomes") == ["Go to the football"] != before
+    versions = journey.versions()
+    assert [v.number for v in versions] == [1, 2]
+    assert versions[-1].review == next(e.id for e in journey.events
+                                       if isinstance(e, ReviewBegun))
+    first = journey.at_version(1)
+    assert first is not None and first.value("planning.outcomes") == before
+
+
+def test_a_review_stopped_half_way_carries_on_where_it_stopped(words, store,
+                                                                 journey_home) -> None:
+    plan = gareth(words, store)
+    session = start(words, store, plan.journey, "yearly")
+    session.answer({"Anything": "same"})
+    session.answer(None, unsure=True)
+    session.back()
+    where = session.question
+    assert where is not None
+    later = Store(journey_home)
+    journey = later.load(plan.journey.id)
+    again = start(words, later, journey)
+    assert again.question == where
+    assert journey.value("review.progress") == {"Anything": "same"}
+    # The journey itself reopens where it was, not inside the review.
+    assert Session(words, later, journey).flow.state != "review"
+    later.close()
+
+
+def test_a_second_review_starts_with_blank_answers(words, store) -> None:
+    plan = gareth(words, store)
+    journey = plan.journey
+    walk_review(start(words, store, journey, "light"),
+                {"review.working": ["The helper"], "review.reassessment": "asked"})
+    assert journey.value("review.reassessment") == "asked"
+    second = start(words, store, journey)
+    assert journey.open_review() is not None and journey.open_review().reason == "yearly"
+    assert journey.value("review.reassessment") is None
+    assert journey.value("review.working") is None
+    assert second.question is not None and second.question.id == "review.progress"
+    again = store.load(journey.id)
+    assert again.value("review.working") is None

@@ -171,3 +171,101 @@ def test_a_second_review_starts_with_blank_answers(words, store) -> None:
     assert second.question is not None and second.question.id == "review.progress"
     again = store.load(journey.id)
     assert again.value("review.working") is None
+
+
+# -- the record ------------------------------------------------------------------------
+
+def yearly_with_a_new_budget(words, store):
+    plan = gareth(words, store)
+    journey = plan.journey
+    outcomes = plan.snapshot().live["planning.outcomes"]
+    walk_review(start(words, store, journey, "yearly"), {
+        "review.progress": {outcomes[0]: "better", outcomes[-1]: "worse"},
+        "review.working": ["My broker <b>answers</b> the phone"],
+        "review.not-working": ["Weekends are long"],
+        "review.helper-working": ["Gareth goes out more"],
+        "review.changed": ["money"],
+        "review.change-budget": "yes",
+        "personal-budget.amount": {"amount": "350", "period": "week"},
+        "review.money-spent": {"amount": "300", "period": "week"},
+        "review.reassessment": "asked",
+        "review.actions": [{"what": "Ask for a new look at needs", "who": "Gareth",
+                            "by": "2027-01-10", "status": "to-do"}],
+    })
+    return journey, outcomes
+
+
+def test_the_record_says_what_the_review_found_and_who_said_it(words, store) -> None:
+    from journey.plan.review import records
+
+    journey, outcomes = yearly_with_a_new_budget(words, store)
+    [record] = records(words, journey)
+    assert record.number == 1 and record.kind == "yearly" and record.ended is not None
+    assert [(r.thing, r.mark) for r in record.progress] == [(outcomes[0], "better"),
+                                                           (outcomes[-1], "worse")]
+    assert record.views[0].who == "Gareth"
+    assert record.views[0].working == ["My broker <b>answers</b> the phone"]
+    helper = record.views[1]
+    assert helper.who.startswith("Jo") and helper.working == ["Gareth goes out more"]
+    assert record.reassessment == "asked"
+    assert [c.label for c in record.plan_changes] == [
+        words.question("personal-budget.amount").label]
+    assert record.version == 2 and record.action_items[0]["who"] == "Gareth"
+    assert "Gareth" in record.took_part[0]
+
+
+def test_a_stored_review_of_the_wrong_shape_is_named_never_trusted(words, store) -> None:
+    from journey.core.model import Answered, Role
+    from journey.plan.review import records
+
+    plan = gareth(words, store)
+    journey = plan.journey
+    store.record(journey, ReviewBegun(reason="fortnightly", by="Gareth"))
+    store.record(journey, Answered(question="review.progress", value=["better"],
+                                   by="Gareth", role=Role.PERSON))
+    store.record(journey, Answered(question="review.reassessment", value="maybe",
+                                   by="Gareth", role=Role.PERSON))
+    [record] = records(words, store.load(journey.id))
+    assert record.kind is None and record.progress == [] and record.reassessment is None
+    assert len(record.unreadable) == 3
+    assert record.ended is None
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html", "docx"])
+def test_the_record_is_saved_in_each_format_with_typed_text_inert(words, store, fmt) -> None:
+    from journey.documents.review import render
+    from journey.plan.review import records
+
+    journey, outcomes = yearly_with_a_new_budget(words, store)
+    data = render(words, records(words, journey)[0], fmt)
+    assert render(words, records(words, journey)[0], fmt) == data  # the same bytes
+    if fmt == "docx":
+        import io
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(data)) as docx:
+            body = docx.read("word/document.xml").decode()
+        assert "&lt;b&gt;answers&lt;/b&gt;" in body and outcomes[-1] in body
+        return
+    text = data.decode()
+    assert outcomes[0] in text and "Version 2" in text and "Ask for a new look" in text
+    assert {"md": "\\<b\\>answers", "txt": "<b>answers</b>",
+            "html": "&lt;b&gt;answers&lt;/b&gt;"}[fmt] in text
+    assert "Care and Support Statutory Guidance" in text  # the no-cut rule's source
+
+
+def test_journey_export_writes_a_review_record(words, store, tmp_path, capsys) -> None:
+    from journey.cli.main import main
+
+    journey, _ = yearly_with_a_new_budget(words, store)
+    assert main(["export", journey.id, "--review", "2"]) == 1
+    assert "no review 2" in capsys.readouterr().err
+    assert main(["export", journey.id, "--review", "1", "--format", "easy-html"]) == 1
+    assert "md, txt, html, docx" in capsys.readouterr().err
+    assert main(["export", journey.id, "--review", "1", "--format", "docx"]) == 1
+    assert main(["export", journey.id, "--review", "1"]) == 0
+    assert "# Review of the plan: Gareth" in capsys.readouterr().out
+    out = tmp_path / "review.docx"
+    assert main(["export", journey.id, "--review", "1", "--format", "docx", "-o",
+                 str(out)]) == 0
+    assert out.read_bytes()[:2] == b"PK"

@@ -73,6 +73,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
                             help="leave out who said what")
         export.add_argument("--no-notes", dest="notes", action="store_false",
                             help="leave out the helper's notes")
+        export.add_argument("--review", type=int, metavar="N",
+                            help="the record of the plan's review N (1 is the first) in "
+                                 "place of the plan: md, txt, html or docx")
     if wanted("summary"):
         summary = commands.add_parser("summary",
                                       help="what happened in a sitting, for the file")
@@ -236,8 +239,10 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if args.command == "list":
             return _list(args.search, args.deleted)
-        if args.command == "export" and args.format == "json":
+        if args.command == "export" and args.format == "json" and args.review is None:
             return manage.export_json(_open_store(), args.id, args.output, args.notes)
+        if args.command == "export" and args.review is not None:
+            return _export_review(args.id, args.review, args.format, args.output)
         if args.command == "export":
             return _export(args.id, args.format, args.output, args.large_print, args.attributed,
                            args.notes)
@@ -395,6 +400,32 @@ def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
     saved = "exported_profile" if fmt.startswith("profile-") else "exported_plan"
     return _write(render.export(built, fmt, large_print), output, saved,
                   text=render.FORMATS[fmt].text_file)
+
+
+def _export_review(journey_id: str, number: int, fmt: str, output: Path | None) -> int:
+    """The record of one review of the plan, as a file."""
+    from journey import content
+    from journey.documents import review as document
+    from journey.plan.review import records
+
+    words = content.default()
+    if fmt not in document.FORMATS:
+        print(words.message("error_review_format", format=fmt,
+                            formats=", ".join(document.FORMATS)), file=sys.stderr)
+        return 1
+    journey = _load(journey_id)
+    if journey is None:
+        return 1
+    found = records(words, journey)
+    if not 1 <= number <= len(found):
+        print(words.message("error_no_review", number=number, count=len(found)),
+              file=sys.stderr)
+        return 1
+    if output is None and fmt == "docx":
+        print(words.message("export_needs_file", format=fmt), file=sys.stderr)
+        return 1
+    return _write(document.render(words, found[number - 1], fmt), output, "exported_review",
+                  text=fmt in ("md", "txt"))
 
 
 def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:

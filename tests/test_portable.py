@@ -127,6 +127,10 @@ def test_every_command_runs_without_posix_calls(
     run("export", journey_id, "--format", "docx", "-o", str(tmp_path / "plan.docx"))
     run("export", journey_id, "--format", "json", "-o", str(tmp_path / "ann.json"))
     run("import", str(EXAMPLE))
+    imported = next(s.id for s in cli._open_store().list() if s.id != journey_id)
+    plain_input("\nquit\n")  # the kind due, then quit at "who is here today?"
+    assert "What kind of review" in run("review", imported, "--plain")
+    assert "Not finished yet" in run("export", imported, "--review", "1")  # begun, open
     run("rename", journey_id, "Ann B")
     run("duplicate", journey_id)
     run("delete", journey_id)

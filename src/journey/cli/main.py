@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from journey.core.model import Journey
-    from journey.store.database import Store
+    from journey.store.database import Store, Summary
 
 # Everything else is imported when a command needs it, so `journey --version` is as quick as
 # Python itself, and each command loads only its own part of journey.
@@ -98,6 +98,15 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         _display_options(resume, inner=True)
     if wanted("new"):
         _display_options(commands.add_parser("new", help="start a new journey"), inner=True)
+    if wanted("review"):
+        review = commands.add_parser(
+            "review", help="review a journey's plan: carry on its review, or begin one")
+        review.add_argument("id", help="the journey's id, as shown by 'journey list'")
+        review.add_argument("--kind", choices=("light", "yearly", "change", "asked"),
+                            help="the kind of review to begin: light (the first check), "
+                                 "yearly, change (after a change or crisis) or asked "
+                                 "(asked for); the app asks when it is not given")
+        _display_options(review, inner=True)
     if wanted("examples"):
         shown = commands.add_parser(
             "examples", help="the example journeys that come with journey: list them, or "
@@ -126,7 +135,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
 # The commands made here, not in manage: a first word that is one of these, or one of
 # manage.COMMANDS, builds only its own part of the command line.
 OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve",
-                          "completion", "examples"})
+                          "completion", "examples", "review"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
@@ -263,7 +272,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command in manage.COMMANDS:
             return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",
-                        plain=args.plain, speak=args.speak, theme=args.theme)
+                        plain=args.plain, speak=args.speak, theme=args.theme,
+                        review=(args.kind or "") if args.command == "review" else None)
     except (StoreError, ContentError) as e:
         print(f"journey: {e}", file=sys.stderr)
         log.error(args.command, journey_id, e)
@@ -315,11 +325,32 @@ def _list(search: str | None, deleted: bool) -> int:
         # Thousands of rows share a few modes and steps: name each once.
         mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
         percent = cache(lambda p: words.message("percent", percent=p))
-        rows = [tuple(words.message("list_columns").split("|"))]
+        due = _reviews_due(summaries)
+        rows = [(*words.message("list_columns").split("|"), words.message("list_due_column"))]
         rows += [(_row_id(s.id), _row_name(s.name), mode(s.mode), reached(s.step),
-                  percent(s.percent), show_moment(s.updated)) for s in summaries]
+                  percent(s.percent), show_moment(s.updated), due.get(s.id, ""))
+                 for s in summaries]
     print("\n".join(_table(rows)))
     return 0
+
+
+def _reviews_due(summaries: list[Summary]) -> dict[str, str]:
+    """When each agreed plan's next review is due, in words. Only journeys with an agreed
+    date are loaded: the rest have no review date to count from."""
+    from journey import content
+    from journey.plan.review import due_words, next_review
+    from journey.store.database import StoreError
+
+    words, store = content.default(), _open_store()
+    due = {}
+    for journey_id in store.answered("happen.agreed") & {s.id for s in summaries}:
+        try:
+            found = next_review(words, store.load(journey_id))
+        except (KeyError, StoreError):
+            continue  # gone since it was listed, or unreadable: listed without a date
+        if found is not None:
+            due[journey_id] = due_words(words, found)
+    return due
 
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:
@@ -495,7 +526,7 @@ def _check(journey_id: str) -> int:
 
 
 def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool = False,
-             theme: str | None = None) -> int:
+             theme: str | None = None, review: str | None = None) -> int:
     from journey import content
     from journey.plain.terminal import wants_plain
 
@@ -511,17 +542,20 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
         saved, problem = settings.load()
         if problem:
             print(_safe(problem), file=sys.stderr)
-        return plain_mode.run(store, journey_id, new, speak=speak or saved.speak)
+        return plain_mode.run(store, journey_id, new, speak=speak or saved.speak,
+                              review=review)
     journey, summaries = None, None
     if journey_id:
         if (journey := _load(journey_id, store)) is None:
+            return 1
+        if review is not None and not _has_plan(journey):
             return 1
     elif not new:
         summaries = store.list()  # a damaged file is reported here, before the screen opens
     from journey.tui.app import JourneyApp
 
     app = JourneyApp(store, journey=journey, new=new, summaries=summaries, theme=theme,
-                     speak=speak)
+                     speak=speak, review=review)
     app.run()
     if app.return_code:
         # Textual has put the terminal back and shown what went wrong; every answer was
@@ -535,6 +569,17 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
         said = "quit_saved_draft" if app.draft_kept else "quit_saved"
         print(content.default().message(said, command=_command()))
     return 0
+
+
+def _has_plan(journey: Journey) -> bool:
+    """A review needs a plan to walk: say so when there is none yet."""
+    from journey import content
+    from journey.conversation.review import has_plan
+
+    if has_plan(journey):
+        return True
+    print(content.default().message("review_no_plan", id=_safe(journey.id)), file=sys.stderr)
+    return False
 
 
 def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False,

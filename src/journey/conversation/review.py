@@ -138,6 +138,32 @@ class ReviewFlow:
         return True
 
 
+# Where the things a ratings question rates are in the plan.
+RATED_FROM = {"outcomes": "planning.outcomes", "support": "planning.costs"}
+
+
+def rated_things(session: Session, question: Question) -> list[str]:
+    """The things of the plan a ratings question asks about, in the plan's order, each
+    once: its outcomes, or what each piece of costed support is."""
+    source = RATED_FROM.get(question.rates or "")
+    value = session.snapshot().live.get(source or "")
+    things: list[str] = []
+    for item in value if isinstance(value, list) else []:
+        thing = item.get("what") if isinstance(item, dict) else item
+        if isinstance(thing, str) and thing.strip() and thing not in things:
+            things.append(thing)
+    return things
+
+
+# A journey has a plan to review once any of these is answered.
+PLAN_QUESTIONS = ("planning.outcomes", "planning.costs", "planning.support")
+
+
+def has_plan(journey: Journey) -> bool:
+    """Whether the journey has a plan to review, agreed or not."""
+    return any(journey.value(q) for q in PLAN_QUESTIONS)
+
+
 def due_kind(journey: Journey) -> str:
     """The kind of review due: the light check, until the plan has had a review; then
     the yearly one."""

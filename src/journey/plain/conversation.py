@@ -13,11 +13,12 @@ from typing import TextIO
 
 from journey.content import Journey as Words
 from journey.content import Question
+from journey.conversation.review import ReviewSession
 from journey.conversation.session import Session
 from journey.conversation.speech import Speaker, question_text
 from journey.core import answers
 from journey.core.answers import AnswerError
-from journey.core.model import Mode
+from journey.core.model import Journey, Mode
 from journey.plain.actions import Acting
 from journey.plain.kinds import Answering
 from journey.plain.lines import Action, Ended, pick, pick_many
@@ -28,8 +29,11 @@ from journey.store.database import Store, StoreError
 class Plain(Answering, Acting):
     """The whole conversation: choosing a journey, who is here, then question by question."""
 
-    def start(self, store: Store, journey_id: str | None, new: bool) -> Session | None:
+    def start(self, store: Store, journey_id: str | None, new: bool,
+              review: str | None = None) -> Session | None:
         words = self.words
+        if journey_id and review is not None:
+            return self.start_review(store.load(journey_id), store, review)
         if journey_id:
             journey = store.load(journey_id)
         elif new:
@@ -58,6 +62,34 @@ class Plain(Answering, Acting):
             self.message("plain_intro")
         elif journey.name is not None:
             self.sitting()
+        return session
+
+    def start_review(self, journey: Journey, store: Store, kind: str) -> Session | None:
+        """The review of a journey's plan: its open review where it stopped, or a new one
+        of this kind ("": ask which, the one due first)."""
+        from journey.conversation.review import ReviewSession, due_kind, has_plan
+
+        words = self.words
+        if not has_plan(journey):
+            self.err.write(answers.clean(words.message("review_no_plan", id=journey.id)) + "\n")
+            return None
+        session = ReviewSession(words, store, journey)
+        self.session = session
+        if not session.claim():
+            self.err.write(answers.clean(session.read_only or "") + "\n")
+            return None
+        if journey.open_review() is None:
+            if not kind:
+                review = words.review
+                assert review is not None
+                kinds = [k.value for k in review.kinds]
+                self.message("review_kind_question")
+                about = journey.mode is not Mode.SELF
+                kind = kinds[self.choose(
+                    [k.wording(journey.name or "", about) for k in review.kinds],
+                    words.message("plain_choose"), default=kinds.index(due_kind(journey)))]
+            session.begin(kind)
+        self.sitting()
         return session
 
     def sitting(self) -> None:
@@ -96,6 +128,8 @@ class Plain(Answering, Acting):
             if question is None:
                 if shown != "":
                     self.finished()
+                    if isinstance(session, ReviewSession):
+                        raise Ended  # the review is over: nothing more to ask
                     shown = ""
                 try:
                     self.read()
@@ -160,14 +194,23 @@ class Plain(Answering, Acting):
 
     def finished(self) -> None:
         self.say()
-        self.message("plain_finished")
+        session = self.session
+        if isinstance(session, ReviewSession):
+            from journey.plan.review import records
+
+            said = self.words.message("review_finished", id=session.journey.id,
+                                      number=len(records(self.words, session.journey)))
+        else:
+            said = self.words.message("plain_finished")
+        self.say(said)
         if self.speaker is not None:
-            self.speaker.say(self.words.message("plain_finished"))
+            self.speaker.say(said)
 
 
 def run(store: Store, journey_id: str | None = None, new: bool = False,
         inp: TextIO | None = None, out: TextIO | None = None, speak: bool = False,
-        words: Words | None = None, err: TextIO | None = None) -> int:
+        words: Words | None = None, err: TextIO | None = None,
+        review: str | None = None) -> int:
     """Hold the whole conversation in plain lines. Returns the exit code. A journey that
     cannot be opened is said on `err` (standard error), as every command's errors are."""
     from journey import content
@@ -183,7 +226,7 @@ def run(store: Store, journey_id: str | None = None, new: bool = False,
         plain.speaker = None
     session = None
     try:
-        session = plain.start(store, journey_id, new)
+        session = plain.start(store, journey_id, new, review)
         if session is None:
             return 1
         plain.converse()

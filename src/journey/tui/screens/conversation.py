@@ -405,7 +405,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
             self.query_one(button).display = at_end
         if question is None or step is None:
             self.query_one("#step-title", Static).update("")
-            self.query_one("#question", Static).update(words.message("finished"))
+            self.query_one("#question", Static).update(self.finished_words())
             for part in ("#why", "#examples"):
                 self.query_one(part, Static).update("")
             self._show_recall()
@@ -455,6 +455,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if slot.disabled:
             # The new box takes the focus as it mounts; here nothing may be typed into it.
             self.call_after_refresh(self.set_focus, None)
+
+    def finished_words(self) -> str:
+        """What the screen says once every question is behind the person."""
+        return self.words.message("finished")
 
     def _show_recall(self) -> None:
         """An earlier answer this question needs, shown with it, to change rather than ask
@@ -545,6 +549,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
+        if event.button.id in ("skip", "map") and self.check_action(
+                event.button.id, ()) is False:
+            event.stop()
+            return
         actions = {"not-sure": self.action_not_sure, "back": self.action_back,
                    "change-earlier": self.action_change_earlier,
                    "skip": self.action_skip, "map": self.action_map,

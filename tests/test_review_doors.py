@@ -1,0 +1,195 @@
+"""A review typed through the front doors: the app (at 120x40, 80x24 and 60x18), the plain
+lines and the command line; the start screen and `journey list` say when a review is due."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from journey.cli.main import main
+from journey.core.model import ReviewBegun, ReviewEnded
+from journey.plain import conversation as plain
+from journey.plan.review import records
+from journey.tui.app import JourneyApp
+from journey.tui.keys import KeyBar
+from journey.tui.screens.review import ReviewKindScreen, ReviewScreen
+from journey.tui.screens.start import StartScreen
+
+from .examples import gareth
+from .helpers import start
+from .test_plain import Person
+from .test_tui import opened
+
+SIZES = [(120, 40), (80, 24), (60, 18)]
+
+
+def planned(words, store):
+    """Gareth's agreed plan, let go so a window can take it."""
+    session = gareth(words, store)
+    store.release(session.journey.id)
+    return session.journey
+
+
+def on_review(app: JourneyApp) -> ReviewScreen:
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen), screen
+    return screen
+
+
+async def through(pilot, keys_for: dict[str, list[str]]) -> list[str]:
+    """Answer each review question with its keys (Enter alone when not named), until the
+    review is finished. Returns the questions met."""
+    met = []
+    for _ in range(60):
+        screen = on_review(pilot.app)
+        question = screen.session.question
+        if question is None:
+            return met
+        met.append(question.id)
+        await pilot.press(*keys_for.get(question.id, ["ctrl+n"]))
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    raise AssertionError(f"never finished: {met}")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_light_check_typed_through_the_app(words, store, size) -> None:
+    journey = planned(words, store)
+    app = JourneyApp(store, journey=store.load(journey.id), review="")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        # Wrong things first: escape from the kind of review asks nothing and begins none.
+        assert isinstance(app.screen, ReviewKindScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.highlighted == 0  # the light check is the one due
+        await pilot.press("enter")
+        await opened(pilot)
+        screen = on_review(app)
+        assert screen.session.question is not None
+        assert screen.session.question.id == "review.progress"
+        bar = str(app.screen.query_one(KeyBar).content)
+        assert "Journey map" not in bar and "Skip step" not in bar
+        await pilot.press("ctrl+g", "ctrl+l")  # no map, no skipping: still here
+        await pilot.pause()
+        assert on_review(app).session.question.id == "review.progress"
+        met = await through(pilot, {
+            "review.progress": ["enter", "down", "down", "enter"],
+            "review.progress-words": [*"Going out more", "enter"],
+            "review.working": [*"Jo is on time", "enter", "enter"],
+        })
+        assert "review.money-spent" not in met  # not asked in a light check
+        text = str(app.screen.query_one("#question", Static).content)
+        assert "review is finished" in text
+    again = store.load(journey.id)
+    [record] = records(words, again)
+    assert record.kind == "light" and record.ended is not None
+    assert [r.mark for r in record.progress] == ["better", "worse"]
+    assert record.views[0].working == ["Jo is on time"]
+    assert record.progress_words == "Going out more"
+
+
+async def test_escape_from_the_kind_of_review_begins_none(words, store) -> None:
+    journey = planned(words, store)
+    app = JourneyApp(store, journey=store.load(journey.id), review="")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert store.load(journey.id).open_review() is None
+
+
+async def test_a_review_stopped_in_the_app_carries_on_where_it_stopped(words, store) -> None:
+    journey = planned(words, store)
+    app = JourneyApp(store, journey=store.load(journey.id), review="yearly")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("enter", "enter")  # both outcomes: better
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        assert on_review(app).session.question.id == "review.progress-words"
+        await pilot.press(*"Half way", "ctrl+q")
+        await pilot.pause()
+    later = JourneyApp(store, journey=store.load(journey.id), review="")
+    async with later.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = on_review(later)
+        assert screen.session.question.id == "review.progress-words"
+        assert screen.session.journey.open_review().reason == "yearly"
+    kinds = [type(e) for e in store.load(journey.id).events]
+    assert kinds.count(ReviewBegun) == 1 and ReviewEnded not in kinds
+
+
+async def test_the_start_screen_says_when_a_review_is_due_and_begins_one(words, store) -> None:
+    journey = planned(words, store)
+    start(words, store, name="Ann")  # a journey with no plan: no date, and no review
+    app = JourneyApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        options = app.screen.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index(journey.id)
+        await pilot.pause()
+        due = str(app.screen.query_one("#start-due", Static).content)
+        assert due.startswith("Gareth: First check due between")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewKindScreen)
+        await pilot.press("down", "enter")
+        await opened(pilot)
+        assert on_review(app).session.journey.open_review().reason == "yearly"
+
+
+def test_a_review_in_plain_lines(words, store) -> None:
+    journey = planned(words, store)
+    person = Person({"review.progress": ["9", "1", "better"],
+                     "review.working": ["The quiz", ""],
+                     "review.reassessment": ["2"]},
+                    finish=[], opening=["", ""])
+    out = io.StringIO()
+    original = plain.Plain.__init__
+
+    def keep(self, *args, **kw) -> None:
+        original(self, *args, **kw)
+        person.conversation = self
+
+    plain.Plain.__init__ = keep
+    try:
+        code = plain.run(store, journey.id, inp=person, out=out, words=words, review="")
+    finally:
+        plain.Plain.__init__ = original
+    assert code == 0
+    said = out.getvalue()
+    assert "What kind of review is this?" in said
+    assert "1 of 2: More friends" in said and "2 of 2:" in said
+    assert "review is finished" in said
+    [record] = records(words, store.load(journey.id))
+    assert record.kind == "light"  # the one due, an empty line
+    assert [r.mark for r in record.progress] == ["better", "better"]
+    assert record.reassessment == "asked"
+    assert record.views[0].working == ["The quiz"]
+
+
+def test_journey_review_needs_a_journey_with_a_plan(words, store, capsys) -> None:
+    session = start(words, store, name="Ann")
+    store.release(session.journey.id)
+    assert main(["review", session.journey.id, "--plain"]) == 1
+    assert "no plan to review yet" in capsys.readouterr().err
+    assert main(["review", "nosuchid"]) == 1
+    with pytest.raises(SystemExit) as stopped:
+        main(["review", session.journey.id, "--kind", "weekly"])
+    assert stopped.value.code == 2
+
+
+def test_journey_list_says_when_each_review_is_due(words, store, capsys) -> None:
+    journey = planned(words, store)
+    start(words, store, name="Ann")
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    header, *rows = out.splitlines()
+    assert header.rstrip().endswith("Review due")
+    gareths = next(r for r in rows if r.startswith(journey.id))
+    assert "First check due between" in gareths
+    assert "due" not in next(r for r in rows if "Ann" in r)

@@ -269,3 +269,52 @@ def test_journey_export_writes_a_review_record(words, store, tmp_path, capsys) -
     assert main(["export", journey.id, "--review", "1", "--format", "docx", "-o",
                  str(out)]) == 0
     assert out.read_bytes()[:2] == b"PK"
+
+
+# -- the examples, and how many questions a review asks --------------------------------
+
+SHIPPED = Path(__file__).resolve().parents[1] / "content" / "examples"
+
+
+@pytest.mark.parametrize(("name", "kind"), [("mia", "light"), ("gareth", "yearly"),
+                                            ("edna", "change"), ("ryan", "asked")])
+def test_each_shipped_example_has_one_finished_review(words, name, kind) -> None:
+    from journey.core import progress
+    from journey.plan.review import records
+    from journey.store import interchange
+
+    [saved] = interchange.read(SHIPPED / f"{name}.json")
+    journey = saved.journey
+    [record] = records(words, journey)
+    assert record.kind == kind and record.ended is not None and not record.unreadable
+    assert journey.open_review() is None
+    assert progress.percent_done(words, journey) == 100
+    assert record.progress and record.actions
+    if name == "gareth":  # the yearly review with a changed budget: version 2 has it
+        assert record.version == 2
+        assert [c.label for c in record.plan_changes] == [
+            words.question("personal-budget.amount").label]
+        first = journey.at_version(1)
+        assert first is not None
+        assert first.value("personal-budget.amount") != journey.value("personal-budget.amount")
+    if name == "edna":  # after her carer can no longer care
+        assert record.carer and "carer" in " ".join(record.changed).lower()
+        assert record.reassessment == "asked"
+
+
+def test_a_light_check_asks_ten_questions_and_a_yearly_review_fourteen_to_sixteen(
+        words, store) -> None:
+    from journey.conversation.review import ORDINARY, questions_met
+
+    from .examples import mia
+
+    counted = {}
+    for kind in ("light", "yearly"):
+        plan = gareth(words, store)
+        counted[("gareth", kind)] = len(questions_met(start(words, store, plan.journey, kind),
+                                                      ORDINARY))
+        plan = mia(words, store)
+        counted[("mia", kind)] = len(questions_met(start(words, store, plan.journey, kind),
+                                                   ORDINARY))
+    assert counted == {("gareth", "light"): 10, ("mia", "light"): 10,
+                       ("gareth", "yearly"): 16, ("mia", "yearly"): 14}

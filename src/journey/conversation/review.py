@@ -251,3 +251,36 @@ def start(content: Content, store: Recorder, journey: Journey,
     if journey.open_review() is None:
         session.begin(reason or due_kind(journey))
     return session
+
+
+# Answers for counting the questions a review asks (scripts/count-review-questions): an
+# ordinary review, where no one else takes part and nothing changed, and the fullest, where
+# everyone takes part, everything changed and every part of the plan is changed too.
+ORDINARY = {"review.others": ["none"], "review.changed": ["nothing"],
+            "review.change-outcomes": "no", "review.change-support": "no",
+            "review.change-budget": "no", "review.change-circle": "no"}
+FULLEST = {"review.others": ["carer", "council", "other"],
+           "review.changed": ["health", "home", "carer", "circle", "money"],
+           "review.change-outcomes": "yes", "review.change-support": "yes",
+           "review.change-budget": "yes", "review.change-circle": "yes"}
+
+
+def questions_met(session: ReviewSession, answers: Mapping[str, Any]) -> list[str]:
+    """Walk the open review to its end, giving each question met the answer named, or an
+    ordinary one (the first mark for each thing rated); the ids met, in order."""
+    from journey.conversation.routes import ordinary
+
+    met: list[str] = []
+    while not session.finished and session.question is not None:
+        question = session.question
+        if question.id in met:  # the review did not move on: stop rather than loop
+            break
+        met.append(question.id)
+        if question.id in answers:
+            value = answers[question.id]
+        elif question.rates is not None:
+            value = dict.fromkeys(rated_things(session, question), question.choices[0].value)
+        else:
+            value = ordinary(question, session)
+        session.answer(value)
+    return met

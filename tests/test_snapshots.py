@@ -94,3 +94,23 @@ def test_long_choices_to_tick(size, words, store: Store, snap_compare) -> None:
 def test_the_plan_unfolded_on_a_narrow_screen(words, store: Store, snap_compare) -> None:
     app = at(words, store, "rights.hopes")
     assert snap_compare(app, terminal_size=(60, 18), run_before=steady("f9"))
+
+
+def reviewing(words, store: Store, kind: str) -> JourneyApp:
+    """The app opened on a review of Gareth's agreed plan ("" asks which kind)."""
+    from .examples import gareth
+
+    session = gareth(words, store)
+    store.release(session.journey.id)
+    return JourneyApp(store, journey=store.load(session.journey.id), review=kind)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_review_marks_each_outcome(size, words, store: Store, snap_compare) -> None:
+    assert snap_compare(reviewing(words, store, "yearly"), terminal_size=size,
+                        run_before=steady())
+
+
+def test_review_asks_its_kind(words, store: Store, snap_compare) -> None:
+    assert snap_compare(reviewing(words, store, ""), terminal_size=(60, 18),
+                        run_before=steady())

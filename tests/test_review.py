@@ -318,3 +318,36 @@ def test_a_light_check_asks_ten_questions_and_a_yearly_review_fourteen_to_sixtee
                                                    ORDINARY))
     assert counted == {("gareth", "light"): 10, ("mia", "light"): 10,
                        ("gareth", "yearly"): 16, ("mia", "yearly"): 14}
+
+
+def test_a_review_is_ended_only_by_an_end_that_names_it(words, store) -> None:
+    plan = gareth(words, store)
+    journey = plan.journey
+    session = start(words, store, journey, "light")
+    begun = journey.open_review()
+    assert begun is not None
+    store.record(journey, ReviewEnded(review="someother", by="Gareth"))
+    assert journey.open_review() is begun  # a hand-edited end for no such review
+    again = start(words, store, journey)
+    assert again.question == session.question
+    assert [e for e in journey.events if isinstance(e, ReviewBegun)] == [begun]
+
+
+def test_the_history_in_a_review_is_this_reviews_and_undo_takes_back_an_answer(
+        words, store) -> None:
+    plan = gareth(words, store)
+    journey = plan.journey
+    walk_review(start(words, store, journey, "light"), {"review.working": ["The quiz"]})
+    second = start(words, store, journey, "yearly")
+    assert "review.working" not in second.changed()
+    while second.question is not None and second.question.id != "review.working":
+        second.next()
+    second.answer(["The club"])
+    assert second.changed()[0] == "review.working"
+    assert [e.value for e in second.history("review.working")] == [["The club"]]
+    assert second.undo("review.working")
+    assert journey.value("review.working") is None
+    from journey.plan.review import records
+
+    first, now = records(words, store.load(journey.id))
+    assert first.views[0].working == ["The quiz"] and now.views[0].working == []

@@ -16,7 +16,16 @@ from typing import Any, ClassVar
 from journey.content import Journey as Content
 from journey.content import Question, ReviewStep, Step, holds
 from journey.core.flow import FINISHED
-from journey.core.model import REVIEW_STEP, Journey, Moved, ReviewBegun, ReviewEnded
+from journey.core.model import (
+    REVIEW_PREFIX,
+    REVIEW_STEP,
+    Answered,
+    Journey,
+    Moved,
+    ReviewBegun,
+    ReviewEnded,
+    Undone,
+)
 from journey.core.saving import Recorder
 from journey.plan.versions import keep_version
 
@@ -224,6 +233,29 @@ class ReviewSession(Session):
         version = keep_version(self.journey, by, review=review.id)
         if version is not None:
             self._hold(version)
+
+    def history(self, question_id: str) -> list[Answered | Undone]:
+        """Every change to an answer; for a review's own question, only this review's
+        (an earlier review's answers are its record, not this one's history)."""
+        found = super().history(question_id)
+        review = self.journey.open_review()
+        if review is None or not question_id.startswith(REVIEW_PREFIX):
+            return found
+        return [e for e in found if e.at >= review.at]
+
+    def changed(self) -> list[str]:
+        """The answers changed, for the history: this review's own and the plan's."""
+        review = self.journey.open_review()
+        events = self.journey.events
+        start = next((i for i, e in enumerate(events) if e is review), len(events))
+        own = {e.question for e in events[start:]
+               if isinstance(e, Answered | Undone) and e.question.startswith(REVIEW_PREFIX)}
+        latest: dict[str, int] = {}
+        for n, event in enumerate(events):
+            if isinstance(event, Answered | Undone) and event.question in own:
+                latest[event.question] = n
+        mine = sorted(latest, key=latest.__getitem__, reverse=True)
+        return mine + [q for q in super().changed() if q not in own]
 
     def next(self) -> bool:
         """Move on; moving on from the last question ends the review."""

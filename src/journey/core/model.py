@@ -672,18 +672,19 @@ class Journey:
                      and e.step != REVIEW_STEP), None)
 
     def open_review(self) -> ReviewBegun | None:
-        """The review begun and not yet ended, if there is one."""
+        """The latest review begun, while no ReviewEnded after it names it."""
+        ended: set[str] = set()
         for event in reversed(self.events):
             if isinstance(event, ReviewEnded):
-                return None
-            if isinstance(event, ReviewBegun):
-                return event
+                ended.add(event.review)
+            elif isinstance(event, ReviewBegun):
+                return None if event.id in ended else event
         return None
 
     def review_position(self) -> Moved | None:
         """Where the open review stopped: its last move."""
         for event in reversed(self.events):
-            if isinstance(event, ReviewBegun | ReviewEnded):
+            if isinstance(event, ReviewBegun):
                 return None
             if isinstance(event, Moved) and event.step == REVIEW_STEP:
                 return event

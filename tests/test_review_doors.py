@@ -193,3 +193,62 @@ def test_journey_list_says_when_each_review_is_due(words, store, capsys) -> None
     gareths = next(r for r in rows if r.startswith(journey.id))
     assert "First check due between" in gareths
     assert "due" not in next(r for r in rows if "Ann" in r)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_a_yearly_review_with_a_new_budget_typed_through_the_app_and_exported(
+        words, store, size, tmp_path, capsys) -> None:
+    journey = planned(words, store)
+    app = JourneyApp(store, journey=store.load(journey.id), review="")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the yearly review
+        await opened(pilot)
+        met = await through(pilot, {
+            "review.progress": ["enter", "down", "down", "down", "enter"],
+            "review.working": [*"The rugby club", "enter", "enter"],
+            "review.others": ["down", "space", "enter"],  # the council
+            "review.council-not-working": [*"Three hours is too few", "enter", "enter"],
+            "review.money-right": ["down", "enter"],
+            "review.change-budget": ["enter"],  # yes
+            "personal-budget.amount": ["ctrl+u", *"4200 a year", "enter"],
+            "review.changed": ["down", "down", "down", "down", "space", "enter"],  # money
+            "review.reassessment": ["enter"],  # done already
+        })
+        assert met.index("personal-budget.amount") == met.index("review.change-budget") + 1
+    reviewed = store.load(journey.id)
+    assert reviewed.value("personal-budget.amount") == {"amount": "4200.00", "period": "year"}
+    assert [v.number for v in reviewed.versions()] == [1, 2]
+    [record] = records(words, reviewed)
+    assert record.version == 2 and record.kind == "yearly"
+    assert ("The council: not working", "Three hours is too few") in [
+        (f"{v.who}: not working", "; ".join(v.not_working)) for v in record.views
+        if v.not_working]
+    assert main(["export", journey.id, "--review", "1", "--format", "txt"]) == 0
+    text = capsys.readouterr().out
+    assert "Before: £3,600.00. Now: £4,200.00." in text
+    assert "Something to do on Saturdays: Done: Gareth has got there" in text
+    out = tmp_path / "review.docx"
+    assert main(["export", journey.id, "--review", "1", "--format", "docx", "-o",
+                 str(out)]) == 0
+
+
+async def test_a_review_after_the_carer_can_no_longer_care_typed_through_the_app(
+        words, store) -> None:
+    from .examples import edna
+
+    session = edna(words, store)
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=store.load(session.journey.id), review="change")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        met = await through(pilot, {
+            "review.changed": ["down", "down", "space", "enter"],  # a carer cannot do as much
+            "review.changed-words": [*"Carol has had an operation", "enter"],
+            "review.carer-able": ["down", "down", "enter"],  # cannot care now
+            "review.reassessment": ["down", "enter"],  # asks for one
+        })
+        assert met.index("review.carer-able") == met.index("review.changed-words") + 1
+    [record] = records(words, store.load(session.journey.id))
+    assert record.kind == "change" and record.reassessment == "asked"
+    assert record.carer == "No, they cannot care now"

@@ -252,3 +252,50 @@ async def test_a_review_after_the_carer_can_no_longer_care_typed_through_the_app
     [record] = records(words, store.load(session.journey.id))
     assert record.kind == "change" and record.reassessment == "asked"
     assert record.carer == "No, they cannot care now"
+
+
+def test_review_typed_in_the_plain_lines_reviews_the_plan_there(words, store) -> None:
+    journey = planned(words, store)
+    person = Person({"review.progress": ["better", "2"],
+                     "review.not-working": ["Match days are long", ""]},
+                    finish=["nonsense", "review", ""], opening=[""])
+    out = io.StringIO()
+    original = plain.Plain.__init__
+
+    def keep(self, *args, **kw) -> None:
+        original(self, *args, **kw)
+        person.conversation = self
+
+    plain.Plain.__init__ = keep
+    try:
+        assert plain.run(store, journey.id, inp=person, out=out, words=words) == 0
+    finally:
+        plain.Plain.__init__ = original
+    said = out.getvalue()
+    assert "Type plan, save, map, review or quit." in said  # after the wrong line
+    assert "What kind of review is this?" in said
+    [record] = records(words, store.load(journey.id))
+    assert record.kind == "light" and record.ended is not None
+    assert [r.mark for r in record.progress] == ["better", "same"]
+    assert record.views[0].not_working == ["Match days are long"]
+
+
+def test_review_typed_before_there_is_a_plan_says_so(words, store) -> None:
+    session = start(words, store, name="Ann")
+    store.release(session.journey.id)
+    person = Person({}, opening=[""], stop="rights.why-now")
+    person.script["rights.hopes"] = ["review", "To go out more"]
+    out = io.StringIO()
+    original = plain.Plain.__init__
+
+    def keep(self, *args, **kw) -> None:
+        original(self, *args, **kw)
+        person.conversation = self
+
+    plain.Plain.__init__ = keep
+    try:
+        plain.run(store, session.journey.id, inp=person, out=out, words=words)
+    finally:
+        plain.Plain.__init__ = original
+    assert "There is no plan to review yet." in out.getvalue()
+    assert store.load(session.journey.id).open_review() is None

@@ -65,7 +65,7 @@ class Acting(Lines):
             "change": self.change_earlier,
             "map": self.journey_map, "check": self.check, "plan": self.show_plan,
             "save": self.save_file, "suggest": self.suggest, "note": self.write_note,
-            "agree": self.agree,
+            "agree": self.agree, "review": self.review_plan,
         }
         return handlers[name]()
 
@@ -74,6 +74,10 @@ class Acting(Lines):
 
     def take(self, question: Question) -> None:
         raise NotImplementedError  # and takes its answer (journey.plain.kinds)
+
+    def review_plan(self) -> bool:
+        """Review the plan, from here: its open review where it stopped, or a new one."""
+        raise NotImplementedError  # the conversation holds the review (journey.plain.conversation)
 
     def change_earlier(self) -> bool:
         """The earlier answer shown with this question: ask it again, then come back here."""

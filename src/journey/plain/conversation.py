@@ -64,6 +64,43 @@ class Plain(Answering, Acting):
             self.sitting()
         return session
 
+    def review_plan(self) -> bool:
+        """Typed instead of an answer: review this journey's plan, here and now."""
+        from journey.conversation.review import ReviewSession, due_kind, has_plan
+
+        session = self.session
+        assert session is not None
+        if isinstance(session, ReviewSession):
+            self.message("plain_in_review")
+            return False
+        journey = session.journey
+        if not has_plan(journey):
+            self.message("review_no_plan_yet")
+            return False
+        if session.read_only is not None:
+            self.message("read_only_refused")
+            return False
+        review = ReviewSession(self.words, session.store, journey)  # this window holds it
+        try:
+            if journey.open_review() is None:
+                review.begin(self.review_kind(journey, due_kind(journey)))
+        except StoreError as e:
+            self.message("error_save_plain", reason=e)
+            return False
+        self.session = review
+        return True
+
+    def review_kind(self, journey: Journey, due: str) -> str:
+        """Which kind of review to begin: the one due, with an empty line."""
+        review = self.words.review
+        assert review is not None
+        kinds = [k.value for k in review.kinds]
+        self.message("review_kind_question")
+        about = journey.mode is not Mode.SELF
+        return kinds[self.choose([k.wording(journey.name or "", about) for k in review.kinds],
+                                 self.words.message("plain_choose"),
+                                 default=kinds.index(due))]
+
     def start_review(self, journey: Journey, store: Store, kind: str) -> Session | None:
         """The review of a journey's plan: its open review where it stopped, or a new one
         of this kind ("": ask which, the one due first)."""
@@ -79,16 +116,7 @@ class Plain(Answering, Acting):
             self.err.write(answers.clean(session.read_only or "") + "\n")
             return None
         if journey.open_review() is None:
-            if not kind:
-                review = words.review
-                assert review is not None
-                kinds = [k.value for k in review.kinds]
-                self.message("review_kind_question")
-                about = journey.mode is not Mode.SELF
-                kind = kinds[self.choose(
-                    [k.wording(journey.name or "", about) for k in review.kinds],
-                    words.message("plain_choose"), default=kinds.index(due_kind(journey)))]
-            session.begin(kind)
+            session.begin(kind or self.review_kind(journey, due_kind(journey)))
         self.sitting()
         return session
 
@@ -124,6 +152,8 @@ class Plain(Answering, Acting):
         self.talking = True
         shown: str | None = None
         while True:
+            session = self.session  # a review begun here ("review") takes over
+            assert session is not None
             question = session.question
             if question is None:
                 if shown != "":

@@ -299,3 +299,32 @@ def test_review_typed_before_there_is_a_plan_says_so(words, store) -> None:
         plain.Plain.__init__ = original
     assert "There is no plan to review yet." in out.getvalue()
     assert store.load(session.journey.id).open_review() is None
+
+
+async def test_review_plan_at_the_end_of_the_journey_opens_the_review(words, store) -> None:
+    from journey.tui.screens.conversation import ConversationScreen
+
+    journey = planned(words, store)
+    app = JourneyApp(store, journey=store.load(journey.id))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        assert type(app.screen) is ConversationScreen
+        assert app.screen.session.question is None  # the end of the journey
+        await pilot.click("#review-plan")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewKindScreen)
+        await pilot.press("escape")  # no review after all: back to the journey
+        await pilot.pause()
+        assert type(app.screen) is ConversationScreen
+        assert store.load(journey.id).open_review() is None
+        await pilot.click("#review-plan")
+        await pilot.pause()
+        await pilot.press("enter")
+        await opened(pilot)
+        screen = on_review(app)
+        assert screen.session.question.id == "review.progress"
+        assert not screen.query_one("#review-plan").display  # not from inside a review
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert store.load(journey.id).value("review.progress") is not None

@@ -140,8 +140,12 @@ class JourneyApp(KeepsOrder, App[None]):
     @on(ReviewChosen)
     def _review_chosen(self, event: ReviewChosen) -> None:
         from journey.conversation.review import due_kind
-        from journey.tui.screens.review import ReviewKindScreen
+        from journey.tui.screens.review import ReviewKindScreen, ReviewScreen
 
+        if isinstance(self.screen, ReviewScreen):
+            return  # a review is open here already
+        # From the conversation, the review opens over it: this window holds the journey
+        # already (the same store), and the review reads the journey afresh.
         try:
             journey = self.store.load(event.journey_id)
         except (KeyError, StoreError) as e:
@@ -290,6 +294,10 @@ class JourneyApp(KeepsOrder, App[None]):
                 commands.setdefault(binding.description, SystemCommand(
                     binding.description, binding.tooltip or key,
                     getattr(screen, f"action_{binding.action}")))
+        if isinstance(screen, ConversationScreen) and screen.can_review():
+            review = words.message("start_review")
+            commands.setdefault(review, SystemCommand(
+                review, words.message("review_palette_help"), screen.action_review_plan))
         if isinstance(screen, ConversationScreen):
             sheet = words.message("prep_export")
             commands.setdefault(sheet, SystemCommand(

@@ -351,3 +351,29 @@ def test_the_history_in_a_review_is_this_reviews_and_undo_takes_back_an_answer(
 
     first, now = records(words, store.load(journey.id))
     assert first.views[0].working == ["The quiz"] and now.views[0].working == []
+
+
+def test_the_record_says_who_gave_the_persons_view_when_someone_else_did(words, store) -> None:
+    from journey.plan.review import records
+
+    from .examples import edna
+
+    plan = edna(words, store)  # planned for Edna, who is not here, by her daughter Carol
+    review = start(words, store, plan.journey, "light")
+    while review.question is not None and review.question.id != "review.working":
+        review.next()
+    review.answer(["The lunch club"])
+    walk_review(review, {})
+    [record] = records(words, store.load(plan.journey.id))
+    assert record.views[0].who == "Edna (answered by Carol (daughter))"
+
+    mine = gareth(words, store)  # Gareth with Jo: Jo suggests, Gareth agrees
+    review = start(words, store, mine.journey, "light")
+    while review.question is not None and review.question.id != "review.working":
+        review.next()
+    review.answer(["The quiz"], suggested=True)
+    assert records(words, mine.journey)[0].views[0].who == (
+        "Gareth (suggested by Jo (support broker))")
+    review.confirm("review.working")
+    assert records(words, mine.journey)[0].views[0].who == (
+        "Gareth (suggested by Jo (support broker), agreed by Gareth)")

@@ -215,7 +215,7 @@ def _record(content: Content, journey: Journey, number: int, begun: ReviewBegun,
     kind_words = chosen.wording(name, about) if chosen else content.message(
         "review_kind_unknown")
 
-    views = [View(journey.name or content.message("someone"), words("review.working"),
+    views = [View(_person(content, journey, standing, inside), words("review.working"),
                   words("review.not-working"))]
     for working, not_working, who in VIEWS:
         said = words(working) + words(not_working)
@@ -246,6 +246,27 @@ def _record(content: Content, journey: Journey, number: int, begun: ReviewBegun,
         version=made.number if made is not None and isinstance(made.number, int) else None,
         unreadable=unreadable,
     )
+
+
+def _person(content: Content, journey: Journey, standing: dict[str, Answered],
+            inside: list[Any]) -> str:
+    """The person, as their view is credited: by name, with who gave it when someone else
+    did (answered for them, or suggested and not yet agreed within the review)."""
+    from journey.core.model import Confirmed
+
+    name = journey.name or content.message("someone")
+    answers = [standing[q] for q in ("review.working", "review.not-working") if q in standing]
+    other = next((a for a in answers if a.role is not Role.PERSON and a.by), None)
+    if other is None:
+        return name
+    role = journey.role_of(other.by) or content.message("role_" + other.role)
+    if other.role is Role.BEHALF:
+        return f"{name} ({content.message('answered_for', name=other.by, role=role)})"
+    agreed = any(isinstance(e, Confirmed) and e.question == other.question and e.at >= other.at
+                 for e in inside)
+    said = (content.message("agreed_by", helper=other.by, role=role, name=name) if agreed
+            else content.message("suggested_by", name=other.by, role=role))
+    return f"{name} ({said})"
 
 
 def _who(content: Content, journey: Journey, standing: dict[str, Answered], who: str,

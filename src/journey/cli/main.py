@@ -310,7 +310,8 @@ def _list(search: str | None, deleted: bool) -> int:
     from journey import content
     from journey.core.answers import show_moment
 
-    summaries = _open_store().list(search, deleted=deleted)
+    store = _open_store()
+    summaries = store.list(search, deleted=deleted)
     words = content.default()
     if not summaries:
         print(words.message("list_none_deleted") if deleted else words.message(
@@ -325,7 +326,7 @@ def _list(search: str | None, deleted: bool) -> int:
         # Thousands of rows share a few modes and steps: name each once.
         mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
         percent = cache(lambda p: words.message("percent", percent=p))
-        due = _reviews_due(summaries)
+        due = _reviews_due(store, summaries)
         rows = [(*words.message("list_columns").split("|"), words.message("list_due_column"))]
         rows += [(_row_id(s.id), _row_name(s.name), mode(s.mode), reached(s.step),
                   percent(s.percent), show_moment(s.updated), due.get(s.id, ""))
@@ -334,16 +335,20 @@ def _list(search: str | None, deleted: bool) -> int:
     return 0
 
 
-def _reviews_due(summaries: list[Summary]) -> dict[str, str]:
+def _reviews_due(store: Store, summaries: list[Summary]) -> dict[str, str]:
     """When each agreed plan's next review is due, in words. Only journeys with an agreed
     date are loaded: the rest have no review date to count from."""
     from journey import content
     from journey.plan.review import due_words, next_review
     from journey.store.database import StoreError
 
-    words, store = content.default(), _open_store()
-    due = {}
-    for journey_id in store.answered("happen.agreed") & {s.id for s in summaries}:
+    words = content.default()
+    due: dict[str, str] = {}
+    try:
+        agreed = store.answered("happen.agreed")
+    except StoreError:
+        return due  # the list is shown without the dates
+    for journey_id in agreed & {s.id for s in summaries}:
         try:
             found = next_review(words, store.load(journey_id))
         except (KeyError, StoreError):

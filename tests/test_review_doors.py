@@ -328,3 +328,31 @@ async def test_review_plan_at_the_end_of_the_journey_opens_the_review(words, sto
         await pilot.pause()
         await app.workers.wait_for_complete()
     assert store.load(journey.id).value("review.progress") is not None
+
+
+async def test_the_review_is_saved_as_a_file_from_the_app(words, store, tmp_path) -> None:
+    from textual.widgets import Input
+
+    from journey.tui.screens.review import ReviewSaveScreen
+
+    journey = planned(words, store)
+    app = JourneyApp(store, journey=store.load(journey.id), review="light")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await through(pilot, {"review.working": [*"The quiz", "enter", "enter"]})
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewSaveScreen)
+        path = app.screen.query_one("#review-path", Input)
+        assert path.value.endswith(f"review-1-{journey.id}.docx")
+        # Wrong things first: a folder is not a file, and the dialog says so.
+        path.value = str(tmp_path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewSaveScreen)
+        assert "could not save" in str(app.screen.query_one("#export-error", Static).content)
+        path.value = str(tmp_path / "review.docx")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+    assert (tmp_path / "review.docx").read_bytes()[:2] == b"PK"

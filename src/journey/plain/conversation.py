@@ -228,7 +228,7 @@ class Plain(Answering, Acting):
         if isinstance(session, ReviewSession):
             from journey.plan.review import records
 
-            said = self.words.message("review_finished", id=session.journey.id,
+            said = self.words.message("plain_review_finished", id=session.journey.id,
                                       number=len(records(self.words, session.journey)))
         else:
             said = self.words.message("plain_finished")

@@ -356,3 +356,17 @@ async def test_the_review_is_saved_as_a_file_from_the_app(words, store, tmp_path
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
     assert (tmp_path / "review.docx").read_bytes()[:2] == b"PK"
+
+
+def test_journey_list_says_when_reviews_are_due_without_the_plan_or_a_screen(
+        words, store, journey_home) -> None:
+    from .test_cli_imports import imported, packages
+
+    planned(words, store)
+    store.close()
+    imported("list", home=journey_home)  # the first run checks the content and keeps it
+    modules = imported("list", home=journey_home)
+    assert "journey.core.due" in modules  # an agreed plan: its review date was worked out
+    assert not {m for m in modules if m.startswith(("journey.plan", "journey.tui",
+                                                    "journey.documents"))}
+    assert not packages(modules) & {"textual", "jinja2", "docx", "transitions"}

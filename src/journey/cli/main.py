@@ -339,7 +339,7 @@ def _reviews_due(store: Store, summaries: list[Summary]) -> dict[str, str]:
     """When each agreed plan's next review is due, in words. Only journeys with an agreed
     date are loaded: the rest have no review date to count from."""
     from journey import content
-    from journey.plan.review import due_words, next_review
+    from journey.core.due import due_words, next_review
     from journey.store.database import StoreError
 
     words = content.default()

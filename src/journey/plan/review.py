@@ -10,13 +10,13 @@ kind of review not known, is named in `unreadable` and never used."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from journey.content import Journey as Content
 from journey.content import Kind
 from journey.core import fit
-from journey.core.answers import as_action, show_date
+from journey.core.answers import as_action
 from journey.core.model import (
     REVIEW_PREFIX,
     Answered,
@@ -28,7 +28,6 @@ from journey.core.model import (
     Undone,
     Versioned,
 )
-from journey.plan.parts.reviews import add_months, agreed_on
 from journey.plan.words import action_line, answer_lines
 
 KINDS = ("light", "yearly", "change", "asked")
@@ -92,36 +91,6 @@ class ReviewRecord:
     action_items: list[dict[str, str]]
     version: int | None  # the version of the plan this review made, if it changed it
     unreadable: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Due:
-    """The next review due: the light check 6 to 8 weeks after the plan was agreed, until
-    the plan has had a review; then the yearly review, 12 months after the last."""
-
-    kind: str  # light, yearly
-    earliest: date | None
-    latest: date
-
-
-def next_review(content: Content, journey: Journey) -> Due | None:
-    """The review due next; None while the plan is not agreed (no day to count from)."""
-    from journey.core.live import live_values
-
-    agreed = agreed_on(live_values(content, journey))
-    if agreed is None:
-        return None
-    ended = [e.at.date() for e in journey.events if isinstance(e, ReviewEnded)]
-    if not ended:
-        return Due("light", agreed + timedelta(weeks=6), agreed + timedelta(weeks=8))
-    return Due("yearly", None, add_months(max(max(ended), agreed), 12))
-
-
-def due_words(content: Content, due: Due) -> str:
-    """"Light check due between 12 January and 26 January 2027", and the like."""
-    return content.message(
-        "review_due_" + due.kind, latest=show_date(due.latest.isoformat()),
-        earliest=show_date(due.earliest.isoformat()) if due.earliest else "")
 
 
 def from_money_record(journey: Journey, began: datetime, ended: datetime | None) -> str | None:

@@ -205,7 +205,7 @@ class StartScreen(Screen[None]):
         if summary is None:
             return ""
         if summary.id not in self._due:
-            from journey.plan.review import due_words, next_review
+            from journey.core.due import due_words, next_review
 
             try:
                 found = next_review(self.words, self.store.load(summary.id))

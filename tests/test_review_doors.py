@@ -370,3 +370,22 @@ def test_journey_list_says_when_reviews_are_due_without_the_plan_or_a_screen(
     assert not {m for m in modules if m.startswith(("journey.plan", "journey.tui",
                                                     "journey.documents"))}
     assert not packages(modules) & {"textual", "jinja2", "docx", "transitions"}
+
+
+async def test_a_journey_open_elsewhere_begins_no_review(words, store, journey_home) -> None:
+    from journey.store.database import Store
+
+    journey = planned(words, store)
+    other = Store(journey_home)
+    other.lock(journey.id)  # another window has it
+    try:
+        app = JourneyApp(store, journey=store.load(journey.id), review="yearly")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = on_review(app)
+            assert screen.session.read_only is not None
+            assert "no review can begin here" in str(
+                screen.query_one("#question", Static).content)
+    finally:
+        other.close()
+    assert store.load(journey.id).open_review() is None

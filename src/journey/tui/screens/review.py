@@ -196,6 +196,8 @@ class ReviewScreen(ConversationScreen):
     def finished_words(self) -> str:
         from journey.plan.review import records
 
+        if self.session.read_only is not None and self.session.journey.open_review() is None:
+            return self.words.message("review_elsewhere")  # none begun: it is open elsewhere
         number = len(records(self.words, self.session.journey))
         return self.words.message("review_finished", id=self.session.journey.id,
                                   number=number)

@@ -130,7 +130,8 @@ def test_every_command_runs_without_posix_calls(
     imported = next(s.id for s in cli._open_store().list() if s.id != journey_id)
     plain_input("\nquit\n")  # the kind due, then quit at "who is here today?"
     assert "What kind of review" in run("review", imported, "--plain")
-    assert "Not finished yet" in run("export", imported, "--review", "1")  # begun, open
+    assert "Review of the plan: Mia" in run("export", imported, "--review", "1")  # shipped
+    assert "Not finished yet" in run("export", imported, "--review", "2")  # begun, open
     run("rename", journey_id, "Ann B")
     run("duplicate", journey_id)
     run("delete", journey_id)

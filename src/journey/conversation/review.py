@@ -212,17 +212,12 @@ class ReviewSession(Session):
         with self.together():
             version = keep_version(self.journey, by)
             if version is not None:
-                self._hold(version)
+                self._record(version)
             begun = ReviewBegun(reason=reason, by=by)
             self._record(begun)
             self._place_flow()
             self._record(Moved(step=REVIEW_STEP, question=self.flow.question_id))
         return begun
-
-    def _hold(self, event: Any) -> None:
-        """An event keep_version has already added to the journey, saved with the rest."""
-        assert self._held is not None
-        self._held.append(event)
 
     def _end(self) -> None:
         review = self.journey.open_review()
@@ -232,7 +227,7 @@ class ReviewSession(Session):
         self._record(ReviewEnded(review=review.id, by=by))
         version = keep_version(self.journey, by, review=review.id)
         if version is not None:
-            self._hold(version)
+            self._record(version)
 
     def history(self, question_id: str) -> list[Answered | Undone]:
         """Every change to an answer; for a review's own question, only this review's

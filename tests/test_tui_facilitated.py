@@ -68,7 +68,7 @@ async def test_a_facilitated_sitting_from_start_to_summary(store: Store, tmp_pat
         assert "suggested by Jo (advocate)" in plan_text(app)
         # The next answer is the person's own again.
         assert str(screen.query_one("#speaker", Button).label) == "Said by Sam"
-        assert "waiting for the person to agree: 1" in str(panel.content)
+        assert "has not agreed to yet: 1" in str(panel.content)
 
         await pilot.press("f4")
         await pilot.pause()

@@ -6,8 +6,8 @@ statutory guidance chapter 13, and good practice in reviews):
   reassessment of needs (the review's `review.reassessment` is not "done");
 - an outcome the review said is going worse (`review.progress`) with nothing in the plan
   changed for it: the outcome and the costed support that meets it are as they were;
-- an action the review, or the review before it, agreed (`review.actions`), not done and
-  not carried over into the plan's own actions (or, for the review before, this review's).
+- an action the review before agreed (`review.actions`), not done and not carried over
+  into the plan's own actions or this review's.
 
 Pure, and quiet for a plan never reviewed: it reads the journey's versions and the review's
 own answers, each value checked before it is used (a stored one may hold anything)."""
@@ -101,18 +101,19 @@ def findings(snap: Snapshot, aims: Iterable[outcomes.Aim]) -> list[Found]:
                 _serving(old, label) == _serving(snap, label)):
             found.append(Found("worse-unchanged", COSTS_QUESTION, False,
                                {"outcome": now_aims[key]}))
-    carried = {_key(a["what"]) for a in _actions(snap.value(ACTIONS_QUESTION))}
+    # This review's own actions are what it agreed to do next, so they are never "dropped";
+    # the last review's actions are dropped when not done and not carried over into the
+    # plan's actions or this review's.
     here = _actions(review.get(REVIEW_ACTIONS))
+    carried = {_key(a["what"]) for a in [*_actions(snap.value(ACTIONS_QUESTION)), *here]}
     ended = versions.ended_reviews(journey)
     earlier = ended[:ended.index(new.review)][-1:] if new.review in ended else []
-    agreed = [*(_actions(versions.review_answers(journey, earlier[0]).get(REVIEW_ACTIONS))
-                if earlier else []), *here]
-    also = {_key(a["what"]) for a in here}
+    agreed = (_actions(versions.review_answers(journey, earlier[0]).get(REVIEW_ACTIONS))
+              if earlier else [])
     seen: set[str] = set()
     for action in agreed:
         key = _key(action["what"])
-        if action["status"] == parse.Status.DONE.value or key in carried or key in seen or (
-                action not in here and key in also):
+        if action["status"] == parse.Status.DONE.value or key in carried or key in seen:
             continue
         seen.add(key)
         found.append(Found("action-dropped", ACTIONS_QUESTION, False, {"what": action["what"]}))

@@ -1,16 +1,56 @@
-"""A high-contrast theme beside Textual's defaults (choose it from the command palette), and
-no colour at all when NO_COLOR is set or the terminal shows fewer than 8 colours."""
+"""The colours journey offers, each passing WCAG AA contrast for everything it draws
+(tests/test_themes.py), and no colour at all when NO_COLOR is set or the terminal shows fewer
+than 8 colours. Textual's own themes are not offered: most draw titles, keys or errors too
+faint to read."""
 
 import os
 import struct
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import Theme
 
-HIGH_CONTRAST = Theme(
-    name="journey-high-contrast",
+from journey.content import Journey as Words
+
+# Textual's dark theme, with a deeper blue (white words on it) and a lighter red for errors.
+DARK = Theme(
+    name="dark",
+    primary="#0061a8",
+    secondary="#004578",
+    accent="#ffa62b",
+    warning="#ffa62b",
+    error="#ff7a8a",
+    success="#4ebf71",
+    foreground="#e0e0e0",
+    background="#121212",
+    surface="#1e1e1e",
+    dark=True,
+    # The border that shows where the focus is: a lighter blue, to stand out from the dark.
+    variables={"border": "#3d8fdb"},
+)
+
+LIGHT = Theme(
+    name="light",
+    primary="#0055a0",
+    secondary="#004578",
+    accent="#8a4500",
+    warning="#8a4500",
+    error="#b00020",
+    success="#1d6b35",
+    foreground="#1a1a1a",
+    background="#f7f7f7",
+    surface="#ffffff",
+    dark=False,
+)
+
+# In high contrast, words are drawn solid, never faded into what is behind them.
+STRONG_TEXT = {"text": "auto 100%", "text-muted": "auto 90%"}
+
+HIGH_CONTRAST_DARK = Theme(
+    name="high-contrast-dark",
     primary="#ffff00",
     secondary="#00ffff",
     accent="#ffff00",
@@ -20,9 +60,65 @@ HIGH_CONTRAST = Theme(
     panel="#1a1a1a",
     success="#00ff00",
     warning="#ffaa00",
-    error="#ff5555",
+    error="#ff8080",
     dark=True,
+    luminosity_spread=0.08,  # buttons under the mouse darken only a little
+    variables=STRONG_TEXT | {"input-selection-background": "#0000c0"},
 )
+
+HIGH_CONTRAST_LIGHT = Theme(
+    name="high-contrast-light",
+    primary="#00007a",
+    secondary="#00007a",
+    accent="#00007a",
+    foreground="#000000",
+    background="#ffffff",
+    surface="#ffffff",
+    panel="#ebebeb",
+    success="#005000",
+    warning="#6b3a00",
+    error="#a00000",
+    dark=False,
+    variables=STRONG_TEXT,
+)
+
+OFFERED = (DARK, LIGHT, HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT)
+DEFAULT = DARK
+# Names once offered under another name, as a settings file may still hold them.
+RENAMED = {"journey-high-contrast": HIGH_CONTRAST_DARK.name}
+
+
+def offered(name: str) -> Theme | None:
+    """The theme offered under `name`, written as `journey --theme` takes it
+    ("high-contrast-dark") or as the app shows it ("High contrast dark"); None if none is."""
+    key = "-".join(name.lower().split())
+    key = RENAMED.get(key, key)
+    return next((theme for theme in OFFERED if theme.name == key), None)
+
+
+def plain_name(theme: Theme, words: Words) -> str:
+    """The theme's name as the app shows it: "High contrast dark"."""
+    return words.message("theme_" + theme.name.replace("-", "_"))
+
+
+class OfferedThemes(Provider):
+    """The colours picker in the command palette: the themes offered, by their plain names,
+    in the order they are offered (Textual's own picker lists every theme registered)."""
+
+    def _choices(self) -> Iterator[tuple[str, partial[None]]]:
+        words: Words = self.app.words  # type: ignore[attr-defined]  # a JourneyApp
+        for theme in OFFERED:
+            yield plain_name(theme, words), partial(setattr, self.app, "theme", theme.name)
+
+    async def discover(self) -> Hits:
+        for name, choose in self._choices():
+            yield DiscoveryHit(name, choose)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, choose in self._choices():
+            if (score := matcher.match(name)) > 0:
+                yield Hit(score, matcher.highlight(name), choose)
 
 # For NO_COLOR: colours are taken out of everything sent (without_colour), so what is chosen
 # and where typing goes are shown by bold, underline and reverse video instead (a highlighted

@@ -1,0 +1,311 @@
+"""Every theme offered passes WCAG AA contrast for every colour role journey draws.
+
+The colours are worked out as Textual works them out: the theme makes a ColorSystem, that
+makes the CSS variables (with its derived shades, "auto" text and muted colours), and a
+colour with an alpha is blended onto what it sits on. ROLES mirrors journey.tcss and the
+styles of Textual's own widgets that journey uses (Textual 8.2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from textual.color import Color
+from textual.pilot import Pilot
+from textual.theme import BUILTIN_THEMES, Theme
+
+from journey.store import settings
+from journey.store.database import Store
+from journey.tui.app import JourneyApp
+from journey.tui.themes import (
+    DEFAULT,
+    HIGH_CONTRAST_DARK,
+    HIGH_CONTRAST_LIGHT,
+    LIGHT,
+    NO_COLOUR,
+    OFFERED,
+)
+
+TEXT = 4.5  # WCAG 2.x AA, 1.4.3: text of any size
+GRAPHIC = 3.0  # WCAG 2.x AA, 1.4.11: what shows focus, and marks that are not words
+HIGH = 7.0  # WCAG 2.x AAA, 1.4.6: the high-contrast themes meet this for text
+
+
+@dataclass(frozen=True)
+class Role:
+    """Something journey draws: its colour, on a background built up from the bottom
+    (each later layer blended onto those below, as Textual blends a colour with alpha)."""
+
+    name: str
+    colour: str
+    on: tuple[str, ...]
+    text: bool = True
+
+
+B, S, P = "$background", "$surface", "$panel"
+FOCUS = "$foreground 5%"  # Textual tints a focused box, list or button with this
+ROLES = [
+    # Words on the screen, in dialogs and forms, and in the chat
+    Role("body text", "$foreground", (B,)),
+    Role("text in a dialog or form", "$foreground", (S,)),
+    Role("journey's words in the chat", "$foreground", (P,)),
+    Role("the person's answer in the chat", "$foreground", (B, "$primary 15%")),
+    Role("the question above an answer in the chat", "$text-muted", (B, "$primary 15%")),
+    Role("the title bar", "$foreground", (P,)),
+    Role("a note shown in a corner", "$foreground", ("$panel-lighten-1",)),
+    Role("links and words explained", "$link-color", (B,)),
+    # Titles and headings
+    Role("the step's title", "$accent", (B,)),
+    Role("a dialog's title", "$accent", (S,)),
+    Role("a heading in the plan", "$accent", (B,)),
+    Role("a heading in the plan just changed", "$accent", (B, "$accent 25%")),
+    Role("text in the plan just changed", "$foreground", (B, "$accent 25%")),
+    Role("hints in the plan just changed", "$text-muted", (B, "$accent 25%")),
+    # The keys
+    Role("a key in the key bar", "$accent", (P,)),
+    Role("what a key does, in the key bar", "$foreground", (P,)),
+    Role("a key in the helper's panel", "$accent", (B, "$boost")),
+    Role("the helper's panel", "$foreground", (B, "$boost")),
+    Role("suggestions waiting, in the helper's panel", "$warning", (B, "$boost")),
+    Role("hints in the helper's panel", "$text-muted", (B, "$boost")),
+    # Errors and warnings
+    Role("an error under the answer", "$error", (B,)),
+    Role("an error in a dialog or form", "$error", (S,)),
+    Role("over budget, in the plan", "$error", (B,)),
+    Role("still to find out, in the plan", "$warning", (B,)),
+    Role("ready, in the plan", "$success", (B,)),
+    Role("a journey open elsewhere (the bar along the top)", "$text", (B, "$warning 30%")),
+    Role("who is speaking, while suggesting", "$foreground", (B, "$warning 40%")),
+    # Hints and quieter words
+    Role("hints and why a question is asked", "$text-muted", (B,)),
+    Role("hints in a dialog", "$text-muted", (S,)),
+    Role("hints on a panel", "$text-muted", (P,)),
+    Role("words shown in an empty box", "$text-muted", (S, FOCUS)),
+    Role("a dropdown not chosen yet", "$text-muted", (S, FOCUS)),
+    # Choices
+    Role("a choice", "$foreground", (S, FOCUS)),
+    Role("the choice under the cursor", "$block-cursor-foreground",
+         (S, FOCUS, "$block-cursor-background")),
+    Role("the choice under the cursor, in a list not focused",
+         "$foreground", (S, "$block-cursor-blurred-background")),
+    Role("a choice under the mouse", "$foreground", (S, "$block-hover-background")),
+    Role("a tick in a tick box", "$text-success", (P,)),
+    Role("a tick box's words, focused", "$block-cursor-foreground",
+         (S, FOCUS, "$block-cursor-background")),
+    # Buttons
+    Role("a button", "$button-foreground", (S,)),
+    Role("a button under the mouse", "$button-foreground", ("$surface-darken-1",)),
+    Role("a button, focused", "$button-foreground", (S, FOCUS)),
+    Role("the main button", "$button-color-foreground", ("$primary",)),
+    Role("the main button, focused", "$button-color-foreground", ("$primary", FOCUS)),
+    Role("the main button under the mouse", "$button-color-foreground",
+         ("$primary-darken-2",)),
+    Role("a warning button", "$button-color-foreground", ("$warning",)),
+    Role("a warning button under the mouse", "$button-color-foreground",
+         ("$warning-darken-2",)),
+    Role("a delete button", "$button-color-foreground", ("$error",)),
+    Role("a delete button under the mouse", "$button-color-foreground", ("$error-darken-1",)),
+    # Typing
+    Role("what is typed in a box", "$foreground", (S, FOCUS)),
+    Role("the cursor in a box", "$input-cursor-foreground", ("$input-cursor-background",)),
+    Role("text chosen in a box", "$input-selection-foreground",
+         (S, FOCUS, "$input-selection-background")),
+    # The command palette (and the colours picker)
+    Role("a command", "$foreground", ("$palette",)),
+    Role("the command under the cursor", "$block-cursor-blurred-foreground",
+         ("$palette", "$block-cursor-blurred-background")),
+    Role("what a command does", "$text-muted", ("$palette",)),
+    # What shows where the focus is, against what is around it
+    Role("the border of the box with the focus", "$border", (B,), text=False),
+    Role("the border of a box with the focus, in a form", "$border", (S,), text=False),
+]
+
+
+def relative_luminance(colour: Color) -> float:
+    """WCAG 2.x relative luminance of an sRGB colour."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (0.2126 * channel(colour.r) + 0.7152 * channel(colour.g)
+            + 0.0722 * channel(colour.b))
+
+
+def contrast(one: Color, other: Color) -> float:
+    """WCAG 2.x contrast ratio, from 1 to 21."""
+    light, dark = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def variables(theme: Theme) -> dict[str, str]:
+    """The CSS variables Textual makes from a theme (App.get_css_variables)."""
+    found = {**theme.to_color_system().generate(), **theme.variables}
+    # The command palette's own background (textual.command: CommandPalette > Vertical).
+    found["palette"] = found["panel-darken-1"] if theme.dark else found["surface"]
+    return found
+
+
+def resolve(found: dict[str, str], value: str, under: Color) -> Color:
+    """A colour as Textual's CSS reads it ("$name", "#hex 40%", "auto 87%"), blended onto
+    `under`: "auto" is black or white, whichever stands out from what is under it."""
+    words = value.split()
+    alpha = None
+    if words and words[-1].endswith("%"):
+        alpha = float(words[-1][:-1]) / 100
+        words = words[:-1]
+    (word,) = words
+    if word.startswith("$"):
+        named = found[word[1:]]
+        if alpha is not None and named.split()[-1].endswith("%"):
+            raise ValueError(f"two alphas in {value} ({named})")
+        return resolve(found, f"{named} {alpha * 100}%" if alpha is not None else named,
+                       under)
+    if word == "auto":
+        return under + under.get_contrast_text(1.0 if alpha is None else alpha)
+    colour = Color.parse(word)
+    return under + (colour if alpha is None else colour.multiply_alpha(alpha))
+
+
+@dataclass(frozen=True)
+class Measured:
+    role: Role
+    colour: Color
+    background: Color
+    ratio: float
+
+    def __str__(self) -> str:
+        return (f"{self.role.name}: {self.colour.hex6} on {self.background.hex6} "
+                f"is {self.ratio:.2f}:1")
+
+
+def measure(theme: Theme) -> list[Measured]:
+    found = variables(theme)
+    measured = []
+    for role in ROLES:
+        background = Color(0, 0, 0)  # under everything: the terminal, never seen through
+        for layer in role.on:
+            background = resolve(found, layer, background)
+        colour = resolve(found, role.colour, background)
+        measured.append(Measured(role, colour, background, contrast(colour, background)))
+    return measured
+
+
+def needed(theme: Theme, role: Role) -> float:
+    if not role.text:
+        return GRAPHIC
+    return HIGH if theme in (HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT) else TEXT
+
+
+def too_faint(theme: Theme) -> list[str]:
+    return [f"{theme.name}: {m} (needs {needed(theme, m.role)}:1)"
+            for m in measure(theme) if m.ratio < needed(theme, m.role)]
+
+
+def test_the_contrast_sum_is_wcags() -> None:
+    black, white = Color(0, 0, 0), Color(255, 255, 255)
+    assert contrast(black, white) == pytest.approx(21)
+    assert contrast(white, white) == pytest.approx(1)
+    # WebAIM's contrast checker: #767676 on white is 4.54:1, the lightest grey that passes.
+    assert contrast(Color.parse("#767676"), white) == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("theme", OFFERED, ids=lambda t: t.name)
+def test_every_role_in_every_theme_offered_passes_wcag_aa(theme: Theme) -> None:
+    faint = too_faint(theme)
+    assert not faint, "\n".join(faint)
+
+
+def test_the_check_fails_a_theme_that_is_too_faint() -> None:
+    """Textual's own light theme draws titles and keys in orange on light grey."""
+    faint = too_faint(BUILTIN_THEMES["textual-light"])
+    assert "textual-light: the step's title: #FEA62B on #E0E0E0 is 1.49:1 (needs 4.5:1)" in (
+        faint)
+    # and Textual's dark theme its errors in a red too dark for its background
+    faint = too_faint(BUILTIN_THEMES["textual-dark"])
+    assert ("textual-dark: an error under the answer: #B93C5B on #121212 is 3.44:1 "
+            "(needs 4.5:1)") in faint
+
+
+# The app offers these themes, and only these.
+
+SIZE = (100, 30)
+PLAIN_NAMES = ["Dark", "Light", "High contrast dark", "High contrast light"]
+
+
+async def picker_names(app: JourneyApp, pilot: Pilot[None]) -> list[str]:
+    from textual.command import CommandList
+
+    await pilot.pause()
+    for _ in range(20):  # the picker fills its list a moment after it opens
+        found = app.screen.query(CommandList)
+        if found and found.first().option_count == len(OFFERED):
+            break
+        await pilot.pause(0.05)
+    shown = app.screen.query_one(CommandList)
+    return [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+
+
+async def test_only_journeys_themes_are_offered_by_their_plain_names(store: Store) -> None:
+    app = JourneyApp(store, new=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == DEFAULT.name
+        assert set(app.available_themes) == {t.name for t in OFFERED} | {NO_COLOUR.name}
+        # As a person reaches it: the command palette, then "Colours".
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Colours")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        assert await picker_names(app, pilot) == PLAIN_NAMES
+        await pilot.press(*"contrast light", "enter")
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST_LIGHT.name
+    assert settings.load()[0].theme == HIGH_CONTRAST_LIGHT.name
+
+
+@pytest.mark.parametrize("stored", ["textual-light", "nord", 'odd "name"'])
+async def test_a_stored_theme_no_longer_offered_falls_back_to_the_default(
+        store: Store, stored: str) -> None:
+    settings.save(settings.Settings(theme=stored))
+    app = JourneyApp(store, new=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Sam", "enter")
+        await pilot.pause()
+        assert app.theme == DEFAULT.name
+        notes = [n.message for n in app._notifications]
+        assert any(f"The colours chosen before ({stored}) are no longer offered" in n
+                   and "journey shows Dark" in n and "ctrl+p" in n for n in notes), notes
+        assert app.screen.session.name == "Sam"  # type: ignore[attr-defined]
+    assert settings.load()[0].theme == DEFAULT.name  # said once, not at every start
+    again = JourneyApp(store, new=True)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == DEFAULT.name
+        assert not again._notifications
+
+
+async def test_the_high_contrast_theme_kept_under_its_old_name_is_still_shown(
+        store: Store) -> None:
+    settings.save(settings.Settings(theme="journey-high-contrast"))
+    app = JourneyApp(store, new=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST_DARK.name
+        assert not app._notifications
+    assert settings.load()[0].theme == HIGH_CONTRAST_DARK.name
+
+
+@pytest.mark.parametrize("given", ["High contrast light", "high-contrast-light"])
+async def test_a_theme_for_one_run_by_either_name(store: Store, given: str) -> None:
+    settings.save(settings.Settings(theme=LIGHT.name))
+    app = JourneyApp(store, new=True, theme=given)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST_LIGHT.name
+    assert settings.load()[0].theme == LIGHT.name
+    unknown = JourneyApp(store, new=True, theme="nord")
+    async with unknown.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert unknown.theme == LIGHT.name  # the one kept, as without --theme
+        notes = [n.message for n in unknown._notifications]
+        assert any("no theme called nord" in n and "high-contrast-light" in n for n in notes)

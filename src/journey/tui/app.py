@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.filter import LineFilter
 from textual.screen import Screen
 
@@ -70,6 +71,10 @@ class JourneyApp(KeepsOrder, App[None]):
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
         self._cleaned = Cleaned()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Textual dims the second part, below WCAG AA in a light theme: it is words to read.
+        return Content.assemble(title, " — ", sub_title) if sub_title else Content(title)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # Every widget draws through these: stored text can never send terminal codes.

@@ -46,8 +46,8 @@ LIGHT = Theme(
     dark=False,
 )
 
-# In high contrast, words are drawn solid, never faded into what is behind them.
-STRONG_TEXT = {"text": "auto 100%", "text-muted": "auto 90%"}
+# In high contrast, words are drawn solid, hints too, never faded into what is behind them.
+STRONG_TEXT = {"text": "auto 100%", "text-muted": "auto 100%"}
 
 HIGH_CONTRAST_DARK = Theme(
     name="high-contrast-dark",

@@ -18,7 +18,7 @@ FILE = "settings.toml"
 
 @dataclass
 class Settings:
-    theme: str = ""  # "" is Textual's own default
+    theme: str = ""  # "" is journey's default colours (Dark)
     speak: bool = False  # read each question aloud as it appears
     animations: bool = True
 

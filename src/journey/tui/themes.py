@@ -33,6 +33,7 @@ DARK = Theme(
     variables={"border": "#3d8fdb", "block-cursor-blurred-background": "#102070"},
 )
 
+# Dark words on near-white; titles and keys in teal, warnings in brown, errors in red.
 LIGHT = Theme(
     name="light",
     primary="#0055a0",
@@ -81,7 +82,7 @@ HIGH_CONTRAST_LIGHT = Theme(
     warning="#5c2e00",
     error="#a00000",
     dark=False,
-    variables=STRONG_TEXT,
+    variables=dict(STRONG_TEXT),
 )
 
 OFFERED = (DARK, LIGHT, HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT)

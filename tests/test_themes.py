@@ -29,6 +29,7 @@ from journey.tui.themes import (
     LIGHT,
     NO_COLOUR,
     OFFERED,
+    VARIABLES,
 )
 
 from .helpers import start
@@ -97,7 +98,16 @@ ROLES = [
     Role("the choice under the cursor, in a list not focused",
          "$foreground", (S, "$block-cursor-blurred-background")),
     Role("a choice under the mouse", "$foreground", (S, "$block-hover-background")),
-    Role("a tick in a tick box", "$text-success", (P,)),
+    Role("a tick in a tick box", "$surface", (S, FOCUS, "$foreground 70%")),
+    Role("a tick box, against the list", "$foreground 70%", (S, FOCUS), text=False),
+    Role("a tick box, against a list not focused", "$foreground 70%", (S,), text=False),
+    Role("a tick box on the choice under the cursor", "$tick-box-on-cursor",
+         (S, FOCUS, "$block-cursor-background"), text=False),
+    Role("a tick in a tick box under the cursor", "$block-cursor-background",
+         (S, FOCUS, "$tick-box-on-cursor")),
+    Role("a tick box under the cursor, in a list not focused", "$foreground 70%",
+         (S, "$block-cursor-blurred-background"), text=False),
+    Role("a tick in that box", "$surface", (S, "$foreground 70%")),
     Role("a tick box's words, focused", "$block-cursor-foreground",
          (S, FOCUS, "$block-cursor-background")),
     # Buttons
@@ -149,8 +159,9 @@ def contrast(one: Color, other: Color) -> float:
 
 
 def variables(theme: Theme) -> dict[str, str]:
-    """The CSS variables Textual makes from a theme (App.get_css_variables)."""
-    found = {**theme.to_color_system().generate(), **theme.variables}
+    """The CSS variables Textual makes from a theme, over journey's own
+    (App.get_css_variables)."""
+    found = {**VARIABLES, **theme.to_color_system().generate(), **theme.variables}
     # The command palette's own background (textual.command: CommandPalette > Vertical).
     found["palette"] = found["panel-darken-1"] if theme.dark else found["surface"]
     return found

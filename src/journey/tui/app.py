@@ -27,6 +27,7 @@ from journey.tui.themes import (
     DEFAULT,
     NO_COLOUR,
     OFFERED,
+    VARIABLES,
     OfferedThemes,
     no_color_wanted,
     offered,
@@ -75,6 +76,9 @@ class JourneyApp(KeepsOrder, App[None]):
     def format_title(self, title: str, sub_title: str) -> Content:
         # Textual dims the second part, below WCAG AA in a light theme: it is words to read.
         return Content.assemble(title, " — ", sub_title) if sub_title else Content(title)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLES)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # Every widget draws through these: stored text can never send terminal codes.

@@ -15,6 +15,11 @@ from textual.theme import Theme
 
 from journey.content import Journey as Words
 
+# journey's own colours, beside Textual's, with the value each theme has unless it says.
+VARIABLES = {
+    "tick-box-on-cursor": "#ffffff",  # a tick box on the choice under the cursor
+}
+
 # Textual's dark theme, with a deeper blue (white words on it) and a lighter red for errors.
 DARK = Theme(
     name="dark",
@@ -66,7 +71,8 @@ HIGH_CONTRAST_DARK = Theme(
     dark=True,
     luminosity_spread=0.08,  # buttons under the mouse darken only a little
     variables=STRONG_TEXT | {"input-selection-background": "#0000c0",
-                             "block-cursor-blurred-background": "#0000c0"},
+                             "block-cursor-blurred-background": "#0000c0",
+                             "tick-box-on-cursor": "#000000"},
 )
 
 HIGH_CONTRAST_LIGHT = Theme(

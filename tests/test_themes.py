@@ -139,6 +139,10 @@ ROLES = [
     # What shows where the focus is, against what is around it
     Role("the border of the box with the focus", "$border", (B,), text=False),
     Role("the border of a box with the focus, in a form", "$border", (S,), text=False),
+    Role("a scroll bar", "$scrollbar", ("$scrollbar-background",), text=False),
+    Role("a scroll bar under the mouse", "$scrollbar-hover", ("$scrollbar-background",),
+         text=False),
+    Role("a scroll bar held", "$scrollbar-active", ("$scrollbar-background",), text=False),
 ]
 
 

@@ -34,8 +34,10 @@ DARK = Theme(
     surface="#1e1e1e",
     dark=True,
     # The border that shows where the focus is: a lighter blue, to stand out from the dark;
-    # a choice under the cursor of a list not focused: a navy that stays navy in 256 colours.
-    variables={"border": "#3d8fdb", "block-cursor-blurred-background": "#102070"},
+    # a choice under the cursor of a list not focused: a navy that stays navy in 256 colours;
+    # scroll bars, in every theme, 3:1 or more against their track, as a control should be.
+    variables={"border": "#3d8fdb", "block-cursor-blurred-background": "#102070",
+               "scrollbar": "#4f7396", "scrollbar-hover": "#6189b0"},
 )
 
 # Dark words on near-white; titles and keys in teal, warnings in brown, errors in red.
@@ -51,6 +53,7 @@ LIGHT = Theme(
     background="#f7f7f7",
     surface="#ffffff",
     dark=False,
+    variables={"scrollbar": "#4a6f94", "scrollbar-hover": "#3a5f84"},
 )
 
 # In high contrast, words are drawn solid, hints too, never faded into what is behind them.
@@ -72,7 +75,8 @@ HIGH_CONTRAST_DARK = Theme(
     luminosity_spread=0.08,  # buttons under the mouse darken only a little
     variables=STRONG_TEXT | {"input-selection-background": "#0000c0",
                              "block-cursor-blurred-background": "#0000c0",
-                             "tick-box-on-cursor": "#000000"},
+                             "tick-box-on-cursor": "#000000",
+                             "scrollbar": "#999900", "scrollbar-hover": "#cccc00"},
 )
 
 HIGH_CONTRAST_LIGHT = Theme(
@@ -88,7 +92,7 @@ HIGH_CONTRAST_LIGHT = Theme(
     warning="#5c2e00",
     error="#a00000",
     dark=False,
-    variables=dict(STRONG_TEXT),
+    variables=STRONG_TEXT | {"scrollbar": "#4040a0", "scrollbar-hover": "#00007a"},
 )
 
 OFFERED = (DARK, LIGHT, HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT)

@@ -8,6 +8,7 @@ styles of Textual's own widgets that journey uses (Textual 8.2)."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pytest
@@ -356,7 +357,8 @@ async def test_a_theme_for_one_run_by_either_name(store: Store, given: str) -> N
 # What is drawn: every letter on the screen, in the main screens and dialogs, as Textual draws
 # it in each theme offered. This checks ROLES against the real thing, and finds roles missed.
 
-Step = tuple[str, tuple[str, ...]]  # what the screen shows, and the keys that show it
+# What the screen shows, and the keys that show it (or what the app is told to do).
+Step = tuple[str, tuple[str, ...] | Callable[[JourneyApp], object]]
 SYMBOLS = ("Sc", "Sm")  # £, +, =: words as much as letters; other symbols are drawings
 
 
@@ -400,13 +402,15 @@ def drawn_too_faint(app: JourneyApp, need: float, where: str) -> list[str]:
 
 async def walk(app: JourneyApp, steps: list[Step], need: float) -> list[str]:
     faint = []
-    async with app.run_test(size=(100, 34)) as pilot:
+    async with app.run_test(size=(100, 34), notifications=True) as pilot:
         await pilot.pause()
         if isinstance(app.screen, SittingScreen):
             await pilot.press("escape")  # the same people as last time
         for where, keys in steps:
-            for key in keys:
-                await pilot.press(key)
+            if callable(keys):
+                keys(app)
+            else:
+                await pilot.press(*keys)
             await pilot.pause(0.2)
             for box in app.screen.query(Input):
                 box.cursor_blink = False
@@ -437,6 +441,9 @@ async def test_every_letter_drawn_passes_in_every_theme_offered(
         ("the check", ("escape", "ctrl+y")),
         ("the command palette", ("escape", "ctrl+p")),
         ("the colours picker", (*"Colours", "enter")),
+        ("notes in the corner", lambda app: [
+            app.notify(f"A {severity} note", severity=severity, markup=False)
+            for severity in ("information", "warning", "error")]),
     ], need)
     faint += await walk(opened_at(words, store, "advocacy.hard", theme), [
         ("a list to tick", ("down", "space")), ("the next to tick", ("down",))], need)

@@ -454,6 +454,12 @@ async def test_every_letter_drawn_passes_in_every_theme_offered(
         ("a form's dropdown", ("tab", "tab"))], need)
     faint += await walk(opened_at(words, store, "rights.hopes", theme, mode="with"), [
         ("the helper's panel", ())], need)
+    elsewhere = start(words, store)  # open for writing here, so read only in the app
+    other = Store(store.home)
+    faint += await walk(JourneyApp(other, journey=other.load(elsewhere.journey.id),
+                                   theme=theme.name), [
+        ("a journey open elsewhere", ()), ("and nothing saved", ("ctrl+n",))], need)
+    elsewhere.close()
     faint += await walk(JourneyApp(store, theme=theme.name), [
         ("the saved journeys", ()), ("searching them", ("ctrl+f",)),
         ("asked before deleting", ("escape", "down", "delete"))], need)

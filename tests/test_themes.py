@@ -67,6 +67,7 @@ ROLES = [
     # Titles and headings
     Role("the step's title", "$accent", (B,)),
     Role("a dialog's title", "$accent", (S,)),
+    Role("a heading in the sitting's summary", "$accent", (S,)),
     Role("a heading in the plan", "$accent", (B,)),
     Role("a heading in the plan just changed", "$accent", (B, "$accent 15%")),
     Role("text in the plan just changed", "$foreground", (B, "$accent 15%")),
@@ -453,7 +454,10 @@ async def test_every_letter_drawn_passes_in_every_theme_offered(
         ("a list of costs", ()), ("the costs form", ("enter",)),
         ("a form's dropdown", ("tab", "tab"))], need)
     faint += await walk(opened_at(words, store, "rights.hopes", theme, mode="with"), [
-        ("the helper's panel", ())], need)
+        ("the helper's panel", ()), ("who is speaking", ("f3",)),
+        ("a suggestion given", (*"Seeing friends", "enter")),
+        ("a note to add", ("f4",)), ("suggestions to agree", ("escape", "f5")),
+        ("the sitting's summary", ("escape", "f6"))], need)
     elsewhere = start(words, store)  # open for writing here, so read only in the app
     other = Store(store.home)
     faint += await walk(JourneyApp(other, journey=other.load(elsewhere.journey.id),

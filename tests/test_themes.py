@@ -16,7 +16,7 @@ from rich.color import ColorSystem
 from textual.color import Color
 from textual.pilot import Pilot
 from textual.theme import BUILTIN_THEMES, Theme
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from journey.content import Journey as Words
 from journey.store import settings
@@ -100,6 +100,7 @@ ROLES = [
     Role("the choice under the cursor, in a list not focused",
          "$foreground", (S, "$block-cursor-blurred-background")),
     Role("a choice under the mouse", "$foreground", (S, "$block-hover-background")),
+    Role("a line in a list that cannot be chosen", "$text-muted", (S, FOCUS)),
     Role("a tick in a tick box", "$surface", (S, FOCUS, "$foreground 70%")),
     Role("a tick box, against the list", "$foreground 70%", (S, FOCUS), text=False),
     Role("a tick box, against a list not focused", "$foreground 70%", (S,), text=False),
@@ -440,6 +441,9 @@ async def test_every_letter_drawn_passes_in_every_theme_offered(
         ("words explained", ("escape", "ctrl+r")),
         ("the journey map", ("escape", "ctrl+g")),
         ("the check", ("escape", "ctrl+y")),
+        ("saving the plan", ("escape", "ctrl+o")),
+        ("the answers so far", ("escape", "ctrl+z")),
+        ("tell me more", ("escape", "ctrl+t")),
         ("the command palette", ("escape", "ctrl+p")),
         ("the colours picker", (*"Colours", "enter")),
         ("notes in the corner", lambda app: [
@@ -452,7 +456,11 @@ async def test_every_letter_drawn_passes_in_every_theme_offered(
         ("an amount", (*"320", "tab")), ("a dropdown open", ("enter",))], need)
     faint += await walk(opened_at(words, store, "planning.costs", theme), [
         ("a list of costs", ()), ("the costs form", ("enter",)),
-        ("a form's dropdown", ("tab", "tab"))], need)
+        ("a form's dropdown", ("tab", "tab")),
+        ("a form's error", lambda app: app.screen.query_one("#item-save", Button).press())],
+        need)
+    faint += await walk(opened_at(words, store, "circle.people", theme), [
+        ("the people in a life", ()), ("someone typed", (*"Jo", "tab"))], need)
     faint += await walk(opened_at(words, store, "rights.hopes", theme, mode="with"), [
         ("the helper's panel", ()), ("who is speaking", ("f3",)),
         ("a suggestion given", (*"Seeing friends", "enter")),

@@ -116,22 +116,26 @@ def plain_name(theme: Theme, words: Words) -> str:
 
 class OfferedThemes(Provider):
     """The colours picker in the command palette: the themes offered, by their plain names,
-    in the order they are offered (Textual's own picker lists every theme registered)."""
+    in the order they are offered, the one in use said so (Textual's own picker lists every
+    theme registered, by its code name)."""
 
-    def _choices(self) -> Iterator[tuple[str, partial[None]]]:
+    def _choices(self) -> Iterator[tuple[str, str | None, partial[None]]]:
         words: Words = self.app.words  # type: ignore[attr-defined]  # a JourneyApp
         for theme in OFFERED:
-            yield plain_name(theme, words), partial(setattr, self.app, "theme", theme.name)
+            now = words.message("theme_in_use") if theme.name == self.app.theme else None
+            yield (plain_name(theme, words), now,
+                   partial(setattr, self.app, "theme", theme.name))
 
     async def discover(self) -> Hits:
-        for name, choose in self._choices():
-            yield DiscoveryHit(name, choose)
+        for name, now, choose in self._choices():
+            yield DiscoveryHit(name, choose, help=now)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, choose in self._choices():
+        for name, now, choose in self._choices():
             if (score := matcher.match(name)) > 0:
-                yield Hit(score, matcher.highlight(name), choose)
+                yield Hit(score, matcher.highlight(name), choose, help=now)
+
 
 # For NO_COLOR: colours are taken out of everything sent (without_colour), so what is chosen
 # and where typing goes are shown by bold, underline and reverse video instead (a highlighted

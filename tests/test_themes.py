@@ -30,7 +30,7 @@ from journey.tui.themes import (
     LIGHT,
     NO_COLOUR,
     OFFERED,
-    VARIABLES,
+    own_variables,
 )
 
 from .helpers import start
@@ -142,6 +142,8 @@ ROLES = [
     # What shows where the focus is, against what is around it
     Role("the border of the box with the focus", "$border", (B,), text=False),
     Role("the border of a box with the focus, in a form", "$border", (S,), text=False),
+    Role("a line between the parts of the screen", "$rule", (B,), text=False),
+    Role("a line around the sitting's summary", "$rule", (S,), text=False),
     Role("a scroll bar", "$scrollbar", ("$scrollbar-background",), text=False),
     Role("a scroll bar under the mouse", "$scrollbar-hover", ("$scrollbar-background",),
          text=False),
@@ -168,7 +170,7 @@ def contrast(one: Color, other: Color) -> float:
 def variables(theme: Theme) -> dict[str, str]:
     """The CSS variables Textual makes from a theme, over journey's own
     (App.get_css_variables)."""
-    found = {**VARIABLES, **theme.to_color_system().generate(), **theme.variables}
+    found = {**own_variables(theme), **theme.to_color_system().generate(), **theme.variables}
     # The command palette's own background (textual.command: CommandPalette > Vertical).
     found["palette"] = found["panel-darken-1"] if theme.dark else found["surface"]
     return found

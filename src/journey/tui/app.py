@@ -27,10 +27,10 @@ from journey.tui.themes import (
     DEFAULT,
     NO_COLOUR,
     OFFERED,
-    VARIABLES,
     OfferedThemes,
     no_color_wanted,
     offered,
+    own_variables,
     plain_name,
     without_colour,
 )
@@ -78,7 +78,7 @@ class JourneyApp(KeepsOrder, App[None]):
         return Content.assemble(title, " — ", sub_title) if sub_title else Content(title)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return dict(VARIABLES)
+        return own_variables(self.current_theme)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # Every widget draws through these: stored text can never send terminal codes.

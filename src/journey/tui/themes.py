@@ -15,10 +15,14 @@ from textual.theme import Theme
 
 from journey.content import Journey as Words
 
-# journey's own colours, beside Textual's, with the value each theme has unless it says.
-VARIABLES = {
-    "tick-box-on-cursor": "#ffffff",  # a tick box on the choice under the cursor
-}
+
+def own_variables(theme: Theme) -> dict[str, str]:
+    """journey's own colours, beside Textual's, as `theme` has them unless it says."""
+    return {
+        "tick-box-on-cursor": "#ffffff",  # a tick box on the choice under the cursor
+        "rule": theme.primary,  # the lines between the parts of the screen
+    }
+
 
 # Textual's dark theme, with a deeper blue (white words on it) and a lighter red for errors.
 DARK = Theme(
@@ -33,10 +37,12 @@ DARK = Theme(
     background="#121212",
     surface="#1e1e1e",
     dark=True,
-    # The border that shows where the focus is: a lighter blue, to stand out from the dark;
+    # The border that shows where the focus is, and the lines between the parts of the
+    # screen: a lighter blue, to stand out from the dark;
     # a choice under the cursor of a list not focused: a navy that stays navy in 256 colours;
     # scroll bars, in every theme, 3:1 or more against their track, as a control should be.
-    variables={"border": "#3d8fdb", "block-cursor-blurred-background": "#102070",
+    variables={"border": "#3d8fdb", "rule": "#3d8fdb",
+               "block-cursor-blurred-background": "#102070",
                "scrollbar": "#4f7396", "scrollbar-hover": "#6189b0"},
 )
 

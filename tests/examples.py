@@ -37,6 +37,7 @@ from typing import Any
 
 from journey.content import Journey as Content
 from journey.conversation.session import Session
+from journey.money.typed import Typed
 from journey.store.database import Store
 
 UNSURE = object()  # answer "not sure yet"
@@ -533,13 +534,14 @@ def ryan(words: Content, store: Store) -> Session:
         "personal-budget.amount": {"amount": "8400", "period": "year"},
         "personal-budget.enough": "yes",
         "personal-budget.agreed": "no",
-        "personal-budget.pay-part": "no",
+        "personal-budget.pay-part": "yes",
         "personal-budget.costs-help": ["benefits"],
         "personal-budget.managed": "direct-payment",
         "personal-budget.dp-holder": "authorised",
         "personal-budget.money-person": {"name": "Lisa", "relation": "mum"},
         "personal-budget.money-help": ["A payroll service", "The council's direct payment team"],
-        "personal-budget.dp-amount": {"amount": "700", "period": "month"},
+        # The budget less the £12 a month Ryan pays in himself.
+        "personal-budget.dp-amount": {"amount": "688", "period": "month"},
         "personal-budget.dp-first": "2026-11-20",
         "personal-budget.family-relation": "no-one",
         "personal-budget.employ-pa": "yes",
@@ -586,6 +588,7 @@ def ryan(words: Content, store: Store) -> Session:
         "planning.costs": RYAN_COSTS,
         "planning.pa-costs": ["holiday", "national-insurance", "insurance", "payroll",
                               "cover"],
+        "planning.contribution": {"amount": "12", "period": "month"},
         "planning.organise": "Lisa runs the money; Ryan chooses what he does each week",
         "planning.in-control": Own(["I choose my PA, with Mum", "I choose what we do"]),
         "planning.prevention": ["groups", "health"],
@@ -621,4 +624,63 @@ def ryan(words: Content, store: Store) -> Session:
     })
 
 
-EXAMPLES = {"mia": mia, "gareth": gareth, "edna": edna, "ryan": ryan}
+def ryan_money() -> list[Typed]:
+    """A year of Ryan's direct payment, from its first payment on 20 November 2026, as Lisa
+    keeps it: the council's £688 and his own £12 each month (the £12 missed in March), his
+    PA's pay each month, HMRC each quarter, the insurance, the payroll service, an agency's
+    cover, some holiday pay, and headphones the plan does not cost."""
+    typed = []
+    for month in range(12):
+        year, number = 2026 + (month + 10) // 12, (month + 10) % 12 + 1
+        on = f"{{}}/{number:02d}/{year}"
+        typed.append(Typed("council", "£688", on.format(20), "The council", "",
+                           "Direct payment", "bank-statement", "Bank statements folder"))
+        if (year, number) != (2027, 3):
+            typed.append(Typed("contribution", "£12", on.format(20), "Ryan", "",
+                               "Ryan's own contribution", "bank-statement",
+                               "Bank statements folder"))
+        typed.append(Typed("pay", "585.00", on.format(28), RYAN_PA_NAME, "",
+                           "Pay for the month", "payslip", "Payroll folder"))
+        typed.append(Typed("other", "15", on.format(1 if month else 25), "Pay Roll Ltd",
+                           "Payroll service", "Running the assistant's payroll", "invoice",
+                           "Payroll folder"))
+    for day in ("22/01/2027", "22/04/2027", "22/07/2027", "22/10/2027"):
+        typed.append(Typed("hmrc", "75.75", day, "HMRC", "",
+                           "Employer's National Insurance for the quarter", "bank-statement",
+                           "Payroll folder"))
+    typed += [
+        Typed("insurance", "£120", "21/11/2026", "Safe Hands Insurance",
+              "Employer's liability insurance", "Employer's liability insurance for a year",
+              "insurance-certificate", "Blue folder"),
+        Typed("agency", "£144", "29/08/2027", "Bright Care", "Cover when the assistant is off",
+              "8 hours of cover while Jordan was away", "invoice", "Blue folder"),
+        Typed("pay", "378.00", "28/08/2027", RYAN_PA_NAME,
+              "Holiday pay for the assistant, 5.6 weeks", "Holiday pay, two weeks",
+              "payslip", "Payroll folder"),
+        Typed("equipment", "£89.99", "14/02/2027", "Sound Shop",
+              "", "Noise-cancelling headphones", "receipt", ""),
+    ]
+    return typed
+
+
+RYAN_PA_NAME = "Jordan Reid"
+RYAN_WEEKS_ALLOWED = 6  # his council's direct-payment agreement
+
+
+def ryan_with_money(words: Content, store: Store) -> Session:
+    """Ryan's plan, and a year of his direct payment kept through the session as Lisa would
+    keep it: each line typed as people type money and dates."""
+    from journey.core.model import MoneyRule
+    from journey.money import kinds
+    from journey.money.typed import entry
+
+    session = ryan(words, store)
+    money = kinds.default()
+    for number, typed in enumerate(ryan_money(), 1):
+        session.keep_money(entry(words, money, session.journey, typed, "Lisa",
+                                 entry_id=f"ryan{number:04d}"))
+    session.keep_money(MoneyRule(name="weeks-allowed", value=RYAN_WEEKS_ALLOWED, by="Lisa"))
+    return session
+
+
+EXAMPLES = {"mia": mia, "gareth": gareth, "edna": edna, "ryan": ryan_with_money}

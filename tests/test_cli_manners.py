@@ -32,6 +32,7 @@ FAILING = {
     "backup": (["backup", "/no/such/folder/all.json"], "could not write the file"),
     "completion": (["completion", "tcsh"], "invalid choice: 'tcsh'"),
     "examples": (["examples", "nobody"], 'There is no example called "nobody"'),
+    "money": (["money", "nope", "list"], "no saved journey with the id nope"),
 }
 # Commands with no way to fail but a folder that cannot be used (tested elsewhere).
 CANNOT_FAIL = {"list", "where", "schema", "new", "serve"}

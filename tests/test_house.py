@@ -22,14 +22,15 @@ MAY_USE: dict[str, set[str]] = {
     "content": set(),
     "core": {"content"},
     "plan": {"content", "core"},
+    "money": {"content", "core", "plan", "documents"},
     "documents": {"content", "core", "plan"},
     "conversation": {"content", "core", "plan"},
     "store": {"content", "core"},
-    "plain": {"content", "core", "plan", "documents", "conversation", "store"},
-    "tui": {"content", "core", "plan", "documents", "conversation", "store"},
-    "web": {"content", "core", "plan", "documents", "conversation", "store"},
+    "plain": {"content", "core", "plan", "documents", "conversation", "store", "money"},
+    "tui": {"content", "core", "plan", "documents", "conversation", "store", "money"},
+    "web": {"content", "core", "plan", "documents", "conversation", "store", "money"},
     "cli": {"content", "core", "plan", "documents", "conversation", "store", "plain", "tui",
-            "web"},
+            "web", "money"},
 }
 TOP_LEVEL = {"__init__", "__main__"}  # the package's face and `python -m journey`
 

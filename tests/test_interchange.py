@@ -21,6 +21,7 @@ from journey.store.database import Store
 from journey.store.interchange import FileError, read
 
 from .helpers import is_private, start
+from .test_later_events import LATER
 
 DATA = Path(__file__).parent / "data"
 FIXTURE = DATA / "journeys-v1.json"
@@ -70,6 +71,8 @@ def test_export_then_import_is_lossless(words, store: Store, tmp_path: Path,
     note = session.note("Ring the council on Monday")
     session.share_note(note.id, in_plan=True)
     original = session.journey
+    for later in LATER:  # the plan's later life: reviews, versions, the money record
+        store.record(original, later)
     kinds = {e.kind for e in original.events}
     assert kinds == {k for k, _ in event_kinds()}  # every kind of event travels
     target = tmp_path / "sam.json"

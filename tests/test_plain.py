@@ -150,7 +150,7 @@ def test_a_whole_journey_in_plain_lines(words: Content, store: Store) -> None:
     [summary] = store.list()
     check_whole_journey(store, summary.id)
     # The kind messages of the app, and the question again, for each wrong answer.
-    for key, values in [("plain_error_empty", {}), ("error_choose_number", {"most": 3}),
+    for key, values in [("error_required", {}), ("error_choose_number", {"most": 3}),
                         ("error_too_long", {"length": "5,000", "limit": "4,000"}),
                         ("error_date_impossible", {"day": 31, "month": "February"}),
                         ("error_money", {"text": "abc"}), ("error_money_negative", {}),
@@ -338,3 +338,13 @@ def test_the_details_for_the_councils_file_one_at_a_time(words: Content, store: 
     assert value == {"name": "Sam Jones", "born": "1961-04-03", "nhs": "485 777 3456"}
     assert words.message("error_birth_future", text="3/4/2999") in out
     assert words.message("plain_details_hint") in out
+
+
+def test_a_question_that_must_be_answered_never_points_to_not_sure(words: Content,
+                                                                    store: Store) -> None:
+    said = converse(store, words, Person({"welcome.name": ["", "not sure", "Zed"]},
+                                         stop="welcome.mode"))
+    refused = said.split("Zed")[0]
+    assert words.message("error_required") in refused
+    assert words.message("plain_must_answer") in refused
+    assert "type not sure" not in refused

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -139,6 +140,11 @@ def test_every_command_runs_without_posix_calls(
         assert "journey" in run("completion", shell)
     assert "mia" in run("examples")
     assert "Mia" in run("examples", "mia")
+    ryan = re.search(r"id is (\w+)", run("examples", "ryan"))
+    assert ryan is not None
+    assert "Kim" in run("money", ryan[1], "add", "--kind", "pay", "--amount", "£540",
+                        "--day", "28/11/2026", "--who", "Kim")
+    run("money", ryan[1], "export", "--format", "docx", "-o", str(tmp_path / "money.docx"))
     _no_server(monkeypatch)
     assert "token=" in run("serve")
     plain_input("")

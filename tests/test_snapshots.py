@@ -94,3 +94,12 @@ def test_long_choices_to_tick(size, words, store: Store, snap_compare) -> None:
 def test_the_plan_unfolded_on_a_narrow_screen(words, store: Store, snap_compare) -> None:
     app = at(words, store, "rights.hopes")
     assert snap_compare(app, terminal_size=(60, 18), run_before=steady("f9"))
+
+
+def test_the_money_record(words, store: Store, snap_compare) -> None:
+    from .examples import ryan_with_money
+
+    session = ryan_with_money(words, store)
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=session.journey)
+    assert snap_compare(app, terminal_size=(60, 18), run_before=steady("f10"))

@@ -68,7 +68,8 @@ def test_the_text_is_one_argument_cleaned_and_never_an_option(stand_in: Path) ->
     assert speaker.command and speaker.command[0].endswith("espeak-ng")
     assert speaker.say("--help me\x1b[2J please;\n$(rm -rf ~)")
     [call] = said(stand_in)
-    assert call["args"] == ["help me please; $(rm -rf ~)"]
+    # The speed comes first, as the engine's own option; the text is one argument after it.
+    assert call["args"] == ["-s", "175", "help me please; $(rm -rf ~)"]
     first = speaker.current
     assert first is not None
     # A new reading stops the one before, without waiting for it to end.
@@ -76,7 +77,7 @@ def test_the_text_is_one_argument_cleaned_and_never_an_option(stand_in: Path) ->
     speaker.say("The next question")
     assert time.monotonic() - started < 1
     assert first.wait(5) == -signal.SIGTERM
-    assert said(stand_in, 2)[1]["args"] == ["The next question"]
+    assert said(stand_in, 2)[1]["args"][-1] == "The next question"
     speaker.stop()
 
 
@@ -100,8 +101,11 @@ async def test_each_question_is_read_as_it_appears(store: Store, stand_in: Path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         [first] = said(stand_in, 1)
-        [text] = first["args"]
-        assert text.startswith("What name should I use")
+        text = first["args"][-1]
+        # The step and its introduction come first, as the first question opens the step.
+        assert text.startswith("Hello. I will help you plan")
+        assert "Getting started. First, a few words about who this plan" in text
+        assert "What name should I use" in text
         assert "Why I ask: The plan belongs to this person." in text
         assert "For example: Sam; Mrs Patel; Jo Smith" in text
         reading = app.aloud.speaker.current
@@ -114,8 +118,8 @@ async def test_each_question_is_read_as_it_appears(store: Store, stand_in: Path)
         assert app.screen.session.name == "Sam"  # type: ignore[attr-defined]
         assert reading.wait(5) == -signal.SIGTERM
         second = said(stand_in, 2)[1]
-        assert second["args"][0].startswith("Who is making this plan today?")
-        assert "It is my plan. I am planning on my own." in second["args"][0]
+        assert second["args"][-1].startswith("Who is making this plan today?")
+        assert "1, It is my plan. I am planning on my own." in second["args"][-1]
         assert second["at"] >= first["at"]
     # Closing the app stops any reading.
     assert app.aloud.speaker.current is None or app.aloud.speaker.current.poll() is not None
@@ -131,13 +135,13 @@ async def test_f8_reads_on_request_and_the_setting_can_be_turned_on(
         assert not stand_in.exists()  # not read unless asked
         await pilot.press("f8")
         [call] = said(stand_in, 1)
-        assert call["args"][0].startswith("What name should I use")
+        assert "What name should I use" in call["args"][-1]
         app.toggle_read_each()
         await pilot.pause()
         assert settings.load()[0].speak is True
         await pilot.press(*"Sam", "enter")
         await pilot.pause()
-        assert said(stand_in, 3)[-1]["args"][0].startswith("Who is making this plan")
+        assert said(stand_in, 3)[-1]["args"][-1].startswith("Who is making this plan")
 
 
 async def test_without_a_speech_program_the_key_says_so_once(store: Store, no_engine) -> None:
@@ -168,11 +172,13 @@ def test_plain_lines_can_be_read_aloud(stand_in: Path, store: Store, words) -> N
     out = converse(store, words, Listener({"welcome.name": ["Sam"], "welcome.mode": ["1"]},
                                           stop="rights.why-now"), speak=True)
     calls = said(stand_in, 4)
-    asked = [c["args"][0] for c in calls]
-    assert asked[0].startswith("What name should I use")
+    asked = [c["args"][-1] for c in calls]
+    # What the lines say is what is read: the welcome, then the first question.
+    assert asked[0].startswith("Hello. I will help you plan")
+    assert "What name should I use" in asked[0]
     assert asked[1].startswith("Who is making this plan today?")
-    assert "It is my plan. I am planning on my own." in asked[1]
-    assert asked[2].startswith(words.question("rights.hopes").ask[:20])
+    assert "1, It is my plan. I am planning on my own." in asked[1]
+    assert "Step 1 of 12" in asked[2] and words.question("rights.hopes").ask[:20] in asked[2]
     assert "needs a speech program" not in out
 
 

@@ -83,7 +83,7 @@ async def test_empty_name_gets_a_kind_message(store: Store) -> None:
     app = JourneyApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await type_in(pilot, "   ")
-        assert "Please type an answer" in shown(app, "#error")
+        assert "Please give an answer" in shown(app, "#error")
         assert question(app) == "welcome.name"
         await pilot.press("ctrl+n")  # the name cannot be "not sure"
         assert question(app) == "welcome.name"
@@ -316,3 +316,17 @@ async def test_circle_of_support_people_are_added_and_removed(store: Store) -> N
         box.query_one("#people-done", Button).press()
         await pilot.pause()
         assert question(app) == "circle.knows-best"
+
+
+async def test_a_question_that_must_be_answered_offers_no_not_sure(store: Store) -> None:
+    app = JourneyApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = shown(app, "#keys")
+        assert "Not sure yet" not in keys and "Skip step" not in keys
+        await pilot.press("enter")
+        await pilot.pause()
+        error = shown(app, "#error")
+        assert "needed to go on" in error and "Not sure yet" not in error
+        await through_welcome(pilot)
+        assert question(app) == "rights.hopes"
+        assert "Not sure yet" in shown(app, "#keys")

@@ -13,7 +13,7 @@ from journey.tui.app import JourneyApp
 from journey.tui.keys import KeyBar
 from journey.tui.screens.keys import KeysScreen
 
-from .test_tui import SIZE, opened
+from .test_tui import SIZE, opened, through_welcome
 
 TEXTUALS_OWN = ("Focus Next", "Focus Previous", "Copy selected text", "palette")
 
@@ -129,6 +129,7 @@ async def test_the_key_bar_and_f1_write_keys_as_the_words_do(store: Store) -> No
     app = JourneyApp(store, new=True)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
+        await through_welcome(pilot)  # the welcome's questions must be answered: no not sure
         bar = str(app.screen.query_one(KeyBar).content)
         assert "ctrl+n Not sure yet" in bar and "f1 All keys" in bar and "ctrl+p More" in bar
         assert "^" not in bar

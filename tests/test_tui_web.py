@@ -52,10 +52,10 @@ def key_bar(app: JourneyApp) -> str:
 async def test_in_a_browser_the_keys_it_keeps_are_swapped(store: Store, size) -> None:
     app = InBrowser(store)
     async with app.run_test(size=size) as pilot:
+        await through_welcome(pilot)  # past the welcome, whose questions offer no not sure
         bar = key_bar(app)
         assert "ctrl+s Not sure yet" in bar and "ctrl+f Tell me more" in bar
         assert "ctrl+n" not in bar and "ctrl+t" not in bar and "ctrl+w" not in bar
-        await through_welcome(pilot)
         screen = app.screen
         assert isinstance(screen, ConversationScreen)
         asked = question(app)
@@ -101,7 +101,8 @@ async def test_in_a_browser_the_start_screen_copies_with_a_key_that_reaches_it(
 
 async def test_in_a_terminal_the_keys_stay_as_they_were(store: Store) -> None:
     app = JourneyApp(store)
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await through_welcome(pilot)
         bar = key_bar(app)
         assert "ctrl+n Not sure yet" in bar and "ctrl+t Tell me more" in bar and "ctrl+s" not in bar
 

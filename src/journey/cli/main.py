@@ -116,6 +116,10 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
                         "~/.bashrc; zsh: the same with zsh, to ~/.zshrc; fish: save it as "
                         "~/.config/fish/completions/journey.fish.")
         completion.add_argument("shell", choices=("bash", "zsh", "fish"))
+    if wanted("money"):
+        from journey.cli import money
+
+        money.add_command(commands)
     manage.add_commands(commands, command)
     return parser
 
@@ -123,7 +127,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
 # The commands made here, not in manage: a first word that is one of these, or one of
 # manage.COMMANDS, builds only its own part of the command line.
 OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve",
-                          "completion", "examples"})
+                          "completion", "examples", "money"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
@@ -135,7 +139,8 @@ def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> No
     parser.add_argument(
         "--plain", action="store_true", **keep,
         help="plain lines, one question at a time, for screen readers and braille displays "
-             "(also when input or output is not a terminal, or TERM=dumb)")
+             "(also when input or output is not a terminal, or TERM=dumb, or JOURNEY_PLAIN=1, "
+             "or when chosen for every time: type settings in the plain lines)")
     parser.add_argument("--speak", action="store_true", **keep,
                         help="read each question aloud (needs espeak-ng, say or Windows speech)")
     parser.add_argument("--theme", metavar="NAME", **keep,
@@ -184,8 +189,9 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
 
 EPILOG = (
     "Set NO_COLOR (to any value) for no colour at all; a terminal of fewer than 8 colours "
-    "(TERM=xterm-mono) gets none either. The theme and reading aloud chosen "
-    "in the app are remembered in a settings file; JOURNEY_CONFIG names its folder. Set "
+    "(TERM=xterm-mono) gets none either. The theme, reading aloud and its speed, and plain "
+    "lines every time are remembered in a settings file; JOURNEY_CONFIG names its folder; "
+    "JOURNEY_PLAIN=0 opens the app this time all the same. Set "
     "TEXTUAL_ANIMATIONS=none for no animations. Exit codes: 0 done, 1 an error (said on "
     f"standard error), 2 a command not understood, {NOT_READY} 'journey check' found "
     "something that would stop a council agreeing the plan."
@@ -256,6 +262,10 @@ def _main(argv: Sequence[str] | None) -> int:
                           pages=not args.terminal)
         if args.command == "examples":
             return _examples(args)
+        if args.command == "money":
+            from journey.cli import money
+
+            return money.run(args, _open_store())
         if args.command in manage.COMMANDS:
             return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",
@@ -467,21 +477,20 @@ def _check(journey_id: str) -> int:
 def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool = False,
              theme: str | None = None) -> int:
     from journey import content
-    from journey.plain.terminal import wants_plain
+    from journey.plain.terminal import plain_remembered, wants_plain
 
     store = _open_store()
     if store.read_only:
         # Every sitting is saved as it begins, so journey cannot be used here at all.
         print(content.default().message("error_read_only", path=store.home), file=sys.stderr)
         return 1
-    if plain or wants_plain():
-        from journey.plain import conversation as plain_mode
-        from journey.store import settings
+    from journey.store import settings
 
-        saved, problem = settings.load()
+    saved, problem = settings.load()
+    if plain or wants_plain() or plain_remembered(saved.plain):
         if problem:
-            print(_safe(problem), file=sys.stderr)
-        return plain_mode.run(store, journey_id, new, speak=speak or saved.speak)
+            print(_safe(problem), file=sys.stderr)  # the app says it on its screen instead
+        return _run_plain(store, journey_id, new, speak or saved.speak)
     journey, summaries = None, None
     if journey_id:
         if (journey := _load(journey_id, store)) is None:
@@ -501,10 +510,24 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
         log.failed("new" if new else "open", journey_id, f"app ended with {app.return_code}")
         print(content.default().message("crashed_saved"), file=sys.stderr)
         return app.return_code
+    if app.plain_next is not None:
+        # The person asked for plain lines: the same journey carries on there, at the
+        # same question, in this same terminal.
+        opened, unsaved = app.plain_next
+        return _run_plain(store, None if unsaved else opened, new=unsaved,
+                          speak=speak or app.settings.speak, switched=True,
+                          sat=not app.plain_asks_sitting)
     if app.opened:
         said = "quit_saved_draft" if app.draft_kept else "quit_saved"
         print(content.default().message(said, command=_command()))
     return 0
+
+
+def _run_plain(store: Store, journey_id: str | None, new: bool, speak: bool,
+               switched: bool = False, sat: bool = False) -> int:
+    from journey.plain import conversation as plain_mode
+
+    return plain_mode.run(store, journey_id, new, speak=speak, switched=switched, sat=sat)
 
 
 def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False,

@@ -25,6 +25,9 @@ from journey.core.model import (
     Event,
     Journey,
     Mode,
+    MoneyKept,
+    MoneyRemoved,
+    MoneyRule,
     Moved,
     Noted,
     NoteShared,
@@ -42,6 +45,18 @@ from journey.plan.readiness import Finding
 PRONOUNS_QUESTION = "welcome.pronouns"
 
 __all__ = ["Recalled", "Session", "Status"]
+
+# Errors that point to "not sure yet", which a question that must be answered does not offer.
+_NOT_SURE_ERRORS = frozenset({"error_empty", "error_no_items"})
+
+
+def refusal(error: AnswerError, question: Question | None) -> AnswerError:
+    """The error to show for an answer refused: for a question that must be answered, one
+    that says so, never one pointing to a "not sure yet" it does not offer."""
+    if question is not None and question.required and error.key in _NOT_SURE_ERRORS:
+        return AnswerError("error_required")
+    return error
+
 
 
 @dataclass(frozen=True)
@@ -375,6 +390,12 @@ class Session:
     def share_note(self, note_id: str, in_plan: bool) -> None:
         self._writable()
         self._record(NoteShared(note=note_id, in_plan=in_plan))
+
+    def keep_money(self, event: MoneyKept | MoneyRemoved | MoneyRule) -> None:
+        """A line of the direct-payment record, a line taken out, or a rule for it: saved
+        before anything shows it."""
+        self._writable()
+        self._record(event)
 
     def next(self) -> bool:
         return self._move(self.flow.next)

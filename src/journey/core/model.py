@@ -4,7 +4,7 @@ undoing a change is a new event, so an answer's history shows every step of it."
 
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
@@ -154,7 +154,8 @@ class Confirmed(Event):
 
 
 def _note_id() -> str:
-    return secrets.token_hex(4)
+    # os.urandom is what secrets uses, without loading hashlib and OpenSSL at every start.
+    return os.urandom(4).hex()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -183,6 +184,104 @@ class NoteShared(Event):
     in_plan: bool
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReviewBegun(Event):
+    """A review of the plan began: planned ("light", "yearly"), after a change ("change"),
+    or asked for ("asked"). The review's own answers are the answers to `review.`
+    questions recorded after this event and before its ReviewEnded."""
+
+    kind: Literal["review"] = "review"
+    id: str = field(default_factory=_note_id)
+    reason: str  # checked when a review is read back: a stored event may hold anything
+    by: str
+
+    def __post_init__(self) -> None:
+        _set(self, "by", clean_name(self.by))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReviewEnded(Event):
+    """A review was finished: what it found is the review record."""
+
+    kind: Literal["review-end"] = "review-end"
+    review: str
+    by: str
+
+    def __post_init__(self) -> None:
+        _set(self, "by", clean_name(self.by))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Versioned(Event):
+    """The plan as it stands is kept as version `number`: the events up to and including
+    this one make that version, so an old version is never changed by later answers."""
+
+    kind: Literal["version"] = "version"
+    number: int
+    review: str | None = None  # the review that made this version, if one did
+    by: str
+
+    def __post_init__(self) -> None:
+        _set(self, "by", clean_name(self.by))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MoneyKept(Event):
+    """One line of the direct-payment record: money in or out. A later line with the same
+    id replaces it; this one stays in the history. Every field is checked again when the
+    record is read back (journey.money), as a stored event may hold anything."""
+
+    kind: Literal["money"] = "money"
+    id: str = field(default_factory=_note_id)
+    day: str  # the date it went in or out, as YYYY-MM-DD
+    pence: int  # the amount in whole pence, more than nothing
+    direction: str  # "in" or "out"
+    what: str  # the kind of money: council, contribution, pay, hmrc, pension, agency, ...
+    who: str  # who paid it or was paid
+    purpose: str = ""
+    support: str | None = None  # the piece of the plan's costed support it pays for
+    evidence: str | None = None  # the paper that proves it: payslip, invoice, receipt, ...
+    kept_where: str | None = None
+    source: str | None = None  # where it came from, when not typed: a statement line's mark
+    by: str
+
+    def __post_init__(self) -> None:
+        for name in ("who", "purpose", "kept_where", "evidence"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                _set(self, name, clean(value))
+        _set(self, "by", clean_name(self.by))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MoneyRemoved(Event):
+    """A line of the direct-payment record was taken out. It stays in the history."""
+
+    kind: Literal["money-removed"] = "money-removed"
+    entry: str
+    by: str
+
+    def __post_init__(self) -> None:
+        _set(self, "by", clean_name(self.by))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MoneyRule(Event):
+    """Something the person set for the direct-payment record, by name: how many weeks of
+    money the council lets build up, the columns of a bank's statement, which piece of
+    support a payee is paid for. The latest of each name holds; its value is checked when
+    read."""
+
+    kind: Literal["money-rule"] = "money-rule"
+    name: str
+    value: Any = None
+    by: str
+
+    def __post_init__(self) -> None:
+        _set(self, "value", clean_value(self.value))
+        _set(self, "by", clean_name(self.by))
+
+
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -198,9 +297,11 @@ Fits = Callable[[str, Any], bool]
 T = TypeVar("T")
 
 # Every kind of event. journey.store.events reads them by their kind.
-Recorded = Answered | Skipped | Moved | Undone | Sat | Confirmed | Noted | NoteShared
+Recorded = (Answered | Skipped | Moved | Undone | Sat | Confirmed | Noted | NoteShared
+            | ReviewBegun | ReviewEnded | Versioned | MoneyKept | MoneyRemoved | MoneyRule)
 EVENT_TYPES: tuple[type[Recorded], ...] = (
-    Answered, Skipped, Moved, Undone, Sat, Confirmed, Noted, NoteShared)
+    Answered, Skipped, Moved, Undone, Sat, Confirmed, Noted, NoteShared,
+    ReviewBegun, ReviewEnded, Versioned, MoneyKept, MoneyRemoved, MoneyRule)
 
 
 @dataclass(frozen=True)
@@ -519,6 +620,30 @@ class Journey:
         # Checked as this journey was: the same answers fit.
         copied._fits, copied._checked_against = self._fits, self._checked_against
         return copied
+
+    def versions(self) -> list[Versioned]:
+        """Each kept version of the plan, oldest first. Numbers are read as stored; a
+        number met again (a hand edit) is left out, so each number names one version."""
+        def made() -> list[Versioned]:
+            seen: set[int] = set()
+            found = []
+            for event in self.events:
+                if isinstance(event, Versioned) and event.number not in seen:
+                    seen.add(event.number)
+                    found.append(event)
+            return found
+        return list(self.remember("versions", made))
+
+    def at_version(self, number: int) -> Journey | None:
+        """The journey as it stood when version `number` was kept, read-only in spirit: its
+        answers and plan are that version's. None when there is no such version."""
+        for version in self.versions():
+            if version.number == number:
+                end = next(i for i, e in enumerate(self.events) if e is version)
+                copied = replace(self, events=self.events[:end + 1])
+                copied._fits, copied._checked_against = self._fits, self._checked_against
+                return copied
+        return None
 
     def notes(self) -> list[Note]:
         def made() -> list[Note]:

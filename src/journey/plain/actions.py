@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from journey.content import Question
+from journey.conversation.speech import Speaker
 from journey.core.answers import AnswerError, clean
 from journey.core.flow import WELCOME
 from journey.core.model import Mode
@@ -65,7 +66,7 @@ class Acting(Lines):
             "change": self.change_earlier,
             "map": self.journey_map, "check": self.check, "plan": self.show_plan,
             "save": self.save_file, "suggest": self.suggest, "note": self.write_note,
-            "agree": self.agree,
+            "agree": self.agree, "money": self.money_record, "settings": self.settings,
         }
         return handlers[name]()
 
@@ -74,6 +75,9 @@ class Acting(Lines):
 
     def take(self, question: Question) -> None:
         raise NotImplementedError  # and takes its answer (journey.plain.kinds)
+
+    def money_record(self) -> bool:
+        raise NotImplementedError  # the direct-payment record (journey.plain.money)
 
     def change_earlier(self) -> bool:
         """The earlier answer shown with this question: ask it again, then come back here."""
@@ -234,6 +238,64 @@ class Acting(Lines):
         if was_open:
             self.message("made_private", path=path)
         return False
+
+    def settings(self) -> bool:
+        """The settings kept for next time: plain lines every time, reading aloud and its
+        speed. Changed one at a time, each saved as it is changed."""
+        from journey.store import settings
+
+        words = self.words
+        kept, problem = settings.load()
+        if problem:
+            self.say(problem)
+        while True:
+            def state(on: bool) -> str:
+                return words.message("plain_setting_on" if on else "plain_setting_off")
+
+            rows = [words.message("plain_setting_plain", state=state(kept.plain)),
+                    words.message("plain_setting_speak", state=state(self.speaker is not None)),
+                    words.message("plain_setting_speed", speed=kept.speed)]
+            self.say()
+            self.message("plain_settings_title")
+            picked = self.choose_or_stay(rows)
+            if picked is None:
+                return True  # back to the question, said again
+            if picked == 0:
+                kept.plain = not kept.plain
+            elif picked == 1:
+                if self.speaker is not None:
+                    self.speaker.stop()
+                    self.speaker = None
+                else:
+                    self.speaker = self.reader()
+                kept.speak = self.speaker is not None  # not kept on without a speech program
+            else:
+                kept.speed = self.ask_speed(kept.speed)
+                if self.speaker is not None:
+                    self.speaker.speed = kept.speed
+            self.speed = kept.speed
+            problem = settings.save(kept)
+            self.say(problem or words.message("plain_setting_saved"))
+
+    def reader(self) -> Speaker | None:
+        """Reading aloud, turned on here: None, after saying so, without a speech program."""
+        speaker = Speaker(speed=self.speed)
+        if speaker.available:
+            return speaker
+        self.message("speech_none")
+        return None
+
+    def ask_speed(self, now: int) -> int:
+        from journey.store.settings import FASTEST, SLOWEST
+
+        while True:
+            line = self.read(self.words.message("plain_speed_prompt", slowest=SLOWEST,
+                                                fastest=FASTEST, now=now), False).strip()
+            if not line:
+                return now
+            if line.isdigit() and SLOWEST <= int(line) <= FASTEST:
+                return int(line)
+            self.message("error_speed", slowest=SLOWEST, fastest=FASTEST)
 
     def suggest(self) -> bool:
         assert self.session is not None

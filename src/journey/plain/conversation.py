@@ -14,21 +14,25 @@ from typing import TextIO
 from journey.content import Journey as Words
 from journey.content import Question
 from journey.conversation.session import Session
-from journey.conversation.speech import Speaker, question_text
+from journey.conversation.speech import Speaker
 from journey.core import answers
 from journey.core.answers import AnswerError
 from journey.core.model import Mode
 from journey.plain.actions import Acting
 from journey.plain.kinds import Answering
 from journey.plain.lines import Action, Ended, pick, pick_many
+from journey.plain.money import Recording
 from journey.plan import answer_lines
 from journey.store.database import Store, StoreError
 
 
-class Plain(Answering, Acting):
+class Plain(Answering, Recording, Acting):
     """The whole conversation: choosing a journey, who is here, then question by question."""
 
-    def start(self, store: Store, journey_id: str | None, new: bool) -> Session | None:
+    def start(self, store: Store, journey_id: str | None, new: bool,
+              switched: bool = False, sat: bool = False) -> Session | None:
+        """Open the journey. `switched`: the app was left for these lines; `sat`: in a
+        sitting already begun there, so who is here today is not asked again."""
         words = self.words
         if journey_id:
             journey = store.load(journey_id)
@@ -52,11 +56,19 @@ class Plain(Answering, Acting):
         if not session.claim():
             self.err.write(answers.clean(session.read_only or "") + "\n")  # why it stops: an error
             return None
+        if switched:
+            self.message("plain_switched")
+            question = session.question
+            typed = [v for v in session.draft(question.id).values() if v.strip()] if (
+                question is not None) else []
+            if typed:
+                # Typed in the app and not given: said, so it is not lost from sight here.
+                self.message("plain_draft_kept", typed="; ".join(typed))
         if not journey.events:
             self.message("welcome")
             self.message("informs")
             self.message("plain_intro")
-        elif journey.name is not None:
+        elif journey.name is not None and not sat:
             self.sitting()
         return session
 
@@ -155,35 +167,37 @@ class Plain(Answering, Acting):
             self.message("plain_own_words" if session.journey.mode is Mode.HERE
                          else "plain_suggesting", helper=session.journey.helper or "",
                          name=session.name)
-        if self.speaker is not None:
-            self.speaker.say(question_text(session, question))
 
     def finished(self) -> None:
         self.say()
         self.message("plain_finished")
-        if self.speaker is not None:
-            self.speaker.say(self.words.message("plain_finished"))
 
 
 def run(store: Store, journey_id: str | None = None, new: bool = False,
         inp: TextIO | None = None, out: TextIO | None = None, speak: bool = False,
-        words: Words | None = None, err: TextIO | None = None) -> int:
+        words: Words | None = None, err: TextIO | None = None, switched: bool = False,
+        sat: bool = False) -> int:
     """Hold the whole conversation in plain lines. Returns the exit code. A journey that
-    cannot be opened is said on `err` (standard error), as every command's errors are."""
+    cannot be opened is said on `err` (standard error), as every command's errors are.
+    `switched`: the app was just left for these lines, with the same journey, and `sat`:
+    who is here today was answered there."""
     from journey import content
+    from journey.store import settings
 
     words = words or content.default()
     inp = inp or _readable(sys.stdin)
     out = out or sys.stdout
-    speaker = Speaker() if speak else None
+    speed = settings.load()[0].speed  # a file that cannot be read: the cli has said so
+    speaker = Speaker(speed=speed) if speak else None
     plain = Plain(words, inp, out, speaker)
+    plain.speed = speed
     plain.err = err or sys.stderr
     if speaker is not None and not speaker.available:
         plain.message("speech_none")
         plain.speaker = None
     session = None
     try:
-        session = plain.start(store, journey_id, new)
+        session = plain.start(store, journey_id, new, switched, sat)
         if session is None:
             return 1
         plain.converse()
@@ -200,8 +214,8 @@ def run(store: Store, journey_id: str | None = None, new: bool = False,
                         + "\n")
         return 1
     finally:
-        if speaker is not None:
-            speaker.stop()
+        if plain.speaker is not None:
+            plain.speaker.stop()
         # The session start() made, even when input ended before it returned (at "who is
         # here today?"): its journey is let go.
         if (session := session or plain.session) is not None:

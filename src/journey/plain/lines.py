@@ -7,15 +7,16 @@ from typing import TextIO
 
 from journey.content import Journey as Words
 from journey.content.glossary import fill_marked
-from journey.conversation.session import Session
-from journey.conversation.speech import Speaker
+from journey.conversation.session import Session, refusal
+from journey.conversation.speech import USUAL_SPEED, Speaker, spoken_lines
 from journey.core.answers import AnswerError, clean
 from journey.core.model import Mode
+from journey.plain import wrapping
 from journey.plain.terminal import is_terminal
 from journey.plan import results
 
 ACTIONS = ("back", "skip", "not_sure", "map", "more", "words", "check", "plan", "save",
-           "help", "quit", "change", "repeat")
+           "help", "quit", "change", "repeat", "money", "settings")
 HELPER_ACTIONS = ("suggest", "note", "agree")
 
 
@@ -47,11 +48,34 @@ class Lines:
         # show them, so the lines read as a conversation.
         self.echo = not is_terminal(inp)
         self.talking = False  # the journey is open and its questions are being asked
+        self.heard: list[str] = []  # said since the last line was read, to read aloud
+        self.speed = USUAL_SPEED  # reading aloud, in words a minute, as the settings keep it
 
     def say(self, text: str = "") -> None:
-        """The only way anything reaches the screen: terminal codes are taken out first."""
-        self.out.write(clean(text) + "\n")
+        """The only way anything reaches the screen: terminal codes are taken out first. On a
+        terminal, lines are fitted to its width; anywhere else (a pipe, a braille display's
+        program) each is left whole."""
+        text = clean(text)
+        self.out.write(self.fitted(text) + "\n")
         self.out.flush()
+        if self.speaker is not None and text.strip():
+            self.heard.append(text)
+
+    def fitted(self, text: str) -> str:
+        columns = wrapping.width(self.out)
+        return text if columns is None else "\n".join(wrapping.fitted(text, columns))
+
+    def aloud(self, prompt: str = "") -> None:
+        """Read aloud everything said since the last line was read, and what the person is
+        asked to type: the question, its numbered choices, an error, "saved", the help. A
+        new reading stops the one before, as the next line is asked for."""
+        heard, self.heard = self.heard, []
+        if self.speaker is None:
+            return
+        if prompt and prompt != self.words.message("plain_prompt"):
+            heard.append(prompt)
+        if heard:
+            self.speaker.say(spoken_lines(heard))
 
     def message(self, key: str, **values: object) -> None:
         self.say(self.words.message(key, **values))
@@ -59,8 +83,11 @@ class Lines:
     def read(self, prompt: str = "", actions: bool = True) -> str:
         """One line as typed, without its line ending. Raises Ended at the end of input and
         Action for an action word (when `actions`)."""
-        self.out.write(clean(prompt or self.words.message("plain_prompt")) + " ")
+        prompt = clean(prompt or self.words.message("plain_prompt"))
+        # Typing starts on the prompt's own line: only the lines before it end.
+        self.out.write(self.fitted(prompt) + " ")
         self.out.flush()
+        self.aloud(prompt)
         try:
             line = self.inp.readline()
         except KeyboardInterrupt:
@@ -91,6 +118,8 @@ class Lines:
         return self.session is not None and self.session.journey.mode is not Mode.SELF
 
     def complain(self, error: AnswerError) -> None:
+        if self.session is not None:
+            error = refusal(error, self.session.question)
         # Some messages name the app's buttons: here they have words of their own.
         key = "plain_" + error.key
         self.message(key if key in self.words.messages else error.key, **error.values)

@@ -48,3 +48,12 @@ def wants_plain(environ: Mapping[str, str] | None = None) -> bool:
         return True  # asked for, as a screen reader user sets it once for every run
     terminal = is_terminal(sys.stdin) and is_terminal(sys.stdout)
     return not terminal or env.get("TERM", "") == "dumb"
+
+
+def plain_remembered(remembered: bool, environ: Mapping[str, str] | None = None) -> bool:
+    """Plain lines because the person chose them for every time (a setting): unless
+    JOURNEY_PLAIN=0 asks for the app this time, or a browser tab runs it (`journey serve`)."""
+    env = os.environ if environ is None else environ
+    if env.get("TEXTUAL_DRIVER") or env.get("JOURNEY_PLAIN", "").strip() == "0":
+        return False
+    return remembered

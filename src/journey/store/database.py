@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -218,7 +217,7 @@ class Store:
     def _make_file(self) -> None:
         """A new journeys file, made whole beside its place and then linked into it, so a
         crash never leaves an empty or half-made file where journeys are kept."""
-        part = self.home / f".{DB_NAME}.{os.getpid()}.{secrets.token_hex(4)}.new"
+        part = self.home / f".{DB_NAME}.{os.getpid()}.{os.urandom(4).hex()}.new"
         try:
             fd = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
             private_file(fd)
@@ -390,7 +389,7 @@ class Store:
     def _new_id(self) -> str:
         with self._reading():
             while True:
-                candidate = secrets.token_hex(4)
+                candidate = os.urandom(4).hex()
                 taken = self.db.execute(
                     "SELECT 1 FROM journeys WHERE id = ?", (candidate,)).fetchone()
                 if not taken and candidate not in self._locks and (

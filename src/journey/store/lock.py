@@ -9,7 +9,6 @@ process ends, even by kill -9, so a crash never leaves a journey stuck.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
 import stat
@@ -33,6 +32,9 @@ def lock_path(home: Path, journey_id: str) -> Path:
     by its hash, so no id can point anywhere else, nor name a device on Windows."""
     folder = home / LOCKS
     plain = _PLAIN_ID.fullmatch(journey_id) and not _DEVICE_NAME.fullmatch(journey_id)
+    if not plain:
+        # Only for odd ids: hashlib loads OpenSSL, which no ordinary start needs.
+        import hashlib
     name = journey_id if plain else (
         "id-" + hashlib.sha256(journey_id.encode("utf-8", "surrogatepass")).hexdigest()[:32])
     path = folder / f"{name}.lock"

@@ -49,6 +49,12 @@ def _yes_no(value: object) -> bool:
     return value
 
 
+def _whole(value: object) -> int:
+    if type(value) is not int:  # never a bool, never a float
+        raise NotOwn
+    return value
+
+
 def _texts(value: object) -> tuple[str, ...]:
     if type(value) is not list or any(type(v) is not str for v in value):
         raise NotOwn
@@ -73,6 +79,7 @@ _CHECKS: dict[str, Callable[[object], Any]] = {
     "str": _text,
     "str | None": _text_or_none,
     "bool": _yes_no,
+    "int": _whole,
     "tuple[str, ...]": _texts,
     "Role": _one_of({r.value for r in Role}),
     "Mode": _one_of({m.value for m in Mode}),

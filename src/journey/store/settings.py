@@ -1,4 +1,5 @@
-"""Settings that stay between runs: the colours (theme), reading aloud, and animations.
+"""Settings that stay between runs: the colours (theme), reading aloud and its speed,
+animations, and plain lines as the way journey opens.
 
 Kept in `settings.toml` in the user's config folder (or the folder named by
 JOURNEY_CONFIG), readable by the user alone. A file that cannot be read, or holds something
@@ -21,6 +22,13 @@ class Settings:
     theme: str = ""  # "" is journey's default colours (Dark)
     speak: bool = False  # read each question aloud as it appears
     animations: bool = True
+    plain: bool = False  # open as plain lines (for a screen reader) rather than the app
+    speed: int = 175  # reading aloud, in words a minute
+
+
+# Reading aloud slower than this is hard to follow, and faster than this hard to catch;
+# a speed outside them (a file edited by hand) is brought inside.
+SLOWEST, FASTEST, STEP = 80, 400, 25
 
 
 def config_home() -> Path:
@@ -53,6 +61,7 @@ def load() -> tuple[Settings, str | None]:
         if type(value) is not type(getattr(settings, field.name)):
             return Settings(), _problem(where, f"{field.name} = {value!r}")
         setattr(settings, field.name, value)
+    settings.speed = min(FASTEST, max(SLOWEST, settings.speed))
     return settings, None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from textual import events, on
@@ -11,6 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from journey import content
@@ -18,11 +19,11 @@ from journey.conversation.session import Session
 from journey.core.model import Journey
 from journey.store import settings
 from journey.store.database import Store, StoreError, Summary
-from journey.tui.aloud import Aloud
+from journey.tui.aloud import Aloud, start_text
 from journey.tui.drawn import Cleaned
 from journey.tui.keys import WEB_KEYS
 from journey.tui.screens.conversation import ConversationScreen
-from journey.tui.screens.start import JourneyChosen, StartScreen
+from journey.tui.screens.start import SHOWN, JourneyChosen, StartScreen
 from journey.tui.themes import (
     DEFAULT,
     NO_COLOUR,
@@ -44,6 +45,9 @@ class JourneyApp(KeepsOrder, App[None]):
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "keys", "All keys", id="keys", priority=True),
+        # Said on the first line of every screen, for someone with a screen reader.
+        Binding("f12", "plain_lines", "Plain lines, for a screen reader", id="plain-lines",
+                priority=True, show=False),
     ]
 
     def __init__(self, store: Store, journey: Journey | None = None, new: bool = False,
@@ -56,7 +60,8 @@ class JourneyApp(KeepsOrder, App[None]):
         # Settings kept between runs; --theme and --speak are for this run only.
         self.settings, self.settings_problem = settings.load()
         self.theme_for_now = NO_COLOUR.name if self.no_color else theme
-        self.aloud = Aloud(each=speak or self.settings.speak)
+        self.aloud = Aloud(each=speak or self.settings.speak, speed=self.settings.speed)
+        self.aloud.later = self.call_later
         if not self.settings.animations:
             self.animation_level = "none"
         self.store = store
@@ -69,6 +74,9 @@ class JourneyApp(KeepsOrder, App[None]):
         self._quit_behind_keys = False
         self.draft_kept = False  # what was typed and not given is kept, to put back next time
         self._theme_at_start = ""  # shown at start: not a choice to keep
+        # Plain lines asked for: the journey to carry on with there, and whether it is new.
+        self.plain_next: tuple[str | None, bool] | None = None
+        self.plain_asks_sitting = False
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
         self._cleaned = Cleaned()
@@ -96,9 +104,13 @@ class JourneyApp(KeepsOrder, App[None]):
     def on_mount(self) -> None:
         if self.is_web:
             self.set_keymap(WEB_KEYS)
+            self.aloud.web = True  # never read aloud on the server
         self._offer_themes()
         if self.settings_problem:
             self.notify(self.settings_problem, severity="warning", timeout=10, markup=False)
+        if isinstance(self.screen, StartScreen):
+            # The first thing asked: which journey. Read, when each question is.
+            self.aloud.tell(start_text(self.words, self.screen.summaries[:SHOWN]))
         # What exists once the first screen is up lives as long as the app: keep it out of
         # the garbage collector's full passes, which otherwise stall an answer now and then.
         self.call_after_refresh(gc.freeze)
@@ -132,23 +144,8 @@ class JourneyApp(KeepsOrder, App[None]):
         when a dialog (the summary itself, say) is open over the conversation."""
         from journey.tui.screens.summary import SummaryScreen
 
-        on_their_way = self.keys_waiting() or (
-            isinstance(self.screen, CatchesKeys) and self.screen.keys_on_their_way())
-        if on_their_way and self._quit_waits < QUIT_WAITS:
-            # Ctrl+Q goes ahead of keys typed before it that are still on their way to the
-            # next box: let them land first, so what they say is kept too.
-            self._quit_waits += 1
-            self.set_timer(0.05, self.action_quit)
+        if self._behind_keys(self.action_quit):
             return
-        self._quit_waits = 0
-        focused = self.focused
-        if focused is not None and not self._quit_behind_keys:
-            # Keys handed to the box just before ctrl+q may still wait in the box's own
-            # queue: quit from behind them, so what they typed is in the box when it is kept.
-            self._quit_behind_keys = True
-            if focused.call_later(self.call_later, self.action_quit):
-                return
-        self._quit_behind_keys = False
         conversation = self._conversation_screen()
         if conversation is not None:
             # What is in the box now is kept too, and the person is told so as they go.
@@ -165,6 +162,58 @@ class JourneyApp(KeepsOrder, App[None]):
             conversation.action_summary(quitting=True)
             return
         self.exit()
+
+    def _behind_keys(self, action: Callable[[], object]) -> bool:
+        """Leaving (ctrl+q, f12) goes ahead of keys typed before it that are still on their
+        way: True when `action` is put off until they land, so what they say is kept too."""
+        on_their_way = self.keys_waiting() or (
+            isinstance(self.screen, CatchesKeys) and self.screen.keys_on_their_way())
+        if on_their_way and self._quit_waits < QUIT_WAITS:
+            # Still on their way to the next box: let them land first.
+            self._quit_waits += 1
+            self.set_timer(0.05, action)
+            return True
+        self._quit_waits = 0
+        focused = self.focused
+        if focused is not None and not self._quit_behind_keys:
+            # Keys handed to the box just before may still wait in the box's own queue:
+            # leave from behind them, so what they typed is in the box when it is kept.
+            self._quit_behind_keys = True
+            if focused.call_later(self.call_later, action):
+                return True
+        self._quit_behind_keys = False
+        return False
+
+    async def action_plain_lines(self) -> None:
+        """Leave the app for plain lines, in the same terminal, at the same question: what
+        is typed in the box is kept as a draft, as quitting keeps it."""
+        if self.is_web:
+            return  # a browser tab has no terminal of its own to write lines to
+        if self._behind_keys(self.action_plain_lines):
+            return
+        from journey.tui.screens.sitting import SittingScreen
+
+        # Who is here today, not yet answered in the app, is asked in the plain lines.
+        self.plain_asks_sitting = isinstance(self.screen, SittingScreen)
+        conversation = self._conversation_screen()
+        if conversation is None:
+            self.plain_next = (None, False)
+        else:
+            self.draft_kept = conversation.keep_draft(now=True)
+            journey = conversation.session.journey
+            self.plain_next = (journey.id, not journey.events)
+        self.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "plain_lines":
+            return not self.is_web
+        return super().check_action(action, parameters)
+
+    def toggle_plain(self) -> None:
+        self.settings.plain = not self.settings.plain
+        self._save_settings()
+        self.notify(self.words.message("plain_always_said_on" if self.settings.plain
+                                       else "plain_always_said_off"), markup=False)
 
     def _offer_themes(self) -> None:
         """Only journey's own themes, each passing WCAG AA for everything drawn, are offered
@@ -227,10 +276,34 @@ class JourneyApp(KeepsOrder, App[None]):
             self.notify(problem, severity="warning", markup=False)
 
     def toggle_read_each(self) -> None:
+        if self.is_web:
+            self.notify(self.words.message("speech_in_browser"), severity="warning",
+                        markup=False)
+            return
         self.aloud.each = self.settings.speak = not self.aloud.each
         self._save_settings()
         if isinstance(self.screen, ConversationScreen):
-            self.aloud.shown(self.screen.session)
+            self.aloud.shown(self.screen.session, introduced=True)
+
+    def change_speed(self, faster: bool) -> None:
+        """Reading aloud a step faster or slower, kept for next time, and read at the new
+        speed at once so the person hears it."""
+        step = settings.STEP if faster else -settings.STEP
+        speed = min(settings.FASTEST, max(settings.SLOWEST, self.settings.speed + step))
+        self.settings.speed = speed
+        self.aloud.set_speed(speed)
+        self._save_settings()
+        said = self.words.message("speed_now", speed=speed)
+        self.notify(said, markup=False)
+        if not self.aloud.each and not self.aloud.web and self.aloud.speaker.available:
+            self.aloud.speaker.say(said)  # heard at the new speed, even when not reading each
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A message journey shows ("Saved", an error) is read aloud too, when each question
+        is read."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        self.aloud.tell(message)
 
     def toggle_animations(self) -> None:
         self.settings.animations = not self.settings.animations
@@ -292,8 +365,21 @@ class JourneyApp(KeepsOrder, App[None]):
              self.action_change_theme),
             (words.message("read_each_off" if self.aloud.each else "read_each_on"),
              words.message("read_each_help"), self.toggle_read_each),
+            *([] if self.is_web else [
+                (words.message("speed_faster"),
+                 words.message("speed_help", speed=self.settings.speed),
+                 lambda: self.change_speed(True)),
+                (words.message("speed_slower"),
+                 words.message("speed_help", speed=self.settings.speed),
+                 lambda: self.change_speed(False))]),
             (words.message("animations_off" if self.settings.animations else "animations_on"),
              words.message("animations_help"), self.toggle_animations),
+            *([] if self.is_web else [
+                (words.message("plain_always_off" if self.settings.plain
+                               else "plain_always_on"),
+                 words.message("plain_always_help"), self.toggle_plain),
+                (words.message("plain_now"), words.message("palette_key", keys="f12"),
+                 self.action_plain_lines)]),
             (words.message("palette_quit"), words.message("palette_quit_help"),
              self.action_quit),
         ]:

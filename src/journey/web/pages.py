@@ -33,7 +33,7 @@ from aiohttp import web
 from journey import content
 from journey.content import Journey as Words
 from journey.content import Question
-from journey.conversation.session import Session
+from journey.conversation.session import Session, refusal
 from journey.core.answers import AnswerError, show_moment
 from journey.core.flow import WELCOME
 from journey.core.model import SHORT_QUESTIONS, Mode
@@ -562,9 +562,7 @@ class PagesServer:
     def _error(self, error: AnswerError, question: Question | None = None) -> str:
         """An error in words. A question that must be answered offers no "Not sure yet",
         so its errors do not point to it."""
-        if question is not None and question.required and error.key in ("error_empty",
-                                                                         "error_no_items"):
-            return self.words.message("web_error_required")
+        error = refusal(error, question)
         web_key = "web_" + error.key
         key = web_key if web_key in self.words.messages else error.key
         return self.words.message(key, **error.values)

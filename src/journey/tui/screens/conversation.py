@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
 
 from journey.content import Question, Term
-from journey.conversation.session import Recalled, Session
+from journey.conversation.session import Recalled, Session, refusal
 from journey.core.answers import AnswerError
 from journey.core.model import Answered, Mode, Noted
 from journey.plan import answer_lines, attribution
@@ -29,7 +29,7 @@ from journey.tui.boxes import answer_box, reused
 from journey.tui.chat import ChatLog
 from journey.tui.facilitator import FacilitatorPanel
 from journey.tui.findings import finished
-from journey.tui.keys import NARROW, KeyBar
+from journey.tui.keys import NARROW, KeyBar, first_line
 from journey.tui.more import MorePanel
 from journey.tui.plan_panel import PlanPanel
 from journey.tui.typeahead import CatchesKeys, Holds
@@ -85,6 +85,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         Binding("f2", "toggle_facilitator", "Show or hide helper notes",
                 id="toggle-facilitator", priority=True, show=False),
         Binding("ctrl+z", "history", "History", id="history", priority=True),
+        Binding("f10", "money", "Money record", id="money", priority=True, show=False),
         Binding("f8", "read_aloud", "Read aloud", id="read-aloud", priority=True, show=False),
         # Only on a narrow screen, where the plan is folded away (the key bar says so then).
         Binding("f9", "toggle_plan", "Plan: show or hide", id="toggle-plan",
@@ -130,6 +131,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self._draft_back = False
 
     def compose(self) -> ComposeResult:
+        yield first_line(self.words)
         yield Header()
         read_only = Static(self.words.message("read_only_banner"), id="read-only",
                            markup=False)
@@ -190,7 +192,13 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if self.session.read_only is not None:
             return  # a journey open elsewhere is only looked at: no sitting to record
 
-        self.app.push_screen(SittingScreen(self.session), lambda _: self._show_helping())
+        def sat(_changed: bool | None) -> None:
+            self._show_helping()
+            aloud = getattr(self.app, "aloud", None)
+            if aloud is not None:
+                aloud.shown(self.session)  # the question, now it can be answered
+
+        self.app.push_screen(SittingScreen(self.session), sat)
 
     def _show_helping(self) -> None:
         """The facilitator's panel and the who-is-speaking switch follow the mode."""
@@ -303,7 +311,14 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self._show_panel()
 
     def _say_later(self, text: str | Content) -> None:
+        if isinstance(text, str):  # what journey says back; the step's introduction is read
+            self._tell(text)       # with its question
         self._after_paint(lambda: self.query_one(ChatLog).say(text))
+
+    def _tell(self, text: str) -> None:
+        aloud = getattr(self.app, "aloud", None)
+        if aloud is not None:
+            aloud.tell(text)
 
     def _pause_gc(self) -> None:
         """A full pass of the garbage collector takes tens of milliseconds late in a long
@@ -325,8 +340,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         """Put the last few answers back in the chat, so a resumed journey has context."""
         chat = self.query_one(ChatLog)
         if not self.session.journey.events:
-            chat.say(self.words.message("welcome"))
-            chat.say(self.words.message("informs"))
+            for key in ("welcome", "informs"):
+                chat.say(self.words.message(key))
+                self._tell(self.words.message(key))  # read before the first question
             return
         known = {q.id for s in self.words.all_steps for q in s.questions}
         for answer in [a for a in self.session.journey.answers.values()
@@ -376,7 +392,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         step = session.flow.step()
         aloud = getattr(self.app, "aloud", None)
         if aloud is not None:
-            aloud.shown(session)  # stop reading the last question; read this one if asked
+            # Stop reading the last question; read this one if asked, with the step's
+            # introduction the first time the chat says it.
+            aloud.shown(session, introduced=step is not None and self.introduced != step.id)
         # A saved answer that could not be read is asked again: say why.
         if question is not None and question.id in session.journey.unfit:
             error = self.query_one("#error", Static)
@@ -446,6 +464,8 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                                                                                  question))
         self.sources = [*(step.sources if first else []), *question.sources]
         self.query_one("#not-sure").display = not question.required
+        self.query_one(KeyBar).hide(
+            frozenset({"not-sure", "skip"}) if question.required else frozenset())
         self.query_one("#skip").display = step.id in steps
         if new_box:
             slot.mount(self._answer_box())
@@ -478,6 +498,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         error.update(Content(message))
         error.display = True
         self.app.bell()
+        self._tell(message)
 
     def _clear_error(self) -> None:
         error = self.query_one("#error", Static)
@@ -540,7 +561,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
     @on(Invalid)
     def _invalid(self, event: Invalid) -> None:
         event.stop()
-        error: AnswerError = event.error
+        error = refusal(event.error, self.session.question)
         self._complain(self.words.message(error.key, **error.values))
 
     @on(Button.Pressed)
@@ -722,6 +743,16 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
         self.app.push_screen(ReadinessScreen(self.session), chosen)
 
+    def action_money(self) -> None:
+        from journey.money import kinds
+        from journey.money.record import has_direct_payment
+        from journey.tui.screens.money import MoneyScreen
+
+        if not has_direct_payment(self.session.snapshot().live):
+            self.notify(kinds.default().say("no_direct_payment"), markup=False)
+            return
+        self.app.push_screen(MoneyScreen(self.session), self._after_dialog)
+
     # -- for a facilitator ---------------------------------------------------------------
 
     def action_speaker(self) -> None:
@@ -764,7 +795,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     def action_more(self) -> None:
         self._catch_up()  # the step's words as they are for this question
-        self.query_one(MorePanel).toggle()
+        panel = self.query_one(MorePanel)
+        if panel.toggle():
+            self._tell(str(panel.content))  # the step explained, read as it opens
 
     def action_words(self) -> None:
         from journey.tui.screens.explain import ExplainScreen
@@ -803,7 +836,9 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     def action_read_aloud(self) -> None:
         aloud = getattr(self.app, "aloud", None)
-        problem = aloud.read(self.session) if aloud is not None else None
+        error = self.query_one("#error", Static)
+        shown = str(error.content) if error.display else ""
+        problem = aloud.read(self.session, shown) if aloud is not None else None
         if problem:
             self.notify(self.words.message(problem), markup=False, severity="warning")
 

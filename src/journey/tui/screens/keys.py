@@ -58,6 +58,11 @@ class KeysScreen(ModalScreen[None]):
             yield Static(words.message("keys_title"), classes="dialog-title", markup=False)
             with VerticalScroll(id="keys-list"):
                 yield Static(Content.assemble(*parts).rstrip(), markup=False)
+                speed = getattr(getattr(self.app, "settings", None), "speed", None)
+                if speed is not None and not self.app.is_web:
+                    # Reading aloud's speed is chosen in the command list: said after the keys.
+                    yield Static(words.message("keys_speed", speed=speed), id="keys-speed",
+                                 markup=False)
             yield Static(words.message("keys_close"), classes="hint", markup=False)
 
     def action_close(self) -> None:

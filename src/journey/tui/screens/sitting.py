@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journey.conversation.session import Session
+from journey.conversation.speech import spoken_lines
 from journey.core.answers import AnswerError, short
 from journey.core.model import Mode
 from journey.store.database import StoreError
@@ -65,6 +66,17 @@ class SittingScreen(ModalScreen[bool]):
         # Details are asked only once a new way of planning is chosen.
         self.query_one("#sitting-helper").display = False
         self.query_one("#sitting-people").display = False
+        # Read aloud, when each question is: this is the first question of the sitting.
+        options = self.query_one("#sitting-mode", OptionList)
+        asked = [str(self.query_one(".dialog-title", Static).content)]
+        asked += [f"{n}. {options.get_option_at_index(i).prompt}"
+                  for n, i in enumerate(range(options.option_count), 1)]
+        self._tell(spoken_lines(asked))
+
+    def _tell(self, text: str) -> None:
+        aloud = getattr(self.app, "aloud", None)
+        if aloud is not None:
+            aloud.tell(text)
 
     @on(OptionList.OptionSelected, "#sitting-mode")
     def _mode(self, event: OptionList.OptionSelected) -> None:
@@ -125,3 +137,4 @@ class SittingScreen(ModalScreen[bool]):
     def _complain(self, message: str) -> None:
         self.query_one("#sitting-error", Static).update(Content(message))
         self.app.bell()
+        self._tell(message)

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from journey.content import Journey as Words
 from journey.core.answers import clean, clean_name, show_moment
 from journey.store.database import Store, StoreError, Summary
-from journey.tui.keys import KeyBar
+from journey.tui.keys import KeyBar, first_line
 from journey.tui.lists import Options
 from journey.tui.screens.dialogs import ConfirmScreen, NameScreen
 
@@ -94,6 +94,7 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         words = self.words
+        yield first_line(words)
         yield Header()
         with Vertical(id="start"):
             yield Static(words.message("start_title"), id="start-title", markup=False)

@@ -1,0 +1,429 @@
+"""`journey money ID ...`: the direct-payment record from the command line. Add money in or
+out (dates in people's own words, money as people type it), list it, take a line out, set the
+weeks of money the council allows, check it against the plan for a period, and export the
+council's check. Results on standard output, errors on standard error; `check` exits with 3
+when it finds something, as `journey check` does."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journey.content import Journey as Content
+    from journey.core.model import Journey
+    from journey.money.against import Against
+    from journey.money.kinds import MoneyWords
+    from journey.store.database import Store
+
+ACTIONS = ("list", "add", "remove", "check", "export", "allow", "import", "payee")
+EXPORTS = ("md", "html", "docx", "csv")
+FOUND = 3  # `check` found something to point out: not 1 (an error) nor 2 (not understood)
+
+
+def add_command(commands: argparse._SubParsersAction) -> None:
+    money = commands.add_parser(
+        "money", help="the direct-payment record: money in and out, against the plan",
+        description="The direct-payment record of a plan with a direct payment. 'add' "
+                    "records money in or out, 'list' shows it, 'remove N' takes entry N "
+                    "out, 'allow WEEKS' sets the weeks of money the council lets build up, "
+                    "'check' sets it against the plan for a period (exits with 3 when it "
+                    "finds something), 'export' writes the council's check.")
+    money.add_argument("id", help="the journey's id, as shown by 'journey list'")
+    money.add_argument("action", nargs="?", default="list", choices=ACTIONS,
+                       help="what to do (default: list)")
+    money.add_argument("value", nargs="?",
+                       help="remove: the entry's number in the list, or its id; allow: the "
+                            "weeks of money the council lets build up, like 8; import: the "
+                            "bank statement's CSV file; payee: a payee's name as the "
+                            "statement gives it")
+    money.add_argument("--kind", help="add: the kind of money, like council, contribution, "
+                                      "pay, hmrc, pension, agency, insurance, equipment, other")
+    money.add_argument("--amount", help="add: how much, like £540.50")
+    money.add_argument("--day", help="add: when it went in or out, like '30 April' or "
+                                     "30/04/2027")
+    money.add_argument("--who", help="add: who paid it, or who was paid")
+    money.add_argument("--for", dest="support",
+                       help="add: the piece of the plan's support it pays for, by its number "
+                            "or words of its name")
+    money.add_argument("--purpose", help="add: what it was for")
+    money.add_argument("--evidence", help="add: the proof, like payslip, timesheet, invoice, "
+                                          "receipt, bank-statement, insurance-certificate")
+    money.add_argument("--kept", help="add: where the proof is kept")
+    money.add_argument("--period", choices=("quarter", "year", "all"),
+                       help="check, export, list: a quarter or a year of the direct payment "
+                            "(the latest, or the one from --from), or all since the start")
+    money.add_argument("--from", dest="start", metavar="DAY",
+                       help="the first day of the period, in your own words")
+    money.add_argument("--to", dest="end", metavar="DAY",
+                       help="the last day of the period, in your own words")
+    money.add_argument("--columns", metavar="COLUMNS",
+                       help="import: a statement's columns, counted from 0, when journey "
+                            "does not know its layout, like 'day=0,payee=1,amount=2'")
+    money.add_argument("--format", default="md", choices=EXPORTS,
+                       help="export: md, html, docx or csv (default: md)")
+    money.add_argument("-o", "--output", type=Path, help="export: file to write "
+                                                           "(default: screen)")
+
+
+def _say(text: str, error: bool = False) -> None:
+    from journey.core.answers import clean
+
+    print(clean(text), file=sys.stderr if error else sys.stdout)
+
+
+def run(args: argparse.Namespace, store: Store) -> int:
+    from journey import content
+    from journey.money import kinds
+    from journey.money.record import has_direct_payment
+    from journey.money.typed import MoneyError
+    from journey.plan.snapshot import snapshot
+
+    words = content.default()
+    money = kinds.default()
+    try:
+        journey = store.load(args.id)
+    except KeyError:
+        from journey.cli.manage import safe
+
+        _say(words.message("error_no_journey", id=safe(args.id)), error=True)
+        return 1
+    if not has_direct_payment(snapshot(words, journey).live):
+        _say(money.say("no_direct_payment"), error=True)
+        return 1
+    try:
+        handler = {"list": _list, "add": _add, "remove": _remove, "allow": _allow,
+                   "check": _check, "export": _export, "import": _import,
+                   "payee": _payee}[args.action]
+        return handler(args, store, words, money, journey)
+    except MoneyError as e:
+        _say(str(e), error=True)
+        return 1
+
+
+def _period(args: argparse.Namespace, words: Content, money: MoneyWords, journey: Journey,
+            default: str = "all") -> Against:
+    from datetime import date
+
+    from journey.money.against import against
+    from journey.money.typed import MoneyError, day
+
+    start = date.fromisoformat(day(words, args.start)) if args.start else None
+    end = date.fromisoformat(day(words, args.end)) if args.end else None
+    if start and end and end < start:
+        raise MoneyError(money.say("error_period_order"))
+    kind = args.period or ("between" if start and end else default)
+    return against(words, money, journey, kind, start=start, end=end)
+
+
+def _planned(words: Content, journey: Journey) -> set[str]:
+    from journey.money.against import normal
+    from journey.money.typed import support_lines
+
+    return {normal(line.what) for line in support_lines(words, journey)}
+
+
+def _list(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+          journey: Journey) -> int:
+    from journey.money.record import read
+    from journey.money.shown import entry_line, flagged_lines, period
+
+    record = read(journey, money)
+    _say(money.say("title", name=journey.name or words.message("someone")))
+    entries = list(enumerate(record.entries, 1))
+    if args.period or args.start or args.end:
+        chosen = _period(args, words, money, journey).period
+        _say(period(money, chosen))
+        entries = [(n, e) for n, e in entries if chosen.holds(e.day)]
+    planned = _planned(words, journey)
+    for number, entry in entries:
+        _say(entry_line(money, entry, number, planned))
+    if not record.entries:
+        _say(money.say("none_yet"))
+    for line in flagged_lines(money, record):
+        _say(line)
+    return 0
+
+
+def _changing(store: Store, journey: Journey) -> Journey:
+    """The journey held for writing, read afresh: another window may have changed it."""
+    store.lock(journey.id)
+    return store.load(journey.id)
+
+
+def _by(journey: Journey) -> str:
+    return journey.speaker("money.record")[0]
+
+
+def _add(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+         journey: Journey) -> int:
+    from journey.money.record import read
+    from journey.money.shown import entry_line
+    from journey.money.typed import MoneyError, Typed, entry
+
+    needed = [f"--{name}" for name in ("kind", "amount", "day") if not getattr(args, name)]
+    if needed:
+        raise MoneyError(money.say("error_needs", missing=", ".join(needed)))
+    typed = Typed(kind=args.kind, amount=args.amount, day=args.day, who=args.who or "",
+                  support=args.support or "", purpose=args.purpose or "",
+                  evidence=args.evidence or "", kept_where=args.kept or "")
+    kept = entry(words, money, journey, typed, _by(journey))
+    try:
+        journey = _changing(store, journey)
+        store.record(journey, kept)
+    finally:
+        store.release(journey.id)
+    record = read(journey, money)
+    number = next(n for n, e in enumerate(record.entries, 1) if e.id == kept.id)
+    _say(money.say("added", line=entry_line(money, record.entries[number - 1], number,
+                                            _planned(words, journey))))
+    return 0
+
+
+def _remove(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+            journey: Journey) -> int:
+    from journey.core.model import MoneyRemoved
+    from journey.money.record import read
+    from journey.money.shown import entry_line
+    from journey.money.typed import MoneyError
+
+    record = read(journey, money)
+    found = record.entry(args.value or "")
+    if found is None:
+        raise MoneyError(money.say("no_entry", entry=(args.value or "…")[:40]))
+    number = record.entries.index(found) + 1
+    try:
+        journey = _changing(store, journey)
+        store.record(journey, MoneyRemoved(entry=found.id, by=_by(journey)))
+    finally:
+        store.release(journey.id)
+    _say(money.say("removed", line=entry_line(money, found, number, _planned(words, journey))))
+    return 0
+
+
+def _allow(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+           journey: Journey) -> int:
+    from journey.core.model import MoneyRule
+    from journey.money.record import WEEKS_RULE
+    from journey.money.typed import MoneyError
+
+    typed = (args.value or "").strip()
+    if not (typed.isdigit() and len(typed) <= 2 and 1 <= int(typed) <= 52):
+        raise MoneyError(money.say("error_weeks"))
+    try:
+        journey = _changing(store, journey)
+        store.record(journey, MoneyRule(name=WEEKS_RULE, value=int(typed), by=_by(journey)))
+    finally:
+        store.release(journey.id)
+    _say(money.say("weeks_set", weeks=money.weeks(int(typed))))
+    return 0
+
+
+def _check(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+           journey: Journey) -> int:
+    from journey.money.shown import summary_lines
+
+    found = _period(args, words, money, journey)
+    for line in summary_lines(words, money, found):
+        _say(line)
+    return FOUND if found.findings or found.record.flagged else 0
+
+
+def _export(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+            journey: Journey) -> int:
+    from journey.money import export
+
+    found = _period(args, words, money, journey)
+    data = export.render(words, money, found, args.format)
+    if args.output is None:
+        if args.format == "docx":
+            _say(words.message("export_needs_file", format="docx"), error=True)
+            return 1
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    from journey.store.private import reason, write_whole
+
+    try:
+        was_open = write_whole(args.output, data, text=args.format in ("md",))
+    except OSError as e:
+        _say(words.message("export_failed", reason=reason(e)), error=True)
+        return 1
+    _say(money.say("exported", path=args.output))
+    if was_open:
+        _say(words.message("made_private", path=args.output))
+    return 0
+
+
+def _import(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+            journey: Journey) -> int:
+    """A bank statement's CSV file into the record: each payment once, however often the
+    file is read; payees confirmed before go with their kind and support."""
+    from journey.core.model import MoneyKept, MoneyRule
+    from journey.money import statement
+    from journey.money.record import read
+    from journey.money.typed import MoneyError
+
+    if not args.value:
+        raise MoneyError(money.say("error_needs", missing="FILE"))
+    path = Path(args.value)
+    record = read(journey, money)
+    remembered = {name[len(COLUMNS):]: layout for name, value in record.rules.items()
+                  if name.startswith(COLUMNS)
+                  and (layout := statement.Layout.from_value(value)) is not None}
+    try:
+        found = statement.read_file(path, remembered, words)
+    except statement.StatementError as e:
+        raise MoneyError(e.text) from None
+    rules: list[MoneyRule] = []
+    if found.layout is None:
+        chosen = _columns(money, args.columns) if args.columns else None
+        if chosen is None:
+            shown = "; ".join(f"{n}: {h}" for n, h in enumerate(
+                found.header or (found.examples[0] if found.examples else ())))
+            raise MoneyError(money.say("import_columns", columns=shown,
+                                       suggested=_columns_said(found.suggested)))
+        found = found.using(chosen)
+        rules.append(MoneyRule(name=COLUMNS + found.signature, value=chosen.as_value(),
+                               by=_by(journey)))
+    already = {e.source for e in journey.events
+               if isinstance(e, MoneyKept) and isinstance(e.source, str)}
+    new, unmatched = [], {}
+    for row in found.rows:
+        source = STATEMENT + row.mark
+        if source in already:
+            continue
+        already.add(source)
+        confirmed = statement.match(row.payee, record.payees)
+        kind = _payee_kind(money, record, confirmed, row.direction)
+        if confirmed is None:
+            seen = unmatched.setdefault(row.payee, [0, 0])
+            seen[0] += 1
+            seen[1] += row.pence
+        new.append(MoneyKept(
+            day=row.day.isoformat(), pence=row.pence, direction=row.direction, what=kind,
+            who=row.payee, purpose=row.reference or row.details,
+            support=record.payees.get(confirmed) if confirmed else None,
+            evidence="bank-statement" if row.direction == "in" else None,
+            kept_where=path.name if row.direction == "in" else None, source=source,
+            by=_by(journey)))
+    if rules or new:
+        try:
+            journey = _changing(store, journey)
+            store.save(journey, _recorded(journey, [*rules, *new]))
+        finally:
+            store.release(journey.id)
+    _say(money.say("import_read", rows=len(found.rows), file=path.name, new=len(new),
+                   known=len(found.rows) - len(new)))
+    if rules:
+        _say(money.say("import_columns_kept"))
+    if found.problems:
+        _say(money.say("import_left_out"))
+        for problem in found.problems:
+            _say(f"  - {problem.text}")
+    if unmatched:
+        from journey.money.record import pounds
+
+        _say(money.say("import_new_payees"))
+        for payee, (count, pence) in unmatched.items():
+            _say("  - " + money.say("import_new_payee", payee=payee,
+                                    payments=money.payments(count),
+                                    amount=pounds(pence), id=journey.id))
+    return 0
+
+
+COLUMNS = "columns:"
+STATEMENT = "statement:"
+PAYEE_KIND = "payee-kind:"  # + a payee as normalise_payee gives it: the kind of money it is
+
+
+def _recorded(journey: Journey, events: list) -> list:
+    """Add events to the journey in memory, to be saved together, all or none."""
+    for event in events:
+        journey.record(event)
+    return events
+
+
+def _payee_kind(money: MoneyWords, record: object, confirmed: str | None,
+                direction: str) -> str:
+    rules = getattr(record, "rules", {})
+    said = rules.get(PAYEE_KIND + confirmed) if confirmed else None
+    kind = money.kind(said) if isinstance(said, str) else None
+    if kind is not None and kind.direction == direction:
+        return kind.id
+    return "other-in" if direction == "in" else "other"
+
+
+def _columns(money: MoneyWords, said: str) -> object:
+    from journey.money import statement
+    from journey.money.typed import MoneyError
+
+    chosen: dict[str, object] = {}
+    try:
+        for part in said.split(","):
+            name, _, number = part.partition("=")
+            name = name.strip().replace("-", "_")
+            if name == "payee":
+                chosen["payee"] = (*chosen.get("payee", ()), int(number))  # type: ignore[misc]
+            else:
+                chosen[name] = int(number)
+        chosen["payee"] = tuple(chosen.get("payee", ()))  # type: ignore[arg-type]
+        return statement.Layout(**chosen)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as e:
+        raise MoneyError(money.say("import_columns_bad", problem=str(e)[:80])) from None
+
+
+def _columns_said(layout: object) -> str:
+    """A layout as --columns takes it."""
+    if layout is None:
+        return "day=0,payee=1,amount=2"
+    value = layout.as_value()  # type: ignore[attr-defined]
+    parts = [f"day={value['day']}", *(f"payee={p}" for p in value["payee"])]
+    parts += [f"{k}={v}" for k, v in value.items() if k not in ("day", "payee") and v is not None]
+    return ",".join(parts)
+
+
+def _payee(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+           journey: Journey) -> int:
+    """What a payee's payments are, said once: their kind and the support they pay for.
+    Lines from statements of that payee not yet matched are changed to it (their history
+    stays); later statements use it."""
+    from dataclasses import replace
+
+    from journey.core.model import MoneyKept, MoneyRule, now
+    from journey.money import statement
+    from journey.money.record import PAYEE_RULE, read
+    from journey.money.typed import MoneyError, kind_of, support_lines, support_of
+
+    named = statement.normalise_payee(args.value or "")
+    if not named or not args.kind:
+        raise MoneyError(money.say("payee_error"))
+    kind = money.kind(kind_of(money, args.kind))
+    assert kind is not None
+    support = support_of(money, support_lines(words, journey), args.support or "")
+    by = _by(journey)
+    events: list = [MoneyRule(name=PAYEE_RULE + named, value=support, by=by),
+                    MoneyRule(name=PAYEE_KIND + named, value=kind.id, by=by)]
+    standing = {e.id for e in read(journey, money).entries}  # never one taken out
+    latest: dict[str, MoneyKept] = {}
+    for event in journey.events:
+        if isinstance(event, MoneyKept) and event.id in standing:
+            latest[event.id] = event
+    changed = 0
+    for kept in latest.values():
+        if (isinstance(kept.source, str) and kept.source.startswith(STATEMENT)
+                and not kept.support and isinstance(kept.who, str)
+                and kept.direction == kind.direction
+                and statement.match(kept.who, {named: support}) == named):
+            events.append(replace(kept, what=kind.id, support=support, by=by, at=now()))
+            changed += 1
+    try:
+        journey = _changing(store, journey)
+        store.save(journey, _recorded(journey, events))
+    finally:
+        store.release(journey.id)
+    key = "payee_set" if support else "payee_set_none"
+    _say(money.say(key, payee=args.value.strip(), kind=kind.label, support=support or "",
+                   payments=money.payments(changed)))
+    return 0

@@ -33,6 +33,7 @@ from journey.tui.themes import (
     own_variables,
 )
 
+from .examples import ryan_with_money
 from .helpers import start
 
 TEXT = 4.5  # WCAG 2.x AA, 1.4.3: text of any size
@@ -470,6 +471,11 @@ async def test_every_letter_drawn_passes_in_every_theme_offered(
         ("a suggestion given", (*"Seeing friends", "enter")),
         ("a note to add", ("f4",)), ("suggestions to agree", ("escape", "f5")),
         ("the sitting's summary", ("escape", "f6"))], need)
+    ryan = ryan_with_money(words, store)
+    store.release(ryan.journey.id)
+    faint += await walk(JourneyApp(store, journey=ryan.journey, theme=theme.name), [
+        ("the money record", ("f10",)),
+        ("money not understood", ("tab", *"lots", "enter"))], need)
     elsewhere = start(words, store)  # open for writing here, so read only in the app
     other = Store(store.home)
     faint += await walk(JourneyApp(other, journey=other.load(elsewhere.journey.id),

@@ -128,6 +128,8 @@ def test_every_command_runs_without_posix_calls(
     run("export", journey_id, "--format", "docx", "-o", str(tmp_path / "plan.docx"))
     run("export", journey_id, "--format", "json", "-o", str(tmp_path / "ann.json"))
     run("import", str(EXAMPLE))
+    assert "no versions yet" in run("versions", journey_id)
+    assert "has no version 1" in run("compare", journey_id, "1", "2", code=1)
     run("rename", journey_id, "Ann B")
     run("duplicate", journey_id)
     run("delete", journey_id)

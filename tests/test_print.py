@@ -169,3 +169,26 @@ def test_the_word_file_prints_every_figure_whole_and_nothing_on_top(
     document = tmp_path / "plan.docx"
     document.write_bytes(data)
     check_printed(office_pdf(document, tmp_path), text_of_docx(data), f"{name}'s Word file")
+
+
+@pytest.mark.skipif(not (CHROMIUM and SOFFICE and HAS_POPPLER),
+                    reason="needs headless Chromium, LibreOffice and poppler's pdftotext")
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_what_changed_between_versions_prints_whole(large: bool, words, store,
+                                                    tmp_path: Path) -> None:
+    from journey.core import fit
+    from journey.plan import versions
+    from journey.plan.compare import compare
+
+    from .reviewed import reviewed
+
+    journey = fit.check(words, reviewed(store))
+    first, _, third = versions.kept(journey)
+    made = compare(words, journey, first, third)
+    page = tmp_path / "changes.html"
+    page.write_bytes(data := render.export_comparison(made, "html", large))
+    check_printed(chromium_pdf(page, tmp_path), html_text(data), "the comparison's web page")
+    document = tmp_path / "changes.docx"
+    document.write_bytes(data := render.export_comparison(made, "docx", large))
+    check_printed(office_pdf(document, tmp_path), text_of_docx(data),
+                  "the comparison's Word file")

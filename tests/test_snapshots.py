@@ -17,6 +17,7 @@ from journey.tui.app import JourneyApp
 from journey.tui.screens.sitting import SittingScreen
 
 from .helpers import start
+from .reviewed import reviewed
 
 SIZES = [(60, 18), (80, 24), (120, 40)]
 IDS = ["60x18", "80x24", "120x40"]
@@ -103,3 +104,14 @@ def test_the_money_record(words, store: Store, snap_compare) -> None:
     store.release(session.journey.id)
     app = JourneyApp(store, journey=session.journey)
     assert snap_compare(app, terminal_size=(60, 18), run_before=steady("f10"))
+
+
+@pytest.mark.parametrize("keys", [("ctrl+z", "v"), ("ctrl+z", "v", "up", "space", "down", "c")],
+                         ids=["list", "compared"])
+def test_versions_of_the_plan(keys, store: Store, snap_compare) -> None:
+    from datetime import UTC, datetime
+
+    journey = reviewed(store, light=datetime(2026, 6, 20, 10, tzinfo=UTC),
+                       yearly=datetime(2027, 4, 21, 10, tzinfo=UTC))
+    app = JourneyApp(store, journey=journey)
+    assert snap_compare(app, terminal_size=(60, 18), run_before=steady(*keys))

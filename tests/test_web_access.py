@@ -145,6 +145,13 @@ async def test_no_page_kind_fails_axe(site: Site, store: Store, words: Content,
     pages["plan"] = f"/j/{journey_id}/plan"
     pages["check"] = f"/j/{helped}/check"
     pages["history"] = f"/j/{helped}/history"
+    from .reviewed import reviewed
+
+    revised = reviewed(store).id  # three versions of the plan, to read and compare
+    store.release(revised)
+    pages["history-versions"] = f"/j/{revised}/history"
+    pages["version"] = f"/j/{revised}/version/1"
+    pages["compare"] = f"/j/{revised}/compare?a=1&b=3"
     session.note("Ring the GP", next_step=True)
     pages["notes"] = f"/j/{helped}/notes"
     pages["answers"] = f"/j/{helped}/answers/welcome"

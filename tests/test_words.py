@@ -36,6 +36,8 @@ def cited_texts(words: Content) -> Iterator[tuple[str, str, list[str]]]:
         yield f"glossary {term.term}", term.meaning, term.sources
     for cost in words.employer_costs:
         yield f"employer's cost {cost.id}", cost.says, cost.sources
+    for check in words.revision_checks:
+        yield f"revision check {check.id}", check.says, check.sources
 
 
 def test_every_legal_statement_cites_a_source(words) -> None:

@@ -25,6 +25,7 @@ NOT_READY = 3
 
 # The formats' names only: the renderers are imported when a file is made.
 FORMATS = ("md", "txt", "html", "docx", "profile-md", "profile-html", "easy-html", "easy-docx")
+COMPARE_FORMATS = ("md", "txt", "html", "docx")
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -73,6 +74,24 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
                             help="leave out who said what")
         export.add_argument("--no-notes", dest="notes", action="store_false",
                             help="leave out the helper's notes")
+        export.add_argument("--version", type=int, metavar="N", dest="plan_version",
+                            help="the plan as it was at version N ('journey versions ID' "
+                                 "lists them); not with json, which holds every version")
+    if wanted("versions"):
+        listed = commands.add_parser("versions", help="list the kept versions of a plan")
+        listed.add_argument("id", help="the journey's id, as shown by 'journey list'")
+    if wanted("compare"):
+        compared = commands.add_parser(
+            "compare", help="what changed in the plan between two of its versions")
+        compared.add_argument("id", help="the journey's id, as shown by 'journey list'")
+        compared.add_argument("first", type=int, metavar="A", help="a version's number")
+        compared.add_argument("second", type=int, metavar="B", help="another version's number")
+        compared.add_argument("--format", default="md", choices=COMPARE_FORMATS,
+                              help="md, txt, html or docx (docx needs -o)")
+        compared.add_argument("--large-print", action="store_true",
+                              help="bigger text (html and docx)")
+        compared.add_argument("-o", "--output", type=Path,
+                              help="file to write (default: screen)")
     if wanted("summary"):
         summary = commands.add_parser("summary",
                                       help="what happened in a sitting, for the file")
@@ -127,7 +146,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
 # The commands made here, not in manage: a first word that is one of these, or one of
 # manage.COMMANDS, builds only its own part of the command line.
 OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve",
-                          "completion", "examples", "money"})
+                          "completion", "examples", "money", "versions", "compare"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
@@ -244,10 +263,20 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "list":
             return _list(args.search, args.deleted)
         if args.command == "export" and args.format == "json":
+            if args.plan_version is not None:
+                from journey import content
+
+                print(content.default().message("version_json"), file=sys.stderr)
+                return 1
             return manage.export_json(_open_store(), args.id, args.output, args.notes)
         if args.command == "export":
             return _export(args.id, args.format, args.output, args.large_print, args.attributed,
-                           args.notes)
+                           args.notes, args.plan_version)
+        if args.command == "versions":
+            return _versions(args.id)
+        if args.command == "compare":
+            return _compare(args.id, args.first, args.second, args.format, args.output,
+                            args.large_print)
         if args.command == "summary":
             return _summary(args.id, args.sitting, args.output)
         if args.command == "check":
@@ -383,8 +412,26 @@ def _load(journey_id: str, store: Store | None = None) -> Journey | None:
         return None
 
 
+def _version(journey: Journey, number: int) -> Journey | None:
+    """The journey as it was at version `number`, or None after saying there is none."""
+    from journey import content
+    from journey.core import fit
+    from journey.plan import versions
+
+    words = content.default()
+    fit.check(words, journey)
+    found = versions.find(journey, number)
+    if found is None:
+        have = versions.kept(journey)
+        print(words.message("version_not_found", number=number,
+                            have=", ".join(str(v.number) for v in have)) if have
+              else words.message("version_not_found_none", number=number), file=sys.stderr)
+        return None
+    return versions.at(journey, found)
+
+
 def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
-            attributed: bool, notes: bool) -> int:
+            attributed: bool, notes: bool, version: int | None = None) -> int:
     from journey import content, plan
     from journey.documents import render
 
@@ -392,6 +439,10 @@ def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
     journey = _load(journey_id)
     if journey is None:
         return 1
+    if version is not None:
+        journey = _version(journey, version)
+        if journey is None:
+            return 1
     if not notes:
         journey = journey.without_notes()
     if fmt == "prep":
@@ -403,9 +454,59 @@ def _export(journey_id: str, fmt: str, output: Path | None, large_print: bool,
         print(words.message("export_needs_file", format=fmt), file=sys.stderr)
         return 1
     built = plan.build(words, journey, attributed=attributed)
+    if version is not None:
+        from dataclasses import replace
+
+        built = replace(built, title=words.message("version_title", title=built.title,
+                                                   number=version))
     saved = "exported_profile" if fmt.startswith("profile-") else "exported_plan"
     return _write(render.export(built, fmt, large_print), output, saved,
                   text=render.FORMATS[fmt].text_file)
+
+
+def _versions(journey_id: str) -> int:
+    """List the plan's kept versions: number, when, and the review that made each."""
+    from journey import content
+    from journey.core import fit
+    from journey.plan import compare, versions
+
+    words = content.default()
+    journey = _load(journey_id)
+    if journey is None:
+        return 1
+    fit.check(words, journey)
+    kept = versions.kept(journey)
+    if not kept:
+        print(words.message("versions_none"))
+    for version in kept:
+        print(_safe(compare.kept_words(words, version)))
+    if broken := versions.damaged(journey):
+        print(words.message("versions_damaged", count=len(broken)))
+    return 0
+
+
+def _compare(journey_id: str, first: int, second: int, fmt: str, output: Path | None,
+             large_print: bool) -> int:
+    """What changed in the plan from version `first` to version `second`."""
+    from journey import content
+    from journey.documents import render
+    from journey.plan import compare, versions
+
+    words = content.default()
+    journey = _load(journey_id)
+    if journey is None:
+        return 1
+    sides = []
+    for number in (first, second):
+        if _version(journey, number) is None:
+            return 1
+        sides.append(versions.find(journey, number))
+    if output is None and render.COMPARE_FORMATS[fmt].binary:
+        print(words.message("export_needs_file", format=fmt), file=sys.stderr)
+        return 1
+    made = compare.compare(words, journey, *sides)
+    return _write(render.export_comparison(made, fmt, large_print), output, "exported_compare",
+                  text=render.COMPARE_FORMATS[fmt].text_file)
 
 
 def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:

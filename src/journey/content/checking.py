@@ -100,6 +100,7 @@ def journey(root: Path, data: dict, welcome: Step, steps: list[Step], glossary: 
             "profile_sections": data.get("profile_sections", []),
             "pay_floors": data.get("pay_floors", []),
             "employer_costs": data.get("employer_costs", []),
+            "revision_checks": data.get("revision_checks", []),
             "messages": data.get("messages", {}),
             "glossary": glossary.get("glossary", []),
             "sources": sources.get("sources", []),

@@ -342,6 +342,18 @@ class PayFloor:
 
 
 @dataclass(frozen=True, slots=True)
+class RevisionCheck:
+    """What a panel asks of a revised plan (journey.plan.revision), in words, with the
+    sources it rests on. `says` fills in the finding's own figures and names by {name}."""
+
+    __pydantic_config__: Config = STRICT
+
+    id: Identifier
+    says: NonEmpty
+    sources: Annotated[list[Identifier], AT_LEAST_ONE]
+
+
+@dataclass(frozen=True, slots=True)
 class EmployerCost:
     """Something an employer of a personal assistant pays or must do beyond the pay, with
     the day its figures hold from. Kept in content beside the pay floors, so each April's
@@ -400,6 +412,7 @@ class Journey:
     profile_sections: list[ProfileSection] = field(default_factory=list)
     pay_floors: list[PayFloor] = field(default_factory=list)
     employer_costs: list[EmployerCost] = field(default_factory=list)
+    revision_checks: list[RevisionCheck] = field(default_factory=list)
     messages: dict[str, str] = field(kw_only=True)
     glossary: list[Term] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)

@@ -129,6 +129,8 @@ def texts(content: Journey) -> Iterator[tuple[str, str, bool]]:
         yield f"glossary {term.term}", term.meaning, False
     for cost in content.employer_costs:
         yield f"employer's cost {cost.id}", cost.says, False
+    for check in content.revision_checks:
+        yield f"revision check {check.id}", check.says, False
     for step in content.all_steps:
         where = f"step {step.id}"
         yield where, step.title, False

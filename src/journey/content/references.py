@@ -51,6 +51,8 @@ def check(journey: Journey) -> Index:
         _unknown_source(f"pay floor '{floor.name}'", floor.sources, known_sources)
     for cost in journey.employer_costs:
         _unknown_source(f"employer's cost '{cost.id}'", cost.sources, known_sources)
+    for check in journey.revision_checks:
+        _unknown_source(f"revision check '{check.id}'", check.sources, known_sources)
     for profile in journey.profile_sections:
         for qid in profile.questions:
             if qid not in questions:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from journey.content import Choice, Kind, Question, Step, fill, placeholder_values
@@ -34,13 +34,16 @@ from journey.core.model import (
     Sat,
     Skipped,
     Undone,
+    Versioned,
 )
 from journey.core.progress import Status
 from journey.core.saving import JourneyInUse, Recorder, StoreError
-from journey.plan import Plan, Snapshot, answer_lines, build, snapshot
+from journey.plan import Plan, Snapshot, answer_lines, build, compare, snapshot, versions
+from journey.plan.compare import Comparison
 from journey.plan.parts.sections import Section
 from journey.plan.parts.sections import derive as plan_sections
 from journey.plan.readiness import Finding
+from journey.plan.versions import Version
 
 PRONOUNS_QUESTION = "welcome.pronouns"
 
@@ -396,6 +399,45 @@ class Session:
         before anything shows it."""
         self._writable()
         self._record(event)
+
+    def keep_version(self, review: str | None = None) -> Versioned | None:
+        """Keep the plan as it stands as its next version, when it has none yet or its
+        answers changed since the last (journey.plan.versions.keep_version), saved as one
+        with whatever else the block it is called in records. None when nothing changed."""
+        from journey.plan.versions import keep_version
+
+        self._writable()
+        with self.together():
+            version = keep_version(self.journey, self.journey.speaker("")[0], review)
+            if version is not None:
+                self._record(version)
+        return version
+
+    def versions(self) -> list[Version]:
+        """The plan's kept versions that count, oldest first (journey.plan.versions)."""
+        return versions.kept(self.journey)
+
+    def version_said(self, version: Version) -> str:
+        """"Version 2, kept on 3 May 2027, after a light check"."""
+        return compare.kept_words(self.content, version)
+
+    def version_plan(self, number: int) -> Plan | None:
+        """The plan as it was at version `number`, titled with its number; None when
+        there is no such version. Only to look at: nothing here changes the journey."""
+        found = versions.find(self.journey, number)
+        if found is None:
+            return None
+        built = build(self.content, versions.at(self.journey, found))
+        return replace(built, title=self.content.message("version_title", title=built.title,
+                                                         number=number))
+
+    def comparison(self, first: int, second: int) -> Comparison | None:
+        """What changed in the plan from version `first` to `second`; None when either is
+        not a version."""
+        one, other = versions.find(self.journey, first), versions.find(self.journey, second)
+        if one is None or other is None:
+            return None
+        return compare.compare(self.content, self.journey, one, other)
 
     def next(self) -> bool:
         return self._move(self.flow.next)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from journey.plan import Plan
+    from journey.plan.compare import Comparison
     from journey.plan.prep import Sheet
     from journey.plan.summary import SittingSummary
 
@@ -46,6 +47,13 @@ FORMATS: dict[str, Format] = {
     "easy-docx": Format(".docx", binary=True),
     # "json" belongs here too: the whole journey in the interchange format that saved
     # journeys export and import. It is made from the journey, not from the plan.
+}
+# What changed between two versions of the plan, in the plan's own formats.
+COMPARE_FORMATS: dict[str, Format] = {
+    "md": Format(".md", "compare.md.j2", text_file=True),
+    "txt": Format(".txt", "compare.txt.j2", text_file=True),
+    "html": Format(".html", "compare.html.j2"),
+    "docx": Format(".docx", binary=True),
 }
 PREP_TEMPLATE = "prep.md.j2"  # the assessment preparation sheet, exported on its own
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>()#+!|~])")
@@ -203,3 +211,18 @@ def render_prep(sheet: Sheet) -> str:
     """The assessment preparation sheet as Markdown."""
     text = environment().get_template(PREP_TEMPLATE).render(sheet=sheet)
     return clean(text)
+
+
+def export_comparison(comparison: Comparison, fmt: str = "md",
+                      large_print: bool = False) -> bytes:
+    """What changed between two versions, as the bytes of a file in one of COMPARE_FORMATS."""
+    if fmt not in COMPARE_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(COMPARE_FORMATS)}")
+    chosen = COMPARE_FORMATS[fmt]
+    if chosen.template is None:
+        from journey.documents.word import build_comparison
+
+        return build_comparison(comparison, large_print)
+    text = environment().get_template(chosen.template).render(
+        cmp=comparison, large_print=large_print)
+    return clean(text).encode("utf-8")

@@ -23,6 +23,7 @@ from journey.core.answers import clean
 if TYPE_CHECKING:
     from journey.documents.layout import Block, Document, Part
     from journey.plan import Plan
+    from journey.plan.compare import Comparison
 
 FIXED = datetime(2000, 1, 1, tzinfo=UTC)
 ACCENT, MUTED, OVER, OK, SHADE = "1D4F91", "4D4D4D", "A61B1B", "1E6B34", "EEF1F5"
@@ -415,3 +416,59 @@ def build(plan: Plan, words: Content, large_print: bool = False) -> bytes:
     writer = _Writer(plan, words, large_print)
     writer.write()
     return writer.bytes()
+
+
+def build_comparison(comparison: Comparison, large_print: bool = False) -> bytes:
+    """What changed between two versions of the plan, as a Word document: the same fonts,
+    British English and page numbers as the plan's, a heading for each section and a list
+    of its changes. Everything typed goes in as plain text runs."""
+    from docx import Document
+    from docx.shared import Mm, Pt, RGBColor
+
+    doc = Document()
+    size = 16 if large_print else 11
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(size)
+    normal.paragraph_format.space_after = Pt(4)
+    for name, extra in (("Title", 11), ("Heading 1", 4)):
+        style = doc.styles[name]
+        style.font.name = "Arial"
+        style.font.size = Pt(size + extra)
+        style.font.color.rgb = RGBColor.from_string(ACCENT)
+        style.paragraph_format.keep_with_next = True
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(MARGIN)
+        section.top_margin = section.bottom_margin = Mm(MARGIN)
+        footer = section.footer.paragraphs[0]
+        for i, field in enumerate(("PAGE", "NUMPAGES")):
+            if i:
+                footer.add_run(" / ")
+            add_field(footer.add_run(), field)
+    british(doc)
+    doc.add_paragraph(_t(comparison.title), style="Title")
+    doc.add_paragraph(_t(comparison.intro))
+    for side in (comparison.first, comparison.second):
+        doc.add_paragraph(_t(side.said), style="List Bullet")
+    for section in comparison.sections:
+        doc.add_paragraph(_t(section.title), style="Heading 1")
+        for change in section.changes:
+            doc.add_paragraph(_t(change.text), style="List Bullet")
+        if not section.changes:
+            run = doc.add_paragraph().add_run(_t(section.nothing))
+            run.italic = True
+            run.font.color.rgb = RGBColor.from_string(MUTED)
+    run = doc.add_paragraph().add_run(_t(comparison.method))
+    run.italic = True
+    run.font.color.rgb = RGBColor.from_string(MUTED)
+    core = doc.core_properties
+    core.title = _t(comparison.title)
+    core.language = LANGUAGE
+    core.comments = ""
+    core.author = core.last_modified_by = "journey"
+    core.created = core.modified = FIXED
+    core.revision = 1
+    buffer = BytesIO()
+    doc.save(buffer)
+    return _steady(buffer.getvalue())

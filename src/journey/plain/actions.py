@@ -67,6 +67,7 @@ class Acting(Lines):
             "map": self.journey_map, "check": self.check, "plan": self.show_plan,
             "save": self.save_file, "suggest": self.suggest, "note": self.write_note,
             "agree": self.agree, "money": self.money_record, "settings": self.settings,
+            "versions": self.versions,
         }
         return handlers[name]()
 
@@ -215,6 +216,39 @@ class Acting(Lines):
         text = render.export(self.session.plan(), "txt").decode("utf-8")
         for line in text.splitlines():
             self.say(line)
+        return False
+
+    def versions(self) -> bool:
+        """The plan's versions: one read as it was, or what changed between two."""
+        session, words = self.session, self.words
+        assert session is not None
+        self.say()
+        kept = session.versions()
+        if not kept:
+            self.message("versions_none")
+            return False
+        self.message("versions_title")
+        for version in kept:
+            self.say(f"{version.number}. {session.version_said(version)}")
+        self.message("plain_versions_hint")
+        while True:
+            line = self.read(words.message("plain_prompt"), False).split()
+            numbers = [int(n) for n in line if n.isdigit()]
+            if not line:
+                return False
+            if len(numbers) == len(line) and len(numbers) in (1, 2) and all(
+                    1 <= n <= len(kept) for n in numbers):
+                break
+            self.message("plain_versions_hint")
+        if len(numbers) == 1:
+            plan = session.version_plan(numbers[0])
+            text = "" if plan is None else render.render(plan, "txt")
+        else:
+            made = session.comparison(*sorted(numbers))
+            text = "" if made is None else render.export_comparison(made, "txt").decode()
+        self.say()
+        for shown in text.splitlines():
+            self.say(shown)
         return False
 
     def save_file(self) -> bool:

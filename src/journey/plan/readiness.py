@@ -143,7 +143,8 @@ class _Checker:
         self.findings: list[Finding] = []
         self.name = snap.name or snap.content.message("someone")
 
-    def add(self, code: str, question_id: str, blocks: bool = True, **values: Any) -> None:
+    def add(self, code: str, question_id: str, blocks: bool = True, text: str | None = None,
+            **values: Any) -> None:
         content = self.content
         step = content.step_of(question_id)
         number = [s.id for s in content.steps].index(step.id) + 1 if (
@@ -151,7 +152,7 @@ class _Checker:
         self.findings.append(Finding(
             code=code,
             blocks=blocks,
-            text=content.message("finding_" + code, **values),
+            text=text if text is not None else content.message("finding_" + code, **values),
             step=step.id,
             step_number=number,
             step_title=step.title,
@@ -401,6 +402,20 @@ class _Checker:
             elif any(t.over for t in self.costing.totals):
                 self.add("agreed_over", COSTS_QUESTION)
 
+    def revision(self) -> None:
+        """What a panel asks of a revised plan, when a review has kept a new version of it
+        (journey.plan.revision)."""
+        from journey.plan.revision import findings
+
+        checks = {c.id: c for c in self.content.revision_checks}
+        for found in findings(self.snap, self.plan.outcomes):
+            check = checks[found.code]
+            source = "; ".join(self.content.source(s).title for s in check.sources)
+            text = self.content.message("finding_source", text=check.says.format(
+                **found.values), source=source)
+            self.add("revised_" + found.code.replace("-", "_"), found.question,
+                     blocks=found.blocks, text=text)
+
     def to_find_out(self) -> None:
         for question_id in self.snap.unsure:
             if question_id in COUNCIL_MAKES:
@@ -423,6 +438,7 @@ def check(plan: Built, snap: Snapshot) -> Readiness:
     checker.young()
     checker.employer()
     checker.panel()
+    checker.revision()
     checker.to_find_out()
     findings = checker.findings
     verdict = "check_ready" if not any(f.blocks for f in findings) else "check_not_ready"

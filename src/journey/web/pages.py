@@ -175,6 +175,8 @@ class PagesServer:
             web.get("/j/{id}/answers/{step}", self.answers_page),
             web.post("/j/{id}/notes", self.notes),
             web.get("/j/{id}/plan", self.plan_document),
+            web.get("/j/{id}/version/{number}", self.version_document),
+            web.get("/j/{id}/compare", self.compare_document),
             web.get("/j/{id}/download/{format}", self.download),
             web.post("/j/{id}/stop", self.stop),
             web.post("/j/{id}/sitting", self.sitting),
@@ -665,8 +667,11 @@ class PagesServer:
                     "now": session.said(journey.answers.get(q)),
                     "changes": session.change_lines(q), "can_undo": journey.can_undo(q)}
                    for q in session.changed()]
+        kept = [{"number": v.number, "said": session.version_said(v)}
+                for v in session.versions()]
         return self.page("history.html.j2", request, title=words.message("history_title"),
                          jid=journey.id, changed=changed, empty=words.message("history_empty"),
+                         versions=kept,
                          undo=words.message("history_undo"), read_only=session.read_only,
                          notice=said.get("notice", ""), heading="")
 
@@ -718,6 +723,30 @@ class PagesServer:
         session = self.session(request, document=True)
         body = render.export(session.plan(), "html")
         return web.Response(body=body, content_type="text/html", charset="utf-8",
+                            headers={"Content-Security-Policy": DOCUMENT_POLICY})
+
+    async def version_document(self, request: web.Request) -> web.Response:
+        """The plan as it was at one version: a document, to read or print, never changed."""
+        session = self.session(request, document=True)
+        number = request.match_info["number"]
+        plan = session.version_plan(int(number)) if number.isdigit() and len(
+            number) < 10 else None
+        if plan is None:
+            raise web.HTTPNotFound(text=self.words.message("versions_none_here"))
+        return web.Response(body=render.export(plan, "html"), content_type="text/html",
+                            charset="utf-8",
+                            headers={"Content-Security-Policy": DOCUMENT_POLICY})
+
+    async def compare_document(self, request: web.Request) -> web.Response:
+        """What changed from version a to version b (?a=1&b=3), as a document."""
+        session = self.session(request, document=True)
+        given = [request.query.get(k, "") for k in ("a", "b")]
+        made = session.comparison(*(int(n) for n in given)) if all(
+            n.isdigit() and len(n) < 10 for n in given) else None
+        if made is None:
+            raise web.HTTPNotFound(text=self.words.message("versions_none_here"))
+        return web.Response(body=render.export_comparison(made, "html"),
+                            content_type="text/html", charset="utf-8",
                             headers={"Content-Security-Policy": DOCUMENT_POLICY})
 
     async def download(self, request: web.Request) -> web.Response:

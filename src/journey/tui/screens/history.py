@@ -26,6 +26,7 @@ class HistoryScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("escape", "close", "Close", id="close-history"),
         Binding("ctrl+z", "undo", "Undo the last change", id="undo"),
+        Binding("v", "versions", "Versions of the plan", id="versions"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -43,6 +44,10 @@ class HistoryScreen(ModalScreen[str | None]):
         here = self.session.flow.question_id
         with Vertical(id="history-box", classes="dialog"):
             yield Static(words.message("history_title"), id="history-title", markup=False)
+            count = len(self.session.versions())
+            yield Static(words.message("history_versions", count=count) if count
+                         else words.message("history_no_versions"), id="history-versions",
+                         markup=False)
             if not questions:
                 yield Static(words.message("history_empty"), markup=False)
             else:
@@ -57,6 +62,7 @@ class HistoryScreen(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(words.message("history_undo"), id="undo", variant="warning",
                              disabled=not questions)
+                yield Button(words.message("history_see_versions"), id="versions")
                 yield Button(words.message("history_close"), id="close")
 
     def on_mount(self) -> None:
@@ -97,6 +103,8 @@ class HistoryScreen(ModalScreen[str | None]):
         event.stop()
         if event.button.id == "undo":
             self.action_undo()
+        elif event.button.id == "versions":
+            self.action_versions()
         else:
             self.action_close()
 
@@ -111,6 +119,11 @@ class HistoryScreen(ModalScreen[str | None]):
                 Content(self.words.message("error_undo", reason=e)))
             return
         self.dismiss(question_id)
+
+    def action_versions(self) -> None:
+        from journey.tui.screens.versions import VersionsScreen
+
+        self.app.push_screen(VersionsScreen(self.session))
 
     def action_close(self) -> None:
         self.dismiss(None)

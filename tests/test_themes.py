@@ -35,6 +35,7 @@ from journey.tui.themes import (
 
 from .examples import ryan_with_money
 from .helpers import start
+from .reviewed import reviewed
 
 TEXT = 4.5  # WCAG 2.x AA, 1.4.3: text of any size
 GRAPHIC = 3.0  # WCAG 2.x AA, 1.4.11: what shows focus, and marks that are not words
@@ -476,6 +477,9 @@ async def test_every_letter_drawn_passes_in_every_theme_offered(
     faint += await walk(JourneyApp(store, journey=ryan.journey, theme=theme.name), [
         ("the money record", ("f10",)),
         ("money not understood", ("tab", *"lots", "enter"))], need)
+    faint += await walk(JourneyApp(store, journey=reviewed(store), theme=theme.name), [
+        ("versions of the plan", ("ctrl+z", "v")),
+        ("two versions compared", ("up", "space", "down", "c"))], need)
     elsewhere = start(words, store)  # open for writing here, so read only in the app
     other = Store(store.home)
     faint += await walk(JourneyApp(other, journey=other.load(elsewhere.journey.id),

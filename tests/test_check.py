@@ -42,7 +42,8 @@ def test_check_passes_when_nothing_blocks(words, store: Store,
                                           capsys: pytest.CaptureFixture) -> None:
     assert main(["check", mia(words, store).journey.id]) == 0
     out = capsys.readouterr().out
-    assert "journey's checklist found nothing missing; the council may still ask for more" in out
+    assert ("journey checked its list and found nothing missing. The council may still ask for"
+            " more") in out
     assert "Nothing that a council would need is missing" not in out
     assert main(["check", "nope"]) == 1
     assert "no saved journey with the id nope" in capsys.readouterr().err
@@ -93,7 +94,7 @@ async def test_saving_a_web_page_in_large_print_from_the_app(words, store: Store
     app = JourneyApp(store, journey=journey)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        assert "journey's checklist found nothing missing." in plan_text(app)
+        assert "journey checked its list and found nothing missing." in plan_text(app)
         await pilot.press("ctrl+o")
         await pilot.pause()
         screen = app.screen

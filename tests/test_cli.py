@@ -202,7 +202,7 @@ def test_changing_a_journey_open_elsewhere_is_refused(words, store, capsys) -> N
     for command in (["rename", journey_id, "X"], ["delete", journey_id],
                     ["delete", journey_id, "--purge"]):
         assert main(command) == 1
-        assert "open in another journey window" in capsys.readouterr().err
+        assert "open in a second window" in capsys.readouterr().err
     assert store.load(journey_id).name == "Sam"
 
 

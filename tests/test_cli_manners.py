@@ -83,8 +83,8 @@ def test_a_journey_open_elsewhere_is_refused_on_standard_error(
     finally:
         session.close()
     out, err = capsys.readouterr()
-    assert "open in another journey window" in err
-    assert "open in another journey window" not in out
+    assert "open in a second window" in err
+    assert "open in a second window" not in out
 
 
 def test_check_not_ready_has_an_exit_code_of_its_own(words, store: Store,

@@ -219,12 +219,12 @@ def test_process_answers_and_plain_noes_are_left_out(words, store: Store) -> Non
                       "Hard to understand things", "Get ready step by step",
                       "Using the toilet", "Caring for a child", "Helper's role"):
             assert label not in text, (fmt, label)
-        assert "Remembering things long enough to use them" in text
+        assert "Keeping things in mind long enough to use them" in text
         # The outcome-by-outcome answers are one table, not thirty headings.
         assert "The ten outcomes for adults" in text
         assert "Eating and drinking: is it hard?" not in text
     mia = render.render(EXAMPLES["mia"](words, store).plan(), "md")
-    assert "Remembering things" not in mia  # nothing was very hard for her
+    assert "Keeping things in mind" not in mia  # nothing was very hard for her
     # Shown once: the outcomes in the table of what meets them, not again as a list.
     assert "Outcomes wanted" not in mia and "What meets each need and outcome" in mia
 

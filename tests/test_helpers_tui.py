@@ -141,7 +141,7 @@ async def test_advocacy_helper_to_its_result(store: Store) -> None:
         said = chat_text(app)
         assert "Asking for an advocate" in said
         assert "the council must find an advocate for you" in said
-        assert "Ask the council for an advocate before your next meeting" in said
+        assert "Ask the council for one before your next meeting" in said
         assert "IMHA" in said
         assert "Only the council can decide" in said
         assert "entitled" not in said

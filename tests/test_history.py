@@ -89,12 +89,12 @@ def test_a_journey_open_elsewhere_can_be_looked_at_but_not_changed(words, store)
 
     looking = Session(words, other, other.load(journey_id))
     assert not looking.claim()
-    assert "open in another journey window" in (looking.read_only or "")
+    assert "open in a second window" in (looking.read_only or "")
     before = len(other.load(journey_id).events)
     assert looking.go_to_question("rights.who")  # moving about to look is allowed
-    with pytest.raises(Exception, match="open in another journey window"):
+    with pytest.raises(Exception, match="open in a second window"):
         looking.answer("person")
-    with pytest.raises(Exception, match="open in another journey window"):
+    with pytest.raises(Exception, match="open in a second window"):
         looking.undo("welcome.name")
     assert looking.next() or True  # moving about to look is allowed, and not saved
     assert len(other.load(journey_id).events) == before

@@ -115,9 +115,9 @@ def test_the_profile_puts_good_and_bad_days_under_support_and_says_each_thing_on
 def test_the_direct_payments_review_is_named_only_when_there_is_one(words, store: Store) -> None:
     managed = render.render(gareth(words, store).plan(), "md")  # the council manages his budget
     assert "The plan was agreed on" in managed
-    assert "direct payment's review" not in managed
+    assert "review of the direct payment" not in managed
     paid = render.render(mia(words, store).plan(), "md")  # Mia has a direct payment
-    assert "The direct payment's review counts from the first payment." in paid
+    assert "The review of the direct payment counts from the day of the first payment." in paid
 
 
 # -- the day the council agrees the plan ------------------------------------------------------
@@ -208,7 +208,7 @@ def test_employing_someone_shows_what_it_costs_beyond_pay_each_with_its_day_and_
     assert "workplace pension" not in text  # not due on £6,760 a year
     for said in ("15% on each worker's pay above £5,000 a year", "up to £10,500 a year",
                  "for cover", "employer's liability insurance", "payroll service",
-                 "right to work", "Statutory sick pay rules"):
+                 "right to work", "statutory sick pay changed"):
         assert said in text, said
     assert ("(Figures from 6 April 2025: check them each April. Source: Employer's National "
             "Insurance") in text

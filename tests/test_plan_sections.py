@@ -349,10 +349,10 @@ def test_the_check_never_says_nothing_is_missing(words, store: Store) -> None:
     plan = mia(words, store).plan()
     assert plan.readiness.ready
     assert plan.readiness.verdict.startswith(
-        "journey's checklist found nothing missing; the council may still ask for more.")
+        "journey checked its list and found nothing missing. The council may still ask for more.")
     for fmt in ("md", "txt", "html", "docx"):
         shown = text_of(plan, fmt)
-        assert "journey's checklist found nothing missing" in shown, fmt
+        assert "journey checked its list and found nothing missing" in shown, fmt
         assert "Nothing that a council would need is missing" not in shown, fmt
     assert edna(words, store).plan().readiness.verdict == "The council would still need:"
 

@@ -252,7 +252,7 @@ def test_one_writer_per_journey(words, store: Store) -> None:
     session = start(words, store)
     journey_id = session.journey.id
     other = Store(store.home)
-    with pytest.raises(JourneyInUse, match="open in another journey window"):
+    with pytest.raises(JourneyInUse, match="open in a second window"):
         other.record(other.load(journey_id), Moved(step="rights"))
     with pytest.raises(JourneyInUse):
         other.delete(journey_id)

@@ -154,7 +154,7 @@ async def test_the_helpers_panel_shows_what_waits_on_the_person(words, store: St
         await pilot.pause()
         panel = app.screen.query_one("#facilitator")
         seen = " ".join(panel.render_line(y).text for y in range(panel.content_region.height))
-        assert "Suggestions waiting for the person to agree: 1" in seen
+        assert "Suggestions the person has not agreed to yet: 1" in seen
         assert "Agree suggestions" in seen  # and the key to do it, in sight with it
 
 

@@ -250,7 +250,7 @@ def test_edna_findings_each_say_where_to_fix_them(words, store: Store) -> None:
     texts = [f.text for f in plan.readiness.findings]
     assert "£2,925.00 a year more than the budget (£56.25 a week)" in texts[0]
     assert "a close relative in the same home" in texts[1]
-    assert "It can agree" in texts[1]
+    assert "It can say yes if it decides this is necessary" in texts[1]
     assert texts[2].startswith("Carol holds Edna's money") and "conflict of interest" in texts[2]
     assert "Carol's help in the evenings" in texts[3] and "employer" in texts[3]
     assert texts[4].endswith("meets: Getting out to the shops and the doctor.")
@@ -411,8 +411,8 @@ def test_text_and_word_documents(words, store: Store) -> None:
     text = render.render(plan, "txt")
     assert "Personal budget: £22.31 a week, £1,160.00 a year." in text
     assert "Left: £0.00 a year (£0.00 a week)." in text
-    assert "journey's checklist found nothing missing; the council may still ask for more." \
-        in text
+    assert ("journey checked its list and found nothing missing. The council may still ask for"
+            " more.") in text
     document = word_text(render.export(plan, "docx"))
     for expected in ("Support plan for Mia", "1. What is important", "Costed support",
                      "Jake's personal assistant, from his own personal budget", "£2,684.50",

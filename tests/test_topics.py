@@ -64,7 +64,7 @@ def test_a_person_who_disagrees_hears_how_to_challenge(words, store: Store) -> N
                                 "assessment.decision": "not-eligible",
                                 "assessment.disagree": "yes"})
     text = found["assessment.disagree"]
-    assert "in writing, with its reasons" in text
+    assert "in writing. It must say why" in text
     assert "look again" in text and "complaint" in text and "Ombudsman" in text
     assert "free" in text
 

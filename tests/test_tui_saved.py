@@ -183,7 +183,7 @@ async def test_a_journey_open_elsewhere_is_read_only_and_says_why(words, store) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         banner = app.screen.query_one("#read-only", Static)
-        assert banner.display and "open in another window" in str(banner.content)
+        assert banner.display and "open in a second window" in str(banner.content)
         asked = question(app)
         # Nothing can be typed in: the answer box is switched off, so keys go nowhere.
         assert app.screen.query_one("#answer-slot").disabled

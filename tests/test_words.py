@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
 from journey.content import Journey as Content
 from journey.content import paragraphs, readability
+from journey.money.kinds import load as money_words
 
 # Words that mark a statement of law or official rules. Text carrying one must cite a source.
 LEGAL = re.compile(
@@ -65,6 +67,8 @@ def test_every_source_is_cited_somewhere(words) -> None:
     cited |= {s for step in words.all_steps for r in step.repeats for o in r.outcomes
               for s in o.sources}
     cited |= {s for floor in words.pay_floors for s in floor.sources}
+    # The direct-payment record's findings cite theirs in money.toml.
+    cited |= {s for ids in money_words(words).sources.values() for s in ids}
     assert {s.id for s in words.sources} == cited
 
 
@@ -118,6 +122,53 @@ def test_a_long_or_hard_sentence_is_caught(words) -> None:
     # Only the proper names of Acts and bodies are taken out before scoring.
     easy = "Ask about the Care and Support (Eligibility Criteria) Regulations 2015 now."
     assert readability.grade(easy, readability.excused(words)) < 4
+
+
+def test_a_list_joined_by_bars_is_counted_not_graded(words) -> None:
+    # The ways of saying one word, and column headings, have "|" between them: run together
+    # they would score as one long, hard sentence.
+    repeat = words.messages["plain_word_repeat"]
+    assert readability.list_items(repeat) == repeat.split("|")
+    report = readability.report(words)
+    graded = {s.text for s, _ in report.sentences}
+    listed = {s.text for s in report.fragments if s.item}
+    for key in ("plain_word_repeat", "list_deleted_columns", "list_columns"):
+        items = words.messages[key].split("|")
+        assert words.messages[key] not in graded and not set(items) & graded, key
+        assert set(items) <= listed, key
+    # A sentence that holds a "|" is still a sentence, and still graded.
+    for sentence in ("Type repeat|again to hear the question once more.",
+                     "Type one of these words|or press enter and wait for the council."):
+        assert readability.list_items(sentence) is None
+    said = "Type repeat|again to hear the question once more."
+    hard = replace(words, messages={**words.messages, "test_bar": said})
+    assert said in {s.text for s, _ in readability.report(hard).sentences}
+    # Prose with a spaced bar, or long items, is not a list either.
+    assert readability.list_items("Yes | no") is None
+    assert readability.list_items("a|" + "word " * 7 + "more") is None
+
+
+def test_the_money_records_words_are_graded_too(words, tmp_path) -> None:
+    # The direct-payment record's words live in money.toml, beside the rest of the content.
+    shipped = {s.where for s, _ in readability.report(words).sentences}
+    assert any(where.startswith("money message ") for where in shipped)
+    hard = ("Reconciliation necessitates contemporaneous documentation substantiating "
+            "expenditure.")
+    (tmp_path / "money.toml").write_text(
+        f'[messages]\nhard = "{hard}"\ncolumns = "Day|Amount|Who"\n'
+        '[[kinds]]\nid = "council"\nlabel = "Money the council pays in each month"\n',
+        encoding="utf-8")
+    report = readability.report(words, tmp_path)
+    graded = {s.text: (s.where, grade) for s, grade in report.sentences}
+    assert graded[hard][0] == "money message hard" and graded[hard][1] > readability.P95_GRADE
+    assert graded["Money the council pays in each month"][0] == "money kinds council"
+    assert {"Day", "Amount", "Who"} <= {s.text for s in report.fragments if s.item}
+    # A money file that cannot be read adds nothing (journey.money names its fault) and the
+    # rest is graded as before.
+    (tmp_path / "money.toml").write_text("[messages\n", encoding="utf-8")
+    rest = readability.report(words, tmp_path)
+    assert not any(s.where.startswith("money") for s, _ in rest.sentences)
+    assert len(rest.sentences) > 2000
 
 
 def test_text_is_graded_as_people_read_it(words) -> None:
@@ -241,7 +292,7 @@ def step_texts(words: Content, step_id: str) -> str:
     ("rights", "Lasting Power of Attorney", "lpa-deputy"),
     ("rights", "authorised person", "authorised-person"),
     ("rights", "conflict of interest", "behalf-practice"),
-    ("assessment", "in writing, with its reasons", "decision-in-writing"),
+    ("assessment", "in writing. It must say why", "decision-in-writing"),
     ("assessment", "Ombudsman", "ombudsman"),
     ("assessment", "complaint", "complaints"),
     ("planning", "give you a copy", "plan-involvement"),

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import statistics
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from journey.content import PLACEHOLDER, Journey, Question, paragraphs
+from journey.content import PLACEHOLDER, Journey, Question, content_dir, paragraphs
 
 # Targets (../shared/domain/care-act-facts.md, "Plain language"): reading age about 9 for
 # most text, 11 at most; sentences up to 20 words.
@@ -45,6 +47,11 @@ STAND_IN = "it"  # one short word in place of an excused name
 # The grade formula means nothing for a fragment of a word or two ("Gardening" scores 20),
 # so headings and examples shorter than this are counted but not graded.
 MIN_GRADED_WORDS = 4
+# Some texts are lists, not sentences: column headings or the ways of saying one word, with
+# "|" between them and no space around it ("ID|Name|Deleted"). Each item is counted like a
+# heading and not graded: run together, they would score as one long sentence.
+LIST_SEPARATOR = "|"
+MAX_LIST_ITEM_WORDS = 6
 SAMPLE = {"name": "Sam", "their": "Sam's", "them": "Sam"}
 
 
@@ -53,6 +60,7 @@ class Sentence:
     where: str
     text: str
     question: bool = False
+    item: bool = False  # one item of a list ("a|b|c"): counted, never graded
 
     @property
     def words(self) -> int:
@@ -117,10 +125,25 @@ def sentences_of(text: str) -> list[str]:
     return parts
 
 
+def list_items(text: str) -> list[str] | None:
+    """The items of a "|" list, or None when text is not one. A list has two items or more,
+    each short, with nothing but "|" between them, and no item ends a sentence: a sentence
+    that happens to hold a "|" is still a sentence and is graded."""
+    if LIST_SEPARATOR not in text:
+        return None
+    items = text.split(LIST_SEPARATOR)
+    for item in items:
+        if not item or item != item.strip() or len(item.split()) > MAX_LIST_ITEM_WORDS:
+            return None
+        if re.search(r"[A-Za-z]", item) and item[-1] in ".!?:;,":
+            return None
+    return items
+
+
 def texts(content: Journey) -> Iterator[tuple[str, str, bool]]:
     """(where, text, is_a_question) for every person-facing text in content."""
     for key, value in content.messages.items():
-        if key not in ("app_title", "list_columns"):
+        if key != "app_title":
             yield f"message {key}", value, False
     for section in content.plan_sections:
         yield f"plan section {section.id}", section.title, False
@@ -151,6 +174,32 @@ def texts(content: Journey) -> Iterator[tuple[str, str, bool]]:
             yield from _question_texts(q)
 
 
+# The direct-payment record's words live in a file of their own, loaded and checked by
+# journey.money (which content may not import); they are read here as they stand, so that
+# every sentence a person reads is graded.
+MONEY_FILE = "money.toml"
+
+
+def money_texts(root: Path | None = None) -> Iterator[tuple[str, str, bool]]:
+    """(where, text, False) for the money record's messages and the labels of its kinds of
+    money and of proof. Nothing when the file is not there or cannot be read: journey.money
+    names any fault in it when it loads."""
+    path = (root or content_dir()) / MONEY_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return
+    messages = data.get("messages")
+    for key, value in (messages.items() if isinstance(messages, dict) else ()):
+        if isinstance(value, str):
+            yield f"money message {key}", value, False
+    for table in ("kinds", "evidence"):
+        rows = data.get(table)
+        for row in (rows if isinstance(rows, list) else ()):
+            if isinstance(row, dict) and isinstance(row.get("label"), str):
+                yield f"money {table} {row.get('id')}", row["label"], False
+
+
 def _question_texts(q: Question) -> Iterator[tuple[str, str, bool]]:
     where = f"question {q.id}"
     yield where, q.ask, True
@@ -168,14 +217,17 @@ def _question_texts(q: Question) -> Iterator[tuple[str, str, bool]]:
             yield where, choice.label_about, False
 
 
-def collect(content: Journey) -> list[Sentence]:
+def collect(content: Journey, root: Path | None = None) -> list[Sentence]:
     seen: set[tuple[str, bool]] = set()
     found = []
-    for where, text, question in texts(content):
+    for where, text, question in [*texts(content), *money_texts(root)]:
         for para in paragraphs(text) or [text]:
             for sentence in sentences_of(para):
+                items = list_items(sentence)
                 # Repeated questions say the same thing about each outcome: score each once.
-                if (sentence, question) not in seen:
+                if items is not None:
+                    found.extend(Sentence(where, item, question, item=True) for item in items)
+                elif (sentence, question) not in seen:
                     seen.add((sentence, question))
                     found.append(Sentence(where, sentence, question))
     return found
@@ -197,8 +249,11 @@ def grade(sentence: str, names: list[str]) -> float:
     return float(textstat.flesch_kincaid_grade(plain))
 
 
-def report(content: Journey) -> Report:
+def report(content: Journey, root: Path | None = None) -> Report:
+    """Every sentence in content, and in the money record's words beside it under root (the
+    content folder unless said)."""
     names = excused(content)
-    found = collect(content)
-    return Report([(s, grade(s.text, names)) for s in found if s.words >= MIN_GRADED_WORDS],
-                  [s for s in found if s.words < MIN_GRADED_WORDS])
+    found = collect(content, root)
+    graded = [s for s in found if not s.item and s.words >= MIN_GRADED_WORDS]
+    return Report([(s, grade(s.text, names)) for s in graded],
+                  [s for s in found if s.item or s.words < MIN_GRADED_WORDS])

@@ -683,4 +683,121 @@ def ryan_with_money(words: Content, store: Store) -> Session:
     return session
 
 
-EXAMPLES = {"mia": mia, "gareth": gareth, "edna": edna, "ryan": ryan_with_money}
+
+# -- Reviews: each example's plan has been reviewed once -----------------------------------
+
+def reviewed(words: Content, store: Store, session: Session, kind: str,
+             answers: dict[str, Any]) -> Session:
+    """Review the plan just made through the real review session, answering the questions
+    named and passing the others by. Fails if a named question was never asked."""
+    from journey.conversation.review import start as begin
+
+    review = begin(words, store, session.journey, kind)
+    left = dict(answers)
+    while not review.finished:
+        question = review.question
+        assert question is not None
+        if question.id in left:
+            value = left.pop(question.id)
+            review.answer(value.value, suggested=True) if isinstance(value, Own) else (
+                review.answer(value))
+        else:
+            review.next()
+    assert not left, f"never asked: {sorted(left)}"
+    assert session.journey.open_review() is None
+    return session
+
+
+def all_right(costs: list[dict[str, Any]], **marks: str) -> dict[str, str]:
+    return {c["what"]: marks.get(c["what"], "right") for c in costs}
+
+
+def mia_reviewed(words: Content, store: Store) -> Session:
+    """Mia's first, light check: going well, nothing changed."""
+    return reviewed(words, store, mia(words, store), "light", {
+        "review.progress": {MIA_REST: "better", MIA_FRIENDS: "same"},
+        "review.progress-words": "I get two evenings off most weeks now",
+        "review.working": ["The short break was booked in good time",
+                           "Jake and Leo like their assistants"],
+        "review.not-working": ["The night assistant cancelled twice"],
+        "review.support": all_right(MIA_COSTS, **{
+            "A night assistant for the twins, from their own personal budgets": "change"}),
+        "review.changed": ["nothing"],
+        "review.reassessment": "no",
+        "review.actions": [step("Ask the agency for a second night assistant", "Mia",
+                                "2026-05-15", "to-do")],
+    })
+
+
+GARETH_NEW_BUDGET = {"amount": "4200", "period": "year"}
+
+
+def gareth_reviewed(words: Content, store: Store) -> Session:
+    """Gareth's yearly review: the council raised his budget, so the plan's budget changes."""
+    return reviewed(words, store, gareth(words, store), "yearly", {
+        "review.progress": {GARETH_FRIENDS: "better", GARETH_SATURDAYS: "met"},
+        "review.progress-words": "I play for the club's second team now",
+        "review.working": ["The rugby club", "The pub quiz team"],
+        "review.not-working": ["The support worker changes too often"],
+        "review.helper-working": ["Gareth goes out on his own on Saturdays"],
+        "review.helper-not-working": ["Three hours is not enough on match days"],
+        "review.others": ["council"],
+        "review.council-working": ["The plan is being used as agreed"],
+        "review.support": all_right(GARETH_COSTS, **{
+            "Support worker to go to the rugby club": "change"}),
+        "review.money-spent": {"amount": "3450", "period": "year"},
+        "review.money-right": "short",
+        "review.change-budget": "yes",
+        "personal-budget.amount": GARETH_NEW_BUDGET,
+        "review.changed": ["money"],
+        "review.changed-words": "The council looked at his needs again and raised the budget",
+        "review.reassessment": "done",
+        "review.actions": [step("Ask the agency for the same support worker each week",
+                                "Jo", "2027-05-01", "to-do")],
+    })
+
+
+def edna_reviewed(words: Content, store: Store) -> Session:
+    """Edna's review after a change: Carol, her daughter, cannot care for her now. Carol
+    leaves the plan as it is until the council has looked at Edna's needs again (so the
+    plan still shows what a council's check finds)."""
+    return reviewed(words, store, edna(words, store), "change", {
+        "review.progress": {EDNA_HOME: "same", EDNA_SAFE: "better"},
+        "review.working": ["The pendant alarm", "The lunch club"],
+        "review.not-working": ["No one to cook for her in the evenings"],
+        "review.helper-not-working": ["I cannot come every evening now"],
+        "review.others": ["council"],
+        "review.council-not-working": ["Carol's help was the plan's main support"],
+        "review.support": all_right(EDNA_COSTS, **{
+            "Carol's help in the evenings": "not-happened"}),
+        "review.change-support": "no",
+        "review.changed": ["carer", "health"],
+        "review.changed-words": "Carol has had an operation and cannot lift or drive",
+        "review.carer-able": "no",
+        "review.reassessment": "asked",
+        "review.actions": [
+            step("Ask the council for a new look at Edna's needs", "Carol", "2026-12-14",
+                 "to-do"),
+            step("Ask the agency for a teatime visit", "Carol", "2026-12-10", "doing"),
+        ],
+    })
+
+
+def ryan_reviewed(words: Content, store: Store) -> Session:
+    """Ryan asked for a review: he wants more time at football."""
+    return reviewed(words, store, ryan_with_money(words, store), "asked", {
+        "review.progress": {RYAN_BUS: "met", RYAN_TEAM: "better"},
+        "review.progress-words": Own("I take the bus on my own now"),
+        "review.working": ["The bus", "My team"],
+        "review.not-working": ["Not enough hours with my assistant at weekends"],
+        "review.others": ["carer"],
+        "review.carer-working": ["Ryan is more confident"],
+        "review.changed": ["nothing"],
+        "review.reassessment": "no",
+        "review.actions": [step("Ask about more hours at weekends", "Lisa and Ryan",
+                                "2027-01-31", "to-do")],
+    })
+
+
+EXAMPLES = {"mia": mia_reviewed, "gareth": gareth_reviewed, "edna": edna_reviewed,
+            "ryan": ryan_reviewed}

@@ -48,6 +48,7 @@ def value_for(question: Question, n: int) -> Any:
         Kind.PEOPLE: lambda: [answers.circle_member(f"Jo {n}", "sister", "closest",
                                                     "Shopping")],
         Kind.DETAILS: lambda: answers.details({"name": f"Sam Jones {n}", "born": "3/4/1961"}),
+        Kind.RATINGS: lambda: {f"Go out {n}": question.choices[n % len(question.choices)].value},
     }
     return values[question.kind]()
 

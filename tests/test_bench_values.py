@@ -9,6 +9,7 @@ from importlib.util import module_from_spec, spec_from_loader
 from pathlib import Path
 
 from journey.content import Kind
+from journey.core import fit
 
 BENCH = Path(__file__).resolve().parent.parent / "scripts" / "bench"
 
@@ -21,8 +22,10 @@ def test_bench_has_an_answer_for_every_kind(words) -> None:
         loader.exec_module(bench)
     finally:
         del sys.modules["bench"]
-    kinds = {q.kind for s in words.all_steps for q in s.questions}
+    steps = [*words.all_steps, words.review]
+    kinds = {q.kind for s in steps for q in s.questions}
     assert kinds == set(Kind)
-    for step in words.all_steps:
+    for step in steps:
         for question in step.questions:
-            assert bench.value_for(question, 3) is not None, question.id
+            value = bench.value_for(question, 3)
+            assert value is not None and fit.fits(question, value), question.id

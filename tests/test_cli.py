@@ -153,7 +153,8 @@ def test_list_shows_mode_and_percent_and_searches(words, store, capsys) -> None:
     start(words, store, name="Bo", mode="behalf")
     assert main(["list"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split() == ["ID", "Name", "Mode", "Step", "reached", "Done", "Last", "changed"]
+    assert out[0].split() == ["ID", "Name", "Mode", "Step", "reached", "Done", "Last", "changed",
+                              "Review", "due"]
     assert "Bo" in out[1] and "For someone" in out[1] and "0%" in out[1]
     assert main(["list", "--search", "LEE"]) == 0
     out = capsys.readouterr().out

@@ -35,6 +35,7 @@ FAILING = {
     "money": (["money", "nope", "list"], "no saved journey with the id nope"),
     "versions": (["versions", "nope"], "no saved journey with the id nope"),
     "compare": (["compare", "nope", "1", "2"], "no saved journey with the id nope"),
+    "review": (["review", "nope"], "no saved journey with the id nope"),
 }
 # Commands with no way to fail but a folder that cannot be used (tested elsewhere).
 CANNOT_FAIL = {"list", "where", "schema", "new", "serve"}

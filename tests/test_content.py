@@ -147,5 +147,5 @@ def test_a_condition_may_need_any_of_several_answers(words) -> None:
 
 
 def test_all_kinds_are_used(words) -> None:
-    used = {q.kind for s in words.all_steps for q in s.questions}
+    used = {q.kind for s in [*words.all_steps, words.review] for q in s.questions}
     assert used == set(Kind)

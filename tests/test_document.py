@@ -175,8 +175,8 @@ def test_the_first_page_says_who_when_where_it_stands_and_the_money(words, store
     gareth = glance(EXAMPLES["gareth"](words, store).plan(), words)
     assert gareth["Where it stands"] == "Agreed on 20 April 2026"
     assert gareth["Personal budget"] == (  # a yearly budget also by the week, like the spending
-        "£3,600.00 a year, which is £69.23 a week, agreed. Planned: £67.20 a week. "
-        "Left: £2.03 a week.")
+        "£4,200.00 a year, which is £80.77 a week, agreed. Planned: £67.20 a week. "
+        "Left: £13.57 a week.")
     edna = glance(EXAMPLES["edna"](words, store).plan(), words)
     assert edna["Who planned it"] == "Carol (daughter), for Edna"
     assert edna["Where it stands"] == (

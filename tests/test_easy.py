@@ -239,8 +239,9 @@ def test_the_persons_own_words_are_kept_as_they_said_them(words, store) -> None:
                 "If Sian is off, the agency sends a worker I have met. Or I ring Mum on "
                 "07700 900456"):
         assert own in page and own in text, own
-    # The money, rounded: a budget of £3,600 a year is about £69 a week; he pays £12.50.
-    for said in ("My budget is about £3,600 a year.", "That is about £69 a week.",
+    # The money, rounded: a budget of £4,200 a year (raised at his yearly review) is about
+    # £81 a week; he pays £12.50.
+    for said in ("My budget is about £4,200 a year.", "That is about £81 a week.",
                  "I pay about £13 a week.", "The council has said yes to this."):
         assert said in page and said in text, said
     assert "The full plan has more." in page and "The full plan has more." in text

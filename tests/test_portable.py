@@ -130,6 +130,11 @@ def test_every_command_runs_without_posix_calls(
     run("import", str(EXAMPLE))
     assert "no versions yet" in run("versions", journey_id)
     assert "has no version 1" in run("compare", journey_id, "1", "2", code=1)
+    imported = next(s.id for s in cli._open_store().list() if s.id != journey_id)
+    plain_input("\nquit\n")  # the kind due, then quit at "who is here today?"
+    assert "What kind of review" in run("review", imported, "--plain")
+    assert "Review of the plan: Mia" in run("export", imported, "--review", "1")  # shipped
+    assert "Not finished yet" in run("export", imported, "--review", "2")  # begun, open
     run("rename", journey_id, "Ann B")
     run("duplicate", journey_id)
     run("delete", journey_id)

@@ -94,7 +94,7 @@ async def test_lists_stop_at_their_ends(words, store: Store, size) -> None:
         assert choices.highlighted == choices.option_count - 1
 
 
-@pytest.mark.parametrize("size", [(66, 18), (80, 20), (60, 18)])
+@pytest.mark.parametrize("size", [(66, 18), (80, 20), (60, 18), (60, 30)])
 async def test_the_start_screen_on_a_short_screen_shows_the_journeys_and_buttons(
         words, store: Store, size) -> None:
     for name in ("Ann", "Sam"):

@@ -115,3 +115,23 @@ def test_versions_of_the_plan(keys, store: Store, snap_compare) -> None:
                        yearly=datetime(2027, 4, 21, 10, tzinfo=UTC))
     app = JourneyApp(store, journey=journey)
     assert snap_compare(app, terminal_size=(60, 18), run_before=steady(*keys))
+
+
+def reviewing(words, store: Store, kind: str) -> JourneyApp:
+    """The app opened on a review of Gareth's agreed plan ("" asks which kind)."""
+    from .examples import gareth
+
+    session = gareth(words, store)
+    store.release(session.journey.id)
+    return JourneyApp(store, journey=store.load(session.journey.id), review=kind)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_review_marks_each_outcome(size, words, store: Store, snap_compare) -> None:
+    assert snap_compare(reviewing(words, store, "yearly"), terminal_size=size,
+                        run_before=steady())
+
+
+def test_review_asks_its_kind(words, store: Store, snap_compare) -> None:
+    assert snap_compare(reviewing(words, store, ""), terminal_size=(60, 18),
+                        run_before=steady())

@@ -20,8 +20,12 @@ LEGAL = re.compile(
 
 
 def cited_texts(words: Content) -> Iterator[tuple[str, str, list[str]]]:
-    """(where, text, sources it cites) for every text that can state a fact."""
-    for step in words.all_steps:
+    """(where, text, sources it cites) for every text that can state a fact, the review's
+    too."""
+    review = [words.review] if words.review is not None else []
+    for kind in (k for r in review for k in r.kinds):
+        yield f"review kind {kind.value}", kind.label, kind.sources
+    for step in [*words.all_steps, *review]:
         for text in (step.intro, step.intro_about, step.more, *step.facilitator):
             if text:
                 yield f"step {step.id}", text, step.sources

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from journey.core.model import Journey
-    from journey.store.database import Store
+    from journey.store.database import Store, Summary
 
 # Everything else is imported when a command needs it, so `journey --version` is as quick as
 # Python itself, and each command loads only its own part of journey.
@@ -77,6 +77,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         export.add_argument("--version", type=int, metavar="N", dest="plan_version",
                             help="the plan as it was at version N ('journey versions ID' "
                                  "lists them); not with json, which holds every version")
+        export.add_argument("--review", type=int, metavar="N",
+                            help="the record of the plan's review N (1 is the first) in "
+                                 "place of the plan: md, txt, html or docx")
     if wanted("versions"):
         listed = commands.add_parser("versions", help="list the kept versions of a plan")
         listed.add_argument("id", help="the journey's id, as shown by 'journey list'")
@@ -114,6 +117,15 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         _display_options(resume, inner=True)
     if wanted("new"):
         _display_options(commands.add_parser("new", help="start a new journey"), inner=True)
+    if wanted("review"):
+        review = commands.add_parser(
+            "review", help="review a journey's plan: carry on its review, or begin one")
+        review.add_argument("id", help="the journey's id, as shown by 'journey list'")
+        review.add_argument("--kind", choices=("light", "yearly", "change", "asked"),
+                            help="the kind of review to begin: light (the first check), "
+                                 "yearly, change (after a change or crisis) or asked "
+                                 "(asked for); the app asks when it is not given")
+        _display_options(review, inner=True)
     if wanted("examples"):
         shown = commands.add_parser(
             "examples", help="the example journeys that come with journey: list them, or "
@@ -146,7 +158,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
 # The commands made here, not in manage: a first word that is one of these, or one of
 # manage.COMMANDS, builds only its own part of the command line.
 OWN_COMMANDS = frozenset({"list", "export", "summary", "check", "open", "new", "serve",
-                          "completion", "examples", "money", "versions", "compare"})
+                          "completion", "examples", "money", "versions", "compare",
+                          "review"})
 
 
 def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> None:
@@ -262,13 +275,15 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if args.command == "list":
             return _list(args.search, args.deleted)
-        if args.command == "export" and args.format == "json":
+        if args.command == "export" and args.format == "json" and args.review is None:
             if args.plan_version is not None:
                 from journey import content
 
                 print(content.default().message("version_json"), file=sys.stderr)
                 return 1
             return manage.export_json(_open_store(), args.id, args.output, args.notes)
+        if args.command == "export" and args.review is not None:
+            return _export_review(args.id, args.review, args.format, args.output)
         if args.command == "export":
             return _export(args.id, args.format, args.output, args.large_print, args.attributed,
                            args.notes, args.plan_version)
@@ -298,7 +313,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command in manage.COMMANDS:
             return manage.run(args, None if args.command == "schema" else _open_store())
         return _run_app(journey_id=getattr(args, "id", None), new=args.command == "new",
-                        plain=args.plain, speak=args.speak, theme=args.theme)
+                        plain=args.plain, speak=args.speak, theme=args.theme,
+                        review=(args.kind or "") if args.command == "review" else None)
     except (StoreError, ContentError) as e:
         print(f"journey: {e}", file=sys.stderr)
         log.error(args.command, journey_id, e)
@@ -335,7 +351,8 @@ def _list(search: str | None, deleted: bool) -> int:
     from journey import content
     from journey.core.answers import show_moment
 
-    summaries = _open_store().list(search, deleted=deleted)
+    store = _open_store()
+    summaries = store.list(search, deleted=deleted)
     words = content.default()
     if not summaries:
         print(words.message("list_none_deleted") if deleted else words.message(
@@ -350,11 +367,36 @@ def _list(search: str | None, deleted: bool) -> int:
         # Thousands of rows share a few modes and steps: name each once.
         mode, reached = cache(lambda m: words.message("mode_" + m)), cache(words.reached)
         percent = cache(lambda p: words.message("percent", percent=p))
-        rows = [tuple(words.message("list_columns").split("|"))]
+        due = _reviews_due(store, summaries)
+        rows = [(*words.message("list_columns").split("|"), words.message("list_due_column"))]
         rows += [(_row_id(s.id), _row_name(s.name), mode(s.mode), reached(s.step),
-                  percent(s.percent), show_moment(s.updated)) for s in summaries]
+                  percent(s.percent), show_moment(s.updated), due.get(s.id, ""))
+                 for s in summaries]
     print("\n".join(_table(rows)))
     return 0
+
+
+def _reviews_due(store: Store, summaries: list[Summary]) -> dict[str, str]:
+    """When each agreed plan's next review is due, in words. Only journeys with an agreed
+    date are loaded: the rest have no review date to count from."""
+    from journey import content
+    from journey.core.due import due_words, next_review
+    from journey.store.database import StoreError
+
+    words = content.default()
+    due: dict[str, str] = {}
+    try:
+        agreed = store.answered("happen.agreed")
+    except StoreError:
+        return due  # the list is shown without the dates
+    for journey_id in agreed & {s.id for s in summaries}:
+        try:
+            found = next_review(words, store.load(journey_id))
+        except (KeyError, StoreError):
+            continue  # gone since it was listed, or unreadable: listed without a date
+        if found is not None:
+            due[journey_id] = due_words(words, found)
+    return due
 
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:
@@ -509,6 +551,32 @@ def _compare(journey_id: str, first: int, second: int, fmt: str, output: Path | 
                   text=render.COMPARE_FORMATS[fmt].text_file)
 
 
+def _export_review(journey_id: str, number: int, fmt: str, output: Path | None) -> int:
+    """The record of one review of the plan, as a file."""
+    from journey import content
+    from journey.documents import review as document
+    from journey.plan.review import records
+
+    words = content.default()
+    if fmt not in document.FORMATS:
+        print(words.message("error_review_format", format=fmt,
+                            formats=", ".join(document.FORMATS)), file=sys.stderr)
+        return 1
+    journey = _load(journey_id)
+    if journey is None:
+        return 1
+    found = records(words, journey)
+    if not 1 <= number <= len(found):
+        print(words.message("error_no_review", number=number, count=len(found)),
+              file=sys.stderr)
+        return 1
+    if output is None and fmt == "docx":
+        print(words.message("export_needs_file", format=fmt), file=sys.stderr)
+        return 1
+    return _write(document.render(words, found[number - 1], fmt), output, "exported_review",
+                  text=fmt in ("md", "txt"))
+
+
 def _summary(journey_id: str, sitting: int | None, output: Path | None) -> int:
     from journey import content
     from journey.documents import render
@@ -576,7 +644,7 @@ def _check(journey_id: str) -> int:
 
 
 def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool = False,
-             theme: str | None = None) -> int:
+             theme: str | None = None, review: str | None = None) -> int:
     from journey import content
     from journey.plain.terminal import plain_remembered, wants_plain
 
@@ -591,17 +659,19 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
     if plain or wants_plain() or plain_remembered(saved.plain):
         if problem:
             print(_safe(problem), file=sys.stderr)  # the app says it on its screen instead
-        return _run_plain(store, journey_id, new, speak or saved.speak)
+        return _run_plain(store, journey_id, new, speak or saved.speak, review=review)
     journey, summaries = None, None
     if journey_id:
         if (journey := _load(journey_id, store)) is None:
+            return 1
+        if review is not None and not _has_plan(journey):
             return 1
     elif not new:
         summaries = store.list()  # a damaged file is reported here, before the screen opens
     from journey.tui.app import JourneyApp
 
     app = JourneyApp(store, journey=journey, new=new, summaries=summaries, theme=theme,
-                     speak=speak)
+                     speak=speak, review=review)
     app.run()
     if app.return_code:
         # Textual has put the terminal back and shown what went wrong; every answer was
@@ -625,10 +695,22 @@ def _run_app(journey_id: str | None, new: bool, plain: bool = False, speak: bool
 
 
 def _run_plain(store: Store, journey_id: str | None, new: bool, speak: bool,
-               switched: bool = False, sat: bool = False) -> int:
+               switched: bool = False, sat: bool = False, review: str | None = None) -> int:
     from journey.plain import conversation as plain_mode
 
-    return plain_mode.run(store, journey_id, new, speak=speak, switched=switched, sat=sat)
+    return plain_mode.run(store, journey_id, new, speak=speak, switched=switched, sat=sat,
+                          review=review)
+
+
+def _has_plan(journey: Journey) -> bool:
+    """A review needs a plan to walk: say so when there is none yet."""
+    from journey import content
+    from journey.conversation.review import has_plan
+
+    if has_plan(journey):
+        return True
+    print(content.default().message("review_no_plan", id=_safe(journey.id)), file=sys.stderr)
+    return False
 
 
 def _serve(host: str, port: int, url: str | None, tabs: int, open_browser: bool = False,

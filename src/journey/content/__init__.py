@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from journey.content.condition import Condition, When, conditions, holds
 from journey.content.data import (
+    REVIEW_PREFIX,
     Choice,
     Count,
     EmployerCost,
@@ -24,12 +25,15 @@ from journey.content.data import (
     Kind,
     Outcome,
     PayFloor,
+    PlanEdit,
     PlanSection,
     ProfileSection,
     Question,
     QuestionTemplate,
     Repeat,
     Result,
+    ReviewKind,
+    ReviewStep,
     Rule,
     Source,
     Step,
@@ -50,9 +54,11 @@ from journey.content.wording import (
 
 __all__ = [
     "ALLOWED_PLACEHOLDERS", "MAX_INTRO_PARAGRAPHS", "PLACEHOLDER", "REPEAT_PLACEHOLDERS",
+    "REVIEW_PREFIX",
     "Choice", "Condition", "ContentError", "Count", "EmployerCost", "Journey", "Kind", "Outcome",
-    "PayFloor",
-    "PlanSection", "ProfileSection", "Question", "QuestionTemplate", "Repeat", "Result", "Rule",
+    "PayFloor", "PlanEdit",
+    "PlanSection", "ProfileSection", "Question", "QuestionTemplate", "Repeat", "Result",
+    "ReviewKind", "ReviewStep", "Rule",
     "Source", "Step", "Term", "When", "conditions", "content_dir", "default", "expand", "fill",
     "holds", "load", "paragraphs", "placeholder_values",
 ]

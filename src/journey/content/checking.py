@@ -15,7 +15,7 @@ from typing import Any, ClassVar, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from journey.content.condition import STRICT
-from journey.content.data import Journey, Source, Step, Term
+from journey.content.data import Journey, ReviewStep, Source, Step, Term
 from journey.content.errors import ContentError
 
 T = TypeVar("T")
@@ -58,13 +58,15 @@ def describe(error: ValidationError, data: dict) -> str:
         loc = list(err["loc"])
         where = ""
         if len(loc) >= 2 and loc[0] in ("questions", "repeats", "results", "glossary",
-                                        "sources") and isinstance(loc[1], int):
+                                        "sources", "kinds", "edits") and isinstance(loc[1], int):
             items = data.get(loc[0], [])
             item = items[loc[1]] if loc[1] < len(items) else {}
-            key = item.get("id", item.get("term", f"#{loc[1] + 1}")) if isinstance(
+            key = item.get("id", item.get("term", item.get(
+                "value", item.get("question", f"#{loc[1] + 1}")))) if isinstance(
                 item, dict) else f"#{loc[1] + 1}"
             kind = {"questions": "question", "repeats": "repeat", "results": "result",
-                    "glossary": "term", "sources": "source"}[str(loc[0])]
+                    "glossary": "term", "sources": "source", "kinds": "kind",
+                    "edits": "edit"}[str(loc[0])]
             where = f"{kind} '{key}': "
             loc = loc[2:]
         field = ".".join(str(p) for p in loc) or "file"
@@ -81,6 +83,13 @@ def step(path: Path, data: dict) -> Step:
         raise ContentError(f"{path}: {describe(e, data)}") from None
 
 
+def review(path: Path, data: dict) -> ReviewStep:
+    try:
+        return validate(ReviewStep, data)
+    except ValidationError as e:
+        raise ContentError(f"{path}: {describe(e, data)}") from None
+
+
 def part(path: Path, key: str, data: dict) -> None:
     """Check glossary.toml or sources.toml on its own, so errors name that file."""
     try:
@@ -90,7 +99,7 @@ def part(path: Path, key: str, data: dict) -> None:
 
 
 def journey(root: Path, data: dict, welcome: Step, steps: list[Step], glossary: dict,
-            sources: dict) -> Journey:
+            sources: dict, review: ReviewStep | None = None) -> Journey:
     """The whole content, with every reference between its parts checked."""
     try:
         return validate(Journey, {
@@ -104,6 +113,7 @@ def journey(root: Path, data: dict, welcome: Step, steps: list[Step], glossary: 
             "messages": data.get("messages", {}),
             "glossary": glossary.get("glossary", []),
             "sources": sources.get("sources", []),
+            "review": review,
         })
     except ValidationError as e:
         raise ContentError(f"{root / 'journey.toml'}: {describe(e, data)}") from None

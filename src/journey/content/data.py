@@ -43,6 +43,13 @@ class Kind(StrEnum):
     ACTIONS = "actions"  # who does what by when (journey.core.answers.action)
     PEOPLE = "people"
     DETAILS = "details"  # the details a council's file needs (journey.core.answers.details)
+    # One of the question's choices for each thing in a list of the plan (its outcomes, its
+    # costed support): {the thing's words: a choice's value}.
+    RATINGS = "ratings"
+
+
+# What a ratings question rates: the plan's outcomes, or its pieces of costed support.
+Rated = Literal["outcomes", "support"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +105,13 @@ class Question:
     quiet: list[str] = field(default_factory=list)
     # Where a legal fact in the wording comes from (sources.toml).
     sources: list[Identifier] = field(default_factory=list)
+    # For a ratings question: the list of the plan whose things it rates.
+    rates: Rated | None = None
 
     def __post_init__(self) -> None:
-        needs_choices = self.kind in (Kind.CHOICE, Kind.MULTI)
+        if (self.kind is Kind.RATINGS) != (self.rates is not None):
+            raise ValueError("a 'ratings' question, and only one, says what it 'rates'")
+        needs_choices = self.kind in (Kind.CHOICE, Kind.MULTI, Kind.RATINGS)
         if needs_choices and len(self.choices) < 2:
             raise ValueError(f"a '{self.kind}' question needs at least two choices")
         if not needs_choices and self.choices:
@@ -305,6 +316,69 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewKind:
+    """A kind of review: planned (the light check, the yearly review), after a change, or
+    asked for."""
+
+    __pydantic_config__: Config = STRICT
+
+    value: Literal["light", "yearly", "change", "asked"]
+    label: NonEmpty
+    label_about: NonEmpty | None = None
+    sources: Annotated[list[Identifier], AT_LEAST_ONE] = field(kw_only=True)
+
+    def __post_init__(self) -> None:
+        check_placeholders(self.label)
+        check_placeholders(self.label_about or "")
+
+    def wording(self, name: str, about: bool = False) -> str:
+        return fill(self.label_about if about and self.label_about else self.label, name)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEdit:
+    """A question of the plan asked inside a review, after the review question where the
+    person says to change that part of the plan, and only when `when` holds."""
+
+    __pydantic_config__: Config = STRICT
+
+    after: Identifier
+    question: Identifier
+    when: When = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewStep(Step):
+    """The review of a plan: its own questions (ids beginning `review.`), the kinds of
+    review, which questions a light check asks, and the plan's questions asked inside it
+    when the person says to change them. It is not one of the twelve steps."""
+
+    kinds: Annotated[list[ReviewKind], AT_LEAST_ONE] = field(kw_only=True)
+    light: list[Identifier] = field(default_factory=list, kw_only=True)
+    edits: list[PlanEdit] = field(default_factory=list, kw_only=True)
+
+    def __post_init__(self) -> None:
+        Step.__post_init__(self)
+        for question in self.questions:
+            if not question.id.startswith(REVIEW_PREFIX):
+                raise ValueError(f"a review question's id begins '{REVIEW_PREFIX}'")
+        ids = {q.id for q in self.questions}
+        for name in self.light:
+            if name not in ids:
+                raise ValueError(f"'light' names '{name}', which is not a review question")
+        for edit in self.edits:
+            if edit.after not in ids:
+                raise ValueError(f"an edit follows '{edit.after}', "
+                                 "which is not a review question")
+
+    def kind(self, value: str) -> ReviewKind | None:
+        return next((k for k in self.kinds if k.value == value), None)
+
+
+REVIEW_PREFIX = "review."
+
+
+@dataclass(frozen=True, slots=True)
 class PlanSection:
     """A section of the support plan, and what belongs in it."""
 
@@ -416,6 +490,8 @@ class Journey:
     messages: dict[str, str] = field(kw_only=True)
     glossary: list[Term] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # The review of a plan once made (content/review.toml); not one of the steps.
+    review: ReviewStep | None = None
 
     if TYPE_CHECKING:  # set once built; not fields, so not compared or shown
         _steps_by_id: dict[str, Step]

@@ -15,6 +15,9 @@ from journey.content.repeats import expand
 Files = dict[str, bytes]  # relative path -> bytes, in the order they are read
 
 
+REVIEW_FILE = "review.toml"
+
+
 def content_dir() -> Path:
     """Where the content lives: JOURNEY_CONTENT, else inside the installed package, else the
     source tree (an editable install)."""
@@ -44,6 +47,8 @@ def _read(root: Path) -> Files:
         add(name)
     for path in steps:
         add(f"steps/{path.name}")
+    if (root / REVIEW_FILE).is_file():  # content without reviews still loads
+        add(REVIEW_FILE)
     return files
 
 
@@ -68,9 +73,11 @@ def _check(root: Path, files: Files) -> Journey:
 
     welcome = step("welcome.toml")
     steps = [step(name) for name in files if name.startswith("steps/")]
+    review = (checking.review(root / REVIEW_FILE, _parse(root / REVIEW_FILE, files[REVIEW_FILE]))
+              if REVIEW_FILE in files else None)
     checking.part(root / "glossary.toml", "glossary", glossary)
     checking.part(root / "sources.toml", "sources", sources)
-    return checking.journey(root, data, welcome, steps, glossary, sources)
+    return checking.journey(root, data, welcome, steps, glossary, sources, review)
 
 
 def load(root: Path | None = None) -> Journey:

@@ -154,7 +154,12 @@ def texts(content: Journey) -> Iterator[tuple[str, str, bool]]:
         yield f"employer's cost {cost.id}", cost.says, False
     for check in content.revision_checks:
         yield f"revision check {check.id}", check.says, False
-    for step in content.all_steps:
+    review = [content.review] if content.review is not None else []
+    for kind in (k for r in review for k in r.kinds):
+        yield f"review kind {kind.value}", kind.label, False
+        if kind.label_about:
+            yield f"review kind {kind.value}", kind.label_about, False
+    for step in [*content.all_steps, *review]:
         where = f"step {step.id}"
         yield where, step.title, False
         for text in (step.intro, step.intro_about, step.more, *step.facilitator):

@@ -26,7 +26,10 @@ def check(journey: Journey) -> Index:
     steps: dict[str, Step] = {}
     questions: dict[str, Question] = {}
     owner: dict[str, Step] = {}
-    for step in journey.all_steps:
+    # The review is found by id like a step (its answers are checked against its
+    # questions), but is not one of journey.all_steps: the plan and the progress leave it out.
+    review = [journey.review] if journey.review is not None else []
+    for step in [*journey.all_steps, *review]:
         if step.id in steps:
             raise ContentError(f"step id '{step.id}' is used twice")
         steps[step.id] = step
@@ -38,13 +41,25 @@ def check(journey: Journey) -> Index:
     sections = {s.id for s in journey.plan_sections}
     known_sources = {s.id for s in journey.sources}
     repeats = {r.id: r for step in journey.all_steps for r in step.repeats}
-    for step in journey.all_steps:
+    for step in [*journey.all_steps, *review]:
         _check_step(step, questions, sections, known_sources)
         for result in step.results:
             for rule in result.rules:
                 if rule.count and rule.count.repeat not in repeats:
                     raise ContentError(f"result '{result.id}' counts "
                                        f"'{rule.count.repeat}', which is not a repeat")
+    for part in review:
+        for kind in part.kinds:
+            _unknown_source(f"review kind '{kind.value}'", kind.sources, known_sources)
+        for edit in part.edits:
+            where = f"review edit of '{edit.question}'"
+            if edit.question not in questions or edit.question.startswith("review."):
+                raise ContentError(f"{where}: '{edit.question}' is not a plan question")
+            for cond in conditions(edit.when):
+                for asked in cond.questions():
+                    if asked not in questions:
+                        raise ContentError(f"{where} depends on '{asked}', "
+                                           "which is not a question")
     for term in journey.glossary:
         _unknown_source(f"glossary term '{term.term}'", term.sources, known_sources)
     for floor in journey.pay_floors:

@@ -69,6 +69,7 @@ _ORDINARY: dict[Kind, Any] = {
                     "funding": "personal-budget"}],
     Kind.ACTIONS: [{"what": "Ring the council", "who": "Sam", "by": "", "status": "to-do"}],
     Kind.DETAILS: {"name": "Sam Smith", "council": "Leeds City Council"},
+    Kind.RATINGS: {},
 }
 
 

@@ -107,6 +107,14 @@ def _details(value: Any) -> bool:
     return True
 
 
+def _ratings(question: Question, value: Any) -> bool:
+    # Keyed by the words of the plan's outcome or support as they were when rated: a thing
+    # since taken out of the plan stays in the review that rated it.
+    marks = {c.value for c in question.choices}
+    return isinstance(value, dict) and len(value) <= MAX_LIST and all(
+        _text(k) and v in marks for k, v in value.items())
+
+
 _CHECKS = {
     Kind.TEXT: lambda q, v: _text(v),
     Kind.LIST: lambda q, v: _texts(v),
@@ -120,6 +128,7 @@ _CHECKS = {
     Kind.SUPPORT: lambda q, v: _support(v),
     Kind.ACTIONS: lambda q, v: _actions(v),
     Kind.DETAILS: lambda q, v: _details(v),
+    Kind.RATINGS: _ratings,
 }
 
 

@@ -18,6 +18,10 @@ MODE_QUESTION = "welcome.mode"
 HELPER_QUESTION = "welcome.helper-name"
 HELPER_ROLE_QUESTION = "welcome.helper-role"
 _SITTING_QUESTIONS = frozenset({MODE_QUESTION, HELPER_QUESTION, HELPER_ROLE_QUESTION})
+# A review's own questions begin so; its moves are to this step, which is not one of the
+# twelve: where the journey stands is the last move elsewhere.
+REVIEW_PREFIX = "review."
+REVIEW_STEP = "review"
 # Answers that are names or short fields, cleaned as names.
 SHORT_QUESTIONS = frozenset({NAME_QUESTION, HELPER_QUESTION, HELPER_ROLE_QUESTION})
 
@@ -416,6 +420,13 @@ class Journey:
                 standing.pop()
         elif isinstance(event, Skipped):
             self._skips[event.step] = event.at
+        elif isinstance(event, ReviewBegun):
+            # A new review's answers start blank: the last review's answers are its record
+            # (journey.plan.review reads them from its own events), not this one's.
+            for question in [q for q in self._changes if q.startswith(REVIEW_PREFIX)]:
+                del self._changes[question]
+                if settle:
+                    self._stand(question)
         if settle and isinstance(event, Answered | Undone):
             self._stand(event.question)
 
@@ -657,7 +668,28 @@ class Journey:
 
     @property
     def position(self) -> Moved | None:
-        return next((e for e in reversed(self.events) if isinstance(e, Moved)), None)
+        """Where the journey reopens: the last move, leaving out moves inside a review."""
+        return next((e for e in reversed(self.events) if isinstance(e, Moved)
+                     and e.step != REVIEW_STEP), None)
+
+    def open_review(self) -> ReviewBegun | None:
+        """The latest review begun, while no ReviewEnded after it names it."""
+        ended: set[str] = set()
+        for event in reversed(self.events):
+            if isinstance(event, ReviewEnded):
+                ended.add(event.review)
+            elif isinstance(event, ReviewBegun):
+                return None if event.id in ended else event
+        return None
+
+    def review_position(self) -> Moved | None:
+        """Where the open review stopped: its last move."""
+        for event in reversed(self.events):
+            if isinstance(event, ReviewBegun):
+                return None
+            if isinstance(event, Moved) and event.step == REVIEW_STEP:
+                return event
+        return None
 
     @property
     def updated(self) -> datetime:

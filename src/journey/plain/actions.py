@@ -67,7 +67,7 @@ class Acting(Lines):
             "map": self.journey_map, "check": self.check, "plan": self.show_plan,
             "save": self.save_file, "suggest": self.suggest, "note": self.write_note,
             "agree": self.agree, "money": self.money_record, "settings": self.settings,
-            "versions": self.versions,
+            "versions": self.versions, "review": self.review_plan,
         }
         return handlers[name]()
 
@@ -79,6 +79,10 @@ class Acting(Lines):
 
     def money_record(self) -> bool:
         raise NotImplementedError  # the direct-payment record (journey.plain.money)
+
+    def review_plan(self) -> bool:
+        """Review the plan, from here: its open review where it stopped, or a new one."""
+        raise NotImplementedError  # the conversation holds the review (journey.plain.conversation)
 
     def change_earlier(self) -> bool:
         """The earlier answer shown with this question: ask it again, then come back here."""

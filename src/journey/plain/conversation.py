@@ -13,11 +13,12 @@ from typing import TextIO
 
 from journey.content import Journey as Words
 from journey.content import Question
+from journey.conversation.review import ReviewSession
 from journey.conversation.session import Session
 from journey.conversation.speech import Speaker
 from journey.core import answers
 from journey.core.answers import AnswerError
-from journey.core.model import Mode
+from journey.core.model import Journey, Mode
 from journey.plain.actions import Acting
 from journey.plain.kinds import Answering
 from journey.plain.lines import Action, Ended, pick, pick_many
@@ -30,10 +31,14 @@ class Plain(Answering, Recording, Acting):
     """The whole conversation: choosing a journey, who is here, then question by question."""
 
     def start(self, store: Store, journey_id: str | None, new: bool,
-              switched: bool = False, sat: bool = False) -> Session | None:
+              switched: bool = False, sat: bool = False,
+              review: str | None = None) -> Session | None:
         """Open the journey. `switched`: the app was left for these lines; `sat`: in a
-        sitting already begun there, so who is here today is not asked again."""
+        sitting already begun there, so who is here today is not asked again; `review`:
+        begin or carry on a review of its plan."""
         words = self.words
+        if journey_id and review is not None:
+            return self.start_review(store.load(journey_id), store, review)
         if journey_id:
             journey = store.load(journey_id)
         elif new:
@@ -72,6 +77,62 @@ class Plain(Answering, Recording, Acting):
             self.sitting()
         return session
 
+    def review_plan(self) -> bool:
+        """Typed instead of an answer: review this journey's plan, here and now."""
+        from journey.conversation.review import ReviewSession, due_kind, has_plan
+
+        session = self.session
+        assert session is not None
+        if isinstance(session, ReviewSession):
+            self.message("plain_in_review")
+            return False
+        journey = session.journey
+        if not has_plan(journey):
+            self.message("review_no_plan_yet")
+            return False
+        if session.read_only is not None:
+            self.message("read_only_refused")
+            return False
+        review = ReviewSession(self.words, session.store, journey)  # this window holds it
+        try:
+            if journey.open_review() is None:
+                review.begin(self.review_kind(journey, due_kind(journey)))
+        except StoreError as e:
+            self.message("error_save_plain", reason=e)
+            return False
+        self.session = review
+        return True
+
+    def review_kind(self, journey: Journey, due: str) -> str:
+        """Which kind of review to begin: the one due, with an empty line."""
+        review = self.words.review
+        assert review is not None
+        kinds = [k.value for k in review.kinds]
+        self.message("review_kind_question")
+        about = journey.mode is not Mode.SELF
+        return kinds[self.choose([k.wording(journey.name or "", about) for k in review.kinds],
+                                 self.words.message("plain_choose"),
+                                 default=kinds.index(due))]
+
+    def start_review(self, journey: Journey, store: Store, kind: str) -> Session | None:
+        """The review of a journey's plan: its open review where it stopped, or a new one
+        of this kind ("": ask which, the one due first)."""
+        from journey.conversation.review import ReviewSession, due_kind, has_plan
+
+        words = self.words
+        if not has_plan(journey):
+            self.err.write(answers.clean(words.message("review_no_plan", id=journey.id)) + "\n")
+            return None
+        session = ReviewSession(words, store, journey)
+        self.session = session
+        if not session.claim():
+            self.err.write(answers.clean(session.read_only or "") + "\n")
+            return None
+        if journey.open_review() is None:
+            session.begin(kind or self.review_kind(journey, due_kind(journey)))
+        self.sitting()
+        return session
+
     def sitting(self) -> None:
         """A saved journey opened again: who is here today?"""
         session, words = self.session, self.words
@@ -104,10 +165,14 @@ class Plain(Answering, Recording, Acting):
         self.talking = True
         shown: str | None = None
         while True:
+            session = self.session  # a review begun here ("review") takes over
+            assert session is not None
             question = session.question
             if question is None:
                 if shown != "":
                     self.finished()
+                    if isinstance(session, ReviewSession):
+                        raise Ended  # the review is over: nothing more to ask
                     shown = ""
                 try:
                     self.read()
@@ -170,13 +235,20 @@ class Plain(Answering, Recording, Acting):
 
     def finished(self) -> None:
         self.say()
-        self.message("plain_finished")
+        session = self.session
+        if isinstance(session, ReviewSession):
+            from journey.plan.review import records
+
+            self.message("plain_review_finished", id=session.journey.id,
+                         number=len(records(self.words, session.journey)))
+        else:
+            self.message("plain_finished")
 
 
 def run(store: Store, journey_id: str | None = None, new: bool = False,
         inp: TextIO | None = None, out: TextIO | None = None, speak: bool = False,
         words: Words | None = None, err: TextIO | None = None, switched: bool = False,
-        sat: bool = False) -> int:
+        sat: bool = False, review: str | None = None) -> int:
     """Hold the whole conversation in plain lines. Returns the exit code. A journey that
     cannot be opened is said on `err` (standard error), as every command's errors are.
     `switched`: the app was just left for these lines, with the same journey, and `sat`:
@@ -197,7 +269,7 @@ def run(store: Store, journey_id: str | None = None, new: bool = False,
         plain.speaker = None
     session = None
     try:
-        session = plain.start(store, journey_id, new, switched, sat)
+        session = plain.start(store, journey_id, new, switched, sat, review)
         if session is None:
             return 1
         plain.converse()

@@ -44,7 +44,7 @@ class Answering(Lines):
             Kind.MULTI: self.take_multi, Kind.MONEY: self.take_money,
             Kind.PERSON: self.take_person, Kind.PEOPLE: self.take_people,
             Kind.SUPPORT: self.take_support, Kind.ACTIONS: self.take_actions,
-            Kind.DETAILS: self.take_details,
+            Kind.DETAILS: self.take_details, Kind.RATINGS: self.take_ratings,
         }
         takers[question.kind](question)
 
@@ -98,6 +98,42 @@ class Answering(Lines):
                 raise AnswerError("error_choose_number", most=len(labels))
             self.save(values[found])
         self.retrying(attempt)
+
+    def take_ratings(self, question: Question) -> None:
+        """One of the marks for each thing of the plan, one thing at a time; an empty line
+        keeps the mark given before. The answer is saved once every thing has one."""
+        from journey.conversation.review import rated_things
+
+        session = self.session
+        assert session is not None
+        labels, values = self.labels(question), self.values(question)
+        things = rated_things(session, question)
+        if not things:
+            self.message("ratings_nothing")
+            if not self.keep_or(question, self.read()):
+                self.save({})
+            return
+        before = session.journey.value(question.id)
+        before = before if isinstance(before, dict) else {}
+        for number, label in enumerate(labels, 1):
+            self.say(f"{number}. {label}")
+        self.message("plain_choice_hint")
+        marks: dict[str, str] = {}
+        for n, thing in enumerate(things, 1):
+            self.say(self.words.message("ratings_thing", number=n, count=len(things),
+                                        thing=thing))
+            while True:
+                line = self.read()
+                if not line.strip() and before.get(thing) in values:
+                    marks[thing] = before[thing]
+                    break
+                found = pick(line, labels)
+                found = pick(line, values) if found is None else found
+                if found is not None:
+                    marks[thing] = values[found]
+                    break
+                self.message("error_choose_number", most=len(labels))
+        self.save(marks)
 
     def take_multi(self, question: Question) -> None:
         labels, values = self.labels(question), self.values(question)

@@ -16,7 +16,7 @@ from journey.plain.terminal import is_terminal
 from journey.plan import results
 
 ACTIONS = ("back", "skip", "not_sure", "map", "more", "words", "check", "plan", "save",
-           "help", "quit", "change", "repeat", "money", "settings", "versions")
+           "help", "quit", "change", "repeat", "money", "settings", "versions", "review")
 HELPER_ACTIONS = ("suggest", "note", "agree")
 
 

@@ -50,6 +50,9 @@ def answer_lines(content: Content, question: Question, value: Any, name: str,
         return [member_line(content, v) for v in value if isinstance(v, dict)]
     if kind is Kind.DETAILS and isinstance(value, dict):
         return [f"{label}: {shown}" for label, shown in detail_rows(content, value)]
+    if kind is Kind.RATINGS and isinstance(value, dict):
+        return [f"{thing}: {question.choice_label(str(mark), name, about)}"
+                for thing, mark in value.items()]
     if kind is Kind.PERSON and isinstance(value, dict):
         relation = value.get("relation")
         return [f"{value.get('name', '')} ({relation})" if relation else value.get("name", "")]

@@ -723,6 +723,14 @@ class Store:
                 rows = [r for r in rows if isinstance(r[1], str) and wanted in r[1].casefold()]
             return [self._summary_row(r) for r in rows]
 
+    def answered(self, question: str) -> set[str]:
+        """The journeys with any answer, ever, to this question: a quick first sift (an
+        index), before loading only those to read the answer as it stands."""
+        with self._reading():
+            return {r[0] for r in self.db.execute(
+                "SELECT DISTINCT journey FROM events WHERE kind = 'answer' AND question = ?",
+                (question,))}
+
     def _summary_row(self, row: tuple) -> Summary:
         """A journey's summary as kept, or, if the kept one cannot be read (a hand-edited
         file, say), made again from its events: the summary is only an index."""

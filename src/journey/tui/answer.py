@@ -423,3 +423,65 @@ class MoneyAnswer(AnswerBox):
         # Select also says it changed as it is set up; only a person's choice counts.
         if event.select.has_focus or event.select.expanded:
             self.period_chosen = True
+
+
+class RatingsAnswer(AnswerBox):
+    """One of the question's marks for each thing of the plan, one thing at a time: the
+    thing is shown above the marks, Enter on a mark goes on to the next thing, and the last
+    gives the answer ({thing: mark}). A mark given before is the one highlighted."""
+
+    def __init__(self, question: Question, words: Words, name: str, value: Any,
+                 offered: list[tuple[str, str]], things: list[str]) -> None:
+        super().__init__(question, words, name, value, offered)
+        self.things = things
+        self.marks: dict[str, str] = {}
+        self.at = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="rating-thing", markup=False)
+        if self.things:
+            yield AnswerOptions(*[Option(Content(label), id=value)
+                                  for value, label in self.offered], id="choices")
+        else:
+            yield self.hint("ratings_nothing")
+            yield AnswerOptions(Option(Content(self.words.message("ratings_go_on")),
+                                       id="go-on"), id="choices")
+
+    def on_mount(self) -> None:
+        # AnswerBox's on_mount runs too (Textual calls each class's handler).
+        self._show()
+
+    def _show(self) -> None:
+        shown = self.query_one("#rating-thing", Static)
+        if not self.things:
+            shown.display = False
+            return
+        thing = self.things[self.at]
+        shown.update(Content(self.words.message(
+            "ratings_thing", number=self.at + 1, count=len(self.things), thing=thing)))
+        before = self.value.get(thing) if isinstance(self.value, dict) else None
+        choices = self.query_one(AnswerOptions)
+        ids = [value for value, _ in self.offered]
+        choices.highlighted = ids.index(before) if before in ids else 0
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not self.things:
+            self.give({})
+            return
+        self.marks[self.things[self.at]] = str(event.option.id)
+        if self.at + 1 < len(self.things):
+            self.at += 1
+            self._show()
+            # Enter made the list hold the keys after it, for the next question: here
+            # they are for the next thing, in this same list.
+            self.release_keys()
+            return
+        self.give(dict(self.marks))
+
+    def was_saved(self, ok: bool) -> None:
+        if not ok:  # asked again from the first thing, with the marks chosen so far
+            self.value, self.marks, self.at = dict(self.marks), {}, 0
+            self._show()
+        super().was_saved(ok)

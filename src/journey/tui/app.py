@@ -23,7 +23,7 @@ from journey.tui.aloud import Aloud, start_text
 from journey.tui.drawn import Cleaned
 from journey.tui.keys import WEB_KEYS
 from journey.tui.screens.conversation import ConversationScreen
-from journey.tui.screens.start import SHOWN, JourneyChosen, StartScreen
+from journey.tui.screens.start import SHOWN, JourneyChosen, ReviewChosen, StartScreen
 from journey.tui.themes import (
     DEFAULT,
     NO_COLOUR,
@@ -52,7 +52,7 @@ class JourneyApp(KeepsOrder, App[None]):
 
     def __init__(self, store: Store, journey: Journey | None = None, new: bool = False,
                  summaries: list[Summary] | None = None, theme: str | None = None,
-                 speak: bool = False) -> None:
+                 speak: bool = False, review: str | None = None) -> None:
         super().__init__()
         # NO_COLOR with any value but empty (no-color.org) means no colour codes at all.
         self.no_color = no_color_wanted()
@@ -69,6 +69,9 @@ class JourneyApp(KeepsOrder, App[None]):
         self.words = content.default()
         self.journey = journey
         self.new = new
+        # Open the journey's review: "" carries on the open one or asks which kind to begin;
+        # a kind begins one of that kind.
+        self.review = review
         self.opened = False  # a journey was opened, so its answers are saved on disk
         self._quit_waits = 0
         self._quit_behind_keys = False
@@ -95,6 +98,12 @@ class JourneyApp(KeepsOrder, App[None]):
     def get_default_screen(self) -> Screen:
         # The first screen is built here rather than pushed in on_mount, so the first
         # question is painted in one pass.
+        if self.journey is not None and self.review is not None:
+            from journey.conversation.review import due_kind
+
+            if self.journey.open_review() is not None or self.review:
+                return self._review(self.journey, self.review or due_kind(self.journey))
+            return Screen()  # under the question of which kind of review to begin
         if self.journey is None and not self.new:
             summaries = self.summaries if self.summaries is not None else self.store.list()
             if summaries:
@@ -114,6 +123,9 @@ class JourneyApp(KeepsOrder, App[None]):
         # What exists once the first screen is up lives as long as the app: keep it out of
         # the garbage collector's full passes, which otherwise stall an answer now and then.
         self.call_after_refresh(gc.freeze)
+        if (self.journey is not None and self.review == ""
+                and self.journey.open_review() is None):
+            self._ask_review_kind()
 
     def _conversation(self, journey: Journey) -> ConversationScreen:
         session = Session(self.words, self.store, journey)
@@ -122,6 +134,64 @@ class JourneyApp(KeepsOrder, App[None]):
         session.claim()
         self.opened = True
         return ConversationScreen(session)
+
+    def _review(self, journey: Journey, kind: str) -> Screen:
+        """The review of a journey's plan: the open one where it stopped, or a new one of
+        this kind, begun once the journey is claimed here."""
+        from journey.conversation.review import ReviewSession
+        from journey.tui.screens.review import ReviewScreen
+
+        session = ReviewSession(self.words, self.store, journey)
+        session.claim()
+        if session.read_only is None and journey.open_review() is None:
+            session.begin(kind)
+        self.opened = True
+        return ReviewScreen(session)
+
+    def _ask_review_kind(self) -> None:
+        """Asked as the app starts for a review with no kind given and none open."""
+        from journey.conversation.review import due_kind
+        from journey.tui.screens.review import ReviewKindScreen
+
+        journey = self.journey
+        assert journey is not None
+        about = journey.mode.value != "self"
+
+        def chosen(kind: str | None) -> None:
+            if kind is None:
+                self.exit()
+                return
+            self.push_screen(self._review(journey, kind))
+
+        self.push_screen(ReviewKindScreen(self.words, journey.name or "", about,
+                                          due_kind(journey)), chosen)
+
+    @on(ReviewChosen)
+    def _review_chosen(self, event: ReviewChosen) -> None:
+        from journey.conversation.review import due_kind
+        from journey.tui.screens.review import ReviewKindScreen, ReviewScreen
+
+        if isinstance(self.screen, ReviewScreen):
+            return  # a review is open here already
+        # From the conversation, the review opens over it: this window holds the journey
+        # already (the same store), and the review reads the journey afresh.
+        try:
+            journey = self.store.load(event.journey_id)
+        except (KeyError, StoreError) as e:
+            self.notify(self.words.message("error_open", reason=e), severity="error",
+                        markup=False)
+            return
+        if journey.open_review() is not None:
+            self.push_screen(self._review(journey, ""))
+            return
+
+        def chosen(kind: str | None) -> None:
+            if kind is not None:
+                self.push_screen(self._review(journey, kind))
+
+        self.push_screen(ReviewKindScreen(self.words, journey.name or "",
+                                          journey.mode.value != "self", due_kind(journey)),
+                         chosen)
 
     @on(JourneyChosen)
     def _chosen(self, event: JourneyChosen) -> None:
@@ -351,6 +421,10 @@ class JourneyApp(KeepsOrder, App[None]):
                 commands.setdefault(binding.description, SystemCommand(
                     binding.description, binding.tooltip or key,
                     getattr(screen, f"action_{binding.action}")))
+        if isinstance(screen, ConversationScreen) and screen.can_review():
+            review = words.message("start_review")
+            commands.setdefault(review, SystemCommand(
+                review, words.message("review_palette_help"), screen.action_review_plan))
         if isinstance(screen, ConversationScreen):
             sheet = words.message("prep_export")
             commands.setdefault(sheet, SystemCommand(

@@ -73,6 +73,12 @@ def answer_box(question: Question, session: Session) -> Widget:
         from journey.tui.people import PeopleAnswer
 
         return PeopleAnswer(question, words, name, value)
+    if question.kind is Kind.RATINGS:
+        from journey.conversation.review import rated_things
+        from journey.tui.answer import RatingsAnswer
+
+        return RatingsAnswer(question, words, name, value, _offered(question, session),
+                             rated_things(session, question))
     if question.kind is Kind.PERSON:
         from journey.tui.picker import PersonAnswer
 

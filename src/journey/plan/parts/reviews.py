@@ -6,13 +6,13 @@ from its first payment."""
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from journey.core.answers import show_date
+from journey.core.due import add_months
 from journey.plan.snapshot import Snapshot
 
 KEY = "reviews"
@@ -40,13 +40,6 @@ class DueReview:
     text: str
     earliest: date | None
     latest: date | None
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day some months on; the month's last day when that month is shorter."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def uses_direct_payment(live: Mapping[str, Any]) -> bool:

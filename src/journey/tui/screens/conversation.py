@@ -163,6 +163,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                         yield Button(self.words.message("end_save"), id="export",
                                      variant="primary")
                         yield Button(self.words.message("end_check"), id="check")
+                        yield Button(self.words.message("start_review"), id="review-plan")
                         yield Button(self.words.message("recall_change"), id="change-earlier")
                         yield Button(self.words.message("not_sure"), id="not-sure")
                         yield Button(self.words.message("back"), id="back")
@@ -421,9 +422,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self.set_class(at_end, "-finished")
         for button in ("#export", "#check"):
             self.query_one(button).display = at_end
+        self.query_one("#review-plan").display = at_end and self.can_review()
         if question is None or step is None:
             self.query_one("#step-title", Static).update("")
-            self.query_one("#question", Static).update(words.message("finished"))
+            self.query_one("#question", Static).update(self.finished_words())
             for part in ("#why", "#examples"):
                 self.query_one(part, Static).update("")
             self._show_recall()
@@ -475,6 +477,10 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         if slot.disabled:
             # The new box takes the focus as it mounts; here nothing may be typed into it.
             self.call_after_refresh(self.set_focus, None)
+
+    def finished_words(self) -> str:
+        """What the screen says once every question is behind the person."""
+        return self.words.message("finished")
 
     def _show_recall(self) -> None:
         """An earlier answer this question needs, shown with it, to change rather than ask
@@ -566,11 +572,15 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
+        if event.button.id in ("skip", "map") and self.check_action(
+                event.button.id, ()) is False:
+            event.stop()
+            return
         actions = {"not-sure": self.action_not_sure, "back": self.action_back,
                    "change-earlier": self.action_change_earlier,
                    "skip": self.action_skip, "map": self.action_map,
                    "speaker": self.action_speaker, "export": self.action_export,
-                   "check": self.action_check}
+                   "check": self.action_check, "review-plan": self.action_review_plan}
         if event.button.id in actions:
             event.stop()
             actions[event.button.id]()
@@ -730,6 +740,22 @@ class ConversationScreen(CatchesKeys, Screen[None]):
                 self.notify(message, markup=False)
 
         self.app.push_screen(ExportScreen(self.session), done)
+
+    def can_review(self) -> bool:
+        """A plan is made that can be reviewed from here (not from inside a review)."""
+        from journey.conversation.review import ReviewSession, has_plan
+
+        session = self.session
+        return (not isinstance(session, ReviewSession) and session.read_only is None
+                and has_plan(session.journey))
+
+    def action_review_plan(self) -> None:
+        """Review this plan: the app lets the journey go here and opens its review."""
+        from journey.tui.screens.start import ReviewChosen
+
+        if self.can_review():
+            self.keep_draft(now=True)
+            self.post_message(ReviewChosen(self.session.journey.id))
 
     def action_check(self) -> None:
         from journey.tui.screens.readiness import ReadinessScreen

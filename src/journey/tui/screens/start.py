@@ -36,6 +36,14 @@ class JourneyChosen(Message):
         self.journey_id = journey_id  # None: start a new journey
 
 
+class ReviewChosen(Message):
+    """Review the plan of the journey chosen: carry on its open review, or begin one."""
+
+    def __init__(self, journey_id: str) -> None:
+        super().__init__()
+        self.journey_id = journey_id
+
+
 # Cells taken by the columns that keep their width: mode, done, the gap and the date.
 FIXED = 16 + 5 + 2 + 17
 WIDEST = 98  # name and step at their fullest: 32 and 26 cells
@@ -82,6 +90,7 @@ class StartScreen(Screen[None]):
         Binding("ctrl+f", "search", "Search", id="search"),
         Binding("ctrl+r", "rename", "Rename", id="rename"),
         Binding("ctrl+t", "duplicate", "Copy for a review", id="duplicate"),
+        Binding("ctrl+e", "review", "Review the plan", id="review"),
         Binding("delete", "delete", "Delete", id="delete"),
     ]
 
@@ -91,6 +100,7 @@ class StartScreen(Screen[None]):
         self.store = store
         self.words = words
         self.summaries = summaries if summaries is not None else store.list()
+        self._due: dict[str, str] = {}  # when each journey's review is due, once worked out
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -104,7 +114,9 @@ class StartScreen(Screen[None]):
             yield Static(columns(*headings, self._width()), id="start-columns", markup=False)
             yield Options(*self._options(), id="journeys")
             yield Static(self._more(), id="start-more", markup=False)
+            yield Static(id="start-due", markup=False)
             with Horizontal(id="start-actions"):
+                yield Button(words.message("start_review"), id="review")
                 yield Button(words.message("start_rename"), id="rename")
                 yield Button(words.message("start_duplicate"), id="duplicate")
                 yield Button(words.message("start_delete"), id="delete", variant="error")
@@ -184,6 +196,27 @@ class StartScreen(Screen[None]):
             event.prevent_default()
             self._searched()
 
+    @on(OptionList.OptionHighlighted, "#journeys")
+    def _show_due(self, event: OptionList.OptionHighlighted) -> None:
+        """When the review of the journey highlighted is due, from its plan's dates."""
+        self.query_one("#start-due", Static).update(self.due(event.option.id))
+
+    def due(self, journey_id: str | None) -> str:
+        summary = next((s for s in self.summaries if s.id == journey_id), None)
+        if summary is None:
+            return ""
+        if summary.id not in self._due:
+            from journey.core.due import due_words, next_review
+
+            try:
+                found = next_review(self.words, self.store.load(summary.id))
+            except (KeyError, StoreError):
+                found = None
+            self._due[summary.id] = "" if found is None else self.words.message(
+                "start_review_due", name=self._called(summary),
+                due=due_words(self.words, found))
+        return self._due[summary.id]
+
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -193,7 +226,7 @@ class StartScreen(Screen[None]):
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
         actions = {"rename": self.action_rename, "duplicate": self.action_duplicate,
-                   "delete": self.action_delete}
+                   "delete": self.action_delete, "review": self.action_review}
         if event.button.id in actions:
             event.stop()
             actions[event.button.id]()
@@ -251,6 +284,12 @@ class StartScreen(Screen[None]):
         self.notify(self.words.message("duplicated", name=self._called(summary), id=made.id),
                     markup=False)
         self.refresh_list(made.id)
+
+    def action_review(self) -> None:
+        """Review the plan of the journey chosen: carry on its review, or begin one."""
+        summary = self.chosen()
+        if summary is not None:
+            self.post_message(ReviewChosen(summary.id))
 
     def action_delete(self) -> None:
         summary = self.chosen()

@@ -33,7 +33,7 @@ from journey.tui.themes import (
     own_variables,
 )
 
-from .examples import ryan_with_money
+from .examples import gareth, ryan_with_money
 from .helpers import start
 from .reviewed import reviewed
 
@@ -90,6 +90,7 @@ ROLES = [
     Role("a journey open elsewhere (the bar along the top)", "$text", (B, "$warning 30%")),
     Role("who is speaking, while suggesting", "$foreground", (B, "$warning 30%")),
     # Hints and quieter words
+    Role("reviews due, on the saved journeys", "$text", (B,)),
     Role("hints and why a question is asked", "$text-muted", (B,)),
     Role("hints in a dialog", "$text-muted", (S,)),
     Role("hints on a panel", "$text-muted", (P,)),
@@ -480,6 +481,11 @@ async def test_every_letter_drawn_passes_in_every_theme_offered(
     faint += await walk(JourneyApp(store, journey=reviewed(store), theme=theme.name), [
         ("versions of the plan", ("ctrl+z", "v")),
         ("two versions compared", ("up", "space", "down", "c"))], need)
+    reviewing = gareth(words, store)
+    store.release(reviewing.journey.id)
+    faint += await walk(JourneyApp(store, journey=store.load(reviewing.journey.id),
+                                   review="yearly", theme=theme.name), [
+        ("a review of the plan", ())], need)
     elsewhere = start(words, store)  # open for writing here, so read only in the app
     other = Store(store.home)
     faint += await walk(JourneyApp(other, journey=other.load(elsewhere.journey.id),

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from journey.core.model import Answered, Journey, ReviewBegun, ReviewEnded, Role
+from journey.core.model import Answered, Journey, ReviewBegun, ReviewEnded, Role, Versioned
 from journey.plan.versions import keep_version
 from journey.store.database import Store
 from journey.store.interchange import read
@@ -18,8 +18,15 @@ EXAMPLES = Path(__file__).parent.parent / "content" / "examples"
 
 
 def example(store: Store, name: str = "gareth") -> Journey:
-    """A new copy of an example journey, in this store."""
-    journey, = store.add(read(EXAMPLES / f"{name}.json"), keep_ids=False)
+    """A new copy of an example journey as it was planned, in this store: the review it
+    ships with, and the versions that review kept, are left out, so the tests here give
+    it a later life of their own."""
+    saved, = read(EXAMPLES / f"{name}.json")
+    events = saved.journey.events
+    later = next((i for i, e in enumerate(events) if isinstance(e, ReviewBegun | Versioned)),
+                 len(events))
+    planned = replace(saved, journey=replace(saved.journey, events=events[:later]))
+    journey, = store.add([planned], keep_ids=False)
     return store.load(journey.id)
 
 

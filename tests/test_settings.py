@@ -17,7 +17,7 @@ import pytest
 from journey.store import settings
 from journey.store.database import Store
 from journey.tui.app import JourneyApp
-from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR, no_color_wanted
+from journey.tui.themes import HIGH_CONTRAST_DARK, NO_COLOUR, no_color_wanted
 
 from .helpers import is_private
 
@@ -59,21 +59,21 @@ def test_a_settings_folder_that_cannot_be_written(tmp_path: Path,
 async def test_a_theme_chosen_in_the_app_is_remembered(store: Store) -> None:
     app = JourneyApp(store, new=True)
     async with app.run_test(size=SIZE) as pilot:
-        assert app.theme != HIGH_CONTRAST.name
-        app.theme = HIGH_CONTRAST.name  # as the command palette's theme change does
+        assert app.theme != HIGH_CONTRAST_DARK.name
+        app.theme = HIGH_CONTRAST_DARK.name  # as the command palette's theme change does
         await pilot.pause()
-    assert settings.load()[0].theme == HIGH_CONTRAST.name
+    assert settings.load()[0].theme == HIGH_CONTRAST_DARK.name
     again = JourneyApp(store, new=True)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert again.theme == HIGH_CONTRAST.name
+        assert again.theme == HIGH_CONTRAST_DARK.name
 
 
 async def test_theme_for_one_run_is_not_remembered(store: Store) -> None:
-    app = JourneyApp(store, new=True, theme=HIGH_CONTRAST.name)
+    app = JourneyApp(store, new=True, theme=HIGH_CONTRAST_DARK.name)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.theme == HIGH_CONTRAST.name
+        assert app.theme == HIGH_CONTRAST_DARK.name
     assert settings.load()[0].theme == ""
     unknown = JourneyApp(store, new=True, theme="no-such-theme")
     async with unknown.run_test(size=SIZE) as pilot:
@@ -111,7 +111,7 @@ async def test_no_color_uses_the_no_colour_theme_and_filter(
         store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     from textual.filter import Monochrome, NoColor
 
-    settings.save(settings.Settings(theme=HIGH_CONTRAST.name))
+    settings.save(settings.Settings(theme=HIGH_CONTRAST_DARK.name))
     monkeypatch.setenv("NO_COLOR", "1")
     app = JourneyApp(store, new=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -119,7 +119,7 @@ async def test_no_color_uses_the_no_colour_theme_and_filter(
         assert app.theme == NO_COLOUR.name
         assert any(isinstance(f, NoColor) for f in app._filters)
         assert not any(isinstance(f, Monochrome) for f in app._filters)
-    assert settings.load()[0].theme == HIGH_CONTRAST.name  # not replaced by the no-colour one
+    assert settings.load()[0].theme == HIGH_CONTRAST_DARK.name  # not replaced by the no-colour one
 
 
 COLOUR = re.compile(rb"\x1b\[[0-9;]*(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]")

@@ -176,7 +176,8 @@ def _display_options(parser: argparse.ArgumentParser, inner: bool = False) -> No
     parser.add_argument("--speak", action="store_true", **keep,
                         help="read each question aloud (needs espeak-ng, say or Windows speech)")
     parser.add_argument("--theme", metavar="NAME", **keep,
-                        help="colours for this run only, like journey-high-contrast")
+                        help="colours for this run only: dark, light, high-contrast-dark or "
+                             "high-contrast-light")
 
 
 def _port(text: str) -> int:

@@ -19,7 +19,7 @@ FILE = "settings.toml"
 
 @dataclass
 class Settings:
-    theme: str = ""  # "" is Textual's own default
+    theme: str = ""  # "" is journey's default colours (Dark)
     speak: bool = False  # read each question aloud as it appears
     animations: bool = True
     plain: bool = False  # open as plain lines (for a screen reader) rather than the app

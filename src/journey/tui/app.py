@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -23,7 +24,17 @@ from journey.tui.drawn import Cleaned
 from journey.tui.keys import WEB_KEYS
 from journey.tui.screens.conversation import ConversationScreen
 from journey.tui.screens.start import SHOWN, JourneyChosen, ReviewChosen, StartScreen
-from journey.tui.themes import HIGH_CONTRAST, NO_COLOUR, no_color_wanted, without_colour
+from journey.tui.themes import (
+    DEFAULT,
+    NO_COLOUR,
+    OFFERED,
+    OfferedThemes,
+    no_color_wanted,
+    offered,
+    own_variables,
+    plain_name,
+    without_colour,
+)
 from journey.tui.typeahead import CatchesKeys, KeepsOrder
 
 QUIT_WAITS = 60  # times 0.05 seconds: how long quitting waits for keys typed before it
@@ -65,12 +76,20 @@ class JourneyApp(KeepsOrder, App[None]):
         self._quit_waits = 0
         self._quit_behind_keys = False
         self.draft_kept = False  # what was typed and not given is kept, to put back next time
+        self._theme_at_start = ""  # shown at start: not a choice to keep
         # Plain lines asked for: the journey to carry on with there, and whether it is new.
         self.plain_next: tuple[str | None, bool] | None = None
         self.plain_asks_sitting = False
         self.title = self.words.message("app_title")
         self.sub_title = self.words.message("app_subtitle")
         self._cleaned = Cleaned()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Textual dims the second part, below WCAG AA in a light theme: it is words to read.
+        return Content.assemble(title, " — ", sub_title) if sub_title else Content(title)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return own_variables(self.current_theme)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # Every widget draws through these: stored text can never send terminal codes.
@@ -95,9 +114,7 @@ class JourneyApp(KeepsOrder, App[None]):
         if self.is_web:
             self.set_keymap(WEB_KEYS)
             self.aloud.web = True  # never read aloud on the server
-        self.register_theme(HIGH_CONTRAST)
-        self.register_theme(NO_COLOUR)
-        self._choose_theme(self.theme_for_now or self.settings.theme)
+        self._offer_themes()
         if self.settings_problem:
             self.notify(self.settings_problem, severity="warning", timeout=10, markup=False)
         if isinstance(self.screen, StartScreen):
@@ -268,23 +285,60 @@ class JourneyApp(KeepsOrder, App[None]):
         self.notify(self.words.message("plain_always_said_on" if self.settings.plain
                                        else "plain_always_said_off"), markup=False)
 
-    def _choose_theme(self, name: str) -> None:
-        if not name:
-            return
-        if name not in self.available_themes:
-            names = ", ".join(sorted(self.available_themes))
-            self.notify(self.words.message("theme_unknown", name=name, names=names),
+    def _offer_themes(self) -> None:
+        """Only journey's own themes, each passing WCAG AA for everything drawn, are offered
+        (and the no-colour one kept for NO_COLOR); the theme for this run is shown."""
+        ours = {theme.name for theme in (*OFFERED, NO_COLOUR)}
+        for theme in (*OFFERED, NO_COLOUR):
+            self.register_theme(theme)
+        self._theme_at_start = self.theme = self._first_theme()
+        # Only now that one of journey's is shown can Textual's own be taken away.
+        for name in [name for name in self.available_themes if name not in ours]:
+            self.unregister_theme(name)
+
+    def _first_theme(self) -> str:
+        """The theme given for this run, else the one kept in the settings, else the
+        default. A name not offered (an old setting, a mistyped --theme) is said, never
+        fatal."""
+        if self.theme_for_now == NO_COLOUR.name:
+            return NO_COLOUR.name
+        if self.theme_for_now:
+            chosen = offered(self.theme_for_now)
+            if chosen is not None:
+                return chosen.name
+            names = ", ".join(t.name for t in OFFERED)
+            self.notify(self.words.message("theme_unknown", name=self.theme_for_now,
+                                           names=names),
                         severity="warning", timeout=10, markup=False)
-            return
-        self.theme = name
+            self.theme_for_now = None
+        stored = self.settings.theme
+        chosen = offered(stored) if stored else DEFAULT
+        if chosen is None:
+            key = self.get_key_display(Binding(self.COMMAND_PALETTE_BINDING, "", ""))
+            self.notify(self.words.message(
+                "theme_not_offered", name=stored, now=plain_name(DEFAULT, self.words),
+                keys=key), severity="warning", timeout=10, markup=False)
+            chosen = DEFAULT
+        if stored and stored != chosen.name:  # kept by the name it has now, said once
+            self.settings.theme = chosen.name
+            self._save_settings()
+        return chosen.name
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen in the app is kept for next time; one given for this run is not."""
-        if theme == (self.theme_for_now or self.settings.theme):
+        if theme == self._theme_at_start:
             return
+        self._theme_at_start = ""
         self.theme_for_now = None
         self.settings.theme = theme
         self._save_settings()
+
+    def search_themes(self) -> None:
+        """The colours picker offers journey's themes by their plain names."""
+        from textual.command import CommandPalette
+
+        self.push_screen(CommandPalette(providers=[OfferedThemes],
+                                        placeholder=self.words.message("theme_search")))
 
     def _save_settings(self) -> None:
         problem = settings.save(self.settings)

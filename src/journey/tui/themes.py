@@ -1,16 +1,72 @@
-"""A high-contrast theme beside Textual's defaults (choose it from the command palette), and
-no colour at all when NO_COLOR is set or the terminal shows fewer than 8 colours."""
+"""The colours journey offers, each passing WCAG AA contrast for everything it draws
+(tests/test_themes.py), and no colour at all when NO_COLOR is set or the terminal shows fewer
+than 8 colours. Textual's own themes are not offered: most draw titles, keys or errors too
+faint to read."""
 
 import os
 import struct
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import Theme
 
-HIGH_CONTRAST = Theme(
-    name="journey-high-contrast",
+from journey.content import Journey as Words
+
+
+def own_variables(theme: Theme) -> dict[str, str]:
+    """journey's own colours, beside Textual's, as `theme` has them unless it says."""
+    return {
+        "tick-box-on-cursor": "#ffffff",  # a tick box on the choice under the cursor
+        "rule": theme.primary,  # the lines between the parts of the screen
+    }
+
+
+# Textual's dark theme, with a deeper blue (white words on it) and a lighter red for errors.
+DARK = Theme(
+    name="dark",
+    primary="#0061a8",
+    secondary="#004578",
+    accent="#ffa62b",
+    warning="#ffa62b",
+    error="#ff7a8a",
+    success="#4ebf71",
+    foreground="#e0e0e0",
+    background="#121212",
+    surface="#1e1e1e",
+    dark=True,
+    # The border that shows where the focus is, and the lines between the parts of the
+    # screen: a lighter blue, to stand out from the dark;
+    # a choice under the cursor of a list not focused: a navy that stays navy in 256 colours;
+    # scroll bars, in every theme, 3:1 or more against their track, as a control should be.
+    variables={"border": "#3d8fdb", "rule": "#3d8fdb",
+               "block-cursor-blurred-background": "#102070",
+               "scrollbar": "#4f7396", "scrollbar-hover": "#6189b0"},
+)
+
+# Dark words on near-white; titles and keys in teal, warnings in brown, errors in red.
+LIGHT = Theme(
+    name="light",
+    primary="#0055a0",
+    secondary="#004578",
+    accent="#00606b",
+    warning="#6b3a00",
+    error="#b00020",
+    success="#1d6b35",
+    foreground="#1a1a1a",
+    background="#f7f7f7",
+    surface="#ffffff",
+    dark=False,
+    variables={"scrollbar": "#4a6f94", "scrollbar-hover": "#3a5f84"},
+)
+
+# In high contrast, words are drawn solid, hints too, never faded into what is behind them.
+STRONG_TEXT = {"text": "auto 100%", "text-muted": "auto 100%"}
+
+HIGH_CONTRAST_DARK = Theme(
+    name="high-contrast-dark",
     primary="#ffff00",
     secondary="#00ffff",
     accent="#ffff00",
@@ -19,10 +75,73 @@ HIGH_CONTRAST = Theme(
     surface="#000000",
     panel="#1a1a1a",
     success="#00ff00",
-    warning="#ffaa00",
-    error="#ff5555",
+    warning="#ff9900",
+    error="#ff8080",
     dark=True,
+    luminosity_spread=0.08,  # buttons under the mouse darken only a little
+    variables=STRONG_TEXT | {"input-selection-background": "#0000c0",
+                             "block-cursor-blurred-background": "#0000c0",
+                             "tick-box-on-cursor": "#000000",
+                             "scrollbar": "#999900", "scrollbar-hover": "#cccc00"},
 )
+
+HIGH_CONTRAST_LIGHT = Theme(
+    name="high-contrast-light",
+    primary="#00007a",
+    secondary="#00007a",
+    accent="#00007a",
+    foreground="#000000",
+    background="#ffffff",
+    surface="#ffffff",
+    panel="#ebebeb",
+    success="#004000",
+    warning="#5c2e00",
+    error="#a00000",
+    dark=False,
+    variables=STRONG_TEXT | {"scrollbar": "#4040a0", "scrollbar-hover": "#00007a"},
+)
+
+OFFERED = (DARK, LIGHT, HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT)
+DEFAULT = DARK
+# Names once offered under another name, as a settings file may still hold them.
+RENAMED = {"journey-high-contrast": HIGH_CONTRAST_DARK.name}
+
+
+def offered(name: str) -> Theme | None:
+    """The theme offered under `name`, written as `journey --theme` takes it
+    ("high-contrast-dark") or as the app shows it ("High contrast dark"); None if none is."""
+    key = "-".join(name.lower().split())
+    key = RENAMED.get(key, key)
+    return next((theme for theme in OFFERED if theme.name == key), None)
+
+
+def plain_name(theme: Theme, words: Words) -> str:
+    """The theme's name as the app shows it: "High contrast dark"."""
+    return words.message("theme_" + theme.name.replace("-", "_"))
+
+
+class OfferedThemes(Provider):
+    """The colours picker in the command palette: the themes offered, by their plain names,
+    in the order they are offered, the one in use said so (Textual's own picker lists every
+    theme registered, by its code name)."""
+
+    def _choices(self) -> Iterator[tuple[str, str | None, partial[None]]]:
+        words: Words = self.app.words  # type: ignore[attr-defined]  # a JourneyApp
+        for theme in OFFERED:
+            now = words.message("theme_in_use") if theme.name == self.app.theme else None
+            yield (plain_name(theme, words), now,
+                   partial(setattr, self.app, "theme", theme.name))
+
+    async def discover(self) -> Hits:
+        for name, now, choose in self._choices():
+            yield DiscoveryHit(name, choose, help=now)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, now, choose in self._choices():
+            if (score := matcher.match(name)) > 0:
+                yield Hit(score, matcher.highlight(name), choose, help=now)
+
 
 # For NO_COLOR: colours are taken out of everything sent (without_colour), so what is chosen
 # and where typing goes are shown by bold, underline and reverse video instead (a highlighted

@@ -565,7 +565,9 @@ def _export_review(journey_id: str, number: int, fmt: str, output: Path | None) 
     journey = _load(journey_id)
     if journey is None:
         return 1
-    found = records(words, journey)
+    from journey.money.reviewed import how_it_went
+
+    found = records(words, journey, how_it_went)
     if not 1 <= number <= len(found):
         print(words.message("error_no_review", number=number, count=len(found)),
               file=sys.stderr)

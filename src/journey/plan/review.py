@@ -9,6 +9,7 @@ kind of review not known, is named in `unreadable` and never used."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -93,11 +94,9 @@ class ReviewRecord:
     unreadable: list[str] = field(default_factory=list)
 
 
-def from_money_record(journey: Journey, began: datetime, ended: datetime | None) -> str | None:
-    """How the money went between these days, in words, from the direct-payment record
-    (journey.money) when it has lines for them. The record is not part of journey yet:
-    until it is, None, and the review shows the rough figure the person gave."""
-    return None
+# How the money went between reviews, from the direct-payment record: given by the front
+# doors, which may read the record (journey.money builds on the plan, not the plan on it).
+MoneyWords = Callable[[Content, Journey, datetime, datetime | None], str | None]
 
 
 def windows(journey: Journey) -> list[tuple[ReviewBegun, int, int, ReviewEnded | None]]:
@@ -136,15 +135,18 @@ def _copy(content: Content, journey: Journey, end: int) -> Journey:
     return fit.check(content, replace(journey, events=journey.events[:end]))
 
 
-def records(content: Content, journey: Journey) -> list[ReviewRecord]:
-    """Every review of the plan, oldest first."""
+def records(content: Content, journey: Journey,
+            money: MoneyWords | None = None) -> list[ReviewRecord]:
+    """Every review of the plan, oldest first. `money`: how the money went, from the
+    direct-payment record (journey.money.reviewed.how_it_went), where there is one."""
     journey = fit.check(content, journey)
-    return [_record(content, journey, n, *window)
+    return [_record(content, journey, n, *window, money=money)
             for n, window in enumerate(windows(journey), start=1)]
 
 
 def _record(content: Content, journey: Journey, number: int, begun: ReviewBegun, start: int,
-            stop: int, ended: ReviewEnded | None) -> ReviewRecord:
+            stop: int, ended: ReviewEnded | None,
+            money: MoneyWords | None = None) -> ReviewRecord:
     inside = journey.events[start:stop]
     standing = _standing(inside)
     name = journey.name or content.message("someone")
@@ -205,7 +207,8 @@ def _record(content: Content, journey: Journey, number: int, begun: ReviewBegun,
         took_part=_took_part(content, journey, begun, ended, words("review.others")),
         progress=rated("review.progress"), progress_words=text("review.progress-words"),
         views=views, support=rated("review.support"), money_spent=text("review.money-spent"),
-        money_from_record=from_money_record(journey, begun.at, ended.at if ended else None),
+        money_from_record=(money(content, journey, begun.at, ended.at if ended else None)
+                           if money is not None else None),
         budget=text("review.money-right"),
         changed=words("review.changed"), changed_words=text("review.changed-words"),
         carer=text("review.carer-able"), reassessment=reassessment,

@@ -127,7 +127,9 @@ class ReviewSaveScreen(ModalScreen[str | None]):
 
         words = self.session.content
         fmt = str(self.query_one("#review-format", Select).value)
-        found = records(words, self.session.journey)
+        from journey.money.reviewed import how_it_went
+
+        found = records(words, self.session.journey, how_it_went)
         if not found:
             self.dismiss(None)
             return

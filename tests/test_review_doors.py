@@ -231,6 +231,10 @@ async def test_a_yearly_review_with_a_new_budget_typed_through_the_app_and_expor
     out = tmp_path / "review.docx"
     assert main(["export", journey.id, "--review", "1", "--format", "docx", "-o",
                  str(out)]) == 0
+    # And compared: the version the review made, set against the plan it reviewed.
+    assert main(["compare", journey.id, "1", "2", "--format", "txt"]) == 0
+    compared = capsys.readouterr().out
+    assert "£3,600.00 a year" in compared and "£4,200.00 a year" in compared
 
 
 async def test_a_review_after_the_carer_can_no_longer_care_typed_through_the_app(

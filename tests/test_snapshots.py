@@ -94,3 +94,26 @@ def test_long_choices_to_tick(size, words, store: Store, snap_compare) -> None:
 def test_the_plan_unfolded_on_a_narrow_screen(words, store: Store, snap_compare) -> None:
     app = at(words, store, "rights.hopes")
     assert snap_compare(app, terminal_size=(60, 18), run_before=steady("f9"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_saved_journeys(size, store: Store, snap_compare, capsys,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start screen with the four example journeys (their times are the files' own,
+    shown in UTC): in columns where they fit, each on two lines where they do not, nothing
+    cut."""
+    import time
+
+    from journey.cli.main import main
+    from journey.content import content_dir
+
+    for name in ("mia", "gareth", "edna", "ryan"):
+        assert main(["import", str(content_dir() / "examples" / f"{name}.json")]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        assert snap_compare(JourneyApp(store), terminal_size=size, run_before=steady())
+    finally:
+        monkeypatch.undo()
+        time.tzset()

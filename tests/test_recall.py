@@ -57,6 +57,8 @@ def test_every_later_step_shows_the_facts_it_once_asked_again(words) -> None:
 # Each reminder and why it belongs with its question: what was said before is about what is
 # being asked. A reminder added, changed or taken away is read against its question here.
 ABOUT_THE_QUESTION = {
+    # the rough figure is worked out from the needs the council found eligible
+    "personal-budget.known": "assessment.eligible-needs",
     # a broker is one more person to help with planning
     "brokerage.want": "circle.planning",
     # the person on the list is the one named as paid just before

@@ -90,6 +90,7 @@ def test_a_light_check_from_start_to_end_wrong_values_first(
         page, where = await post(client, page, f"{here}/review", kind="light")
         assert where == here and store.load(journey.id).open_review() is not None
         assert question_id(page) == "review.progress"
+        assert 'value="back"' not in page  # nothing before the review's first question
         groups = _groups(page)
         assert [g for g, _ in groups] == outcomes  # one set of marks for each outcome
         assert all(marks == ["better", "same", "worse", "met"] for _, marks in groups)
@@ -221,5 +222,44 @@ def test_a_journey_without_a_plan_offers_no_review(store: Store, words: Content)
         assert words.message("review_no_plan_yet") in page and 'name="kind"' not in page
         page, _ = await post(client, start, f"{here}/review", kind="light")
         assert store.load(here.rsplit("/", 1)[1]).open_review() is None
+
+    run(test, store)
+
+
+def test_hostile_outcomes_and_names_are_text_on_the_review_pages(
+        store: Store, words: Content) -> None:
+    """An outcome or a name stored with tags, templates or terminal codes in it is shown as
+    text on every review page, and read back as the same words when marked."""
+    from journey.core.model import Answered, Role
+
+    from .test_web_pages import HOSTILE, _tags
+
+    journey = example(store, "mia")
+    for question, value in (("planning.outcomes", HOSTILE[:2]), ("welcome.name", HOSTILE[2])):
+        store.record(journey, Answered(question=question, value=value, by="Mia",
+                                       role=Role.PERSON))
+    store.release(journey.id)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey.id}"
+        await opened(client, here)
+        shown = [await (await client.get("/")).text()]
+        page = await (await client.get(f"{here}/review")).text()
+        shown.append(page)
+        page, _ = await post(client, page, f"{here}/review", kind="change")
+        shown.append(page)
+        assert [g for g, _ in _groups(page)] == HOSTILE[:2]
+        page, _ = await post(client, page, f"{here}/answer", do="continue", rate_0="x")
+        shown.append(page)
+        page, _ = await post(client, page, f"{here}/answer", do="continue", **_ratings(page))
+        assert store.load(journey.id).value("review.progress") == dict.fromkeys(
+            HOSTILE[:2], "better")
+        for page in shown:
+            tags = _tags(page)
+            assert not {"script", "img", "iframe", "object"} & {t for t, _ in tags}
+            assert not [a for _, attrs in tags for a in attrs if a.startswith("on")]
+            assert "49" not in re.sub(r"<[^>]*>", "", page)  # no template ran
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown[2]
 
     run(test, store)

@@ -478,8 +478,9 @@ class PagesServer:
             terms=[(t.term, t.meaning) for t in terms], sources=sources, more=more,
             sections=self._plan_so_far(session),
             marked=forms.one(said.get("typed") or {}, "marked") == "yes",
-            can_back=session.flow.state != WELCOME
-            or session.flow.questions(WELCOME)[:1] != [question], **base)
+            can_back=(session.flow.state != WELCOME
+                      or session.flow.questions(WELCOME)[:1] != [question])
+            and not reviews.at_first(session), **base)
 
     def _plan_so_far(self, session: Session) -> list[dict[str, Any]]:
         """The plan's sections as they stand, shown beside the question on a wide screen

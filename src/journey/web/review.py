@@ -76,6 +76,14 @@ def on_start(server: PagesServer, ids: set[str]) -> dict[str, dict[str, str]]:
     return found
 
 
+def at_first(session: Session) -> bool:
+    """At a review's first question, where there is nothing to go back to: the review has
+    begun, and its kind is kept."""
+    if not isinstance(session, ReviewSession) or session.question is None:
+        return False
+    return [q.id for q in session.flow.order()][:1] == [session.question.id]
+
+
 def _kinds(server: PagesServer, session: Session, chosen: str) -> list[forms.Option]:
     """The kinds of review, the one due first."""
     review = server.words.review

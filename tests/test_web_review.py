@@ -263,3 +263,28 @@ def test_hostile_outcomes_and_names_are_text_on_the_review_pages(
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown[2]
 
     run(test, store)
+
+
+def test_a_plan_with_nothing_to_rate_says_so_and_goes_on(store: Store, words: Content) -> None:
+    from journey.core.model import Answered, Role
+
+    journey = example(store, "mia")
+    store.record(journey, Answered(question="planning.costs", value=[], by="Mia",
+                                   role=Role.PERSON))
+    store.release(journey.id)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey.id}"
+        await opened(client, here)
+        page = await (await client.get(f"{here}/review")).text()
+        page, _ = await post(client, page, f"{here}/review", kind="yearly")
+        while question_id(page) != "review.support":
+            page, _ = await post(client, page, f"{here}/answer", do="continue",
+                                 **_ordinary(words, page))
+        assert words.message("ratings_nothing") in page and not _groups(page)
+        page, _ = await post(client, page, f"{here}/answer", do="continue")
+        assert question_id(page) != "review.support"
+        assert store.load(journey.id).value("review.support") == {}
+
+    run(test, store)

@@ -80,6 +80,7 @@ def test_a_light_check_from_start_to_end_wrong_values_first(
         page = await (await client.get(f"{here}/review")).text()
         kinds = _kind_choices(page)
         assert kinds[0] == "light" and sorted(kinds) == sorted(KINDS)
+        assert 'id="kind-hint">First check due between' in page  # why it comes first
         assert 'checked' not in page.split('name="kind"')[1].split(">")[0]
         # Nothing chosen, then a kind not offered: refused, said, and nothing begun.
         for wrong in ({}, {"kind": "weekly"}, {"kind": ["light", "yearly"]}):

@@ -20,6 +20,7 @@ from journey.conversation.review import (
 )
 from journey.conversation.session import Session
 from journey.core.answers import AnswerError
+from journey.core.due import due_words, next_review
 from journey.core.model import Journey, Mode
 from journey.core.saving import JourneyInUse
 from journey.store.database import StoreError
@@ -56,8 +57,6 @@ def on_start(server: PagesServer, ids: set[str]) -> dict[str, dict[str, str]]:
     """For the start page: which journeys have a plan to review, and when each agreed
     plan's next review is due, in words. Only journeys with an answer to a plan question
     are loaded (the store's index sifts them first), as `journey list` does."""
-    from journey.core.due import due_words, next_review
-
     found: dict[str, dict[str, str]] = {}
     try:
         planned = set().union(*(server.store.answered(q) for q in PLAN_QUESTIONS)) & ids
@@ -104,6 +103,7 @@ async def kind_page(server: PagesServer, keys: Keys, request: web.Request) -> we
     said = request[keys.visitor].said.pop(jid, {})
     words = server.words
     plan = has_plan(session.journey)
+    due = next_review(words, session.journey)
     return server.page(
         "review_kind.html.j2", request, jid=jid, read_only=session.read_only,
         title=(words.message("web_page_error_title") if said.get("error") else "")
@@ -111,6 +111,7 @@ async def kind_page(server: PagesServer, keys: Keys, request: web.Request) -> we
         heading=words.message("web_review_heading", name=session.name), plan=plan,
         kinds=_kinds(server, session, forms.one(said.get("typed") or {}, KIND_FIELD))
         if plan else [],
+        due=due_words(words, due) if due else "",
         error=said.get("error", ""), error_field=KIND_FIELD, notice=said.get("notice", ""))
 
 

@@ -19,7 +19,6 @@ from journey.conversation.review import (
     has_plan,
 )
 from journey.conversation.session import Session
-from journey.core.answers import AnswerError
 from journey.core.due import due_words, next_review
 from journey.core.model import Journey, Mode
 from journey.core.saving import JourneyInUse
@@ -41,6 +40,8 @@ class Keys:
     visitor: web.RequestKey[Any]
     form: web.RequestKey[Any]
     document_policy: str
+
+
 _TYPES = {"md": "text/markdown; charset=utf-8", "txt": "text/plain; charset=utf-8",
           "html": "text/html; charset=utf-8",
           "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -83,6 +84,17 @@ def at_first(session: Session) -> bool:
     return [q.id for q in session.flow.order()][:1] == [session.question.id]
 
 
+def _carry_on(server: PagesServer, keys: Keys, request: web.Request,
+              session: Session) -> web.StreamResponse:
+    """A review is open: its question next, in this browser's review session."""
+    jid = session.journey.id
+    if not isinstance(session, ReviewSession):
+        review = ReviewSession(server.words, server.store, session.journey)
+        review.read_only = session.read_only  # the same hold on the journey
+        request[keys.visitor].sessions[jid] = review
+    return server.go(f"/j/{jid}")
+
+
 def _kinds(server: PagesServer, session: Session, chosen: str) -> list[forms.Option]:
     """The kinds of review, the one due first."""
     review = server.words.review
@@ -99,7 +111,7 @@ async def kind_page(server: PagesServer, keys: Keys, request: web.Request) -> we
     session = server.session(request)
     jid = session.journey.id
     if session.journey.open_review() is not None:
-        return server.go(f"/j/{jid}")
+        return _carry_on(server, keys, request, session)
     said = request[keys.visitor].said.pop(jid, {})
     words = server.words
     plan = has_plan(session.journey)
@@ -124,13 +136,12 @@ async def begin(server: PagesServer, keys: Keys, request: web.Request) -> web.St
     journey = session.journey
     jid = journey.id
     if journey.open_review() is not None:
-        return server.go(f"/j/{jid}")
+        return _carry_on(server, keys, request, session)
     if not has_plan(journey):
         return server.go(f"/j/{jid}/review")
     kind = forms.one(form, KIND_FIELD)
     if kind not in KINDS or len(form.get(KIND_FIELD, [])) != 1:
-        error = AnswerError("error_choose")
-        visitor.said[jid] = {"error": server.words.message(error.key), "typed": {}}
+        visitor.said[jid] = {"error": server.words.message("error_choose"), "typed": {}}
         return server.go(f"/j/{jid}/review")
     review = ReviewSession(server.words, server.store, journey)  # this browser holds it
     review.read_only = session.read_only

@@ -10,7 +10,6 @@ import re
 from html import unescape
 from typing import Any
 
-from aiohttp import CookieJar
 from aiohttp.test_utils import TestClient
 
 from journey.content import Journey as Content
@@ -162,7 +161,7 @@ def test_a_review_stopped_half_way_carries_on_where_it_stopped(
         await post(client, page, f"{here}/stop")
         # Days later, in another browser: the start page says a review is open, and opening
         # the journey carries on in it, at the same question, nothing lost.
-        other = TestClient(client.server, cookie_jar=CookieJar(unsafe=True))
+        other = TestClient(client.server)  # a cookie jar of its own
         try:
             start = await enter(other)
             assert "Carry on with the review" in start
@@ -176,7 +175,7 @@ def test_a_review_stopped_half_way_carries_on_where_it_stopped(
             response = await other.get(f"{here}/review")
             assert question_id(await response.text()) == "review.progress-words"
         finally:
-            await other.close()
+            await other.session.close()
 
     run(test, store)
 
@@ -287,5 +286,32 @@ def test_a_plan_with_nothing_to_rate_says_so_and_goes_on(store: Store, words: Co
         page, _ = await post(client, page, f"{here}/answer", do="continue")
         assert question_id(page) != "review.support"
         assert store.load(journey.id).value("review.support") == {}
+
+    run(test, store)
+
+
+def test_a_second_browser_cannot_begin_a_review_of_a_journey_open_in_the_first(
+        store: Store, words: Content) -> None:
+    journey = example(store, "mia")
+    store.release(journey.id)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey.id}"
+        await opened(client, here)  # the first browser holds it
+        other = TestClient(client.server)  # a cookie jar of its own
+        try:
+            await enter(other)
+            page = await (await other.get(f"{here}/review")).text()
+            assert words.message("web_page_read_only") in page
+            page, _ = await post(other, page, f"{here}/review", kind="light")
+            assert store.load(journey.id).open_review() is None
+            assert words.message("web_page_read_only") in page
+        finally:
+            await other.session.close()
+        # The first browser begins it.
+        page = await (await client.get(f"{here}/review")).text()
+        page, _ = await post(client, page, f"{here}/review", kind="light")
+        assert store.load(journey.id).open_review() is not None
 
     run(test, store)

@@ -198,7 +198,7 @@ def test_export_to_the_screen_and_word_needs_a_file(capsys, ryan_id) -> None:
 def test_the_command_is_in_the_help(capsys) -> None:
     code, out, _ = run(capsys, "money", "--help")
     assert code == 0
-    assert "list,add,remove,check,export,allow" in out and "--amount" in out
+    assert "list,add,change,remove,check,export,allow" in out and "--amount" in out
 
 
 @pytest.mark.parametrize(("cell", "shown"), [
@@ -279,3 +279,33 @@ def test_a_stored_line_that_cannot_be_read_is_named_by_every_command(
     assert "Entry badline1 cannot be read: its date is not a date." in out
     code, out, _ = run(capsys, "money", ryan_id, "check")
     assert code == cli_found() and "Entries to put right" in out
+
+
+def test_a_line_changed_in_place_keeps_its_history(capsys, ryan_id, store) -> None:
+    from journey.core.model import MoneyKept
+
+    add(capsys, ryan_id, "--kind", "pay", "--amount", "£540", "--day", "28/11/2026",
+        "--who", "Kim", "--evidence", "payslip", "--kept", "Blue folder")
+    add(capsys, ryan_id, "--kind", "council", "--amount", "688", "--day", "20/11/2026")
+    # Wrong things first: no such line, nothing said to change, wrong money: nothing kept.
+    assert run(capsys, "money", ryan_id, "change", "7", "--amount", "5")[0] == 1
+    code, _, err = run(capsys, "money", ryan_id, "change", "2")
+    assert code == 1 and "Say what to change" in err
+    code, _, err = run(capsys, "money", ryan_id, "change", "2", "--amount", "12,50")
+    assert code == 1 and "Did you mean £12.50?" in err
+    before = read(store.load(ryan_id), kinds.default()).entries
+    code, out, err = run(capsys, "money", ryan_id, "change", "2", "--amount", "£585",
+                         "--day", "29 November 2026")
+    assert (code, err) == (0, ""), err
+    assert out.startswith("Changed: 2. 29 November 2026: Out £585.00, PA pay, Kim")
+    journey = store.load(ryan_id)
+    after = read(journey, kinds.default()).entries
+    assert len(after) == 2
+    changed = after[1]
+    # The same line, the same id, everything not typed as it was.
+    assert (changed.id, changed.who, changed.support, changed.evidence,
+            changed.kept_where) == (before[1].id, "Kim", before[1].support, "payslip",
+                                    "Blue folder")
+    assert (changed.pence, changed.day.isoformat()) == (58500, "2026-11-29")
+    kept = [e for e in journey.events if isinstance(e, MoneyKept) and e.id == changed.id]
+    assert [e.pence for e in kept] == [54000, 58500]  # the line before stays in history

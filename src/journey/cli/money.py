@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from journey.money.kinds import MoneyWords
     from journey.store.database import Store
 
-ACTIONS = ("list", "add", "remove", "check", "export", "allow", "import", "payee")
+ACTIONS = ("list", "add", "change", "remove", "check", "export", "allow", "import", "payee")
 EXPORTS = ("md", "html", "docx", "csv")
 FOUND = 3  # `check` found something to point out: not 1 (an error) nor 2 (not understood)
 
@@ -27,7 +27,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     money = commands.add_parser(
         "money", help="the direct-payment record: money in and out, against the plan",
         description="The direct-payment record of a plan with a direct payment. 'add' "
-                    "records money in or out, 'list' shows it, 'remove N' takes entry N "
+                    "records money in or out, 'list' shows it, 'change N' changes entry N "
+                    "in place (its history kept), 'remove N' takes entry N "
                     "out, 'allow WEEKS' sets the weeks of money the council lets build up, "
                     "'check' sets it against the plan for a period (exits with 3 when it "
                     "finds something), 'export' writes the council's check.")
@@ -35,7 +36,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     money.add_argument("action", nargs="?", default="list", choices=ACTIONS,
                        help="what to do (default: list)")
     money.add_argument("value", nargs="?",
-                       help="remove: the entry's number in the list, or its id; allow: the "
+                       help="change, remove: the entry's number in the list, or its id; "
+                            "allow: the "
                             "weeks of money the council lets build up, like 8; import: the "
                             "bank statement's CSV file; payee: a payee's name as the "
                             "statement gives it")
@@ -94,8 +96,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         _say(money.say("no_direct_payment"), error=True)
         return 1
     try:
-        handler = {"list": _list, "add": _add, "remove": _remove, "allow": _allow,
-                   "check": _check, "export": _export, "import": _import,
+        handler = {"list": _list, "add": _add, "change": _change, "remove": _remove,
+                   "allow": _allow, "check": _check, "export": _export, "import": _import,
                    "payee": _payee}[args.action]
         return handler(args, store, words, money, journey)
     except MoneyError as e:
@@ -179,6 +181,31 @@ def _add(args: argparse.Namespace, store: Store, words: Content, money: MoneyWor
     number = next(n for n, e in enumerate(record.entries, 1) if e.id == kept.id)
     _say(money.say("added", line=entry_line(money, record.entries[number - 1], number,
                                             _planned(words, journey))))
+    return 0
+
+
+def _change(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+            journey: Journey) -> int:
+    """One line changed in place: kept again under its id, the line before in the history."""
+    from journey.money.record import read
+    from journey.money.shown import entry_line
+    from journey.money.typed import MoneyError, change
+
+    found = read(journey, money).entry(args.value or "")
+    if found is None:
+        raise MoneyError(money.say("no_entry", entry=(args.value or "…")[:40]))
+    kept = change(words, money, journey, found, _by(journey), kind=args.kind,
+                  amount=args.amount, day=args.day, who=args.who, support=args.support,
+                  purpose=args.purpose, evidence=args.evidence, kept_where=args.kept)
+    try:
+        journey = _changing(store, journey)
+        store.record(journey, kept)
+    finally:
+        store.release(journey.id)
+    record = read(journey, money)
+    number = next(n for n, e in enumerate(record.entries, 1) if e.id == kept.id)
+    _say(money.say("changed", line=entry_line(money, record.entries[number - 1], number,
+                                              _planned(words, journey))))
     return 0
 
 

@@ -16,15 +16,25 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
+from textual.widgets.select import InvalidSelectValueError
 
 from journey.conversation.session import Session
 from journey.core.model import MoneyRemoved
 from journey.core.saving import StoreError
 from journey.money import kinds
 from journey.money.against import Against, against, normal
-from journey.money.record import read
+from journey.money.record import Entry, read
 from journey.money.shown import entry_line, summary_lines
-from journey.money.typed import MoneyError, Typed, amount, day, entry, only_pa, support_lines
+from journey.money.typed import (
+    MoneyError,
+    Typed,
+    amount,
+    change,
+    day,
+    entry,
+    only_pa,
+    support_lines,
+)
 from journey.tui.items import FormInput, FormSelect
 from journey.tui.lists import Options
 from journey.tui.typeahead import Holds
@@ -53,6 +63,7 @@ class MoneyScreen(ModalScreen[bool]):
         self.session = session
         self.money = kinds.default()
         self.changed = False
+        self.changing: Entry | None = None  # the line the form holds, to keep in its place
         self.period: tuple[str, date | None, date | None] = ("all", None, None)
         self._submitted: Input | None = None  # the box Enter was pressed in
 
@@ -63,6 +74,7 @@ class MoneyScreen(ModalScreen[bool]):
             yield Static(money.say("title", name=self.session.name or words.message("someone")),
                          id="money-title", markup=False)
             yield Static(money.say("tui_hint"), classes="hint", markup=False)
+            yield Static(id="money-changing", markup=False)
             # Above the form, so a mistake is said where the form begins, beside its box.
             yield Static(id="money-error", markup=False)
             yield Static(money.say("tui_kind"), markup=False)
@@ -201,19 +213,28 @@ class MoneyScreen(ModalScreen[bool]):
             except MoneyError as e:
                 self._complain(str(e), f"#money-{name}")
                 return
+        said = Typed(
+            kind=str(self.query_one("#money-kind", Select).value),
+            amount=typed["amount"], day=typed["day"], who=typed["who"],
+            support=str(self.query_one("#money-support", Select).value or ""),
+            purpose=typed["purpose"],
+            evidence=str(self.query_one("#money-evidence", Select).value or ""),
+            kept_where=typed["kept"])
+        by = self.session.journey.speaker("money.record")[0]
         try:
-            made = entry(words, money, self.session.journey, Typed(
-                kind=str(self.query_one("#money-kind", Select).value),
-                amount=typed["amount"], day=typed["day"], who=typed["who"],
-                support=str(self.query_one("#money-support", Select).value or ""),
-                purpose=typed["purpose"],
-                evidence=str(self.query_one("#money-evidence", Select).value or ""),
-                kept_where=typed["kept"]), self.session.journey.speaker("money.record")[0])
+            if self.changing is not None:
+                made = change(words, money, self.session.journey, self.changing, by,
+                              **{name: getattr(said, name)
+                                 for name in Typed.__dataclass_fields__})
+            else:
+                made = entry(words, money, self.session.journey, said, by)
             self.session.keep_money(made)
         except (MoneyError, StoreError) as e:
             self._complain(str(e), "#money-kind")
             return
         self.changed = True
+        was_changing, self.changing = self.changing is not None, None
+        self.query_one("#money-changing", Static).update("")
         error.update("")
         for name in FIELDS:
             self.query_one(f"#money-{name}", Input).value = ""
@@ -221,8 +242,9 @@ class MoneyScreen(ModalScreen[bool]):
         record = read(self.session.journey, money)
         number = next(n for n, e in enumerate(record.entries, 1) if e.id == made.id)
         planned = {normal(line.what) for line in support_lines(words, self.session.journey)}
-        self.notify(money.say("added", line=entry_line(money, record.entries[number - 1],
-                                                       number, planned)), markup=False)
+        self.notify(money.say("changed" if was_changing else "added",
+                              line=entry_line(money, record.entries[number - 1], number,
+                                              planned)), markup=False)
         self._go_to(self.query_one("#money-kind", FormSelect))  # the next line, from the top
 
     def _complain(self, text: str, near: str) -> None:
@@ -278,7 +300,31 @@ class MoneyScreen(ModalScreen[bool]):
 
     @on(OptionList.OptionSelected, "#money-entries")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()  # choosing an entry does nothing more: delete takes it out
+        """Enter on an entry puts it in the form, to change: Enter there keeps it in place."""
+        event.stop()
+        record = read(self.session.journey, self.money)
+        found = next((e for e in record.entries if e.id == event.option.id), None)
+        if found is None:
+            return
+        self.changing = found
+        number = record.entries.index(found) + 1
+        with self.prevent(Select.Changed):
+            self.query_one("#money-kind", Select).value = found.what
+            support = self.query_one("#money-support", Select)
+            support.disabled = found.direction == "in"
+            try:
+                support.value = found.support or ""
+            except InvalidSelectValueError:  # no longer in the plan: said under the entry
+                support.value = ""
+            self.query_one("#money-evidence", Select).value = found.evidence or ""
+        for name, value in (("amount", f"{found.pence // 100}.{found.pence % 100:02d}"),
+                            ("day", f"{found.day:%d/%m/%Y}"), ("who", found.who),
+                            ("purpose", found.purpose), ("kept", found.kept_where or "")):
+            self.query_one(f"#money-{name}", Input).value = value
+        self.query_one("#money-changing", Static).update(
+            self.money.say("tui_changing", number=number))
+        self.query_one("#money-amount", Input).focus()
+        self.query_one("#money-changing", Static).scroll_visible()
 
     def action_close(self) -> None:
         self.dismiss(self.changed)

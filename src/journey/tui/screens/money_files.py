@@ -237,7 +237,7 @@ class ImportScreen(CatchesKeys, ModalScreen[str | None]):
                 was = was[0]
             box.value = str(was) if isinstance(was, int) and was < len(names) else NONE
         self.query_one("#import-columns").display = True
-        self._go_to(self.query_one("#" + column_box("day"), Select))
+        self.call_after_refresh(self._go_to, self.query_one("#" + column_box("day"), Select))
 
     @on(Button.Pressed, "#import-columns-use")
     def _columns_chosen(self) -> None:
@@ -303,7 +303,8 @@ class ImportScreen(CatchesKeys, ModalScreen[str | None]):
         money = self.money
         name = self.payees[0]
         record = read(self.session.journey, money)
-        theirs = [e for e in record.entries if e.who == name]
+        theirs = [e for e in record.entries if e.who == name and not e.support
+                  and e.source and e.source.startswith(importing.STATEMENT)]
         direction = theirs[0].direction if theirs else "out"
         self.query_one("#import-payee-said", Static).update(Text(money.say(
             "tui_payee_said", payee=name, payments=money.payments(len(theirs)),
@@ -318,7 +319,7 @@ class ImportScreen(CatchesKeys, ModalScreen[str | None]):
         support.value = ""
         support.disabled = direction == "in"
         self.query_one("#import-payee").display = True
-        self._go_to(kind)
+        self.call_after_refresh(self._go_to, kind)  # once shown, so it can take the focus
 
     @on(Button.Pressed, "#import-payee-use")
     def _payee_said(self) -> None:

@@ -20,8 +20,10 @@ from journey.core.answers import per_year as money_per_year
 from journey.core.model import Journey
 from journey.money.kinds import MoneyWords
 from journey.money.record import (
+    BALANCE_RULE,
     DP_AMOUNT,
     DP_FIRST,
+    MOST_PENCE,
     Entry,
     Record,
     pounds,
@@ -151,6 +153,36 @@ class Against:
     findings: list[Finding] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
     hours_worked_out: bool = False  # a finding uses hours worked out from pay
+    # The bank's own balance at the end of the last day in the period a statement gave one
+    # for, and the record's at that day: None when no statement brought in gave balances.
+    bank: Bank | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    day: date
+    bank: int  # pence, as the bank's statement says
+    recorded: int  # pence, from every entry of the record up to the end of that day
+
+    @property
+    def difference(self) -> int:
+        return self.bank - self.recorded
+
+
+def bank_balance(record: Record, period: Period) -> Bank | None:
+    """The bank's closing balance for the period (journey.money.importing keeps each
+    statement day's last balance), set beside the record's balance at that day."""
+    known = []
+    for name, value in record.rules.items():
+        if not name.startswith(BALANCE_RULE) or type(value) is not int:
+            continue  # a stored value may hold anything: not a balance, not used
+        on = _day(name[len(BALANCE_RULE):])
+        if on is not None and period.holds(on) and abs(value) <= MOST_PENCE:
+            known.append((on, value))
+    if not known:
+        return None
+    on, bank = max(known)
+    return Bank(on, bank, sum(e.signed for e in record.entries if e.day <= on))
 
 
 def support_of(entry: Entry, lines: list[CostLine],
@@ -226,6 +258,7 @@ def against(content: Content, words: MoneyWords, journey: Journey, period_kind: 
         contribution_in=sum(e.pence for e in entries if e.what == "contribution"),
         balance=balance, dp_weekly=dp_weekly, weeks_held=weeks)
     found.missing = missing(words, entries)
+    found.bank = bank_balance(record, period)
     found.findings = findings(content, words, found, lines, live, share)
     return found
 
@@ -255,6 +288,11 @@ def findings(content: Content, words: MoneyWords, found: Against, lines: list[Co
         out.append(Finding(kind, text, sources[source_key or kind]))
 
     record = found.record
+    bank = found.bank
+    if bank is not None and bank.difference:
+        add("bank", say("finding_bank", day=_shown(bank.day), bank=pounds(bank.bank),
+                        recorded=pounds(bank.recorded), difference=pounds(abs(bank.difference)),
+                        more=say("bank_more" if bank.difference > 0 else "bank_less")))
     if found.balance < 0:
         add("overspent", say("finding_overspent", amount=pounds(-found.balance)))
     elif found.weeks_held is not None and found.weeks_held > record.weeks_allowed:

@@ -19,7 +19,15 @@ from journey.money import csvfile
 from journey.money.against import Against, normal
 from journey.money.kinds import MoneyWords
 from journey.money.record import Entry, pounds
-from journey.money.shown import day, flagged_lines, held, kind_label, missing_line, paper_label
+from journey.money.shown import (
+    bank_line,
+    day,
+    flagged_lines,
+    held,
+    kind_label,
+    missing_line,
+    paper_label,
+)
 from journey.money.shown import period as period_words
 
 FORMATS = ("md", "html", "docx", "csv")
@@ -66,6 +74,8 @@ def blocks(content: Content, words: MoneyWords, found: Against) -> list[Block]:
                            weekly=pounds(found.dp_weekly)))
     else:
         balance.append(say("balance_no_dp"))
+    if found.bank is not None:
+        balance.append(bank_line(words, found.bank))
     out += [Block("heading", say("in_and_out_title")), Block("bullets", items=balance),
             Block("heading", say("findings_title"))]
     if found.findings:

@@ -15,7 +15,7 @@ from journey.content import Journey as Content
 from journey.core.model import Event, Journey, MoneyKept, MoneyRule, now
 from journey.money import statement
 from journey.money.kinds import MoneyWords
-from journey.money.record import PAYEE_RULE, Record
+from journey.money.record import BALANCE_RULE, PAYEE_RULE, Record
 from journey.money.record import read as read_record
 
 COLUMNS = "columns:"  # + a statement layout's signature: the columns chosen for it
@@ -31,11 +31,12 @@ class Imported:
     statement: statement.Statement
     rules: list[MoneyRule] = field(default_factory=list)
     new: list[MoneyKept] = field(default_factory=list)
+    balances: list[MoneyRule] = field(default_factory=list)  # the bank's, new or changed
     unmatched: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def events(self) -> list[Event]:
-        return [*self.rules, *self.new]
+        return [*self.rules, *self.new, *self.balances]
 
     @property
     def known(self) -> int:
@@ -86,7 +87,20 @@ def lines(money: MoneyWords, journey: Journey, found: statement.Statement, name:
             support=record.payees.get(confirmed) if confirmed else None,
             evidence="bank-statement" if row.direction == "in" else None,
             kept_where=name if row.direction == "in" else None, source=source, by=by))
+    for on, pence in closing(found.rows).items():
+        if record.rules.get(BALANCE_RULE + on) != pence:
+            out.balances.append(MoneyRule(name=BALANCE_RULE + on, value=pence, by=by))
     return out
+
+
+def closing(rows: Iterable[statement.Row]) -> dict[str, int]:
+    """The bank's balance at the end of each day a statement gives balances for: the last
+    row of the day, as the statement lists them oldest first or newest first."""
+    given = [row for row in rows if row.balance is not None]
+    if len(given) > 1 and given[0].day > given[-1].day:
+        given.reverse()  # newest first: the day's last row is its first
+    return {row.day.isoformat(): row.balance for row in given  # type: ignore[misc]
+            if row.balance is not None}
 
 
 def payee_kind(money: MoneyWords, record: Record, confirmed: str | None,

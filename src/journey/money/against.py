@@ -156,6 +156,48 @@ class Against:
     # The bank's own balance at the end of the last day in the period a statement gave one
     # for, and the record's at that day: None when no statement brought in gave balances.
     bank: Bank | None = None
+    months: list[Month] = field(default_factory=list)  # own contribution, month by month
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """The person's own contribution in one calendar month: expected and paid in."""
+
+    start: date  # the month's first day, counted from the direct payment's first
+    expected: int
+    paid: int
+
+    @property
+    def short(self) -> int:
+        return self.expected - self.paid
+
+    @property
+    def missed(self) -> bool:
+        """Short by more than rounding, or than a weekly payment's months being uneven."""
+        return self.short >= max(SHORT_BY, self.expected // 10)
+
+
+def contribution_months(live: Any, entries: list[Entry], period: Period, first: date | None,
+                        last: date) -> list[Month]:
+    """Each whole month of the direct payment in the period (counted from its first payment,
+    as the contribution is paid with it), up to `last`, with the own contribution expected
+    in it (a twelfth of the year's) and paid in."""
+    if live.get(PAYS_PART) != "yes" or not is_money(live.get(CONTRIBUTION)):
+        return []
+    monthly = _planned(money_per_year(live[CONTRIBUTION]), Decimal(1) / 12)
+    anchor = first or period.start
+    end = min(period.end, last)
+    out: list[Month] = []
+    for step in range(1200):
+        month, after = add_months(anchor, step), add_months(anchor, step + 1)
+        if after - timedelta(days=1) > end:
+            break
+        if month < period.start:
+            continue
+        paid = sum(e.pence for e in entries if e.what == "contribution"
+                   and month <= e.day < after)
+        out.append(Month(month, monthly, paid))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +301,8 @@ def against(content: Content, words: MoneyWords, journey: Journey, period_kind: 
         balance=balance, dp_weekly=dp_weekly, weeks_held=weeks)
     found.missing = missing(words, entries)
     found.bank = bank_balance(record, period)
+    latest = max([today or date.today(), *(e.day for e in record.entries[-1:])])
+    found.months = contribution_months(live, entries, period, first, latest)
     found.findings = findings(content, words, found, lines, live, share)
     return found
 
@@ -306,6 +350,12 @@ def findings(content: Content, words: MoneyWords, found: Against, lines: list[Co
                                     paid=pounds(found.contribution_in),
                                     expected=pounds(expected),
                                     short=pounds(expected - found.contribution_in)))
+    for month in found.months:
+        if month.missed:
+            add("contribution_month", say("finding_contribution_month",
+                                          month=_shown(month.start),
+                                          paid=pounds(month.paid),
+                                          expected=pounds(month.expected)), "contribution")
     margin = words.hours_margin
     for line in lines:
         if line.hourly is None or line.provider not in HOURLY_PEOPLE:

@@ -90,6 +90,12 @@ def blocks(content: Content, words: MoneyWords, found: Against) -> list[Block]:
     flagged = flagged_lines(words, found.record)
     if flagged:
         out += [Block("heading", say("flagged_title")), Block("bullets", items=flagged)]
+    if found.months:
+        out += [Block("heading", say("contribution_title")), Block(
+            "table", columns=say("contribution_columns").split("|"),
+            rows=[[day(m.start), pounds(m.expected), pounds(m.paid),
+                   pounds(m.short) if m.missed else ""] for m in found.months],
+            numbers=(1, 2, 3), widths=(8.0, 3.0, 3.0, 3.0))]
     planned = {normal(r.what) for r in found.rows}
     out.append(Block("heading", say("entries_title")))
     if found.entries:

@@ -130,6 +130,10 @@ async def test_a_statement_brought_in_wrong_files_first(words, store: Store, tmp
         await pilot.pause()
         said = shown(app, "#import-payee-said")
         assert "New payee: Jordan Reid. 2 payments, £605.00" in said
+        await pilot.pause()
+        # Which payee it is stays in sight, above its boxes, at every size.
+        box = app.screen.query_one("#import-box")
+        assert box.region.contains_region(app.screen.query_one("#import-payee-said").region)
         await pilot.press("down")
         await pilot.pause()
         await pilot.press("enter")  # PA pay, the first kind of money out

@@ -320,6 +320,10 @@ class ImportScreen(CatchesKeys, ModalScreen[str | None]):
         support.disabled = direction == "in"
         self.query_one("#import-payee").display = True
         self.call_after_refresh(self._go_to, kind)  # once shown, so it can take the focus
+        # Which payee it is stays in sight above its boxes, down to 60x18.
+        said = self.query_one("#import-payee-said", Static)
+        self.call_after_refresh(lambda: self.call_after_refresh(
+            said.scroll_visible, top=True, animate=False))
 
     @on(Button.Pressed, "#import-payee-use")
     def _payee_said(self) -> None:

@@ -241,3 +241,18 @@ async def test_bursts_of_keys_land_where_they_were_meant(words, store: Store, tm
             shown(app, "#import-error"), shown(app, "#import-payee-said"), app.screen.focused)
         record = read(store.load(session.journey.id), kinds.default())
         assert [e.what for e in record.entries if e.who == "Town Hall"] == ["council"]
+
+
+async def test_in_a_browser_no_file_is_read_from_the_server(words, store: Store) -> None:
+    from .test_tui_web import InBrowser
+
+    session = ryan(words, store)
+    session.close()
+    app = InBrowser(store, journey=store.load(session.journey.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_record(pilot)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, MoneyScreen)  # a path typed there names the server's
+        assert any("cannot read a file from your computer" in str(n.message)
+                   for n in app._notifications)

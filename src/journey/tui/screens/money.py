@@ -172,6 +172,10 @@ class MoneyScreen(ModalScreen[bool]):
     def action_bring_in(self) -> None:
         from journey.tui.screens.money_files import ImportScreen
 
+        if self.app.is_web:  # a path typed in a browser would name a file on the server
+            self.notify(self.money.say("tui_import_web"), markup=False)
+            return
+
         def brought(said: str | None) -> None:
             if said:
                 self.changed = True

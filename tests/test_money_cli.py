@@ -198,7 +198,7 @@ def test_export_to_the_screen_and_word_needs_a_file(capsys, ryan_id) -> None:
 def test_the_command_is_in_the_help(capsys) -> None:
     code, out, _ = run(capsys, "money", "--help")
     assert code == 0
-    assert "list,add,remove,check,export,allow" in out and "--amount" in out
+    assert "list,add,change,remove,check,export,allow" in out and "--amount" in out
 
 
 @pytest.mark.parametrize(("cell", "shown"), [
@@ -279,3 +279,88 @@ def test_a_stored_line_that_cannot_be_read_is_named_by_every_command(
     assert "Entry badline1 cannot be read: its date is not a date." in out
     code, out, _ = run(capsys, "money", ryan_id, "check")
     assert code == cli_found() and "Entries to put right" in out
+
+
+def test_a_line_changed_in_place_keeps_its_history(capsys, ryan_id, store) -> None:
+    from journey.core.model import MoneyKept
+
+    add(capsys, ryan_id, "--kind", "pay", "--amount", "£540", "--day", "28/11/2026",
+        "--who", "Kim", "--evidence", "payslip", "--kept", "Blue folder")
+    add(capsys, ryan_id, "--kind", "council", "--amount", "688", "--day", "20/11/2026")
+    # Wrong things first: no such line, nothing said to change, wrong money: nothing kept.
+    assert run(capsys, "money", ryan_id, "change", "7", "--amount", "5")[0] == 1
+    code, _, err = run(capsys, "money", ryan_id, "change", "2")
+    assert code == 1 and "Say what to change" in err
+    code, _, err = run(capsys, "money", ryan_id, "change", "2", "--amount", "12,50")
+    assert code == 1 and "Did you mean £12.50?" in err
+    before = read(store.load(ryan_id), kinds.default()).entries
+    code, out, err = run(capsys, "money", ryan_id, "change", "2", "--amount", "£585",
+                         "--day", "29 November 2026")
+    assert (code, err) == (0, ""), err
+    assert out.startswith("Changed: 2. 29 November 2026: Out £585.00, PA pay, Kim")
+    journey = store.load(ryan_id)
+    after = read(journey, kinds.default()).entries
+    assert len(after) == 2
+    changed = after[1]
+    # The same line, the same id, everything not typed as it was.
+    assert (changed.id, changed.who, changed.support, changed.evidence,
+            changed.kept_where) == (before[1].id, "Kim", before[1].support, "payslip",
+                                    "Blue folder")
+    assert (changed.pence, changed.day.isoformat()) == (58500, "2026-11-29")
+    kept = [e for e in journey.events if isinstance(e, MoneyKept) and e.id == changed.id]
+    assert [e.pence for e in kept] == [54000, 58500]  # the line before stays in history
+
+
+STARLING = ("Date,Counter Party,Reference,Type,Amount (GBP),Balance (GBP),"
+            "Spending Category,Notes\n"
+            "20/11/2026,The council,Direct payment,FASTER PAYMENT,688.00,688.00,PAYMENTS,\n"
+            "28/11/2026,Jordan Reid,Pay,FASTER PAYMENT,-585.00,103.00,PAYMENTS,\n"
+            "30/11/2026,Jordan Reid,Pay extra,FASTER PAYMENT,-20.00,83.00,PAYMENTS,\n"
+            "30/11/2026,Sound Shop,Headphones,FASTER PAYMENT,-3.00,80.00,PAYMENTS,\n")
+
+
+@pytest.mark.parametrize("newest_first", [False, True], ids=["oldest-first", "newest-first"])
+def test_the_bank_balance_set_beside_the_record(capsys, ryan_id, store, tmp_path,
+                                                newest_first: bool) -> None:
+    head, *rows = STARLING.splitlines()
+    statement = tmp_path / "starling.csv"
+    statement.write_text("\n".join([head, *(reversed(rows) if newest_first else rows)]) + "\n",
+                         encoding="utf-8")
+    assert run(capsys, "money", ryan_id, "import", str(statement))[0] == 0
+    code, out, _ = run(capsys, "money", ryan_id, "check", "--from", "1/11/2026", "--to",
+                       "30/11/2026")
+    # The day's last payment gives its closing balance, whichever way the bank lists them.
+    assert "The bank's balance on 30 November 2026: £80.00. The record's: £80.00." in out
+    assert "The bank says" not in out
+    # A payment gone from the record: the two differ, and the check says by how much.
+    extra = next(e for e in read(store.load(ryan_id), kinds.default()).entries
+                 if e.pence == 2000)
+    assert run(capsys, "money", ryan_id, "remove", extra.id)[0] == 0
+    code, out, _ = run(capsys, "money", ryan_id, "check", "--from", "1/11/2026", "--to",
+                       "30/11/2026")
+    assert code == 3
+    assert ("The bank says the balance on 30 November 2026 was £80.00. The record says "
+            "£100.00. The bank has £20.00 less.") in out
+    code, out, _ = run(capsys, "money", ryan_id, "export", "--from", "1/11/2026", "--to",
+                       "30/11/2026")
+    assert "The bank has £20\\.00 less" in out
+    # A period the statement has no balance for says nothing of the bank.
+    code, out, _ = run(capsys, "money", ryan_id, "check", "--from", "1/12/2026", "--to",
+                       "31/12/2026")
+    assert "The bank's balance" not in out and "The bank says" not in out
+
+
+def test_a_stored_bank_balance_that_is_not_one_is_not_used(words, store, ryan_id) -> None:
+    from datetime import date
+
+    from journey.core.model import MoneyRule
+    from journey.money.against import Period, bank_balance
+
+    journey = store.load(ryan_id)
+    for name, value in (("bank-balance:2026-11-30", "£80"), ("bank-balance:2026-02-31", 5),
+                        ("bank-balance:2026-11-29", True), ("bank-balance:soon", 5),
+                        ("bank-balance:2026-11-28", 10 ** 15)):
+        journey.record(MoneyRule(name=name, value=value, by="x"))
+    record = read(journey, kinds.default())
+    assert bank_balance(record, Period(date(2026, 11, 1), date(2026, 11, 30), "between")) \
+        is None

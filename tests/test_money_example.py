@@ -63,7 +63,18 @@ def test_the_year_against_the_plan(words, store) -> None:
         "2026-11-20", "2027-11-19")
     assert found.council_in == 12 * 68800 and found.contribution_in == 11 * 1200
     assert found.balance == 15301 and found.weeks_held is not None and found.weeks_held < 6
-    assert [f.kind for f in found.findings] == ["contribution", "unplanned", "evidence"]
+    assert [f.kind for f in found.findings] == ["contribution", "contribution_month",
+                                                "unplanned", "evidence"]
+    # Which month was missed, not only how much: March's, and only March's.
+    assert found.findings[1].text == ("Own contribution for the month from 20 March 2027: "
+                                      "£0.00 paid in, £12.00 expected.")
+    assert [m.start.isoformat() for m in found.months if m.missed] == ["2027-03-20"]
+    # A month counts once it is over: on 1 December 2027 the year's twelve are.
+    from datetime import date
+
+    later = against(words, kinds.default(), ryan_with_money(words, store).journey, "year",
+                    today=date(2027, 12, 1))
+    assert len(later.months) == 12 and [m.paid for m in later.months].count(0) == 1
     assert [e.who for e in found.unplanned] == ["Sound Shop"]
     assert RYAN_PA_NAME in {e.who for e in found.entries}
 
@@ -134,3 +145,17 @@ def test_the_same_year_from_a_bank_statement(words, store, capsys, tmp_path: Pat
     for figure in ("money_in", "money_out", "council_in", "contribution_in", "balance"):
         assert getattr(imported, figure) == getattr(typed, figure), figure
     assert {f.kind for f in imported.findings} >= {"contribution", "unplanned"}
+
+
+def test_the_councils_check_lists_the_contribution_month_by_month(words, store) -> None:
+    from datetime import date
+
+    from journey.money import export
+
+    found = against(words, kinds.default(), ryan_with_money(words, store).journey, "year",
+                    today=date(2027, 12, 1))
+    page = export.render(words, kinds.default(), found, "md").decode("utf-8")
+    assert "## Own contribution by month" in page
+    assert "| 20 March 2027 | £12\\.00 | £0\\.00 | £12\\.00 |" in page
+    assert "| 20 April 2027 | £12\\.00 | £12\\.00 |  |" in page
+    assert "Own contribution for the month from 20 March 2027" in page

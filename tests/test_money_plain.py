@@ -59,3 +59,23 @@ def test_no_record_without_a_direct_payment(words, store) -> None:
     store.release(journey.id)
     out = talk(store, words, journey.id, ["", "money", "quit"])
     assert "no direct payment" in out
+
+
+def test_a_line_changed_in_plain_lines(words, store) -> None:
+    from journey.core.model import MoneyKept
+
+    journey = ryan(words, store).journey
+    store.release(journey.id)
+    out = talk(store, words, journey.id, [
+        "", "money",
+        "add", "PA pay", "540", "28/11/2026", "Kim", "", "", "1", "Blue folder",
+        "change 1", "12,50", "£585", "31/02/2027", "", "", "", "", "",
+        "", "quit"])
+    assert "How much? (like £540.50) Now: £540.00. Press enter to keep it." in out
+    assert "Did you mean £12.50?" in out and "There is no 31 February" in out
+    assert "Changed: 1. 28 November 2026: Out £585.00, PA pay, Kim" in out
+    saved = store.load(journey.id)
+    entries = read(saved, kinds.default()).entries
+    assert [(e.pence, e.who, e.evidence, e.kept_where) for e in entries] == [
+        (58500, "Kim", "payslip", "Blue folder")]
+    assert len([e for e in saved.events if isinstance(e, MoneyKept)]) == 2

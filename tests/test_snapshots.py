@@ -158,3 +158,39 @@ def test_saved_journeys(size, store: Store, snap_compare, capsys,
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_money_check_to_save(words, store: Store, snap_compare) -> None:
+    from .examples import ryan_with_money
+
+    session = ryan_with_money(words, store)
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=session.journey)
+
+    async def run_before(pilot: Pilot) -> None:
+        await steady("f10", "ctrl+o")(pilot)
+        # Where it goes is the person's home folder: the same in every picture.
+        pilot.app.screen.query_one(Input).value = "/home/ryan/direct-payment-check.md"
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(60, 18), run_before=run_before)
+
+
+def test_a_statement_whose_columns_are_asked(words, store: Store, tmp_path,
+                                             snap_compare) -> None:
+    from .examples import ryan
+
+    odd = tmp_path / "odd.csv"
+    odd.write_text("Posted,Who,Money,Left\n20/11/2026,The council,688.00,688.00\n",
+                   encoding="utf-8")
+    session = ryan(words, store)
+    store.release(session.journey.id)
+    app = JourneyApp(store, journey=session.journey)
+
+    async def run_before(pilot: Pilot) -> None:
+        await steady("f10", "ctrl+l", *str(odd), "enter")(pilot)
+        pilot.app.screen.query_one(Input).value = "~/Downloads/statement.csv"
+        pilot.app.screen.query_one("#import-box").scroll_home(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(60, 18), run_before=run_before)

@@ -106,3 +106,38 @@ async def test_a_whole_line_typed_in_one_burst(words, store: Store, size) -> Non
         typed = [value(app, f"#money-{n}") for n in ("amount", "day", "who")]
         assert [(e.day.isoformat(), e.pence, e.what, e.who) for e in entries] == [
             ("2026-11-20", 68800, "council", "The council")], (typed, shown(app, "#money-error"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_line_changed_in_place_in_the_app(words, store: Store, size) -> None:
+    from journey.core.model import MoneyKept
+    from journey.money.typed import Typed, entry
+
+    session = ryan(words, store)
+    session.keep_money(entry(words, kinds.default(), session.journey, Typed(
+        "pay", "540", "28/11/2026", "Jordan", "", "November", "payslip", "Blue folder"),
+        "Lisa", entry_id="pay1"))
+    session.close()
+    app = JourneyApp(store, journey=store.load(session.journey.id))
+    async with app.run_test(size=size) as pilot:
+        await open_record(pilot, words, store)
+        app.screen.query_one("#money-entries", OptionList).focus()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        assert "Changing entry 1" in shown(app, "#money-changing")
+        assert app.screen.focused is app.screen.query_one("#money-amount", Input)
+        assert [value(app, f"#money-{n}") for n in ("amount", "day", "who", "kept")] == [
+            "540.00", "28/11/2026", "Jordan", "Blue folder"]
+        await pilot.press("ctrl+u", *"12,50", "enter")  # wrong money first: nothing kept
+        await pilot.pause()
+        assert "Did you mean £12.50?" in shown(app, "#money-error")
+        await pilot.press("ctrl+u", *"585", "enter")
+        await pilot.pause()
+        assert shown(app, "#money-changing") == ""
+        journey = store.load(session.journey.id)
+        entries = read(journey, kinds.default()).entries
+        assert [(e.id, e.pence, e.who, e.evidence, e.kept_where, e.purpose) for e in entries] == [
+            ("pay1", 58500, "Jordan", "payslip", "Blue folder", "November")]
+        assert [e.pence for e in journey.events if isinstance(e, MoneyKept)] == [54000, 58500]
+        # The next line typed is a new one again, from the top of the form.
+        assert app.screen.focused is app.screen.query_one("#money-kind", Select)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from journey.money.kinds import MoneyWords
     from journey.store.database import Store
 
-ACTIONS = ("list", "add", "remove", "check", "export", "allow", "import", "payee")
+ACTIONS = ("list", "add", "change", "remove", "check", "export", "allow", "import", "payee")
 EXPORTS = ("md", "html", "docx", "csv")
 FOUND = 3  # `check` found something to point out: not 1 (an error) nor 2 (not understood)
 
@@ -27,7 +27,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     money = commands.add_parser(
         "money", help="the direct-payment record: money in and out, against the plan",
         description="The direct-payment record of a plan with a direct payment. 'add' "
-                    "records money in or out, 'list' shows it, 'remove N' takes entry N "
+                    "records money in or out, 'list' shows it, 'change N' changes entry N "
+                    "in place (its history kept), 'remove N' takes entry N "
                     "out, 'allow WEEKS' sets the weeks of money the council lets build up, "
                     "'check' sets it against the plan for a period (exits with 3 when it "
                     "finds something), 'export' writes the council's check.")
@@ -35,7 +36,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     money.add_argument("action", nargs="?", default="list", choices=ACTIONS,
                        help="what to do (default: list)")
     money.add_argument("value", nargs="?",
-                       help="remove: the entry's number in the list, or its id; allow: the "
+                       help="change, remove: the entry's number in the list, or its id; "
+                            "allow: the "
                             "weeks of money the council lets build up, like 8; import: the "
                             "bank statement's CSV file; payee: a payee's name as the "
                             "statement gives it")
@@ -94,8 +96,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         _say(money.say("no_direct_payment"), error=True)
         return 1
     try:
-        handler = {"list": _list, "add": _add, "remove": _remove, "allow": _allow,
-                   "check": _check, "export": _export, "import": _import,
+        handler = {"list": _list, "add": _add, "change": _change, "remove": _remove,
+                   "allow": _allow, "check": _check, "export": _export, "import": _import,
                    "payee": _payee}[args.action]
         return handler(args, store, words, money, journey)
     except MoneyError as e:
@@ -182,6 +184,31 @@ def _add(args: argparse.Namespace, store: Store, words: Content, money: MoneyWor
     return 0
 
 
+def _change(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
+            journey: Journey) -> int:
+    """One line changed in place: kept again under its id, the line before in the history."""
+    from journey.money.record import read
+    from journey.money.shown import entry_line
+    from journey.money.typed import MoneyError, change
+
+    found = read(journey, money).entry(args.value or "")
+    if found is None:
+        raise MoneyError(money.say("no_entry", entry=(args.value or "…")[:40]))
+    kept = change(words, money, journey, found, _by(journey), kind=args.kind,
+                  amount=args.amount, day=args.day, who=args.who, support=args.support,
+                  purpose=args.purpose, evidence=args.evidence, kept_where=args.kept)
+    try:
+        journey = _changing(store, journey)
+        store.record(journey, kept)
+    finally:
+        store.release(journey.id)
+    record = read(journey, money)
+    number = next(n for n, e in enumerate(record.entries, 1) if e.id == kept.id)
+    _say(money.say("changed", line=entry_line(money, record.entries[number - 1], number,
+                                              _planned(words, journey))))
+    return 0
+
+
 def _remove(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
             journey: Journey) -> int:
     from journey.core.model import MoneyRemoved
@@ -260,23 +287,17 @@ def _import(args: argparse.Namespace, store: Store, words: Content, money: Money
             journey: Journey) -> int:
     """A bank statement's CSV file into the record: each payment once, however often the
     file is read; payees confirmed before go with their kind and support."""
-    from journey.core.model import MoneyKept, MoneyRule
-    from journey.money import statement
-    from journey.money.record import read
+    from journey.money import importing, statement
     from journey.money.typed import MoneyError
 
     if not args.value:
         raise MoneyError(money.say("error_needs", missing="FILE"))
     path = Path(args.value)
-    record = read(journey, money)
-    remembered = {name[len(COLUMNS):]: layout for name, value in record.rules.items()
-                  if name.startswith(COLUMNS)
-                  and (layout := statement.Layout.from_value(value)) is not None}
     try:
-        found = statement.read_file(path, remembered, words)
+        found = importing.open_statement(words, money, journey, path)
     except statement.StatementError as e:
         raise MoneyError(e.text) from None
-    rules: list[MoneyRule] = []
+    chosen = None
     if found.layout is None:
         chosen = _columns(money, args.columns) if args.columns else None
         if chosen is None:
@@ -284,58 +305,30 @@ def _import(args: argparse.Namespace, store: Store, words: Content, money: Money
                 found.header or (found.examples[0] if found.examples else ())))
             raise MoneyError(money.say("import_columns", columns=shown,
                                        suggested=_columns_said(found.suggested)))
-        found = found.using(chosen)
-        rules.append(MoneyRule(name=COLUMNS + found.signature, value=chosen.as_value(),
-                               by=_by(journey)))
-    already = {e.source for e in journey.events
-               if isinstance(e, MoneyKept) and isinstance(e.source, str)}
-    new, unmatched = [], {}
-    for row in found.rows:
-        source = STATEMENT + row.mark
-        if source in already:
-            continue
-        already.add(source)
-        confirmed = statement.match(row.payee, record.payees)
-        kind = _payee_kind(money, record, confirmed, row.direction)
-        if confirmed is None:
-            seen = unmatched.setdefault(row.payee, [0, 0])
-            seen[0] += 1
-            seen[1] += row.pence
-        new.append(MoneyKept(
-            day=row.day.isoformat(), pence=row.pence, direction=row.direction, what=kind,
-            who=row.payee, purpose=row.reference or row.details,
-            support=record.payees.get(confirmed) if confirmed else None,
-            evidence="bank-statement" if row.direction == "in" else None,
-            kept_where=path.name if row.direction == "in" else None, source=source,
-            by=_by(journey)))
-    if rules or new:
+    made = importing.lines(money, journey, found, path.name, _by(journey), chosen)
+    if made.events:
         try:
             journey = _changing(store, journey)
-            store.save(journey, _recorded(journey, [*rules, *new]))
+            store.save(journey, _recorded(journey, made.events))
         finally:
             store.release(journey.id)
-    _say(money.say("import_read", rows=len(found.rows), file=path.name, new=len(new),
-                   known=len(found.rows) - len(new)))
-    if rules:
+    _say(money.say("import_read", rows=len(made.statement.rows), file=path.name,
+                   new=len(made.new), known=made.known))
+    if made.rules:
         _say(money.say("import_columns_kept"))
-    if found.problems:
+    if made.statement.problems:
         _say(money.say("import_left_out"))
-        for problem in found.problems:
+        for problem in made.statement.problems:
             _say(f"  - {problem.text}")
-    if unmatched:
+    if made.unmatched:
         from journey.money.record import pounds
 
         _say(money.say("import_new_payees"))
-        for payee, (count, pence) in unmatched.items():
+        for payee, (count, pence) in made.unmatched.items():
             _say("  - " + money.say("import_new_payee", payee=payee,
                                     payments=money.payments(count),
                                     amount=pounds(pence), id=journey.id))
     return 0
-
-
-COLUMNS = "columns:"
-STATEMENT = "statement:"
-PAYEE_KIND = "payee-kind:"  # + a payee as normalise_payee gives it: the kind of money it is
 
 
 def _recorded(journey: Journey, events: list) -> list:
@@ -343,16 +336,6 @@ def _recorded(journey: Journey, events: list) -> list:
     for event in events:
         journey.record(event)
     return events
-
-
-def _payee_kind(money: MoneyWords, record: object, confirmed: str | None,
-                direction: str) -> str:
-    rules = getattr(record, "rules", {})
-    said = rules.get(PAYEE_KIND + confirmed) if confirmed else None
-    kind = money.kind(said) if isinstance(said, str) else None
-    if kind is not None and kind.direction == direction:
-        return kind.id
-    return "other-in" if direction == "in" else "other"
 
 
 def _columns(money: MoneyWords, said: str) -> object:
@@ -389,35 +372,16 @@ def _payee(args: argparse.Namespace, store: Store, words: Content, money: MoneyW
     """What a payee's payments are, said once: their kind and the support they pay for.
     Lines from statements of that payee not yet matched are changed to it (their history
     stays); later statements use it."""
-    from dataclasses import replace
-
-    from journey.core.model import MoneyKept, MoneyRule, now
-    from journey.money import statement
-    from journey.money.record import PAYEE_RULE, read
+    from journey.money import importing, statement
     from journey.money.typed import MoneyError, kind_of, support_lines, support_of
 
-    named = statement.normalise_payee(args.value or "")
-    if not named or not args.kind:
+    if not statement.normalise_payee(args.value or "") or not args.kind:
         raise MoneyError(money.say("payee_error"))
     kind = money.kind(kind_of(money, args.kind))
     assert kind is not None
     support = support_of(money, support_lines(words, journey), args.support or "")
-    by = _by(journey)
-    events: list = [MoneyRule(name=PAYEE_RULE + named, value=support, by=by),
-                    MoneyRule(name=PAYEE_KIND + named, value=kind.id, by=by)]
-    standing = {e.id for e in read(journey, money).entries}  # never one taken out
-    latest: dict[str, MoneyKept] = {}
-    for event in journey.events:
-        if isinstance(event, MoneyKept) and event.id in standing:
-            latest[event.id] = event
-    changed = 0
-    for kept in latest.values():
-        if (isinstance(kept.source, str) and kept.source.startswith(STATEMENT)
-                and not kept.support and isinstance(kept.who, str)
-                and kept.direction == kind.direction
-                and statement.match(kept.who, {named: support}) == named):
-            events.append(replace(kept, what=kind.id, support=support, by=by, at=now()))
-            changed += 1
+    events, changed = importing.payee(money, journey, args.value, kind.id, support,
+                                      _by(journey))
     try:
         journey = _changing(store, journey)
         store.save(journey, _recorded(journey, events))

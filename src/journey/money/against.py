@@ -20,8 +20,10 @@ from journey.core.answers import per_year as money_per_year
 from journey.core.model import Journey
 from journey.money.kinds import MoneyWords
 from journey.money.record import (
+    BALANCE_RULE,
     DP_AMOUNT,
     DP_FIRST,
+    MOST_PENCE,
     Entry,
     Record,
     pounds,
@@ -151,6 +153,78 @@ class Against:
     findings: list[Finding] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
     hours_worked_out: bool = False  # a finding uses hours worked out from pay
+    # The bank's own balance at the end of the last day in the period a statement gave one
+    # for, and the record's at that day: None when no statement brought in gave balances.
+    bank: Bank | None = None
+    months: list[Month] = field(default_factory=list)  # own contribution, month by month
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """The person's own contribution in one calendar month: expected and paid in."""
+
+    start: date  # the month's first day, counted from the direct payment's first
+    expected: int
+    paid: int
+
+    @property
+    def short(self) -> int:
+        return self.expected - self.paid
+
+    @property
+    def missed(self) -> bool:
+        """Short by more than rounding, or than a weekly payment's months being uneven."""
+        return self.short >= max(SHORT_BY, self.expected // 10)
+
+
+def contribution_months(live: Any, entries: list[Entry], period: Period, first: date | None,
+                        last: date) -> list[Month]:
+    """Each whole month of the direct payment in the period (counted from its first payment,
+    as the contribution is paid with it), up to `last`, with the own contribution expected
+    in it (a twelfth of the year's) and paid in."""
+    if live.get(PAYS_PART) != "yes" or not is_money(live.get(CONTRIBUTION)):
+        return []
+    monthly = _planned(money_per_year(live[CONTRIBUTION]), Decimal(1) / 12)
+    anchor = first or period.start
+    end = min(period.end, last)
+    out: list[Month] = []
+    for step in range(1200):
+        month, after = add_months(anchor, step), add_months(anchor, step + 1)
+        if after - timedelta(days=1) > end:
+            break
+        if month < period.start:
+            continue
+        paid = sum(e.pence for e in entries if e.what == "contribution"
+                   and month <= e.day < after)
+        out.append(Month(month, monthly, paid))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    day: date
+    bank: int  # pence, as the bank's statement says
+    recorded: int  # pence, from every entry of the record up to the end of that day
+
+    @property
+    def difference(self) -> int:
+        return self.bank - self.recorded
+
+
+def bank_balance(record: Record, period: Period) -> Bank | None:
+    """The bank's closing balance for the period (journey.money.importing keeps each
+    statement day's last balance), set beside the record's balance at that day."""
+    known = []
+    for name, value in record.rules.items():
+        if not name.startswith(BALANCE_RULE) or type(value) is not int:
+            continue  # a stored value may hold anything: not a balance, not used
+        on = _day(name[len(BALANCE_RULE):])
+        if on is not None and period.holds(on) and abs(value) <= MOST_PENCE:
+            known.append((on, value))
+    if not known:
+        return None
+    on, bank = max(known)
+    return Bank(on, bank, sum(e.signed for e in record.entries if e.day <= on))
 
 
 def support_of(entry: Entry, lines: list[CostLine],
@@ -226,6 +300,9 @@ def against(content: Content, words: MoneyWords, journey: Journey, period_kind: 
         contribution_in=sum(e.pence for e in entries if e.what == "contribution"),
         balance=balance, dp_weekly=dp_weekly, weeks_held=weeks)
     found.missing = missing(words, entries)
+    found.bank = bank_balance(record, period)
+    latest = max([today or date.today(), *(e.day for e in record.entries[-1:])])
+    found.months = contribution_months(live, entries, period, first, latest)
     found.findings = findings(content, words, found, lines, live, share)
     return found
 
@@ -255,6 +332,11 @@ def findings(content: Content, words: MoneyWords, found: Against, lines: list[Co
         out.append(Finding(kind, text, sources[source_key or kind]))
 
     record = found.record
+    bank = found.bank
+    if bank is not None and bank.difference:
+        add("bank", say("finding_bank", day=_shown(bank.day), bank=pounds(bank.bank),
+                        recorded=pounds(bank.recorded), difference=pounds(abs(bank.difference)),
+                        more=say("bank_more" if bank.difference > 0 else "bank_less")))
     if found.balance < 0:
         add("overspent", say("finding_overspent", amount=pounds(-found.balance)))
     elif found.weeks_held is not None and found.weeks_held > record.weeks_allowed:
@@ -268,6 +350,12 @@ def findings(content: Content, words: MoneyWords, found: Against, lines: list[Co
                                     paid=pounds(found.contribution_in),
                                     expected=pounds(expected),
                                     short=pounds(expected - found.contribution_in)))
+    for month in found.months:
+        if month.missed:
+            add("contribution_month", say("finding_contribution_month",
+                                          month=_shown(month.start),
+                                          paid=pounds(month.paid),
+                                          expected=pounds(month.expected)), "contribution")
     margin = words.hours_margin
     for line in lines:
         if line.hourly is None or line.provider not in HOURLY_PEOPLE:

@@ -19,7 +19,15 @@ from journey.money import csvfile
 from journey.money.against import Against, normal
 from journey.money.kinds import MoneyWords
 from journey.money.record import Entry, pounds
-from journey.money.shown import day, flagged_lines, held, kind_label, missing_line, paper_label
+from journey.money.shown import (
+    bank_line,
+    day,
+    flagged_lines,
+    held,
+    kind_label,
+    missing_line,
+    paper_label,
+)
 from journey.money.shown import period as period_words
 
 FORMATS = ("md", "html", "docx", "csv")
@@ -66,6 +74,8 @@ def blocks(content: Content, words: MoneyWords, found: Against) -> list[Block]:
                            weekly=pounds(found.dp_weekly)))
     else:
         balance.append(say("balance_no_dp"))
+    if found.bank is not None:
+        balance.append(bank_line(words, found.bank))
     out += [Block("heading", say("in_and_out_title")), Block("bullets", items=balance),
             Block("heading", say("findings_title"))]
     if found.findings:
@@ -80,6 +90,12 @@ def blocks(content: Content, words: MoneyWords, found: Against) -> list[Block]:
     flagged = flagged_lines(words, found.record)
     if flagged:
         out += [Block("heading", say("flagged_title")), Block("bullets", items=flagged)]
+    if found.months:
+        out += [Block("heading", say("contribution_title")), Block(
+            "table", columns=say("contribution_columns").split("|"),
+            rows=[[day(m.start), pounds(m.expected), pounds(m.paid),
+                   pounds(m.short) if m.missed else ""] for m in found.months],
+            numbers=(1, 2, 3), widths=(8.0, 3.0, 3.0, 3.0))]
     planned = {normal(r.what) for r in found.rows}
     out.append(Block("heading", say("entries_title")))
     if found.entries:

@@ -23,6 +23,7 @@ DIRECT_PAYMENT = {"direct-payment", "mix"}  # ways of holding money that pay one
 DP_AMOUNT = "personal-budget.dp-amount"
 DP_FIRST = "personal-budget.dp-first"
 WEEKS_RULE = "weeks-allowed"
+BALANCE_RULE = "bank-balance:"  # + a day, YYYY-MM-DD: the bank's balance at its end, pence
 PAYEE_RULE = "payee:"  # + a payee's name as a statement gives it, normalised
 MOST_PENCE = int(answers.MAX_MONEY * 100)
 TEXTS = ("who", "purpose")

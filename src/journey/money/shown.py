@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from journey.content import Journey as Content
-from journey.money.against import Against, Finding, Period
+from journey.money.against import Against, Bank, Finding, Period
 from journey.money.kinds import MoneyWords
 from journey.money.record import Entry, Record, pounds
 
@@ -94,6 +94,8 @@ def summary_lines(content: Content, words: MoneyWords, found: Against) -> list[s
                        weekly=pounds(found.dp_weekly)))
     else:
         out.append(say("balance_no_dp"))
+    if found.bank is not None:
+        out.append(bank_line(words, found.bank))
     out += ["", say("findings_title")]
     if not found.findings:
         out.append("  " + say("findings_none"))
@@ -112,6 +114,11 @@ def summary_lines(content: Content, words: MoneyWords, found: Against) -> list[s
                               end=day(found.period.end)))
     out += ["", say("planned_how"), say("keep_records")]
     return out
+
+
+def bank_line(words: MoneyWords, bank: Bank) -> str:
+    return words.say("bank_line", day=day(bank.day), bank=pounds(bank.bank),
+                     recorded=pounds(bank.recorded))
 
 
 def missing_line(words: MoneyWords, entry: Entry, needs: str) -> str:

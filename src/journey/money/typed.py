@@ -7,7 +7,7 @@ read is refused with a plain message, and nothing is guessed."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -17,7 +17,7 @@ from journey.core.answers import AnswerError
 from journey.core.model import Journey, MoneyKept
 from journey.money.against import normal
 from journey.money.kinds import MoneyWords
-from journey.money.record import pence
+from journey.money.record import Entry, pence
 from journey.plan.costing import CostLine
 from journey.plan.snapshot import snapshot
 
@@ -141,3 +141,26 @@ def entry(content: Content, words: MoneyWords, journey: Journey, typed: Typed, b
         purpose=answers.clean(typed.purpose).strip()[:answers.MAX_CHARS],
         support=support, evidence=evidence_of(words, typed.evidence),
         kept_where=answers.clean_name(typed.kept_where) or None, by=by, **fields)
+
+
+def change(content: Content, words: MoneyWords, journey: Journey, old: Entry, by: str,
+           *, today: date | None = None, **typed: str | None) -> MoneyKept:
+    """A line kept again under its own id, with what was typed in place of what it held:
+    the record reads the latest, and the line before stays in the history. A field not
+    typed (None) keeps what the line held, its support and where it came from too."""
+    unknown = set(typed) - set(Typed.__dataclass_fields__)
+    if unknown:
+        raise TypeError(f"no such field: {sorted(unknown)[0]}")
+    if not any(value is not None for value in typed.values()):
+        raise MoneyError(words.say("error_change_nothing"))
+    held = Typed(kind=old.what, amount=f"{old.pence // 100}.{old.pence % 100:02d}",
+                 day=old.day.isoformat(), who=old.who, support="", purpose=old.purpose,
+                 evidence=old.evidence or "", kept_where=old.kept_where or "")
+    merged = replace(held, **{k: v for k, v in typed.items() if v is not None})
+    made = entry(content, words, journey, merged, by, today=today, entry_id=old.id)
+    support = made.support
+    if typed.get("support") is None:  # kept as it was, even if the plan has changed since
+        support = old.support if made.direction == "out" else None
+        if support is None and made.direction == "out" and made.what != old.what:
+            support = made.support
+    return replace(made, support=support, source=old.source)

@@ -7,9 +7,19 @@ from __future__ import annotations
 from journey.core.model import MoneyRemoved
 from journey.money import kinds
 from journey.money.against import against, normal
-from journey.money.record import has_direct_payment, read
+from journey.money.record import has_direct_payment, pounds, read
+from journey.money.shown import day as shown_day
 from journey.money.shown import entry_line, summary_lines
-from journey.money.typed import MoneyError, Typed, amount, day, entry, only_pa, support_lines
+from journey.money.typed import (
+    MoneyError,
+    Typed,
+    amount,
+    change,
+    day,
+    entry,
+    only_pa,
+    support_lines,
+)
 from journey.plain.lines import Lines
 from journey.store.database import StoreError
 
@@ -40,6 +50,8 @@ class Recording(Lines):
                 self.add_money()
             elif first in remove and rest:
                 self.remove_money(rest)
+            elif first in money.say("plain_word_change").split("|") and rest:
+                self.change_money(rest)
             elif typed in ("check", "list"):
                 self.show_money()
 
@@ -110,6 +122,67 @@ class Recording(Lines):
         planned = {normal(line.what) for line in support_lines(content, session.journey)}
         self.say(money.say("added", line=entry_line(money, record.entries[number - 1], number,
                                                     planned)))
+
+    def change_money(self, said: str) -> None:
+        """One line changed in place, each thing asked with what it holds now: Enter keeps
+        it. Kept again under its id; the line before stays in the history."""
+        session = self.session
+        assert session is not None
+        content, money = self.words, kinds.default()
+        record = read(session.journey, money)
+        found = record.entry(said)
+        if found is None:
+            self.say(money.say("plain_no_entry", entry=said[:40]))
+            return
+
+        def ask(key: str, now: str) -> str | None:
+            typed = self.read(money.say("plain_change_now", question=money.say(key),
+                                        now=now or "…"), actions=False)
+            return typed if typed.strip() else None
+
+        typed: dict[str, str | None] = {}
+        while True:
+            typed["amount"] = ask("plain_amount", pounds(found.pence))
+            try:
+                if typed["amount"] is not None:
+                    amount(content, money, typed["amount"])
+                break
+            except MoneyError as e:
+                self.say(str(e))
+        while True:
+            typed["day"] = ask("plain_day", shown_day(found.day))
+            try:
+                if typed["day"] is not None:
+                    typed["day"] = day(content, typed["day"])
+                break
+            except MoneyError as e:
+                self.say(str(e))
+        typed["who"] = ask("plain_who", found.who)
+        if found.direction == "out":
+            lines = support_lines(content, session.journey)
+            options = [line.what for line in lines] + [money.say("plain_support_none")]
+            now = next((n for n, line in enumerate(lines) if line.what == found.support),
+                       len(lines))
+            chosen = self.choose(options, money.say("plain_support"), default=now)
+            if chosen != now:
+                typed["support"] = options[chosen] if chosen < len(lines) else ""
+        typed["purpose"] = ask("plain_purpose", found.purpose)
+        typed["kept_where"] = ask("plain_kept", found.kept_where or "")
+        try:
+            made = change(content, money, session.journey, found,
+                          session.journey.speaker("money.record")[0], **typed)
+            session.keep_money(made)
+        except MoneyError as e:
+            self.say(str(e))
+            return
+        except StoreError as e:
+            self.message("error_save_plain", reason=e)
+            return
+        record = read(session.journey, money)
+        number = next(n for n, e in enumerate(record.entries, 1) if e.id == made.id)
+        planned = {normal(line.what) for line in support_lines(content, session.journey)}
+        self.say(money.say("changed", line=entry_line(money, record.entries[number - 1],
+                                                      number, planned)))
 
     def remove_money(self, said: str) -> None:
         session = self.session

@@ -108,8 +108,11 @@ KEY_NAMED = re.compile(
 
 
 def key_texts(words) -> list[str]:
-    texts = list(words.messages.values())
-    for step in words.all_steps:
+    from journey.money import kinds
+
+    texts = [*words.messages.values(), *kinds.load(words).messages.values()]
+    review = [words.review] if words.review is not None else []
+    for step in [*words.all_steps, *review]:
         texts += [step.intro, step.intro_about or "", step.more or "", *step.facilitator]
         for q in step.questions:
             texts += [q.ask, q.ask_about or "", q.why, *q.examples]

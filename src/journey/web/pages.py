@@ -43,6 +43,7 @@ from journey.documents import render
 from journey.plan import suggested_lines
 from journey.store.database import Store, StoreError
 from journey.web import forms
+from journey.web import money as money_pages
 from journey.web.address import (
     A_TOKEN,
     TOKEN_BYTES,
@@ -182,6 +183,7 @@ class PagesServer:
             web.post("/j/{id}/sitting", self.sitting),
             web.get("/j/{id}/agree", self.agree_page),
             web.post("/j/{id}/agree", self.agree),
+            *money_pages.MoneyPages(self, money_pages.Keys(VISITOR, FORM, TAB, STALE)).routes(),
         ])
         app.on_shutdown.append(self._let_go_all)
         return app
@@ -308,6 +310,8 @@ class PagesServer:
         if request.get(STALE):
             values["read_only"] = self.words.message("web_page_read_only")
             values["take_over"] = f"{self.path}/j/{values['jid']}"
+        values.setdefault("money_link", money_pages.link(
+            visitor.sessions.get(values.get("jid", ""))))
         text = self.templates.get_template(name).render(
             t=words_for_pages(self.words), csrf=visitor.csrf, base=self.path,
             tab=tab, at=f"?tab={tab}" if tab else "",
@@ -375,7 +379,8 @@ class PagesServer:
             return
         if not given and request.method == "GET":
             fresh = visitor.tabs[jid] = secrets.token_urlsafe(TAB_BYTES)
-            raise web.HTTPSeeOther(f"{self.path}{request.path}?tab={fresh}")
+            # What else the address asks (a time chosen, say) is kept.
+            raise web.HTTPSeeOther(f"{self.path}{request.rel_url.update_query(tab=fresh)}")
         request[TAB], request[STALE] = given, True
         if request.method != "POST":
             return

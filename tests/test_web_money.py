@@ -237,3 +237,25 @@ def test_a_plan_with_no_direct_payment_says_so(words, store: Store) -> None:
         assert (await client.get(f"{here}/money/check.csv")).status == 404
 
     run(test, store)
+
+
+def test_an_older_tabs_form_changes_nothing_and_keeps_what_was_typed(words,
+                                                                     store: Store) -> None:
+    journey = ryan(words, store).journey
+    store.release(journey.id)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey.id}"
+        await opened(client, here)
+        older = await (await client.get(f"{here}/money/add")).text()
+        await client.get(here)  # the journey opened afresh: a newer tab
+        page, where = await post(client, older, f"{here}/money/add", kind="council",
+                                 amount="£688", day="20 November 2026", who="The council")
+        assert where == f"{here}/money/add"
+        assert "This journey is open somewhere else." in _text(page)
+        assert "Change it in this tab instead" in _text(page)
+        assert 'value="£688"' in page and 'value="20 November 2026"' in page
+        assert read(store.load(journey.id), kinds.default()).entries == []
+
+    run(test, store)

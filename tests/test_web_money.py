@@ -71,11 +71,14 @@ def test_money_added_wrong_then_right_goes_in_the_record(words, store: Store) ->
         form = await (await client.get(f"{here}/money/add")).text()
         yesterday = date.today() - timedelta(days=1)
         await post(client, form, f"{here}/money/add", kind="council", amount="700",
-                   day="yesterday", who="", support="", purpose="", evidence="", kept="")
+                   day="yesterday", who="", support="", purpose="", evidence="",
+                   kept="Statements drawer")
         entries = read(store.load(journey.id), kinds.default()).entries
         assert sorted((e.what, e.pence, e.day, e.support is not None) for e in entries) == sorted(
             [("pay", 54000, date(2026, 11, 28), True),
              ("council", 70000, yesterday, False)])
+        council = next(e for e in entries if e.what == "council")
+        assert (council.evidence, council.kept_where) == (None, "Statements drawer")
         paid = next(e for e in entries if e.what == "pay")
         assert (paid.who, paid.purpose, paid.evidence, paid.kept_where) == (
             "Kim <b>Lee</b>", '=HYPERLINK("x")', "payslip", "Blue folder")
@@ -161,6 +164,8 @@ def test_the_time_shown_is_chosen_in_own_words(words, store: Store) -> None:
         assert 'class="error-summary"' in wrong and 'href="#from"' in wrong
         assert "There is no 31 February" in _text(wrong)
         assert 'value="&lt;script&gt;"' in wrong and "<script>" not in wrong
+        # The check offered is of the time shown: since the start.
+        assert re.findall(r'href="[^"]*/money/check\.csv"', wrong)
         backwards = _text(await (await client.get(f"{here}/money", params={
             "period": "between", "from": "2 January 2027", "to": "1 January 2027"})).text())
         assert "The end of the period is before its start." in backwards

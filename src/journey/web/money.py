@@ -237,7 +237,7 @@ class MoneyPages:
                     for f in found.findings]
         periods = [{"value": p, "label": money.say("web_period_" + p),
                     "checked": p == asked.kind} for p in PERIODS]
-        query = asked.query()
+        query = "" if asked.errors else asked.query()  # the check of the time shown
         files = [{"href": f"/j/{session.journey.id}/money/check.{fmt}"
                   + (f"?{query}" if query else ""), "label": money.say("web_format_" + fmt)}
                  for fmt in export.FORMATS]
@@ -322,7 +322,7 @@ class MoneyPages:
         typed = Typed(kind=picked.id, amount=forms.one(form, "amount"), day=typed_day,
                       who=forms.one(form, "who"), support=support,
                       purpose=forms.one(form, "purpose"), evidence=evidence,
-                      kept_where=forms.one(form, "kept") if evidence else "")
+                      kept_where=forms.one(form, "kept"))
         try:
             made = entry(words, money, session.journey, typed,
                          session.journey.speaker("money.record")[0])

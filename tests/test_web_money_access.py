@@ -1,18 +1,21 @@
 """The direct-payment record's web pages in a real browser: axe-core finds no WCAG 2.2 A or AA
 failure on the record and on the add form showing its errors, with text at its usual size
 and at twice it (as a person who sets a larger text size in their browser has it); the
-error summary takes the focus; nothing is wider than a 320 pixel screen. Screenshots are
-kept in test-artefacts/web/. Skipped, saying why, without chromium or axe-core."""
+error summary takes the focus; nothing is wider than a 320 pixel screen; and a person with
+a keyboard alone adds money. Screenshots are kept in test-artefacts/web/. Skipped, saying
+why, without chromium or axe-core."""
 
 from __future__ import annotations
 
 import json
 
 from journey.content import Journey as Content
+from journey.money import kinds
+from journey.money.record import read
 from journey.store.database import Store
 
-from .examples import ryan_with_money
-from .test_web_access import ARTEFACTS, Site, pytestmark, site  # noqa: F401
+from .examples import ryan, ryan_with_money
+from .test_web_access import ARTEFACTS, Site, _space, _tab_to, pytestmark, site  # noqa: F401
 
 LARGE = "document.documentElement.style.fontSize = '200%'"
 
@@ -70,3 +73,31 @@ async def test_the_record_fits_a_narrow_screen(site: Site, store: Store,  # noqa
         await site.page.evaluate(LARGE)
         assert await site.fits(), f"{path} at large text"
     await site.page.screenshot(ARTEFACTS / "money-add-320-large.png")
+
+
+async def test_money_is_added_with_a_keyboard_alone(site: Site, store: Store,  # noqa: F811
+                                                    words: Content) -> None:
+    journey = ryan(words, store).journey
+    store.release(journey.id)
+    here = f"/j/{journey.id}"
+    await site.open(here)
+    await site.past_sitting()
+    await _tab_to(site, "Direct payment record")
+    await site.after(site.page.press("enter"))
+    await _tab_to(site, "Add money in or out")
+    await site.after(site.page.press("enter"))
+    await _tab_to(site, "INPUT council")
+    await _space(site)
+    await site.page.press("tab")  # the next box: how much
+    assert await site.page.evaluate("document.activeElement.id") == "amount"
+    await site.page.type("£688")
+    await site.page.press("tab")
+    assert await site.page.evaluate("document.activeElement.id") == "day"
+    await site.page.type("20 November 2026")
+    await _tab_to(site, "Save this entry")
+    await site.after(site.page.press("enter"))
+    text = str(await site.page.evaluate("document.querySelector('main').textContent"))
+    assert "Added: 1. 20 November 2026: In £688.00, Council payment" in " ".join(text.split())
+    await site.page.screenshot(ARTEFACTS / "money-added-by-keyboard.png")
+    entries = read(store.load(journey.id), kinds.default()).entries
+    assert [(e.what, e.pence) for e in entries] == [("council", 68800)]

@@ -260,8 +260,7 @@ def _import(args: argparse.Namespace, store: Store, words: Content, money: Money
             journey: Journey) -> int:
     """A bank statement's CSV file into the record: each payment once, however often the
     file is read; payees confirmed before go with their kind and support."""
-    from journey.core.model import MoneyKept, MoneyRule
-    from journey.money import statement
+    from journey.money import imported, statement
     from journey.money.record import read
     from journey.money.typed import MoneyError
 
@@ -269,14 +268,11 @@ def _import(args: argparse.Namespace, store: Store, words: Content, money: Money
         raise MoneyError(money.say("error_needs", missing="FILE"))
     path = Path(args.value)
     record = read(journey, money)
-    remembered = {name[len(COLUMNS):]: layout for name, value in record.rules.items()
-                  if name.startswith(COLUMNS)
-                  and (layout := statement.Layout.from_value(value)) is not None}
     try:
-        found = statement.read_file(path, remembered, words)
+        found = statement.read_file(path, imported.remembered(record), words)
     except statement.StatementError as e:
         raise MoneyError(e.text) from None
-    rules: list[MoneyRule] = []
+    chosen = None
     if found.layout is None:
         chosen = _columns(money, args.columns) if args.columns else None
         if chosen is None:
@@ -284,39 +280,17 @@ def _import(args: argparse.Namespace, store: Store, words: Content, money: Money
                 found.header or (found.examples[0] if found.examples else ())))
             raise MoneyError(money.say("import_columns", columns=shown,
                                        suggested=_columns_said(found.suggested)))
-        found = found.using(chosen)
-        rules.append(MoneyRule(name=COLUMNS + found.signature, value=chosen.as_value(),
-                               by=_by(journey)))
-    already = {e.source for e in journey.events
-               if isinstance(e, MoneyKept) and isinstance(e.source, str)}
-    new, unmatched = [], {}
-    for row in found.rows:
-        source = STATEMENT + row.mark
-        if source in already:
-            continue
-        already.add(source)
-        confirmed = statement.match(row.payee, record.payees)
-        kind = _payee_kind(money, record, confirmed, row.direction)
-        if confirmed is None:
-            seen = unmatched.setdefault(row.payee, [0, 0])
-            seen[0] += 1
-            seen[1] += row.pence
-        new.append(MoneyKept(
-            day=row.day.isoformat(), pence=row.pence, direction=row.direction, what=kind,
-            who=row.payee, purpose=row.reference or row.details,
-            support=record.payees.get(confirmed) if confirmed else None,
-            evidence="bank-statement" if row.direction == "in" else None,
-            kept_where=path.name if row.direction == "in" else None, source=source,
-            by=_by(journey)))
-    if rules or new:
+    result = imported.take(journey, money, record, found, path.name, _by(journey), chosen)
+    found, unmatched = result.found, result.unmatched
+    if result.events:
         try:
             journey = _changing(store, journey)
-            store.save(journey, _recorded(journey, [*rules, *new]))
+            store.save(journey, _recorded(journey, result.events))
         finally:
             store.release(journey.id)
-    _say(money.say("import_read", rows=len(found.rows), file=path.name, new=len(new),
-                   known=len(found.rows) - len(new)))
-    if rules:
+    _say(money.say("import_read", rows=len(found.rows), file=path.name, new=result.new,
+                   known=result.known))
+    if result.columns_kept:
         _say(money.say("import_columns_kept"))
     if found.problems:
         _say(money.say("import_left_out"))
@@ -333,26 +307,11 @@ def _import(args: argparse.Namespace, store: Store, words: Content, money: Money
     return 0
 
 
-COLUMNS = "columns:"
-STATEMENT = "statement:"
-PAYEE_KIND = "payee-kind:"  # + a payee as normalise_payee gives it: the kind of money it is
-
-
 def _recorded(journey: Journey, events: list) -> list:
     """Add events to the journey in memory, to be saved together, all or none."""
     for event in events:
         journey.record(event)
     return events
-
-
-def _payee_kind(money: MoneyWords, record: object, confirmed: str | None,
-                direction: str) -> str:
-    rules = getattr(record, "rules", {})
-    said = rules.get(PAYEE_KIND + confirmed) if confirmed else None
-    kind = money.kind(said) if isinstance(said, str) else None
-    if kind is not None and kind.direction == direction:
-        return kind.id
-    return "other-in" if direction == "in" else "other"
 
 
 def _columns(money: MoneyWords, said: str) -> object:
@@ -393,6 +352,7 @@ def _payee(args: argparse.Namespace, store: Store, words: Content, money: MoneyW
 
     from journey.core.model import MoneyKept, MoneyRule, now
     from journey.money import statement
+    from journey.money.imported import PAYEE_KIND, STATEMENT
     from journey.money.record import PAYEE_RULE, read
     from journey.money.typed import MoneyError, kind_of, support_lines, support_of
 

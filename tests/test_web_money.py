@@ -10,7 +10,9 @@ import io
 import re
 from datetime import date, timedelta
 from html import unescape
+from pathlib import Path
 
+from aiohttp import FormData
 from aiohttp.test_utils import TestClient
 
 from journey.money import kinds
@@ -20,7 +22,7 @@ from journey.web import pages
 
 from .examples import gareth, ryan, ryan_with_money
 from .test_web_pages import run
-from .web_pages import enter, opened, post
+from .web_pages import csrf, enter, opened, post, tab
 
 
 def _text(page: str) -> str:
@@ -262,5 +264,97 @@ def test_an_older_tabs_form_changes_nothing_and_keeps_what_was_typed(words,
         assert "Change it in this tab instead" in _text(page)
         assert 'value="£688"' in page and 'value="20 November 2026"' in page
         assert read(store.load(journey.id), kinds.default()).entries == []
+
+    run(test, store)
+
+
+STATEMENTS = Path(__file__).parent / "data" / "statements"
+
+
+async def _upload(client: TestClient, page: str, where: str, data: bytes,
+                  name: str = "statement.csv") -> tuple[str, str]:
+    """Choose a file and post the form, as a browser does: the page after and its address."""
+    form = FormData()
+    form.add_field("csrf", csrf(page))
+    form.add_field("tab", tab(page) or "")
+    form.add_field("do", "upload")
+    form.add_field("statement", data, filename=name, content_type="text/csv")
+    response = await client.post(where, data=form)
+    return await response.text(), response.url.path
+
+
+def test_a_bank_statement_goes_in_once(words, store: Store) -> None:
+    journey = ryan(words, store).journey
+    store.release(journey.id)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey.id}"
+        await opened(client, here)
+        record = await (await client.get(f"{here}/money")).text()
+        assert f'href="{here}/money/import?tab=' in record
+        form = await (await client.get(f"{here}/money/import")).text()
+        assert 'enctype="multipart/form-data"' in form
+        data = (STATEMENTS / "monzo.csv").read_bytes()
+        page, where = await _upload(client, form, f"{here}/money/import", data, "monzo.csv")
+        assert where == f"{here}/money"
+        shown = _text(page)
+        assert "Read 4 payments from monzo.csv: 4 new, 0 already in the record." in shown
+        assert "Payees not matched yet." in shown
+        first = read(store.load(journey.id), kinds.default()).entries
+        assert len(first) == 4
+        page, _ = await _upload(client, form, f"{here}/money/import", data, "monzo.csv")
+        assert "4 payments from monzo.csv: 0 new, 4 already in the record." in _text(page)
+        assert len(read(store.load(journey.id), kinds.default()).entries) == 4
+        # Not a statement: said plainly, nothing added.
+        page, where = await _upload(client, form, f"{here}/money/import", b"\x00\x01PK\x03",
+                                    "photo.csv")
+        assert where == f"{here}/money/import" and 'class="error-summary"' in page
+        assert "This file is not a CSV bank statement." in _text(page)
+        # Far bigger than a page's form: refused before it is read.
+        big, _ = await _upload(client, form, f"{here}/money/import", b"1" * 200_000)
+        assert "That is too much to send at once. A page can take up to 64 KB." in big
+        assert len(read(store.load(journey.id), kinds.default()).entries) == 4
+        # Nothing chosen.
+        page, _ = await post(client, form, f"{here}/money/import", do="upload")
+        assert "Choose the statement's CSV file." in _text(page)
+
+    run(test, store)
+
+
+def test_a_statement_of_an_unknown_layout_asks_which_column_holds_what(words,
+                                                                      store: Store) -> None:
+    journey = ryan(words, store).journey
+    store.release(journey.id)
+    hostile = (STATEMENTS / "hsbc-no-header.csv").read_bytes() + (
+        b'06/05/2026,"<b>=cmd|calc</b>",-12.00\n')
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey.id}"
+        await opened(client, here)
+        form = await (await client.get(f"{here}/money/import")).text()
+        page, where = await _upload(client, form, f"{here}/money/import", hostile)
+        assert where == f"{here}/money/import"
+        assert "Which column holds what?" in page and 'name="day"' in page
+        assert "<b>=cmd" not in page
+        assert read(store.load(journey.id), kinds.default()).entries == []
+        # A column for two things: said, and asked again.
+        wrong, _ = await post(client, page, f"{here}/money/import", do="columns", day="0",
+                              payee="0", amount="2")
+        assert 'class="error-summary"' in wrong and 'href="#day"' in wrong
+        assert "The columns are not clear: each column has one use." in _text(wrong)
+        done, where = await post(client, wrong, f"{here}/money/import", do="columns",
+                                 day="0", payee="1", amount="2")
+        assert where == f"{here}/money"
+        shown = _text(done)
+        assert "Read 4 payments" in shown and "The columns are kept" in shown
+        assert "<b>=cmd" not in done and "&lt;b&gt;=cmd|calc&lt;/b&gt;" in done
+        entries = read(store.load(journey.id), kinds.default()).entries
+        assert sorted(e.pence for e in entries) == [1200, 31120, 123456, 323456]
+        # The same layout again is known now: no columns asked.
+        form = await (await client.get(f"{here}/money/import")).text()
+        again, where = await _upload(client, form, f"{here}/money/import", hostile)
+        assert where == f"{here}/money" and "0 new, 4 already" in _text(again)
 
     run(test, store)

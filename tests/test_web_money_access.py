@@ -56,6 +56,8 @@ async def test_the_record_and_the_add_form_pass_axe_at_each_text_size(
         "document.activeElement === document.querySelector('.error-summary')")
     assert await site.page.evaluate("document.getElementById('amount').value") == "12,50"
     await _checked(site, "add-error", failures)
+    await site.open(f"{here}/money/import")
+    await _checked(site, "import", failures)
     assert not failures, json.dumps(failures, indent=1)
 
 

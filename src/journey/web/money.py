@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from journey.conversation.session import Session
+from journey.core.answers import clean_name
 from journey.core.model import MoneyRemoved
 from journey.core.saving import JourneyInUse
 from journey.documents import files as documents
@@ -132,6 +133,8 @@ class MoneyPages:
             web.get("/j/{id}/money/remove/{entry}", self.remove_page),
             web.post("/j/{id}/money/remove", self.remove),
             web.get("/j/{id}/money/check.{format}", self.download),
+            web.get("/j/{id}/money/import", self.import_page),
+            web.post("/j/{id}/money/import", self.take_statement),
         ]
 
     # -- what every page of the record shares ------------------------------------------------
@@ -244,7 +247,8 @@ class MoneyPages:
         name = session.name or words.message("someone")
         return self._page(
             "money.html.j2", request, session, title=money.say("title", name=name),
-            notice=said.get("notice", ""), period=period_words(money, found.period),
+            notice=said.get("notice", ""), report=said.get("report", []),
+            period=period_words(money, found.period),
             periods=periods, asked=asked, errors=[
                 {"field": k, "text": v} for k, v in asked.errors.items()],
             rows=rows, balance=balance, findings=findings,
@@ -397,6 +401,136 @@ class MoneyPages:
             return self.server.go(f"/j/{jid}/money")
         visitor.said[said_key(jid)] = {"notice": money.say("removed", line=entry_line(
             money, found, number, planned))}
+        return self.server.go(f"/j/{jid}/money")
+
+    # -- a bank statement -----------------------------------------------------------------
+
+    def _pending(self, request: web.Request, jid: str) -> dict[str, Any]:
+        """A statement of a layout not known yet, kept while its columns are chosen."""
+        visitor = request[self.keys.visitor]
+        return visitor.said.setdefault(said_key(jid) + "/statement", {})
+
+    async def import_page(self, request: web.Request) -> web.Response:
+        session = self._session(request)
+        if not has_direct_payment(session.snapshot().live):
+            return self._without(request, session)
+        said = self._said(request, session)
+        money = self.money
+        jid = session.journey.id
+        pending = self._pending(request, jid)
+        columns: list[dict[str, Any]] = []
+        if "data" in pending:
+            found = self._read(session, pending["data"])
+            shown = found.header or (found.examples[0] if found.examples else ())
+            examples = found.examples[0] if found.examples else ()
+            typed = said.get("typed") or {}
+            suggested = found.suggested.as_value() if found.suggested else {}
+            for name in ("day", "payee", "amount", "paid_in", "paid_out"):
+                chosen = forms.one(typed, name) if name in typed else str(
+                    (suggested.get(name) or [None])[0] if name == "payee"
+                    else suggested.get(name) if suggested.get(name) is not None else "")
+                options = [{"value": "", "label": money.say("web_import_none"),
+                            "checked": chosen == ""}] if name != "day" else []
+                for n, heading in enumerate(shown):
+                    example = examples[n] if n < len(examples) and found.header else ""
+                    label = money.say("web_import_column", number=n + 1, heading=heading)
+                    options.append({"value": str(n), "label": label + (
+                        f" ({example})" if example else ""), "checked": chosen == str(n)})
+                columns.append({"name": name, "label": money.say("web_import_" + name),
+                                "options": options})
+        error = said.get("error", "")
+        return self._page("money_import.html.j2", request, session,
+                          title=money.say("web_import_columns_title" if columns
+                                          else "web_import"),
+                          notice=said.get("notice", ""), columns=columns,
+                          errors=[{"field": said.get("field", "statement"), "text": error}]
+                          if error else [], error=error, error_field=said.get("field", ""))
+
+    def _read(self, session: Session, data: bytes) -> Any:
+        from journey.money import imported, statement
+
+        record = read(session.journey, self.money)
+        return statement.read_bytes(data, imported.remembered(record), self.server.words)
+
+    async def take_statement(self, request: web.Request) -> web.StreamResponse:
+        from journey.money import imported, statement
+
+        session = self._session(request)
+        jid = session.journey.id
+        visitor = request[self.keys.visitor]
+        form: forms.Form = request[self.keys.form]
+        money = self.money
+        here = f"/j/{jid}/money/import"
+        if not has_direct_payment(session.snapshot().live):
+            return self.server.go(f"/j/{jid}/money")
+        pending = self._pending(request, jid)
+        chosen = None
+        if forms.one(form, "do") == "columns":
+            if "data" not in pending:
+                visitor.said[said_key(jid)] = {"notice": money.say("web_import_gone")}
+                return self.server.go(here)
+            data, name = pending["data"], pending["name"]
+            picked = {k: forms.one(form, k) for k in ("day", "payee", "amount", "paid_in",
+                                                      "paid_out")}
+            try:
+                if not all(v.isdigit() and len(v) < 3 for v in picked.values() if v) or not (
+                        picked["day"] and picked["payee"]):
+                    raise ValueError(money.say("web_import_needs"))
+                chosen = statement.Layout(
+                    day=int(picked["day"]), payee=(int(picked["payee"]),),
+                    **{k: int(picked[k]) if picked[k] else None
+                       for k in ("amount", "paid_in", "paid_out")})
+            except ValueError as e:
+                visitor.said[said_key(jid)] = {
+                    "error": money.say("web_import_columns_bad", problem=str(e)[:80]),
+                    "field": "day", "typed": form}
+                return self.server.go(here)
+        else:
+            posted = await request.post()  # the form as read before, with its file
+            upload = posted.get("statement")
+            if not isinstance(upload, web.FileField):
+                visitor.said[said_key(jid)] = {"error": money.say("web_import_no_file")}
+                return self.server.go(here)
+            data = upload.file.read(statement.LARGEST_FILE + 1)
+            name = clean_name(upload.filename or "statement.csv", 80)
+        try:
+            if len(data) > statement.LARGEST_FILE:
+                raise statement.StatementError(self.server.words.message(
+                    "statement_too_big", limit="4 MB"))
+            found = self._read(session, data)
+        except statement.StatementError as e:
+            pending.clear()
+            visitor.said[said_key(jid)] = {"error": e.text}
+            return self.server.go(here)
+        if found.layout is None and chosen is None:
+            pending.update(data=data, name=name)
+            return self.server.go(here)
+        record = read(session.journey, money)
+        result = imported.take(session.journey, money, record, found, name,
+                               session.journey.speaker("money.record")[0], chosen)
+        try:
+            if result.events:
+                with session.together():
+                    for event in result.events:
+                        session.keep_money(event)
+        except (StoreError, JourneyInUse) as e:
+            visitor.said[said_key(jid)] = {"error": str(e)}
+            return self.server.go(here)
+        pending.clear()
+        found = result.found
+        report = [money.say("import_read", rows=len(found.rows), file=name, new=result.new,
+                            known=result.known)]
+        if result.columns_kept:
+            report.append(money.say("import_columns_kept"))
+        if found.problems:
+            report.append(money.say("import_left_out"))
+            report += [p.text for p in found.problems]
+        if result.unmatched:
+            report.append(money.say("web_import_payees"))
+            report += [money.say("web_import_unmatched", payee=payee,
+                                 payments=money.payments(count), amount=pounds(pence))
+                       for payee, (count, pence) in result.unmatched.items()]
+        visitor.said[said_key(jid)] = {"report": report}
         return self.server.go(f"/j/{jid}/money")
 
     # -- the council's check, as a file -------------------------------------------------------

@@ -199,7 +199,8 @@ class PagesServer:
         try:
             response = await handler(request)
         except web.HTTPException as e:  # a page not found, a body too big: said plainly
-            response = web.Response(status=e.status, text=e.text or e.reason)
+            response = web.Response(status=e.status, text=self.words.message(
+                "web_page_too_big") if e.status == 413 else e.text or e.reason)
             if "Location" in e.headers:  # a tab's page, seen at its own address
                 response.headers["Location"] = e.headers["Location"]
         except StoreError as e:  # the data folder cannot be read now: say so, change nothing

@@ -338,6 +338,12 @@ def test_a_statement_of_an_unknown_layout_asks_which_column_holds_what(words,
         assert where == f"{here}/money/import"
         assert "Which column holds what?" in page and 'name="day"' in page
         assert "<b>=cmd" not in page
+        # Another file instead: the columns are no longer asked.
+        again = re.search(r'href="([^"]*/money/import\?again=1[^"]*)"', page)
+        assert again
+        fresh = await (await client.get(unescape(again[1]))).text()
+        assert 'name="statement"' in fresh and 'name="day"' not in fresh
+        page, _ = await _upload(client, fresh, f"{here}/money/import", hostile)
         assert read(store.load(journey.id), kinds.default()).entries == []
         # A column for two things: said, and asked again.
         wrong, _ = await post(client, page, f"{here}/money/import", do="columns", day="0",

@@ -418,6 +418,8 @@ class MoneyPages:
         money = self.money
         jid = session.journey.id
         pending = self._pending(request, jid)
+        if request.query.get("again"):  # another file chosen instead of this one
+            pending.clear()
         columns: list[dict[str, Any]] = []
         if "data" in pending:
             found = self._read(session, pending["data"])

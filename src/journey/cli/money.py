@@ -348,36 +348,14 @@ def _payee(args: argparse.Namespace, store: Store, words: Content, money: MoneyW
     """What a payee's payments are, said once: their kind and the support they pay for.
     Lines from statements of that payee not yet matched are changed to it (their history
     stays); later statements use it."""
-    from dataclasses import replace
+    from journey.money.imported import confirm
+    from journey.money.typed import kind_of
 
-    from journey.core.model import MoneyKept, MoneyRule, now
-    from journey.money import statement
-    from journey.money.imported import PAYEE_KIND, STATEMENT
-    from journey.money.record import PAYEE_RULE, read
-    from journey.money.typed import MoneyError, kind_of, support_lines, support_of
-
-    named = statement.normalise_payee(args.value or "")
-    if not named or not args.kind:
-        raise MoneyError(money.say("payee_error"))
+    events, changed = confirm(words, money, journey, args.value or "", args.kind or "",
+                              args.support or "", _by(journey))
     kind = money.kind(kind_of(money, args.kind))
     assert kind is not None
-    support = support_of(money, support_lines(words, journey), args.support or "")
-    by = _by(journey)
-    events: list = [MoneyRule(name=PAYEE_RULE + named, value=support, by=by),
-                    MoneyRule(name=PAYEE_KIND + named, value=kind.id, by=by)]
-    standing = {e.id for e in read(journey, money).entries}  # never one taken out
-    latest: dict[str, MoneyKept] = {}
-    for event in journey.events:
-        if isinstance(event, MoneyKept) and event.id in standing:
-            latest[event.id] = event
-    changed = 0
-    for kept in latest.values():
-        if (isinstance(kept.source, str) and kept.source.startswith(STATEMENT)
-                and not kept.support and isinstance(kept.who, str)
-                and kept.direction == kind.direction
-                and statement.match(kept.who, {named: support}) == named):
-            events.append(replace(kept, what=kind.id, support=support, by=by, at=now()))
-            changed += 1
+    support = events[0].value
     try:
         journey = _changing(store, journey)
         store.save(journey, _recorded(journey, events))

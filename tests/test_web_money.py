@@ -297,12 +297,24 @@ def test_a_bank_statement_goes_in_once(words, store: Store) -> None:
         assert 'enctype="multipart/form-data"' in form
         data = (STATEMENTS / "monzo.csv").read_bytes()
         page, where = await _upload(client, form, f"{here}/money/import", data, "monzo.csv")
-        assert where == f"{here}/money"
+        assert where == f"{here}/money/payees"  # new payees: said once, straight away
         shown = _text(page)
         assert "Read 4 payments from monzo.csv: 4 new, 0 already in the record." in shown
         assert "Payees not matched yet." in shown
+        assert "Northshire Council: money in, 1 payment, £3,234.56" in shown
         first = read(store.load(journey.id), kinds.default()).entries
-        assert len(first) == 4
+        assert len(first) == 4 and {e.what for e in first} == {"other", "other-in"}
+        page, _ = await post(client, page, f"{here}/money/payees", payee="Northshire Council",
+                             kind="council", support="")
+        assert "Northshire Council is now Council payment. Changed: 1 payment." in _text(page)
+        assert "Northshire Council: money in" not in _text(page)
+        council = [e for e in read(store.load(journey.id), kinds.default()).entries
+                   if e.what == "council"]
+        assert [e.pence for e in council] == [323456]
+        # A kind that goes the other way, for a payee: said plainly, nothing changed.
+        wrong, _ = await post(client, page, f"{here}/money/payees", payee="HMRC",
+                              kind="no-such-kind", support="")
+        assert "That is not a kind of money journey knows." in _text(wrong)
         page, _ = await _upload(client, form, f"{here}/money/import", data, "monzo.csv")
         assert "4 payments from monzo.csv: 0 new, 4 already in the record." in _text(page)
         assert len(read(store.load(journey.id), kinds.default()).entries) == 4
@@ -352,7 +364,7 @@ def test_a_statement_of_an_unknown_layout_asks_which_column_holds_what(words,
         assert "The columns are not clear: each column has one use." in _text(wrong)
         done, where = await post(client, wrong, f"{here}/money/import", do="columns",
                                  day="0", payee="1", amount="2")
-        assert where == f"{here}/money"
+        assert where == f"{here}/money/payees"
         shown = _text(done)
         assert "Read 4 payments" in shown and "The columns are kept" in shown
         assert "<b>=cmd" not in done and "&lt;b&gt;=cmd|calc&lt;/b&gt;" in done

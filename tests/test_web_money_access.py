@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 
 from journey.content import Journey as Content
+from journey.core.model import MoneyKept
 from journey.money import kinds
+from journey.money.imported import STATEMENT
 from journey.money.record import read
 from journey.store.database import Store
 
@@ -35,6 +37,11 @@ async def _checked(on: Site, name: str, failures: dict[str, object]) -> None:
 async def test_the_record_and_the_add_form_pass_axe_at_each_text_size(
         site: Site, store: Store, words: Content) -> None:  # noqa: F811
     journey = ryan_with_money(words, store).journey
+    # A payee from a statement, to say once.
+    store.record(journey, MoneyKept(
+        day="2026-12-01", pence=5000, direction="out", what="other", who="KIM LEE <b>",
+        purpose="", support=None, evidence=None, kept_where=None, source=STATEMENT + "x",
+        by="Lisa"))
     store.release(journey.id)
     here = f"/j/{journey.id}"
     failures: dict[str, object] = {}
@@ -58,6 +65,9 @@ async def test_the_record_and_the_add_form_pass_axe_at_each_text_size(
     await _checked(site, "add-error", failures)
     await site.open(f"{here}/money/import")
     await _checked(site, "import", failures)
+    await site.open(f"{here}/money/payees")
+    assert "KIM LEE" in str(await site.page.evaluate("document.querySelector('main').textContent"))
+    await _checked(site, "payees", failures)
     assert not failures, json.dumps(failures, indent=1)
 
 

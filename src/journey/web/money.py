@@ -135,6 +135,8 @@ class MoneyPages:
             web.get("/j/{id}/money/check.{format}", self.download),
             web.get("/j/{id}/money/import", self.import_page),
             web.post("/j/{id}/money/import", self.take_statement),
+            web.get("/j/{id}/money/payees", self.payees_page),
+            web.post("/j/{id}/money/payees", self.payee),
         ]
 
     # -- what every page of the record shares ------------------------------------------------
@@ -204,6 +206,8 @@ class MoneyPages:
         return against(words, money, session.journey, asked.kind, start=start)
 
     async def record_page(self, request: web.Request) -> web.Response:
+        from journey.money.imported import waiting
+
         session = self._session(request)
         if not has_direct_payment(session.snapshot().live):
             return self._without(request, session)
@@ -257,7 +261,7 @@ class MoneyPages:
             missing=[missing_line(money, m.entry, m.needs) for m in found.missing],
             statements=money.say("evidence_statements", start=_day(found.period.start),
                                  end=_day(found.period.end)),
-            entries=entries, files=files)
+            entries=entries, files=files, payees=len(waiting(money, session.journey)))
 
     # -- adding --------------------------------------------------------------------------------
 
@@ -533,7 +537,61 @@ class MoneyPages:
                                  payments=money.payments(count), amount=pounds(pence))
                        for payee, (count, pence) in result.unmatched.items()]
         visitor.said[said_key(jid)] = {"report": report}
-        return self.server.go(f"/j/{jid}/money")
+        return self.server.go(f"/j/{jid}/money/payees" if result.unmatched
+                              else f"/j/{jid}/money")
+
+    # -- payees from statements, said once -----------------------------------------------
+
+    async def payees_page(self, request: web.Request) -> web.Response:
+        from journey.money.imported import waiting
+
+        session = self._session(request)
+        if not has_direct_payment(session.snapshot().live):
+            return self._without(request, session)
+        said = self._said(request, session)
+        money = self.money
+        lines = support_lines(self.server.words, session.journey)
+        support = [{"value": str(n), "label": line.what} for n, line in enumerate(lines, 1)]
+        support.append({"value": "", "label": money.say("plain_support_none")})
+        shown = [{"payee": w.payee, "said": money.say(
+            "web_payee_line", payee=w.payee, direction=money.say(
+                "money_in" if w.direction == "in" else "money_out").lower(),
+            payments=money.payments(w.count), amount=pounds(w.pence)),
+            "kinds": [{"value": k.id, "label": k.label} for k in money.kinds
+                      if k.direction == w.direction]}
+            for w in waiting(money, session.journey)]
+        return self._page("money_payees.html.j2", request, session,
+                          title=money.say("web_payees_title"), notice=said.get("notice", ""),
+                          report=said.get("report", []), payees=shown, support=support)
+
+    async def payee(self, request: web.Request) -> web.StreamResponse:
+        from journey.money.imported import confirm
+
+        session = self._session(request)
+        jid = session.journey.id
+        visitor = request[self.keys.visitor]
+        form: forms.Form = request[self.keys.form]
+        money = self.money
+        if not has_direct_payment(session.snapshot().live):
+            return self.server.go(f"/j/{jid}/money")
+        payee = forms.one(form, "payee")
+        try:
+            events, changed = confirm(self.server.words, money, session.journey, payee,
+                                      forms.one(form, "kind"), forms.one(form, "support"),
+                                      session.journey.speaker("money.record")[0])
+            with session.together():
+                for event in events:
+                    session.keep_money(event)
+        except (MoneyError, StoreError, JourneyInUse) as e:
+            visitor.said[said_key(jid)] = {"notice": str(e)}
+            return self.server.go(f"/j/{jid}/money/payees")
+        kind = money.kind(events[1].value)
+        support = events[0].value
+        visitor.said[said_key(jid)] = {"notice": money.say(
+            "payee_set" if support else "payee_set_none", payee=clean_name(payee, 80),
+            kind=kind.label if kind else "", support=support or "",
+            payments=money.payments(changed))}
+        return self.server.go(f"/j/{jid}/money/payees")
 
     # -- the council's check, as a file -------------------------------------------------------
 

@@ -3,6 +3,8 @@ folds away behind a key; nothing a person must read or tick is cut."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from textual.widgets import Input, OptionList, SelectionList
 
@@ -175,3 +177,41 @@ async def test_the_sitting_summary_uses_the_screen_and_save_has_the_focus(words,
         text = app.screen.query_one("#summary-text")
         assert text.region.height > 0.4 * 40  # more than the old fixed share of the screen
         assert app.screen.region.contains_region(app.screen.query_one("#summary-save").region)
+
+
+@pytest.mark.parametrize("size", [(60, 18), (66, 18), (80, 24)])
+async def test_the_start_screen_cuts_nothing_and_its_keys_work(words, store: Store,
+                                                               size) -> None:
+    """Each journey's name, how it is planned, the step reached, how far and when are drawn
+    whole, and every key on the key bar is drawn whole and does what it says."""
+    ann = start(words, store, name="Ann Featherstonehaugh")
+    ann.go_to("health-budget")
+    store.release(ann.journey.id)
+    store.release(start(words, store, name="Sam", mode="here").journey.id)
+    app = JourneyApp(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one("#journeys", OptionList)
+        drawn = "\n".join(listed.render_line(y).text.rstrip()
+                          for y in range(listed.region.height))
+        for whole in ("Start a new journey", "Ann Featherstonehaugh", "Personal health budget",
+                      "For someone, with them", "Sam", str(date.today().year)):
+            assert whole in " ".join(drawn.split()), (whole, drawn)
+        assert "…" not in drawn
+        headings = str(app.screen.query_one("#start-columns").content)
+        for heading in ("Name", "Mode", "Step reached", "Done", "Last changed"):
+            assert heading in headings
+        keys = key_bar(app)
+        for key in ("ctrl+f Search", "ctrl+r Rename", "ctrl+t Copy for a review",
+                    "delete Delete", "ctrl+q Quit", "f1 All keys"):
+            assert key in keys, (key, keys)
+        bar = app.screen.query_one("#keys")
+        assert app.screen.region.contains_region(bar.region)
+        assert bar.region.height == len(keys.splitlines())
+        # The newest journey, Sam's, is chosen: the Delete key asks about it.
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "Sam" in str(app.screen.query_one("Static").content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [s.name for s in store.list()] == ["Sam", "Ann Featherstonehaugh"]

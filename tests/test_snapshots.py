@@ -135,3 +135,26 @@ def test_review_marks_each_outcome(size, words, store: Store, snap_compare) -> N
 def test_review_asks_its_kind(words, store: Store, snap_compare) -> None:
     assert snap_compare(reviewing(words, store, ""), terminal_size=(60, 18),
                         run_before=steady())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_saved_journeys(size, store: Store, snap_compare, capsys,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start screen with the four example journeys (their times are the files' own,
+    shown in UTC): in columns where they fit, each on two lines where they do not, nothing
+    cut."""
+    import time
+
+    from journey.cli.main import main
+    from journey.content import content_dir
+
+    for name in ("mia", "gareth", "edna", "ryan"):
+        assert main(["import", str(content_dir() / "examples" / f"{name}.json")]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        assert snap_compare(JourneyApp(store), terminal_size=size, run_before=steady())
+    finally:
+        monkeypatch.undo()
+        time.tzset()

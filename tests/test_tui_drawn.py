@@ -180,7 +180,7 @@ async def test_a_name_of_unseen_characters_is_no_name(store: Store) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*"\u200b\u202e\u2060", "enter")
         await pilot.pause()
-        assert "Please type an answer" in shown(app, "#error")
+        assert "Please give an answer" in shown(app, "#error")
         assert question(app) == "welcome.name"
 
 

@@ -234,7 +234,7 @@ async def test_a_long_list_shows_the_newest_and_search_finds_the_rest(words, sto
         assert shown(app, "#start-more") == ""
 
 
-async def test_each_journey_is_one_line_at_80_columns_and_at_120(words, store) -> None:
+async def test_each_journey_is_whole_on_one_line_at_120_and_on_two_at_80(words, store) -> None:
     session = start(words, store, name="Bartholomew Montgomery-Fitzwilliam 李小龍")
     session.go_to("brokerage")
     store.release(session.journey.id)
@@ -245,12 +245,14 @@ async def test_each_journey_is_one_line_at_80_columns_and_at_120(words, store) -
             options = app.screen.query_one("#journeys", OptionList)
             room = options.content_region.width
             line = rows(app)[1]
-            # The name gives up room at 80 columns; the percent and the date always show.
-            assert "…" in line and ("Montgomery" in line) == (size[0] == 120), line
-            assert terminal_width(line) <= room, (size, line)
+            # Nothing is cut: where the columns do not fit, each journey takes two lines.
+            assert "…" not in line and "Montgomery-Fitzwilliam 李小龍" in line, line
+            assert ("\n" in line) == (size[0] == 80), line
+            assert all(terminal_width(part) <= room for part in line.split("\n")), (size, line)
             assert f"{session.percent_done()}%" in line and str(date.today().year) in line
             heading = shown(app, "#start-columns")
-            assert terminal_width(heading) <= room
+            assert all(terminal_width(part) <= room for part in heading.split("\n"))
             await pilot.resize_terminal(*((120, 40) if size[0] == 80 else (80, 24)))
             await pilot.pause()
-            assert terminal_width(rows(app)[1]) <= options.content_region.width
+            assert all(terminal_width(part) <= options.content_region.width
+                       for part in rows(app)[1].split("\n"))

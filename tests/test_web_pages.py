@@ -416,12 +416,22 @@ def test_every_kind_of_question_has_its_form(store: Store, words: Content,
         for qid in routes.walk(words, probe, answers)[1:]:  # the first: nothing saved yet
             found.setdefault(words.question(qid).kind, (qid, name))
         probe.close()
-    # The web pages hold the journey, not yet a review: a kind only a review asks (its
-    # ratings) has no form there.
+    # A kind only a review asks (its ratings) is met in a review of a plan.
     journey_kinds = {q.kind for step in words.all_steps for q in step.questions}
     assert set(found) == journey_kinds == set(Kind) - {Kind.RATINGS}
     made = {kind: reached(store, qid, routes.ROUTES[route])
             for kind, (qid, route) in found.items()}
+    from journey.conversation.review import start
+
+    from .reviewed import example
+
+    planned = example(store, "mia")
+    review = start(words, store, planned, "light")
+    found[Kind.RATINGS] = (review.question.id, "review") if review.question else ("", "")
+    assert words.question(found[Kind.RATINGS][0]).kind is Kind.RATINGS
+    review.close()
+    made[Kind.RATINGS] = planned.id
+    assert set(made) == set(Kind)
 
     async def test(client: TestClient, server: pages.PagesServer) -> None:
         await enter(client)
@@ -432,6 +442,12 @@ def test_every_kind_of_question_has_its_form(store: Store, words: Content,
             # Every box and choice has its label.
             for box in re.findall(r'<(?:input|textarea)[^>]*id="([^"]+)"', page):
                 assert f'for="{box}"' in page, (kind, box)
+            # Every set of choices has its legend.
+            assert page.count("<fieldset") == page.count("<legend"), kind
+            # And an ordinary answer posted through its form is taken.
+            page, _ = await post(client, page, f"/j/{journey_id}/answer", do="continue",
+                                 **ordinary(page, kind))
+            assert "error-summary" not in page and question_id(page) != found[kind][0], kind
 
     run(test, store)
 
@@ -842,7 +858,10 @@ def test_skip_moves_past_the_step_and_says_so_on_the_map(store: Store) -> None:
 
 def test_an_earlier_answer_shown_with_a_question_is_changed_and_comes_back(
         store: Store, words: Content) -> None:
-    later = next(q.id for s in words.all_steps for q in s.questions if q.recall)
+    # The first question shown with an earlier answer in words that every route is asked.
+    later = next(q.id for s in words.all_steps for q in s.questions
+                 if q.recall and words.question(q.recall).when is None
+                 and words.question(q.recall).kind == "text")
     earlier = words.question(later).recall
     journey_id = reached(store, later, routes.ROUTES[routes.ALONE])
 

@@ -78,6 +78,9 @@ def ordinary(page: str, kind: Kind, offer: bool = False) -> dict[str, Any]:
         return {"answer": "no"}
     if kind in (Kind.CHOICE, Kind.MULTI):
         return {"answer": options(page)[0]}
+    if kind is Kind.RATINGS:  # the first mark for each thing rated
+        return {name: value for name, value in re.findall(
+            r'name="(rate-\d+)" type="radio" value="([^"]*)"', page)[::-1]}
     if kind is Kind.PERSON and options(page, "pick")[0] != "new":
         return {"pick": "new", "name": "Jo", "relation": "friend", "ring": "friends"}
     return dict(ORDINARY[kind])

@@ -117,6 +117,8 @@ def read(session: Session, question: Question, form: Form, do: str) -> Posted:
         return read_person(session, question, form)
     if kind is Kind.DETAILS:
         return Posted(read_details(session, question, form))
+    if kind is Kind.RATINGS:
+        return Posted(read_ratings(session, question, form))
     raise FieldError(AnswerError("error_unreadable"), "answer")
 
 
@@ -135,6 +137,27 @@ def read_person(session: Session, question: Question, form: Form) -> Posted:
     if ring not in Ring._value2member_map_:
         raise FieldError(AnswerError("error_choose"), "ring")
     return Posted(person, joins=ring)
+
+
+def rated(session: Session, question: Question) -> list[str]:
+    """The things of the plan a ratings question rates, in order (one radio group each)."""
+    from journey.conversation.review import rated_things
+
+    return rated_things(session, question)
+
+
+def read_ratings(session: Session, question: Question, form: Form) -> dict[str, str]:
+    """One mark for each thing, from its own group ("rate-N"). A group left empty, or with
+    a value the form did not offer, is refused, naming that group: nothing is saved until
+    every thing has a mark, and what was ticked stays ticked."""
+    values = [v for v, _ in session.options(question)]
+    marks: dict[str, str] = {}
+    for number, thing in enumerate(rated(session, question)):
+        picked = form.get(f"rate-{number}") or []
+        if len(picked) != 1 or picked[0] not in values:
+            raise FieldError(AnswerError("error_rate", thing=thing), f"rate-{number}")
+        marks[thing] = picked[0]
+    return marks
 
 
 def detail_keys(session: Session) -> list[str]:
@@ -243,6 +266,7 @@ class View:
     options: list[Option] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # a list's things so far
     choices: dict[str, list[Option]] = field(default_factory=dict)  # the smaller choices
+    groups: list[tuple[str, list[Option]]] = field(default_factory=list)  # each thing rated
     earlier: str = ""  # the answer so far, in words
 
 
@@ -289,6 +313,13 @@ def view(session: Session, question: Question, typed: Form | None) -> View:
             shown.fields[name] = typed_or(name)
         shown.choices["ring"] = _options(words, "ring_", [r.value for r in Ring],
                                          typed_or("ring", Ring.FRIENDS.value))
+    elif kind is Kind.RATINGS:
+        before = given if isinstance(given, dict) else {}
+        for number, thing in enumerate(rated(session, question)):
+            name = f"rate-{number}"
+            chosen = typed_or(name, str(before.get(thing, "")))
+            shown.groups.append((thing, [Option(v, label, v == chosen)
+                                         for v, label in session.options(question)]))
     elif kind is Kind.DETAILS:
         for key in detail_keys(session):
             before = given.get(key, "") if isinstance(given, dict) else ""

@@ -44,6 +44,7 @@ from journey.plan import suggested_lines
 from journey.store.database import Store, StoreError
 from journey.web import forms
 from journey.web import money as money_pages
+from journey.web import review as reviews
 from journey.web.address import (
     A_TOKEN,
     TOKEN_BYTES,
@@ -185,6 +186,8 @@ class PagesServer:
             web.post("/j/{id}/agree", self.agree),
             *money_pages.MoneyPages(self, money_pages.Keys(VISITOR, FORM, TAB, STALE)).routes(),
         ])
+        # The review of a plan (journey.web.review).
+        app.add_routes(reviews.routes(self, reviews.Keys(VISITOR, FORM, DOCUMENT_POLICY)))
         app.on_shutdown.append(self._let_go_all)
         return app
 
@@ -337,7 +340,8 @@ class PagesServer:
                  "step": words.reached(s.step),
                  "percent": words.message("percent", percent=s.percent),
                  "when": show_moment(s.updated)} for s in self.store.list()]
-        return self.page("start.html.j2", request, journeys=rows,
+        reviewable = reviews.on_start(self, {r["id"] for r in rows})
+        return self.page("start.html.j2", request, journeys=rows, reviewable=reviewable,
                          title=words.message("start_title"),
                          welcome=words.message("welcome"), informs=words.message("informs"),
                          hint=words.message("start_hint"))
@@ -415,7 +419,7 @@ class PagesServer:
         except KeyError:
             raise web.HTTPNotFound(text=self.words.message("error_no_journey",
                                                            id=journey_id)) from None
-        session = Session(self.words, self.store, journey)
+        session = reviews.opened(self, journey)  # in its review, when one is open
         if self.writers.get(journey_id, cookie) != cookie:
             session.read_only = self.words.message("web_page_read_only")
         elif session.claim():
@@ -442,9 +446,11 @@ class PagesServer:
                 helper_label=words.message("sitting_helper").rstrip(":"),
                 role_label=words.message("sitting_role", name=session.name),
                 others_label=words.message("sitting_others"), **base)
+        if question is None and isinstance(session, reviews.ReviewSession):
+            return reviews.end_page(self, request, session, base)
         if question is None:
             return self.page("finished.html.j2", request, title=words.message(
-                "web_page_finished"), **base)
+                "web_page_finished"), review=reviews.has_plan(session.journey), **base)
         step = session.flow.step()
         first = step is not None and session.flow.questions(step.id)[:1] == [question]
         wording = session.wording(question)
@@ -478,8 +484,9 @@ class PagesServer:
             terms=[(t.term, t.meaning) for t in terms], sources=sources, more=more,
             sections=self._plan_so_far(session),
             marked=forms.one(said.get("typed") or {}, "marked") == "yes",
-            can_back=session.flow.state != WELCOME
-            or session.flow.questions(WELCOME)[:1] != [question], **base)
+            can_back=(session.flow.state != WELCOME
+                      or session.flow.questions(WELCOME)[:1] != [question])
+            and not reviews.at_first(session), **base)
 
     def _plan_so_far(self, session: Session) -> list[dict[str, Any]]:
         """The plan's sections as they stand, shown beside the question on a wide screen

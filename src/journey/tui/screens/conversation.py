@@ -32,6 +32,7 @@ from journey.tui.findings import finished
 from journey.tui.keys import NARROW, KeyBar, first_line
 from journey.tui.more import MorePanel
 from journey.tui.plan_panel import PlanPanel
+from journey.tui.tidy import EVERY, empty_caches
 from journey.tui.typeahead import CatchesKeys, Holds
 from journey.tui.words import (
     choice_terms,
@@ -120,6 +121,7 @@ class ConversationScreen(CatchesKeys, Screen[None]):
         self._side_due = False  # the plan and the helper's panel are to be redrawn
         self._answered: list[str | None] = []  # what was answered since they were drawn
         self._gc_paused = False  # the collector waits until the question is painted
+        self._shown = 0  # questions shown: the libraries' caches are emptied every few
         self._now = False  # do at once what would otherwise wait for the next frame
         self._catching_up: Timer | None = None
         self._gc_waits: Timer | None = None
@@ -389,6 +391,11 @@ class ConversationScreen(CatchesKeys, Screen[None]):
 
     def show_question(self, new_box: bool = True) -> None:
         session, words = self.session, self.words
+        self._shown += 1
+        if self._shown % EVERY == 0:
+            # Once this question is painted, as the chat and the plan are brought up to
+            # date: memory stays flat through a long sitting (journey.tui.tidy).
+            self._after_paint(empty_caches)
         question = session.question
         step = session.flow.step()
         aloud = getattr(self.app, "aloud", None)

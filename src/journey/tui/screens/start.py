@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,36 +44,43 @@ class ReviewChosen(Message):
         self.journey_id = journey_id
 
 
-# Cells taken by the columns that keep their width: mode, done, the gap and the date.
-FIXED = 16 + 5 + 2 + 17
-WIDEST = 98  # name and step at their fullest: 32 and 26 cells
+Cells = tuple[str, str, str, str, str]  # name, mode, step reached, done, last changed
+Widths = tuple[int, int, int]  # cells for the name, the mode and the step reached
+DONE, GAP = 5, 2
 
 
-def row(summary: Summary, words: Words, width: int = WIDEST) -> Content:
-    return columns(clean_name(summary.name or "…"), words.message("mode_" + summary.mode),
-                   words.reached(summary.step), words.message("percent", percent=summary.percent),
-                   show_moment(summary.updated), width)
+def row(summary: Summary, words: Words, widths: Widths | None) -> Content:
+    return columns(*cells_of(summary, words), widths)
+
+
+def cells_of(summary: Summary, words: Words) -> Cells:
+    return (clean_name(summary.name or "…"), words.message("mode_" + summary.mode),
+            words.reached(summary.step), words.message("percent", percent=summary.percent),
+            show_moment(summary.updated))
+
+
+def widths_for(rows: list[Cells], width: int) -> Widths | None:
+    """Columns as wide as their longest words (and two cells between), when every row fits
+    one line of width cells that way; None when they do not, and each row is stacked."""
+    name, mode, step = (max(cell_len(r[i]) for r in rows) + GAP for i in range(3))
+    changed = max(cell_len(r[4]) for r in rows)
+    if name + mode + step + DONE + GAP + changed > width:
+        return None
+    return name, mode, step
 
 
 def columns(name: str, mode: str, step: str, done: str, changed: str,
-            width: int = WIDEST) -> Content:
-    """One line of the list, fitted to width cells: the name and the step give up room first,
-    so a row never wraps onto a second line at 80 columns."""
-    spare = max(20, min(width, WIDEST) - FIXED)
-    name_cells = spare * 32 // 58
-    step_cells = spare - name_cells
-    # Cut and padded by cells, as the terminal draws them, not by characters: a name with
-    # wide letters or emoji keeps the columns in line.
-    return Content(f"{_fit(name, name_cells)}{_cells(mode, 16)}"
-                   f"{_fit(step, step_cells)}{_cells(done, 5, right=True)}"
-                   f"  {changed}")
-
-
-def _fit(text: str, width: int) -> str:
-    """Text cut to leave two cells of gap, then padded to width cells."""
-    if cell_len(text) > width - 2:
-        text = set_cell_size(text, width - 3) + "…"
-    return _cells(text, width)
+            widths: Widths | None) -> Content:
+    """One journey in the list: in columns, or stacked on two lines (the name and how far,
+    then the rest) when the columns do not fit the screen, so nothing is ever cut."""
+    if widths is None:
+        return Content(f"{name}  {done}\n  {mode}, {step}, {changed}")
+    # Padded by cells, as the terminal draws them, not by characters: a name with wide
+    # letters or emoji keeps the columns in line.
+    name_cells, mode_cells, step_cells = widths
+    return Content(f"{_cells(name, name_cells)}{_cells(mode, mode_cells)}"
+                   f"{_cells(step, step_cells)}{_cells(done, DONE, right=True)}"
+                   f"{' ' * GAP}{changed}")
 
 
 def _cells(text: str, width: int, *, right: bool = False) -> str:
@@ -110,8 +117,7 @@ class StartScreen(Screen[None]):
             yield Static(words.message("start_title"), id="start-title", markup=False)
             yield Static(words.message("start_hint"), id="start-hint", markup=False)
             yield Input(placeholder=words.message("start_search"), id="search")
-            _, *headings = words.message("list_columns").split("|")
-            yield Static(columns(*headings, self._width()), id="start-columns", markup=False)
+            yield Static(self._headings(), id="start-columns", markup=False)
             yield Options(*self._options(), id="journeys")
             yield Static(self._more(), id="start-more", markup=False)
             yield Static(id="start-due", markup=False)
@@ -142,8 +148,6 @@ class StartScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # On a short screen (big text) the list keeps its rows: the rest is drawn compact.
         self.set_class(event.size.height < SHORT, "-short")
-        _, *headings = self.words.message("list_columns").split("|")
-        self.query_one("#start-columns", Static).update(columns(*headings, self._width()))
         self.refresh_list(self._highlighted())
 
     def _highlighted(self) -> str | None:
@@ -152,10 +156,22 @@ class StartScreen(Screen[None]):
             return None
         return options.get_option_at_index(options.highlighted).id
 
+    def _heading_cells(self) -> Cells:
+        _, name, mode, step, done, changed = self.words.message("list_columns").split("|")
+        return name, mode, step, done, changed
+
+    def _widths(self) -> Widths | None:
+        """The columns' widths for the journeys shown and the headings, if they fit."""
+        rows = [cells_of(s, self.words) for s in self.summaries[:SHOWN]]
+        return widths_for([self._heading_cells(), *rows], self._width())
+
+    def _headings(self) -> Content:
+        return columns(*self._heading_cells(), self._widths())
+
     def _options(self) -> list[Option]:
-        width = self._width()
+        widths = self._widths()
         return [Option(Content("+ " + self.words.message("start_new")), id=NEW),
-                *[Option(row(s, self.words, width), id=s.id) for s in self.summaries[:SHOWN]]]
+                *[Option(row(s, self.words, widths), id=s.id) for s in self.summaries[:SHOWN]]]
 
     def _more(self) -> str:
         search = self.query_one("#search", Input).value if self.is_mounted else ""
@@ -174,6 +190,7 @@ class StartScreen(Screen[None]):
             return
         options = self.query_one(OptionList)
         options.set_options(self._options())
+        self.query_one("#start-columns", Static).update(self._headings())
         ids = [s.id for s in self.summaries[:SHOWN]]
         options.highlighted = (1 + ids.index(highlight) if highlight in ids
                                else 1 if ids else 0)

@@ -3,7 +3,10 @@ for a chosen time (since the start, a quarter, a year, or two dates in people's 
 the findings with what each rests on, the proof still to find and every entry; a form to
 add money in or out, read box by box through journey.money.typed as the other front doors
 read it, its errors in an error summary with nothing typed lost; a line taken out after a
-page that asks first; and the council's check for the time shown, as files to save.
+page that asks first; the council's check for the time shown, as files to save; and a bank
+statement's CSV file posted (within the pages' body limit) and taken in through
+journey.money.statement and journey.money.imported, with the columns of a layout not known
+yet chosen on a page of their own, and its new payees said once.
 
 Pages only: what is said comes from content/money.toml and journey.money.shown, what is
 counted from journey.money.against, so the web says and counts what the app and the plain

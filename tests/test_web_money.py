@@ -376,3 +376,27 @@ def test_a_statement_of_an_unknown_layout_asks_which_column_holds_what(words,
         assert where == f"{here}/money" and "0 new, 4 already" in _text(again)
 
     run(test, store)
+
+
+def test_a_stored_line_that_cannot_be_read_is_named_never_a_crash(words, store: Store) -> None:
+    from journey.core.model import MoneyKept
+
+    journey = ryan_with_money(words, store).journey
+    store.record(journey, MoneyKept(
+        id="<i>bad</i>", day="2026-02-30", pence=-5, direction="out", what="pay",
+        who="Kim", purpose="", support=None, evidence=None, kept_where=None, by="Lisa"))
+    store.release(journey.id)
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey.id}"
+        await opened(client, here)
+        response = await client.get(f"{here}/money")
+        page = await response.text()
+        assert response.status == 200
+        assert "Entry <i>bad</i> cannot be read: its date is not a date." in _text(page)
+        assert "<i>bad" not in page
+        for fmt in ("md", "html", "docx", "csv"):
+            assert (await client.get(f"{here}/money/check.{fmt}")).status == 200
+
+    run(test, store)

@@ -43,6 +43,7 @@ from journey.documents import render
 from journey.plan import suggested_lines
 from journey.store.database import Store, StoreError
 from journey.web import forms
+from journey.web import money as money_pages
 from journey.web import review as reviews
 from journey.web.address import (
     A_TOKEN,
@@ -183,6 +184,7 @@ class PagesServer:
             web.post("/j/{id}/sitting", self.sitting),
             web.get("/j/{id}/agree", self.agree_page),
             web.post("/j/{id}/agree", self.agree),
+            *money_pages.MoneyPages(self, money_pages.Keys(VISITOR, FORM, TAB, STALE)).routes(),
         ])
         # The review of a plan (journey.web.review).
         app.add_routes(reviews.routes(self, reviews.Keys(VISITOR, FORM, DOCUMENT_POLICY)))
@@ -200,7 +202,8 @@ class PagesServer:
         try:
             response = await handler(request)
         except web.HTTPException as e:  # a page not found, a body too big: said plainly
-            response = web.Response(status=e.status, text=e.text or e.reason)
+            response = web.Response(status=e.status, text=self.words.message(
+                "web_page_too_big") if e.status == 413 else e.text or e.reason)
             if "Location" in e.headers:  # a tab's page, seen at its own address
                 response.headers["Location"] = e.headers["Location"]
         except StoreError as e:  # the data folder cannot be read now: say so, change nothing
@@ -311,6 +314,8 @@ class PagesServer:
         if request.get(STALE):
             values["read_only"] = self.words.message("web_page_read_only")
             values["take_over"] = f"{self.path}/j/{values['jid']}"
+        values.setdefault("money_link", money_pages.link(
+            visitor.sessions.get(values.get("jid", ""))))
         text = self.templates.get_template(name).render(
             t=words_for_pages(self.words), csrf=visitor.csrf, base=self.path,
             tab=tab, at=f"?tab={tab}" if tab else "",
@@ -379,7 +384,8 @@ class PagesServer:
             return
         if not given and request.method == "GET":
             fresh = visitor.tabs[jid] = secrets.token_urlsafe(TAB_BYTES)
-            raise web.HTTPSeeOther(f"{self.path}{request.path}?tab={fresh}")
+            # What else the address asks (a time chosen, say) is kept.
+            raise web.HTTPSeeOther(f"{self.path}{request.rel_url.update_query(tab=fresh)}")
         request[TAB], request[STALE] = given, True
         if request.method != "POST":
             return

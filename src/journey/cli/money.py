@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from journey.content import Journey as Content
-    from journey.core.model import Journey
+    from journey.core.model import Journey, MoneyKept
     from journey.money.against import Against
     from journey.money.kinds import MoneyWords
     from journey.store.database import Store
@@ -161,8 +161,6 @@ def _by(journey: Journey) -> str:
 
 def _add(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
          journey: Journey) -> int:
-    from journey.money.record import read
-    from journey.money.shown import entry_line
     from journey.money.typed import MoneyError, Typed, entry
 
     needed = [f"--{name}" for name in ("kind", "amount", "day") if not getattr(args, name)]
@@ -171,24 +169,14 @@ def _add(args: argparse.Namespace, store: Store, words: Content, money: MoneyWor
     typed = Typed(kind=args.kind, amount=args.amount, day=args.day, who=args.who or "",
                   support=args.support or "", purpose=args.purpose or "",
                   evidence=args.evidence or "", kept_where=args.kept or "")
-    kept = entry(words, money, journey, typed, _by(journey))
-    try:
-        journey = _changing(store, journey)
-        store.record(journey, kept)
-    finally:
-        store.release(journey.id)
-    record = read(journey, money)
-    number = next(n for n, e in enumerate(record.entries, 1) if e.id == kept.id)
-    _say(money.say("added", line=entry_line(money, record.entries[number - 1], number,
-                                            _planned(words, journey))))
-    return 0
+    return _keep(store, words, money, journey,
+                 entry(words, money, journey, typed, _by(journey)), "added")
 
 
 def _change(args: argparse.Namespace, store: Store, words: Content, money: MoneyWords,
             journey: Journey) -> int:
     """One line changed in place: kept again under its id, the line before in the history."""
     from journey.money.record import read
-    from journey.money.shown import entry_line
     from journey.money.typed import MoneyError, change
 
     found = read(journey, money).entry(args.value or "")
@@ -197,6 +185,15 @@ def _change(args: argparse.Namespace, store: Store, words: Content, money: Money
     kept = change(words, money, journey, found, _by(journey), kind=args.kind,
                   amount=args.amount, day=args.day, who=args.who, support=args.support,
                   purpose=args.purpose, evidence=args.evidence, kept_where=args.kept)
+    return _keep(store, words, money, journey, kept, "changed")
+
+
+def _keep(store: Store, words: Content, money: MoneyWords, journey: Journey,
+          kept: MoneyKept, said: str) -> int:
+    """Save one line, added or changed, and say it as the list shows it, with its number."""
+    from journey.money.record import read
+    from journey.money.shown import entry_line
+
     try:
         journey = _changing(store, journey)
         store.record(journey, kept)
@@ -204,8 +201,8 @@ def _change(args: argparse.Namespace, store: Store, words: Content, money: Money
         store.release(journey.id)
     record = read(journey, money)
     number = next(n for n, e in enumerate(record.entries, 1) if e.id == kept.id)
-    _say(money.say("changed", line=entry_line(money, record.entries[number - 1], number,
-                                              _planned(words, journey))))
+    _say(money.say(said, line=entry_line(money, record.entries[number - 1], number,
+                                         _planned(words, journey))))
     return 0
 
 

@@ -334,6 +334,43 @@ def test_a_bank_statement_goes_in_once(words, store: Store) -> None:
     run(test, store)
 
 
+def test_a_statement_with_balances_sets_the_banks_beside_the_record(words,
+                                                                    store: Store) -> None:
+    from .test_money_cli import STARLING
+
+    journey = ryan(words, store).journey
+    store.release(journey.id)
+    november = {"period": "between", "from": "1 November 2026", "to": "30 November 2026"}
+
+    async def test(client: TestClient, server: pages.PagesServer) -> None:
+        await enter(client)
+        here = f"/j/{journey.id}"
+        await opened(client, here)
+        form = await (await client.get(f"{here}/money/import")).text()
+        await _upload(client, form, f"{here}/money/import", STARLING.encode(), "starling.csv")
+        # The day's last payment gives the bank's closing balance, kept with the record.
+        shown = _text(await (await client.get(f"{here}/money", params=november)).text())
+        assert "The bank's balance on 30 November 2026: £80.00. The record's: £80.00." in shown
+        assert "The bank says" not in shown
+        # A payment gone from the record: the two differ, and the findings say by how much.
+        extra = next(e for e in read(store.load(journey.id), kinds.default()).entries
+                     if e.pence == 2000)
+        record = await (await client.get(f"{here}/money")).text()
+        link = re.search(rf'href="({here}/money/remove/{extra.id}[^"]*)"', record)
+        assert link
+        asking = await (await client.get(unescape(link[1]))).text()
+        await post(client, asking, f"{here}/money/remove", entry=extra.id)
+        shown = _text(await (await client.get(f"{here}/money", params=november)).text())
+        assert ("The bank says the balance on 30 November 2026 was £80.00. The record says "
+                "£100.00. The bank has £20.00 less.") in shown
+        # A period the statement gives no balance for says nothing of the bank.
+        december = {**november, "from": "1 December 2026", "to": "31 December 2026"}
+        shown = _text(await (await client.get(f"{here}/money", params=december)).text())
+        assert "The bank's balance" not in shown and "The bank says" not in shown
+
+    run(test, store)
+
+
 def test_a_statement_of_an_unknown_layout_asks_which_column_holds_what(words,
                                                                       store: Store) -> None:
     journey = ryan(words, store).journey

@@ -12,7 +12,7 @@ import json
 from journey.content import Journey as Content
 from journey.core.model import MoneyKept
 from journey.money import kinds
-from journey.money.imported import STATEMENT
+from journey.money.importing import STATEMENT
 from journey.money.record import read
 from journey.store.database import Store
 

@@ -369,16 +369,13 @@ def _payee(args: argparse.Namespace, store: Store, words: Content, money: MoneyW
     """What a payee's payments are, said once: their kind and the support they pay for.
     Lines from statements of that payee not yet matched are changed to it (their history
     stays); later statements use it."""
-    from journey.money import importing, statement
-    from journey.money.typed import MoneyError, kind_of, support_lines, support_of
+    from journey.money import importing
 
-    if not statement.normalise_payee(args.value or "") or not args.kind:
-        raise MoneyError(money.say("payee_error"))
-    kind = money.kind(kind_of(money, args.kind))
+    events, changed = importing.confirm(words, money, journey, args.value or "",
+                                        args.kind or "", args.support or "", _by(journey))
+    kind = money.kind(events[1].value)  # type: ignore[arg-type]
+    support = events[0].value
     assert kind is not None
-    support = support_of(money, support_lines(words, journey), args.support or "")
-    events, changed = importing.payee(money, journey, args.value, kind.id, support,
-                                      _by(journey))
     try:
         journey = _changing(store, journey)
         store.save(journey, _recorded(journey, events))

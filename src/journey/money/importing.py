@@ -1,7 +1,9 @@
-"""A bank statement into the record, the same for the command line and the app: each payment
-kept once however often a statement is read (its row's mark is kept as the line's source),
+"""A bank statement into the record, the same for every front door (the command line, the
+app and the web pages): each payment kept once however often a statement is read (its row's
+mark is kept as the line's source), the bank's closing balance for each day it gives one,
 payees confirmed before going with their kind and support, the columns of a layout not known
-chosen once and remembered, and a payee said once changing its lines not yet matched.
+chosen once and remembered, the payees still waiting to be said, and a payee said once
+(typed words or chosen ids) changing its lines not yet matched.
 
 Nothing here saves: each step gives the events to save together, all or none."""
 
@@ -138,6 +140,49 @@ def payee(money: MoneyWords, journey: Journey, said: str, kind_id: str,
             events.append(replace(kept, what=kind.id, support=support, by=by, at=now()))
             changed += 1
     return events, changed
+
+
+def confirm(content: Content, money: MoneyWords, journey: Journey, said: str, kind: str,
+            support: str, by: str) -> tuple[list[Event], int]:
+    """A payee said once in people's words: its kind (an id or a label) and the support its
+    payments are for (its number in the plan's list or words of its name; nothing: nothing
+    in the plan), as `payee` keeps them. typed.MoneyError says what cannot be read, before
+    anything is made."""
+    # Loaded only here: reading typed words needs the plan, bringing in a statement does not.
+    from journey.money.typed import MoneyError, kind_of, support_lines, support_of
+
+    if not statement.normalise_payee(said) or not kind:
+        raise MoneyError(money.say("payee_error"))
+    kind_id = kind_of(money, kind)
+    paid_for = support_of(money, support_lines(content, journey), support)
+    return payee(money, journey, said, kind_id, paid_for, by)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A payee of statement lines not said yet: as the statement gives it, which way its
+    money goes, how many lines and how much."""
+
+    payee: str
+    direction: str
+    count: int
+    pence: int
+
+
+def waiting(money: MoneyWords, journey: Journey) -> list[Waiting]:
+    """The payees of statement lines still standing that no payee said before matches, in
+    the order met; the same payee's money in and money out are two."""
+    record = read_record(journey, money)
+    found: dict[tuple[str, str], Waiting] = {}
+    for entry in record.entries:
+        if not (entry.source and entry.source.startswith(STATEMENT)) or entry.support:
+            continue
+        if not entry.who or statement.match(entry.who, record.payees) is not None:
+            continue
+        key = (statement.normalise_payee(entry.who), entry.direction)
+        seen = found.get(key, Waiting(entry.who, entry.direction, 0, 0))
+        found[key] = replace(seen, count=seen.count + 1, pence=seen.pence + entry.pence)
+    return list(found.values())
 
 
 def not_confirmed(record: Record, payees: Iterable[str]) -> list[str]:

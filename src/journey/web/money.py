@@ -5,7 +5,8 @@ add money in or out, read box by box through journey.money.typed as the other fr
 read it, its errors in an error summary with nothing typed lost; a line taken out after a
 page that asks first; the council's check for the time shown, as files to save; and a bank
 statement's CSV file posted (within the pages' body limit) and taken in through
-journey.money.statement and journey.money.imported, with the columns of a layout not known
+journey.money.statement and journey.money.importing, as the other front doors take it (its
+lines, and the bank's balances set beside the record), with the columns of a layout not known
 yet chosen on a page of their own, and its new payees said once.
 
 Pages only: what is said comes from content/money.toml and journey.money.shown, what is
@@ -30,8 +31,8 @@ from journey.money import export, kinds
 from journey.money.against import Against, against, normal
 from journey.money.kinds import MoneyWords
 from journey.money.record import has_direct_payment, pounds, read
+from journey.money.shown import bank_line, entry_line, flagged_lines, held, missing_line, rests_on
 from journey.money.shown import day as _day
-from journey.money.shown import entry_line, flagged_lines, held, missing_line, rests_on
 from journey.money.shown import period as period_words
 from journey.money.typed import (
     MoneyError,
@@ -209,7 +210,7 @@ class MoneyPages:
         return against(words, money, session.journey, asked.kind, start=start)
 
     async def record_page(self, request: web.Request) -> web.Response:
-        from journey.money.imported import waiting
+        from journey.money.importing import waiting
 
         session = self._session(request)
         if not has_direct_payment(session.snapshot().live):
@@ -243,6 +244,8 @@ class MoneyPages:
                                      weekly=pounds(found.dp_weekly)))
         else:
             balance.append(money.say("balance_no_dp"))
+        if found.bank is not None:
+            balance.append(bank_line(money, found.bank))
         findings = [{"text": f.text, "rests_on": rests_on(words, money, f)}
                     for f in found.findings]
         periods = [{"value": p, "label": money.say("web_period_" + p),
@@ -456,13 +459,13 @@ class MoneyPages:
                           if error else [], error=error, error_field=said.get("field", ""))
 
     def _read(self, session: Session, data: bytes) -> Any:
-        from journey.money import imported, statement
+        from journey.money import importing, statement
 
         record = read(session.journey, self.money)
-        return statement.read_bytes(data, imported.remembered(record), self.server.words)
+        return statement.read_bytes(data, importing.remembered(record), self.server.words)
 
     async def take_statement(self, request: web.Request) -> web.StreamResponse:
-        from journey.money import imported, statement
+        from journey.money import importing, statement
 
         session = self._session(request)
         jid = session.journey.id
@@ -514,39 +517,38 @@ class MoneyPages:
         if found.layout is None and chosen is None:
             pending.update(data=data, name=name)
             return self.server.go(here)
-        record = read(session.journey, money)
-        result = imported.take(session.journey, money, record, found, name,
+        made = importing.lines(money, session.journey, found, name,
                                session.journey.speaker("money.record")[0], chosen)
         try:
-            if result.events:
+            if made.events:
                 with session.together():
-                    for event in result.events:
+                    for event in made.events:
                         session.keep_money(event)
         except (StoreError, JourneyInUse) as e:
             visitor.said[said_key(jid)] = {"error": str(e)}
             return self.server.go(here)
         pending.clear()
-        found = result.found
-        report = [money.say("import_read", rows=len(found.rows), file=name, new=result.new,
-                            known=result.known)]
-        if result.columns_kept:
+        found = made.statement
+        report = [money.say("import_read", rows=len(found.rows), file=name,
+                            new=len(made.new), known=made.known)]
+        if made.rules:
             report.append(money.say("import_columns_kept"))
         if found.problems:
             report.append(money.say("import_left_out"))
             report += [p.text for p in found.problems]
-        if result.unmatched:
+        if made.unmatched:
             report.append(money.say("web_import_payees"))
             report += [money.say("web_import_unmatched", payee=payee,
                                  payments=money.payments(count), amount=pounds(pence))
-                       for payee, (count, pence) in result.unmatched.items()]
+                       for payee, (count, pence) in made.unmatched.items()]
         visitor.said[said_key(jid)] = {"report": report}
-        return self.server.go(f"/j/{jid}/money/payees" if result.unmatched
+        return self.server.go(f"/j/{jid}/money/payees" if made.unmatched
                               else f"/j/{jid}/money")
 
     # -- payees from statements, said once -----------------------------------------------
 
     async def payees_page(self, request: web.Request) -> web.Response:
-        from journey.money.imported import waiting
+        from journey.money.importing import waiting
 
         session = self._session(request)
         if not has_direct_payment(session.snapshot().live):
@@ -568,7 +570,7 @@ class MoneyPages:
                           report=said.get("report", []), payees=shown, support=support)
 
     async def payee(self, request: web.Request) -> web.StreamResponse:
-        from journey.money.imported import confirm
+        from journey.money.importing import confirm
 
         session = self._session(request)
         jid = session.journey.id

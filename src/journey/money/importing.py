@@ -183,12 +183,3 @@ def waiting(money: MoneyWords, journey: Journey) -> list[Waiting]:
         seen = found.get(key, Waiting(entry.who, entry.direction, 0, 0))
         found[key] = replace(seen, count=seen.count + 1, pence=seen.pence + entry.pence)
     return list(found.values())
-
-
-def not_confirmed(record: Record, payees: Iterable[str]) -> list[str]:
-    """Those of the payees not confirmed yet, in order, each once."""
-    out: list[str] = []
-    for name in payees:
-        if statement.match(name, record.payees) is None and name not in out:
-            out.append(name)
-    return out

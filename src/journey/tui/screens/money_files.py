@@ -24,7 +24,7 @@ from journey.core.saving import StoreError
 from journey.documents.files import name_part
 from journey.money import export, importing, kinds, statement
 from journey.money.against import Against, against
-from journey.money.record import pounds, read
+from journey.money.record import pounds
 from journey.money.typed import support_lines
 from journey.store.private import reason, write_whole
 from journey.tui.items import FormInput, FormSelect, HoldingButton
@@ -137,7 +137,7 @@ class ImportScreen(CatchesKeys, ModalScreen[str | None]):
         self.found: statement.Statement | None = None
         self.path: Path | None = None
         self.said: list[str] = []  # what has been done, said when the screen closes
-        self.payees: list[str] = []  # new payees still to say, the first being asked
+        self.payees: list[importing.Waiting] = []  # still to say, the first being asked
 
     def compose(self) -> ComposeResult:
         money = self.money
@@ -289,11 +289,7 @@ class ImportScreen(CatchesKeys, ModalScreen[str | None]):
         if made.statement.problems:
             self.said.append(money.say("tui_left_out",
                                        lines=len(made.statement.problems)))
-        record = read(session.journey, money)
-        self.payees = importing.not_confirmed(record, [
-            e.who for e in record.entries
-            if e.source and e.source.startswith(importing.STATEMENT) and not e.support
-            and e.who])
+        self.payees = importing.waiting(money, session.journey)
         self._next_payee()
 
     def _next_payee(self) -> None:
@@ -301,14 +297,11 @@ class ImportScreen(CatchesKeys, ModalScreen[str | None]):
             self._done()
             return
         money = self.money
-        name = self.payees[0]
-        record = read(self.session.journey, money)
-        theirs = [e for e in record.entries if e.who == name and not e.support
-                  and e.source and e.source.startswith(importing.STATEMENT)]
-        direction = theirs[0].direction if theirs else "out"
+        waiting = self.payees[0]
+        direction = waiting.direction
         self.query_one("#import-payee-said", Static).update(Text(money.say(
-            "tui_payee_said", payee=name, payments=money.payments(len(theirs)),
-            amount=pounds(sum(e.pence for e in theirs)), left=len(self.payees))))
+            "tui_payee_said", payee=waiting.payee, payments=money.payments(waiting.count),
+            amount=pounds(waiting.pence), left=len(self.payees))))
         kind = self.query_one("#import-payee-kind", Select)
         kind.set_options([(k.label, k.id) for k in money.kinds if k.direction == direction])
         kind.value = next(k.id for k in money.kinds if k.direction == direction)
@@ -328,7 +321,7 @@ class ImportScreen(CatchesKeys, ModalScreen[str | None]):
     @on(Button.Pressed, "#import-payee-use")
     def _payee_said(self) -> None:
         session, money = self.session, self.money
-        name = self.payees[0]
+        name = self.payees[0].payee
         kind = str(self.query_one("#import-payee-kind", Select).value)
         support = str(self.query_one("#import-payee-support", Select).value or "") or None
         try:
@@ -344,12 +337,17 @@ class ImportScreen(CatchesKeys, ModalScreen[str | None]):
         self.said.append(money.say("payee_set" if support else "payee_set_none", payee=name,
                                    kind=label, support=support or "",
                                    payments=money.payments(changed)))
-        self.payees.pop(0)
-        self._next_payee()
+        self._said_payee()
 
     @on(Button.Pressed, "#import-payee-later")
     def _payee_later(self) -> None:
-        self.payees.pop(0)
+        self._said_payee()
+
+    def _said_payee(self) -> None:
+        """On to the next payee: one said (or left for later) is not asked again, whichever
+        way its money goes."""
+        said = statement.normalise_payee(self.payees[0].payee)
+        self.payees = [w for w in self.payees if statement.normalise_payee(w.payee) != said]
         self._next_payee()
 
     def action_close(self) -> None:
